@@ -1,0 +1,73 @@
+/**
+ * Certified rounding to binary32 by Ziv's strategy: evaluate with interval arithmetic at a working
+ * precision; when both ends of every result's interval round to the same binary32, that binary32 is
+ * the correctly rounded value of the exact result; otherwise (an interval holds a rounding boundary,
+ * or an operation could not be decided) evaluate again at twice the precision.
+ *
+ * @module
+ */
+import { roundToFloat32 } from './binary32.js';
+import { IntervalArithmetic, Undecided, type Interval } from './interval.js';
+
+/** Precisions tried, in significant decimal digits. */
+export const PRECISIONS: readonly number[] = [40, 80, 160, 320, 640, 1280, 2560, 5120];
+
+/** Thrown when no precision in {@link PRECISIONS} certifies a result. */
+export class CertificationError extends Error {
+  constructor(readonly lastReason: string) {
+    super(`could not certify the binary32 rounding at ${PRECISIONS.at(-1)} digits: ${lastReason}`);
+    this.name = 'CertificationError';
+  }
+}
+
+/**
+ * The binary32 value that the interval certifies, or undefined when its ends round apart. Zeros of
+ * either sign count as one value; the sign of a zero result is then that of the round-to-nearest
+ * evaluation, which follows IEEE 754's rules for exact zero results.
+ */
+export function certifiedFloat32(i: Interval): number | undefined {
+  const lo = roundToFloat32(i.lo);
+  const hi = roundToFloat32(i.hi);
+  if (Number.isNaN(lo) && Number.isNaN(hi)) return NaN;
+  if (lo !== hi) return undefined;
+  return lo === 0 ? (i.near.isNeg() ? -0 : 0) : lo;
+}
+
+/** The result of {@link certify}: the correctly rounded outputs and the precision that certified them. */
+export interface Certified<K extends string> {
+  readonly values: Record<K, number>;
+  readonly precision: number;
+}
+
+/**
+ * Evaluates `compute` at increasing precisions until every named output is certified.
+ * `compute` must be a pure function of its arithmetic: it is called again at each precision.
+ */
+export function certify<K extends string>(compute: (a: IntervalArithmetic) => Record<K, Interval>): Certified<K> {
+  let reason = 'no precision tried';
+  for (const precision of PRECISIONS) {
+    let outputs: Record<K, Interval>;
+    try {
+      outputs = compute(IntervalArithmetic.at(precision));
+    } catch (e) {
+      if (e instanceof Undecided) {
+        reason = e.message;
+        continue;
+      }
+      throw e;
+    }
+    const values = {} as Record<K, number>;
+    let settled = true;
+    for (const key of Object.keys(outputs) as K[]) {
+      const v = certifiedFloat32(outputs[key]);
+      if (v === undefined) {
+        settled = false;
+        reason = `output ${key} lies within [${outputs[key].lo.toSignificantDigits(12)}, ${outputs[key].hi.toSignificantDigits(12)}], across a rounding boundary`;
+        break;
+      }
+      values[key] = v;
+    }
+    if (settled) return { values, precision };
+  }
+  throw new CertificationError(reason);
+}

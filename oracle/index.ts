@@ -1,0 +1,12 @@
+/**
+ * The exact reference: decimal.js only, inputs taken exactly from float32 bits, outputs certified
+ * correctly rounded to float32.
+ *
+ * @module
+ */
+export * from './binary32.js';
+export * from './interval.js';
+export * from './certify.js';
+export * from './rule.js';
+export * from './rules/index.js';
+export { adamUpdate } from './rules/adam.js';

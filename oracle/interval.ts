@@ -1,0 +1,196 @@
+/**
+ * Interval arithmetic on decimals with directed rounding: every operation returns an interval
+ * [lo, hi] that contains the exact result, because lo is computed rounding toward −∞ and hi toward +∞
+ * (decimal.js rounds +, −, ×, ÷ and √ correctly in the rounding mode asked for). Each interval also
+ * carries `near`, the same computation rounded to nearest, whose sign decides the sign of a zero
+ * result as IEEE 754 would (x − x = +0, −0 + −0 = −0, −0 · 5 = −0).
+ *
+ * When an operation cannot decide at the current precision (a divisor or a square root's argument
+ * whose interval straddles zero) it throws {@link Undecided}, and {@link certify} retries at a higher
+ * precision, as Ziv's strategy does.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { Dec } from './binary32.js';
+
+/** An enclosure of an exact real (or IEEE special) value. */
+export interface Interval {
+  readonly lo: Dec;
+  readonly hi: Dec;
+  readonly near: Dec;
+}
+
+/** Thrown when the current precision cannot decide an operation; the caller retries at a higher one. */
+export class Undecided extends Error {
+  constructor(what: string) {
+    super(`undecided at this precision: ${what}`);
+    this.name = 'Undecided';
+  }
+}
+
+type DecimalClass = typeof Decimal;
+
+function isNaNInterval(a: Interval): boolean {
+  return a.near.isNaN() || a.lo.isNaN() || a.hi.isNaN();
+}
+
+/** Decimal arithmetic at one precision, in the three rounding directions, lifted to intervals. */
+export class IntervalArithmetic {
+  private readonly down: DecimalClass;
+  private readonly up: DecimalClass;
+  private readonly nearest: DecimalClass;
+  private static readonly cache = new Map<number, IntervalArithmetic>();
+
+  /** The arithmetic at `precision` significant decimal digits (cached). */
+  static at(precision: number): IntervalArithmetic {
+    let a = IntervalArithmetic.cache.get(precision);
+    if (a === undefined) {
+      a = new IntervalArithmetic(precision);
+      IntervalArithmetic.cache.set(precision, a);
+    }
+    return a;
+  }
+
+  private constructor(readonly precision: number) {
+    this.down = Decimal.clone({ precision, rounding: Decimal.ROUND_FLOOR });
+    this.up = Decimal.clone({ precision, rounding: Decimal.ROUND_CEIL });
+    this.nearest = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
+  }
+
+  /** The point interval of an exact value (decimal text, a Decimal, or an exactly representable integer). */
+  point(value: Dec | string | number): Interval {
+    const d = new this.nearest(value);
+    return { lo: d, hi: d, near: d };
+  }
+
+  /** a + b. */
+  add(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    return this.fix({
+      lo: new this.down(a.lo).plus(b.lo),
+      hi: new this.up(a.hi).plus(b.hi),
+      near: new this.nearest(a.near).plus(b.near),
+    });
+  }
+
+  /** a − b. */
+  sub(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    return this.fix({
+      lo: new this.down(a.lo).minus(b.hi),
+      hi: new this.up(a.hi).minus(b.lo),
+      near: new this.nearest(a.near).minus(b.near),
+    });
+  }
+
+  /** −a (exact). */
+  neg(a: Interval): Interval {
+    return { lo: a.hi.neg(), hi: a.lo.neg(), near: a.near.neg() };
+  }
+
+  /** |a| (exact). */
+  abs(a: Interval): Interval {
+    if (a.lo.gte(0)) return { ...a, near: a.near.abs() };
+    if (a.hi.lte(0)) return { ...this.neg(a), near: a.near.abs() };
+    const hi = Decimal.max(a.lo.neg(), a.hi);
+    return { lo: new this.nearest(0), hi, near: a.near.abs() };
+  }
+
+  /** a · b. */
+  mul(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    const near = new this.nearest(a.near).times(b.near);
+    if (this.isPoint(a) && this.isPoint(b)) {
+      return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.lo).times(b.lo), near });
+    }
+    const pairs: Array<[Dec, Dec]> = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+    const lows = pairs.map(([x, y]) => new this.down(x).times(y));
+    const highs = pairs.map(([x, y]) => new this.up(x).times(y));
+    return this.fix({ lo: Decimal.min(...lows), hi: Decimal.max(...highs), near });
+  }
+
+  /** a². Tighter than a · a when a straddles zero. */
+  square(a: Interval): Interval {
+    if (isNaNInterval(a)) return this.nan();
+    const m = this.abs(a);
+    return this.fix({
+      lo: new this.down(m.lo).times(m.lo),
+      hi: new this.up(m.hi).times(m.hi),
+      near: new this.nearest(a.near).times(a.near),
+    });
+  }
+
+  /** a / b, with IEEE semantics for an exactly zero divisor (±∞, or NaN for 0/0). */
+  div(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    const near = new this.nearest(a.near).div(b.near);
+    if (this.isPoint(b) && b.lo.isZero()) {
+      // The sign of an exact zero is the round-to-nearest one (1 − 1 = +0), not the ends' (−0 below).
+      if (this.isPoint(a) || !this.straddlesZero(a)) return this.pointOf(near);
+      throw new Undecided('sign of a dividend divided by an exact zero');
+    }
+    if (this.straddlesZero(b)) throw new Undecided('divisor interval contains zero');
+    const pairs: Array<[Dec, Dec]> = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+    const lows = pairs.map(([x, y]) => new this.down(x).div(y));
+    const highs = pairs.map(([x, y]) => new this.up(x).div(y));
+    return this.fix({ lo: Decimal.min(...lows), hi: Decimal.max(...highs), near });
+  }
+
+  /** √a, with √(−0) = −0 and NaN for a negative argument. */
+  sqrt(a: Interval): Interval {
+    if (isNaNInterval(a)) return this.nan();
+    if (a.hi.lt(0)) return this.pointOf(new this.nearest(NaN));
+    if (a.lo.lt(0)) {
+      if (this.isPoint(a)) return this.pointOf(new this.nearest(NaN));
+      throw new Undecided('square root of an interval that contains negative numbers');
+    }
+    return this.fix({ lo: new this.down(a.lo).sqrt(), hi: new this.up(a.hi).sqrt(), near: new this.nearest(a.near).sqrt() });
+  }
+
+  /** max(a, b), NaN if either is NaN (as torch.maximum and tf.maximum). */
+  max(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    return this.fix({ lo: Decimal.max(a.lo, b.lo), hi: Decimal.max(a.hi, b.hi), near: Decimal.max(a.near, b.near) });
+  }
+
+  /** a^n for an integer n ≥ 0 and a ≥ 0, by binary powering with directed rounding at each product. */
+  powInt(a: Interval, n: number): Interval {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`powInt needs an integer exponent ≥ 0, got ${n}`);
+    if (a.lo.isNeg()) throw new RangeError('powInt is defined here for a ≥ 0 only');
+    let result = this.point(1);
+    let base = a;
+    for (let k = n; k > 0; k = Math.floor(k / 2)) {
+      if (k % 2 === 1) result = this.mul(result, base);
+      if (k > 1) base = this.mul(base, base);
+    }
+    return result;
+  }
+
+  private nan(): Interval {
+    return this.pointOf(new this.nearest(NaN));
+  }
+
+  private isPoint(a: Interval): boolean {
+    return a.lo.eq(a.hi);
+  }
+
+  private straddlesZero(a: Interval): boolean {
+    return a.lo.lte(0) && a.hi.gte(0);
+  }
+
+  private pointOf(d: Dec): Interval {
+    return { lo: d, hi: d, near: d };
+  }
+
+  /**
+   * A NaN result (∞ − ∞, 0 · ∞, ...) is NaN only when every evaluation agrees; a NaN at one end of
+   * a non-degenerate interval (0 · ∞ at an endpoint) cannot be decided at this precision.
+   */
+  private fix(i: Interval): Interval {
+    const nans = [i.lo, i.hi, i.near].filter((d) => d.isNaN()).length;
+    if (nans === 3) return this.pointOf(i.near);
+    if (nans > 0) throw new Undecided('NaN at one end of an interval');
+    return i;
+  }
+}

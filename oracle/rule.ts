@@ -1,0 +1,116 @@
+/**
+ * The oracle's rule interface (pure `init` and `step` on plain float32 data, as optax's
+ * `init`/`update` pair) and the driver that turns an exact elementwise update into one.
+ *
+ * @module
+ */
+import {
+  checkStepCount,
+  checkStepShapes,
+  type Configuration,
+  type FlagValue,
+  type State,
+  type StepInput,
+  type StepOutput,
+} from '../src/catalogue/index.js';
+import { exactFromFloat32 } from './binary32.js';
+import { certify } from './certify.js';
+import type { Interval, IntervalArithmetic } from './interval.js';
+
+export type { State, StepInput, StepOutput };
+
+/** An exact reference implementation of one catalogue entry. */
+export interface OracleRule {
+  readonly name: string;
+  /** The initial state for `params`. */
+  init(config: Configuration, params: Float32Array): State;
+  /** One exact step, correctly rounded to float32. */
+  step(config: Configuration, input: StepInput): StepOutput;
+}
+
+/** What an elementwise update sees of the step besides one element: hyperparameters, tensor slots, t. */
+export interface StepContext {
+  readonly h: Readonly<Record<string, Interval>>;
+  readonly tensor: Readonly<Record<string, Interval>>;
+  readonly t: number;
+  readonly flags: Readonly<Record<string, FlagValue>>;
+}
+
+/** One element's inputs as exact intervals. */
+export interface ElementInput {
+  readonly param: Interval;
+  readonly grad: Interval;
+  readonly slots: Readonly<Record<string, Interval>>;
+}
+
+/**
+ * An update rule that acts on each element independently, written in exact interval arithmetic.
+ * `prepare` computes what every element shares (β^t, step sizes) once per precision.
+ */
+export interface ElementwiseUpdate<P> {
+  readonly name: string;
+  /** Exact initial values of the tensor slots (each rounded to float32 by the driver). */
+  initTensorSlots(a: IntervalArithmetic, context: Omit<StepContext, 'tensor' | 't'>): Record<string, Interval>;
+  prepare(a: IntervalArithmetic, context: StepContext): P;
+  element(a: IntervalArithmetic, x: ElementInput, shared: P): { param: Interval; slots: Record<string, Interval> };
+  /** Exact next values of the tensor slots. */
+  nextTensorSlots(a: IntervalArithmetic, shared: P): Record<string, Interval>;
+}
+
+function hyperIntervals(a: IntervalArithmetic, config: Configuration): Record<string, Interval> {
+  return Object.fromEntries(Object.entries(config.hyper).map(([k, text]) => [k, a.point(text)]));
+}
+
+function pointOf(a: IntervalArithmetic, x: number): Interval {
+  return a.point(exactFromFloat32(x));
+}
+
+/** The oracle rule that applies `update` element by element, certifying each output's rounding. */
+export function elementwiseRule<P>(update: ElementwiseUpdate<P>): OracleRule {
+  return {
+    name: update.name,
+    init(config, params) {
+      const layout = config.entry.state(config.flags);
+      const state: State = {};
+      for (const slot of layout.element) state[slot] = new Float32Array(params.length);
+      const tensorInit = certify((a) => update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }));
+      for (const slot of layout.tensor) state[slot] = Float32Array.of(tensorInit.values[slot] ?? NaN);
+      return state;
+    },
+    step(config, { params, grads, state, t }) {
+      const layout = config.entry.state(config.flags);
+      checkStepCount(update.name, t);
+      checkStepShapes(
+        update.name,
+        layout,
+        [params.length],
+        [grads.length],
+        Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [s.length]])),
+      );
+      const shared = new Map<number, P>();
+      const prepared = (a: IntervalArithmetic): P => {
+        let p = shared.get(a.precision);
+        if (p === undefined) {
+          const tensor = Object.fromEntries(layout.tensor.map((k) => [k, pointOf(a, state[k]![0]!)]));
+          p = update.prepare(a, { h: hyperIntervals(a, config), tensor, t, flags: config.flags });
+          shared.set(a.precision, p);
+        }
+        return p;
+      };
+      const out: StepOutput = { params: new Float32Array(params.length), state: {} };
+      for (const slot of layout.element) out.state[slot] = new Float32Array(params.length);
+      for (let i = 0; i < params.length; i++) {
+        const { values } = certify((a) => {
+          const slots = Object.fromEntries(layout.element.map((k) => [k, pointOf(a, state[k]![i]!)]));
+          const r = update.element(a, { param: pointOf(a, params[i]!), grad: pointOf(a, grads[i]!), slots }, prepared(a));
+          return { param: r.param, ...r.slots };
+        });
+        out.params[i] = values.param;
+        for (const slot of layout.element) out.state[slot]![i] = values[slot as 'param'];
+      }
+      const next = certify((a) => update.nextTensorSlots(a, prepared(a)));
+      for (const slot of layout.tensor) out.state[slot] = Float32Array.of(next.values[slot] ?? NaN);
+      return out;
+    },
+  };
+}

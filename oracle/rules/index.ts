@@ -1,0 +1,20 @@
+/**
+ * The oracle's rules by catalogue name. Adding a rule means adding its file and one line here.
+ *
+ * @module
+ */
+import { UnknownNameError } from '../../src/catalogue/errors.js';
+import type { OracleRule } from '../rule.js';
+import { adamOracle } from './adam.js';
+
+/** Every oracle rule, by catalogue name. */
+export const oracleRules: Readonly<Record<string, OracleRule>> = {
+  adam: adamOracle,
+};
+
+/** The oracle rule for catalogue entry `name`. */
+export function oracleRuleOf(name: string): OracleRule {
+  const rule = oracleRules[name];
+  if (rule === undefined) throw new UnknownNameError('oracle rule', name, Object.keys(oracleRules));
+  return rule;
+}

@@ -1,0 +1,54 @@
+/**
+ * The arithmetic a production algorithm is written against. Production runs it on TensorFlow.js
+ * tensors (each operation a float32 tensor op); the gate runs the same code on error-bounded numbers,
+ * so the derived error bound follows the production algorithm operation by operation and cannot drift
+ * from it.
+ *
+ * @module
+ */
+
+/** Elementwise float32 arithmetic on values of type T (tensors, or bounded numbers). */
+export interface Float32Arith<T> {
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  sqrt(a: T): T;
+  square(a: T): T;
+}
+
+/**
+ * Float64 arithmetic on coefficients computed once per step from hyperparameters and t (step sizes,
+ * bias corrections), before they are rounded to float32 scalars.
+ */
+export interface ScalarArith<S> {
+  /** A hyperparameter, as the user gave it (exact decimal text). */
+  hyper(text: string): S;
+  /** A float32 value taken exactly (a state slot). */
+  float32(x: number): S;
+  /** A small integer constant, exact in float64. */
+  integer(n: number): S;
+  add(a: S, b: S): S;
+  sub(a: S, b: S): S;
+  mul(a: S, b: S): S;
+  div(a: S, b: S): S;
+  sqrt(a: S): S;
+  /** a^n for an integer n ≥ 0 (Math.pow). */
+  powInt(a: S, n: number): S;
+  /** The float64 value production computes. */
+  valueOf(a: S): number;
+}
+
+/** Plain float64 arithmetic: what production computes its coefficients with. */
+export const float64Scalars: ScalarArith<number> = {
+  hyper: (text) => Number(text),
+  float32: (x) => x,
+  integer: (n) => n,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  sqrt: (a) => Math.sqrt(a),
+  powInt: (a, n) => Math.pow(a, n),
+  valueOf: (a) => a,
+};

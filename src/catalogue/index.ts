@@ -1,0 +1,25 @@
+/**
+ * The catalogue: every rule and regularizer the project knows, by name. Adding one means adding its
+ * file under `rules/` and one line here.
+ *
+ * @module
+ */
+import { UnknownNameError } from './errors.js';
+import { adam } from './rules/adam.js';
+import type { CatalogueEntry } from './types.js';
+
+/** All entries, in the order reports list them. */
+export const catalogue: readonly CatalogueEntry[] = [adam];
+
+/** The entry called `name`, or an error listing the known names. */
+export function entryOf(name: string): CatalogueEntry {
+  const entry = catalogue.find((e) => e.name === name);
+  if (entry === undefined) throw new UnknownNameError('rule', name, catalogue.map((e) => e.name));
+  return entry;
+}
+
+export * from './types.js';
+export * from './errors.js';
+export * from './configure.js';
+export * from './check-inputs.js';
+export * from './step-data.js';

@@ -1,0 +1,80 @@
+/**
+ * Whole step cases: a configuration (a preset's defaults, or hyperparameters drawn over their
+ * domains), parameters, gradients, state and t; and trajectories of gradients.
+ *
+ * @module
+ */
+import fc from 'fast-check';
+import { configure, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
+import { float32Value, nonnegative } from './float32.js';
+import { hyperparameterValue, stepCount } from './hyperparameters.js';
+
+/** A configuration and one step's inputs. */
+export interface StepCase {
+  readonly config: Configuration;
+  readonly input: StepInput;
+}
+
+/** Options for the size and content of cases. */
+export interface CaseOptions {
+  /** Largest number of parameter elements (default 8). */
+  readonly maxLength?: number;
+  /** Whether NaN and ±∞ may appear in tensors (default false). */
+  readonly nonfinite?: boolean;
+}
+
+/** The preset's defaults a quarter of the time; otherwise each hyperparameter drawn or defaulted. */
+export function configuration(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<Configuration> {
+  const overrides = Object.fromEntries(
+    Object.entries(entry.hyperparameters).map(([name, spec]) => [name, fc.option(hyperparameterValue(spec), { nil: undefined, freq: 3 })]),
+  );
+  return fc
+    .oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 })
+    .map((o) => configure(entry, preset, Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>));
+}
+
+function state(config: Configuration, length: number, options: CaseOptions): fc.Arbitrary<State> {
+  const layout = config.entry.state(config.flags);
+  const value = float32Value({ nonfinite: options.nonfinite ?? false });
+  const slots: Record<string, fc.Arbitrary<Float32Array>> = {};
+  for (const k of layout.element) {
+    const v = layout.nonnegative.includes(k) ? nonnegative(value) : value;
+    slots[k] = fc.array(v, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+  }
+  for (const k of layout.tensor) {
+    const v = layout.unitInterval.includes(k) ? fc.float({ min: 0, max: 1, noNaN: true }) : value;
+    slots[k] = v.map((x) => Float32Array.of(x));
+  }
+  return fc.record(slots);
+}
+
+/** One step: a configuration, tensors of 0 to `maxLength` elements, a state and a step count. */
+export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
+  const value = float32Value({ nonfinite: options.nonfinite ?? false });
+  return fc.tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 })).chain(([config, length]) => {
+    const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+    return fc.record({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount() }).map((input) => ({ config, input }));
+  });
+}
+
+/** A trajectory: a configuration, initial parameters and 1 to `maxSteps` gradients. */
+export interface TrajectoryCase {
+  readonly config: Configuration;
+  readonly params: Float32Array;
+  readonly grads: readonly Float32Array[];
+}
+
+/** Trajectories of up to `maxSteps` steps (default 50) on tensors of 1 to `maxLength` elements. */
+export function trajectoryCase(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  options: CaseOptions & { maxSteps?: number } = {},
+): fc.Arbitrary<TrajectoryCase> {
+  const value = float32Value({ nonfinite: false });
+  return fc
+    .tuple(configuration(entry, preset), fc.integer({ min: 1, max: options.maxLength ?? 4 }), fc.integer({ min: 1, max: options.maxSteps ?? 50 }))
+    .chain(([config, length, steps]) => {
+      const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+      return fc.record({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }) }).map((r) => ({ config, ...r }));
+    });
+}

@@ -1,0 +1,116 @@
+/**
+ * Running error analysis of float32 arithmetic (Higham, "Accuracy and Stability of Numerical
+ * Algorithms", 2nd ed., §2.2 and §3.3): each value carries an approximation of the exact value the
+ * operation sequence would give in real arithmetic, a rigorous bound on how far the float32
+ * computation can be from it, and the size of the terms it combined.
+ *
+ * Model of one float32 operation (round to nearest, u = 2^−24, η = 2^−150):
+ *   fl(x ∘ y) = (x ∘ y)(1 + δ) + ζ,  |δ| ≤ u,  |ζ| ≤ η,  ζ = 0 for + and − (a subnormal sum is exact).
+ * Propagation of absolute bounds e (x̂ = x + ξ with |ξ| ≤ e):
+ *   x ± y:  e_x + e_y
+ *   x · y:  |x| e_y + |y| e_x + e_x e_y
+ *   x / y:  (e_x + |x/y| e_y) / (|y| − e_y)              needs e_y < |y|
+ *   √x:     min(e_x / (√x + √max(x − e_x, 0)), √e_x)
+ * then the operation's own rounding adds u (|r| + e) + η. A value that may reach the overflow
+ * threshold, or a divisor that may be zero in float32 while it is not in exact arithmetic, leaves the
+ * analysed domain: its bound is infinite and the reason is kept.
+ *
+ * @module
+ */
+import type { Float32Arith } from '../../arith/types.js';
+
+/** u = 2^−24, the unit roundoff of binary32. */
+export const U = 2 ** -24;
+/** η = 2^−150, the largest absolute error of rounding a result in the subnormal range. */
+export const ETA = 2 ** -150;
+/** Magnitudes at or above this round to infinity in binary32. */
+export const OVERFLOW = (2 - 2 ** -24) * 2 ** 127;
+
+/**
+ * Why a value has no finite bound: `nonfinite` (an input was NaN or ±∞: compare classes only),
+ * `zero-divisor` (division by an exact zero: compare classes only), `overflow` or `underflow`
+ * (float32 leaves the exact result: outside the analysed domain).
+ */
+export type OutOfDomain = 'nonfinite' | 'zero-divisor' | 'overflow' | 'underflow';
+
+/** A float32 value under running error analysis. */
+export interface Bounded {
+  /** The exact result of the operations so far, in float64 (relative accuracy about 2^−50). */
+  readonly v: number;
+  /** Bound on |float32 result − exact result|. */
+  readonly e: number;
+  /** Size of the terms combined: the same expression on absolute values, with − read as +. */
+  readonly s: number;
+  /** Set when the value is outside the domain of the analysis. */
+  readonly out?: OutOfDomain;
+}
+
+const SEVERITY: Record<OutOfDomain, number> = { nonfinite: 1, 'zero-divisor': 1, underflow: 2, overflow: 2 };
+
+function worst(...reasons: Array<OutOfDomain | undefined>): OutOfDomain | undefined {
+  let w: OutOfDomain | undefined;
+  for (const r of reasons) if (r !== undefined && (w === undefined || SEVERITY[r] > SEVERITY[w])) w = r;
+  return w;
+}
+
+/** A float32 input: exact, with no error. */
+export function exactInput(x: number): Bounded {
+  return Number.isFinite(x) ? { v: x, e: 0, s: Math.abs(x) } : { v: x, e: 0, s: Math.abs(x), out: 'nonfinite' };
+}
+
+/**
+ * With an infinite operand, a finite operand that may be zero in float32 but not in exact arithmetic
+ * (0 · ∞ = NaN against x · ∞ = ±∞) leaves the domain.
+ */
+function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
+  const out = worst(a.out, b.out);
+  if (out !== 'nonfinite') return out;
+  const mayVanish = (x: Bounded): boolean => Number.isFinite(x.v) && x.v !== 0 && x.e >= Math.abs(x.v);
+  return mayVanish(a) || mayVanish(b) ? 'underflow' : out;
+}
+
+/** A value rounded from exact `v` carrying propagated error `e`; checks the result against overflow. */
+function rounded(v: number, e: number, s: number, out: OutOfDomain | undefined, subnormalError: boolean): Bounded {
+  if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s, out: out ?? 'nonfinite' };
+  const total = e + U * (Math.abs(v) + e) + (subnormalError ? ETA : 0);
+  if (Math.abs(v) + total >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
+  return { v, e: total, s };
+}
+
+/** Float32 arithmetic on {@link Bounded} values: the running error analysis of an algorithm. */
+export const boundedArith: Float32Arith<Bounded> = {
+  add: (a, b) => rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
+  sub: (a, b) => rounded(a.v - b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
+  mul: (a, b) =>
+    rounded(a.v * b.v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e, a.s * b.s, productDomain(a, b), true),
+  square: (a) => rounded(a.v * a.v, 2 * Math.abs(a.v) * a.e + a.e * a.e, a.s * a.s, a.out, true),
+  div(a, b) {
+    const q = a.v / b.v;
+    const out = productDomain(a, b);
+    if (out !== undefined) return rounded(q, Infinity, a.s / Math.abs(b.v), out, true);
+    if (b.v === 0 && b.e === 0) {
+      // Division by an exact zero: ±∞ or NaN in both; but a dividend that may be zero in float32
+      // alone turns ±∞ into NaN.
+      return { v: q, e: Infinity, s: Infinity, out: a.e >= Math.abs(a.v) && a.v !== 0 ? 'underflow' : 'zero-divisor' };
+    }
+    if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
+    const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
+    return rounded(q, e, a.s / Math.abs(b.v), undefined, true);
+  },
+  sqrt(a) {
+    const r = Math.sqrt(a.v);
+    if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);
+    const e = a.v > 0 ? Math.min(a.e / (r + Math.sqrt(Math.max(a.v - a.e, 0))), Math.sqrt(a.e)) : Math.sqrt(a.e);
+    return rounded(r, e, Math.sqrt(a.s), undefined, false);
+  },
+};
+
+/**
+ * The bound on |production − oracle| for a value: its own bound, plus the oracle's rounding of the
+ * exact value to float32 (at most u|v| + η), widened by 2^−20 relative and 2^−45 s for the float64
+ * evaluation of the bound itself.
+ */
+export function comparisonBound(b: Bounded): number {
+  if (b.out !== undefined) return Infinity;
+  return (b.e + U * Math.abs(b.v) + ETA) * (1 + 2 ** -20) + 2 ** -45 * b.s;
+}

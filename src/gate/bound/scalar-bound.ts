@@ -1,0 +1,73 @@
+/**
+ * Error analysis of production's float64 coefficients (step sizes, bias corrections): each value is
+ * the exact result (decimal, 40 digits, from the hyperparameters as written) and a bound on how far
+ * production's float64 computation of it can be. Model: every float64 operation has relative error
+ * at most δ = 2^−53 plus an absolute 2^−1074 where it may underflow; a hyperparameter read from decimal
+ * text into float64 has relative error at most δ; Math.pow(x, n) is taken to be within 2 ulps
+ * (relative 4δ) of the exact power of its float64 argument, which spec/gate checks.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { ScalarArith } from '../../arith/types.js';
+import { ETA, OVERFLOW, U, type Bounded } from './bounded.js';
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+const DELTA = 2 ** -53;
+const TINY = 2 ** -1074;
+
+/** A float64 coefficient under error analysis. */
+export interface ScalarBound {
+  /** The exact value (to 40 digits). */
+  readonly x: Decimal;
+  /** Bound on |production's float64 value − x|. */
+  readonly err: number;
+}
+
+const mag = (a: ScalarBound): number => Math.abs(a.x.toNumber());
+
+function rounded(x: Decimal, propagated: number): ScalarBound {
+  return { x, err: propagated + DELTA * (Math.abs(x.toNumber()) + propagated) + TINY };
+}
+
+/** {@link ScalarArith} on {@link ScalarBound}: the error analysis of production's coefficients. */
+export const scalarBoundArith: ScalarArith<ScalarBound> = {
+  hyper: (text) => {
+    const x = new D(text);
+    return { x, err: DELTA * Math.abs(x.toNumber()) + TINY };
+  },
+  float32: (x) => ({ x: new D(x), err: 0 }),
+  integer: (n) => ({ x: new D(n), err: 0 }),
+  add: (a, b) => rounded(a.x.plus(b.x), a.err + b.err),
+  sub: (a, b) => rounded(a.x.minus(b.x), a.err + b.err),
+  mul: (a, b) => rounded(a.x.times(b.x), mag(a) * b.err + mag(b) * a.err + a.err * b.err),
+  div(a, b) {
+    const x = a.x.div(b.x);
+    if (b.err >= mag(b)) return { x, err: b.x.isZero() && b.err === 0 ? 0 : Infinity };
+    return rounded(x, (a.err + Math.abs(x.toNumber()) * b.err) / (mag(b) - b.err));
+  },
+  sqrt(a) {
+    const x = a.x.sqrt();
+    const r = Math.abs(x.toNumber());
+    return rounded(x, r > 0 ? Math.min(a.err / r, Math.sqrt(a.err)) : Math.sqrt(a.err));
+  },
+  powInt(a, n) {
+    const x = a.x.pow(n);
+    if (n === 0) return { x, err: 0 };
+    const base = mag(a);
+    const relative = base > 0 ? Math.expm1(n * Math.log1p(a.err / base)) * (1 + 1e-10) : 0;
+    const r = Math.abs(x.toNumber());
+    return { x, err: r * relative + 4 * DELTA * r * (1 + relative) + TINY };
+  },
+  valueOf: (a) => a.x.toNumber(),
+};
+
+/** The float32 scalar production makes of a float64 coefficient: rounding adds u|x| + η. */
+export function scalarToBounded(a: ScalarBound): Bounded {
+  const v = a.x.toNumber();
+  const s = Math.abs(v);
+  if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(v) ? 'underflow' : 'nonfinite' };
+  const e = a.err + U * (s + a.err) + ETA;
+  if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
+  return { v, e, s };
+}

@@ -1,0 +1,84 @@
+/**
+ * The agreement properties, shared by the test suite and `optim-oracle check`: one step from any
+ * state, and trajectories in which both sides start each step from the oracle's float32 state.
+ * Each judged step is folded into a {@link Tally}, which reports the largest error measured next to
+ * the derived bound.
+ *
+ * @module
+ */
+import fc from 'fast-check';
+import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../catalogue/index.js';
+import { oracleRuleOf } from '../../oracle/rules/index.js';
+import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
+import { boundInit, boundStep } from './bound/step-bound.js';
+import { compareStep, describeMismatch, emptyMeasure, mergeMeasure, type OutputMeasure, type StepComparison } from './compare.js';
+import type { Implementation } from './implementation.js';
+
+/** Measurements folded over every judged step, by output. */
+export interface Tally {
+  steps: number;
+  readonly outputs: Record<string, OutputMeasure>;
+}
+
+/** An empty tally. */
+export function newTally(): Tally {
+  return { steps: 0, outputs: {} };
+}
+
+function fold(tally: Tally | undefined, cmp: StepComparison): void {
+  if (tally === undefined) return;
+  tally.steps += 1;
+  for (const [k, m] of Object.entries(cmp.outputs)) mergeMeasure((tally.outputs[k] ??= emptyMeasure()), m);
+}
+
+/** Thrown by a property when an implementation leaves its bound; the message lists each element. */
+export class DisagreementError extends Error {
+  constructor(implementation: string, config: Configuration, what: string, cmp: StepComparison) {
+    const lines = cmp.mismatches.slice(0, 8).map((m) => '  ' + describeMismatch(m));
+    const more = cmp.mismatches.length > 8 ? [`  ... and ${cmp.mismatches.length - 8} more`] : [];
+    super(
+      [`${implementation} disagrees with the oracle on ${config.entry.name}/${config.preset} ${what}`,
+        `  hyperparameters ${JSON.stringify(config.hyper)}`, ...lines, ...more].join('\n'),
+    );
+    this.name = 'DisagreementError';
+  }
+}
+
+/** Runs one step on the implementation and the oracle and compares them under the derived bound. */
+export function judgeStep(impl: Implementation, config: Configuration, input: StepInput, tally?: Tally): { comparison: StepComparison; oracle: StepOutput } {
+  const oracle = oracleRuleOf(config.entry.name).step(config, input);
+  const produced = impl.step(config, input);
+  const comparison = compareStep(produced, oracle, boundStep(impl.errorModel(config.entry.name), config, input));
+  fold(tally, comparison);
+  return { comparison, oracle };
+}
+
+/** One step from arbitrary float32 inputs and state agrees with the oracle within the derived bound. */
+export function oneStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions = {}) {
+  return fc.property(stepCase(entry, preset, options), ({ config, input }) => {
+    const { comparison } = judgeStep(impl, config, input, tally);
+    if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison);
+  });
+}
+
+/**
+ * Along a trajectory of up to 50 steps from the initial state, every step agrees with the oracle when
+ * both start it from the same float32 parameters and state (the oracle's), and so does the initial
+ * state.
+ */
+export function trajectoryProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions & { maxSteps?: number } = {}) {
+  return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads }) => {
+    const oracle = oracleRuleOf(config.entry.name);
+    let state = oracle.init(config, params);
+    const init = compareStep({ params, state: impl.init(config, params) }, { params, state }, boundInit(impl.errorModel(entry.name), config, params.length));
+    fold(tally, init);
+    if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+    let current = params;
+    grads.forEach((g, k) => {
+      const { comparison, oracle: next } = judgeStep(impl, config, { params: current, grads: g, state, t: k + 1 }, tally);
+      if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+      current = next.params;
+      state = next.state;
+    });
+  });
+}

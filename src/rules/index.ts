@@ -1,0 +1,22 @@
+/**
+ * The production rules by catalogue name. Adding a rule means adding its file and one line here.
+ *
+ * @module
+ */
+import { UnknownNameError } from '../catalogue/errors.js';
+import { adam } from './adam.js';
+import type { ProductionRule } from './rule.js';
+
+/** Every production rule, by catalogue name. */
+export const productionRules: Readonly<Record<string, ProductionRule>> = {
+  adam,
+};
+
+/** The production rule for catalogue entry `name`. */
+export function productionRuleOf(name: string): ProductionRule {
+  const rule = productionRules[name];
+  if (rule === undefined) throw new UnknownNameError('production rule', name, Object.keys(productionRules));
+  return rule;
+}
+
+export type { ProductionRule, StepResult, StepValues } from './rule.js';

@@ -1,0 +1,17 @@
+/**
+ * {@link Float32Arith} on TensorFlow.js tensors: each operation is one float32 tensor op.
+ *
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Float32Arith } from '../arith/types.js';
+
+/** Float32 tensor arithmetic; scalars broadcast. */
+export const tensorArith: Float32Arith<tf.Tensor> = {
+  add: (a, b) => tf.add(a, b),
+  sub: (a, b) => tf.sub(a, b),
+  mul: (a, b) => tf.mul(a, b),
+  div: (a, b) => tf.div(a, b),
+  sqrt: (a) => tf.sqrt(a),
+  square: (a) => tf.square(a),
+};
