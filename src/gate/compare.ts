@@ -65,8 +65,8 @@ export function emptyMeasure(): OutputMeasure {
 }
 
 /**
- * In units of u · S + η: u = 2^−24 relative to the size S of the terms combined, or η = 2^−150 (half
- * the subnormal spacing) where the terms are so small that underflow dominates.
+ * In units of u · S + η: u = 2^−24 relative to the size S of the terms combined, plus η = 2^−150
+ * for the oracle's own rounding of a subnormal result.
  */
 export function inTermUnits(x: number, scale: number): number {
   return x === 0 ? 0 : x / (U * scale + ETA);

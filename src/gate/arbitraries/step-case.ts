@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { configure, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
+import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
 
@@ -21,6 +22,19 @@ export interface CaseOptions {
   readonly maxLength?: number;
   /** Whether NaN and ±∞ may appear in tensors (default false). */
   readonly nonfinite?: boolean;
+}
+
+const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexFloat32(x)).join(', ')}]`;
+
+/** A case in words, exact (hex floats) and short: preset, hyperparameters, t and the tensors. */
+function withText<T extends { config: Configuration }>(c: T, tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>, t?: number): T {
+  const text = () => {
+    const parts = Object.entries(tensors).map(([k, v]) =>
+      Array.isArray(v) ? `${k} [${(v as ArrayLike<number>[]).map(floats).join(', ')}]` : `${k} ${floats(v as ArrayLike<number>)}`,
+    );
+    return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`} ${parts.join(' ')}`;
+  };
+  return Object.assign(c, { [fc.toStringMethod]: text });
 }
 
 /** The preset's defaults a quarter of the time; otherwise each hyperparameter drawn or defaulted. */
@@ -53,7 +67,9 @@ export function stepCase(entry: CatalogueEntry, preset: PresetName, options: Cas
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   return fc.tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 })).chain(([config, length]) => {
     const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-    return fc.record({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount() }).map((input) => ({ config, input }));
+    return fc
+      .record({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount() })
+      .map((input) => withText({ config, input }, { params: input.params, grads: input.grads, ...input.state }, input.t));
   });
 }
 
@@ -75,6 +91,8 @@ export function trajectoryCase(
     .tuple(configuration(entry, preset), fc.integer({ min: 1, max: options.maxLength ?? 4 }), fc.integer({ min: 1, max: options.maxSteps ?? 50 }))
     .chain(([config, length, steps]) => {
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-      return fc.record({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }) }).map((r) => ({ config, ...r }));
+      return fc
+        .record({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }) })
+        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }));
     });
 }

@@ -39,7 +39,11 @@ export interface Bounded {
   readonly v: number;
   /** Bound on |float32 result − exact result|. */
   readonly e: number;
-  /** Size of the terms combined: the same expression on absolute values, with − read as +. */
+  /**
+   * Size of the terms combined, the unit of error being u · s: the expression on absolute values
+   * with − read as +, where an operation that may underflow adds η/u = 2^−126 and a division adds
+   * its divisor's size in proportion, so that every error source of the model is counted once.
+   */
   readonly s: number;
   /** Set when the value is outside the domain of the analysis. */
   readonly out?: OutOfDomain;
@@ -70,7 +74,8 @@ function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
 }
 
 /** A value rounded from exact `v` carrying propagated error `e`; checks the result against overflow. */
-function rounded(v: number, e: number, s: number, out: OutOfDomain | undefined, subnormalError: boolean): Bounded {
+function rounded(v: number, e: number, size: number, out: OutOfDomain | undefined, subnormalError: boolean): Bounded {
+  const s = subnormalError ? size + ETA / U : size;
   if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s, out: out ?? 'nonfinite' };
   const total = e + U * (Math.abs(v) + e) + (subnormalError ? ETA : 0);
   if (Math.abs(v) + total >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
@@ -95,7 +100,7 @@ export const boundedArith: Float32Arith<Bounded> = {
     }
     if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
     const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
-    return rounded(q, e, a.s / Math.abs(b.v), undefined, true);
+    return rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true);
   },
   sqrt(a) {
     const r = Math.sqrt(a.v);

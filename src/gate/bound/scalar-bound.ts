@@ -62,10 +62,14 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
   valueOf: (a) => a.x.toNumber(),
 };
 
-/** The float32 scalar production makes of a float64 coefficient: rounding adds u|x| + η. */
+/**
+ * The float32 scalar production makes of a float64 coefficient: rounding adds u|x| + η. Its size
+ * counts the float64 error and η in units of u, so that a coefficient below float32's normal range
+ * (a decay rate of 1e−85, say) is measured at float32's resolution.
+ */
 export function scalarToBounded(a: ScalarBound): Bounded {
   const v = a.x.toNumber();
-  const s = Math.abs(v);
+  const s = Math.abs(v) + (a.err + ETA) / U;
   if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(v) ? 'underflow' : 'nonfinite' };
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
