@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+// .ci/run sets OPTIM_ORACLE_JSON_REPORT to a file: vitest then also writes its JSON report there, from
+// which CI prints the plain closing line 'N passed, N failed'.
+const jsonReport = process.env['OPTIM_ORACLE_JSON_REPORT'];
+
 export default defineConfig({
   test: {
     include: ['spec/**/*.spec.ts'],
     setupFiles: ['spec/setup.ts'],
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });

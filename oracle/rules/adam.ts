@@ -3,7 +3,11 @@
  *
  *   m' = β1 m + (1 − β1) g,   v' = β2 v + (1 − β2) g²,   b1 = 1 − β1^t,   b2 = 1 − β2^t,
  *   algorithm1:  θ' = θ − α (m'/b1) / (√(v'/b2) + ε)
- *   efficient:   θ' = θ − (α √b2 / b1) m' / (√v' + ε)
+ *   efficient:   θ' = θ − (α √b2 / b1) m' / (√v' + ε̂) = θ − α (m'/b1) / (√(v'/b2) + ε̂/√b2)
+ *
+ * The efficient form is evaluated in its second, equal, shape: with ε̂ = 0 its irrational factors √b2
+ * cancel symbolically, so an exact result that is a float32 rounding boundary (θ − 3 when m̂ = g,
+ * v̂ = g²) stays a point that certification can decide; in the first shape it never would.
  *
  * β^t is the exact power of the decimal β (`exact-pow`), or the float32 slot value carried in the
  * state (`running-product`, TensorFlow.js), whose next value is float32(slot · β).
@@ -22,8 +26,8 @@ interface Shared {
   readonly beta2Power: Interval;
   readonly biasCorrection1: Interval;
   readonly biasCorrection2: Interval;
-  /** α √b2 / b1 in the efficient form. */
-  readonly efficientStep?: Interval;
+  /** The ε added to √v̂: ε in Algorithm 1, ε̂ / √b2 in the efficient form. */
+  readonly epsilon: Interval;
 }
 
 /** Adam's exact elementwise update. */
@@ -48,18 +52,14 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
       beta2Power,
       biasCorrection1,
       biasCorrection2,
+      epsilon: flags['form'] === 'efficient' ? a.div(h['eps']!, a.sqrt(biasCorrection2)) : h['eps']!,
     };
-    if (flags['form'] !== 'efficient') return shared;
-    return { ...shared, efficientStep: a.div(a.mul(h['lr']!, a.sqrt(biasCorrection2)), biasCorrection1) };
+    return shared;
   },
   element(a, { param, grad, slots }, s) {
     const m = a.add(a.mul(s.h['beta1']!, slots['m']!), a.mul(s.oneMinusBeta1, grad));
     const v = a.add(a.mul(s.h['beta2']!, slots['v']!), a.mul(s.oneMinusBeta2, a.square(grad)));
-    const eps = s.h['eps']!;
-    const delta =
-      s.efficientStep === undefined
-        ? a.div(a.mul(s.h['lr']!, a.div(m, s.biasCorrection1)), a.add(a.sqrt(a.div(v, s.biasCorrection2)), eps))
-        : a.div(a.mul(s.efficientStep, m), a.add(a.sqrt(v), eps));
+    const delta = a.div(a.mul(s.h['lr']!, a.div(m, s.biasCorrection1)), a.add(a.sqrt(a.div(v, s.biasCorrection2)), s.epsilon));
     return { param: a.sub(param, delta), slots: { m, v } };
   },
   nextTensorSlots(a, s): Record<string, Interval> {

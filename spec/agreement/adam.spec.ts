@@ -42,6 +42,15 @@ describe.each(backends)('Adam agrees with the oracle on %s', (backend) => {
   });
 
   describe('regression cases found by the properties', () => {
+    it('oracle limitation, fixed: Keras form with ε = 0 and an exact midpoint result (θ − 3) could not be certified', () => {
+      // √b2 · m / √v cancels only symbolically; the oracle now evaluates α m̂ / (√v̂ + ε̂/√b2) instead.
+      const config = configure(adam, 'keras', { lr: '3', eps: '0' });
+      const params = Float32Array.of(0.48174750804901123);
+      const { comparison, oracle } = judgeStep(impl, config, { params, grads: Float32Array.of(1), state: impl.init(config, params), t: 1 });
+      expect(comparison.mismatches).toEqual([]);
+      expect(oracle.params[0]).toBe(Math.fround(0.48174750804901123 - 3));
+    });
+
     it('oracle bug, fixed: 1 − float32(β1) = 0 divided with the sign of the round-down end (−0), giving θ = +∞ instead of −∞', () => {
       // tfjs preset, β1 = 0.9999999850988388: float32(β1) = 1, so the running product's bias correction is
       // an exact 0 and m̂ = m/(+0) = +∞; θ' = θ − ∞ = −∞ in production and, after the fix, in the oracle.

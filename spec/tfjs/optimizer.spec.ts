@@ -14,7 +14,7 @@ describe.each(backends)('production Adam on %s', (backend) => {
 
   it.each(PRESET_NAMES)('leaves no tensor behind across steps (%s)', (preset) => {
     const opt = createOptimizer('adam', { preset });
-    let params = tf.tensor1d([1, -2, 3]);
+    let params: tf.Tensor = tf.tensor1d([1, -2, 3]);
     let state = opt.init(params);
     const before = tf.memory().numTensors;
     for (let t = 1; t <= 5; t++) {

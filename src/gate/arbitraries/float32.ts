@@ -41,5 +41,12 @@ export const float32Value = (options: { nonfinite?: boolean } = {}): fc.Arbitrar
     ...(options.nonfinite ? [{ arbitrary: anyFloat32Bits(), weight: 1 }] : []),
   );
 
+/**
+ * Values a training run feeds a rule: moderate magnitudes, with zeros and subnormals now and then
+ * (no huge values, whose squares overflow and stay ∞ in the state for the rest of a trajectory).
+ */
+export const trainingFloat32 = (): fc.Arbitrary<number> =>
+  fc.oneof({ arbitrary: moderateFloat32(), weight: 9 }, { arbitrary: fc.constantFrom(0, -0, 2 ** -149, -(2 ** -149), 2 ** -126), weight: 1 });
+
 /** A nonnegative version of an arbitrary (|x|, so −0 becomes +0), for second-moment slots. */
 export const nonnegative = (arb: fc.Arbitrary<number>): fc.Arbitrary<number> => arb.map((x) => Math.abs(x));

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { configure, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
 import { hexFloat32 } from '../describe.js';
-import { float32Value, nonnegative } from './float32.js';
+import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
 
 /** A configuration and one step's inputs. */
@@ -80,13 +80,13 @@ export interface TrajectoryCase {
   readonly grads: readonly Float32Array[];
 }
 
-/** Trajectories of up to `maxSteps` steps (default 50) on tensors of 1 to `maxLength` elements. */
+/** Trajectories of up to `maxSteps` steps (default 50) on tensors of 1 to `maxLength` elements, with training-like values. */
 export function trajectoryCase(
   entry: CatalogueEntry,
   preset: PresetName,
   options: CaseOptions & { maxSteps?: number } = {},
 ): fc.Arbitrary<TrajectoryCase> {
-  const value = float32Value({ nonfinite: false });
+  const value = trainingFloat32();
   return fc
     .tuple(configuration(entry, preset), fc.integer({ min: 1, max: options.maxLength ?? 4 }), fc.integer({ min: 1, max: options.maxSteps ?? 50 }))
     .chain(([config, length, steps]) => {

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { formatReport, runCheck } from '../../src/cli/check.js';
+import { main } from '../../src/cli/main.js';
+import { production, type Implementation } from '../../src/gate/implementation.js';
+import { backends } from '../backends.js';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (append: (s: string) => void) =>
+    Object.assign(new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) }), { isTTY: false });
+  const status = await main(argv, sink((s) => (out += s)) as unknown as NodeJS.WriteStream, sink((s) => (err += s)) as unknown as NodeJS.WriteStream);
+  return { status, out, err };
+}
+
+describe('runCheck on a broken implementation', () => {
+  it('fails, and prints the seed, the path and the command that replays it', async () => {
+    // A "production" that adds 2^-10 relative error to θ: far outside any derived bound.
+    const broken = (backend: string): Implementation => {
+      const real = production(backend);
+      return { ...real, name: 'broken', step: (c, i) => { const o = real.step(c, i); return { ...o, params: o.params.map((x) => x * (1 + 2 ** -10)) }; } };
+    };
+    const report = await runCheck({ rule: 'adam', preset: 'pytorch', property: 'one-step', runs: 50, seed: 42, implementation: broken });
+    expect(report.failed).toBe(1);
+    const text = formatReport(report);
+    expect(text).toMatch(/FAIL adam\/pytorch one-step: seed 42, path [0-9:]+/);
+    expect(text).toMatch(/replay: npx optim-oracle check --rule adam --preset pytorch --property one-step --backend \w+ --seed 42 --path [0-9:]+/);
+    expect(text).toContain('error above the derived bound');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    // Replaying the printed path reproduces the failure at once.
+    const path = report.results[0]!.properties[0]!.path!;
+    const replay = await runCheck({ rule: 'adam', preset: 'pytorch', property: 'one-step', runs: 50, seed: 42, path, implementation: broken });
+    expect(replay.results[0]!.properties[0]!.path).toBe(path);
+  });
+});
+
+describe('optim-oracle check', () => {
+  it.each(backends)('prints a row per rule, preset and output, names the backend, and exits 0 (%s)', async (backend) => {
+    const r = await run('check', '--runs', '3', '--backend', backend);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
+    for (const preset of ['paper', 'pytorch', 'keras', 'tfjs']) expect(r.out).toMatch(new RegExp(`adam\\s+${preset}\\s+3/3\\s+params`));
+    expect(r.out).toMatch(/adam\s+tfjs\s+3\/3\s+b1pow/);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('12 passed, 0 failed');
+  });
+
+  it('reports JSON with the seed, the backend and each property', async () => {
+    const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'keras', '--seed', '7', '--json');
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ seed: 7, runs: 2, passed: 3, failed: 0, backend: backends[0] });
+    expect(report.results[0].properties.map((p: { name: string }) => p.name)).toEqual(['one-step', 'one-step-nonfinite', 'trajectory']);
+  });
+
+  it.each([
+    [['check', '--rule', 'adamw2'], /unknown rule 'adamw2'; implemented: adam/],
+    [['check', '--preset', 'jax'], /unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs/],
+    [['check', '--runs', '0'], /--runs must be an integer ≥ 1, got '0'/],
+    [['check', '--backend', 'gpu'], /unknown backend 'gpu'; known: tensorflow, wasm, cpu, auto/],
+    [['check', '--property', 'speed'], /unknown property 'speed'/],
+    [['check', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['train'], /unknown command 'train'/],
+  ])('rejects %j with exit status 2 and a clear message', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('prints help', async () => {
+    const r = await run('--help');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('--seed N');
+  });
+
+  it('runs as the installed command (bin/optim-oracle.js over dist/)', () => {
+    const out = execFileSync(process.execPath, ['bin/optim-oracle.js', 'help'], { encoding: 'utf8' });
+    expect(out).toContain('optim-oracle check [options]');
+  });
+});

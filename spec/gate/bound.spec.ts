@@ -1,0 +1,51 @@
+import { fc, test } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
+import { describe, expect } from 'vitest';
+import { boundedArith, comparisonBound, exactInput } from '../../src/gate/bound/bounded.js';
+import { moderateFloat32, finiteFloat32 } from '../../src/gate/arbitraries/float32.js';
+
+const Exact = Decimal.clone({ precision: 80 });
+
+/** The exact value of a float64, through its bits (never its shortest decimal string). */
+function exactDouble(x: number): Decimal {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const biased = (view.getUint32(0) >>> 20) & 0x7ff;
+  const fraction = (BigInt(view.getUint32(0) & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
+  return new Exact(significand.toString()).times(new Exact(2).pow((biased === 0 ? -1022 : biased - 1023) - 52)).times(Math.sign(x) || 1);
+}
+
+describe('the error model of production coefficients', () => {
+  test.prop([fc.double({ min: 0.01, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 1, max: 1_000_000 })])(
+    'assumption checked: Math.pow(β, t) is within 2 ulps of the exact power of its float64 argument',
+    (beta, t) => {
+      const computed = Math.pow(beta, t);
+      if (computed < 2 ** -1000) return; // deep underflow: the model adds an absolute 2^-1074 there
+      const exact = exactDouble(beta).pow(t);
+      const ulp = 2 ** (Math.floor(Math.log2(computed)) - 52);
+      expect(exact.minus(exactDouble(computed)).abs().div(exactDouble(ulp)).toNumber()).toBeLessThanOrEqual(2);
+    },
+  );
+});
+
+describe('running error analysis of one float32 operation', () => {
+  const value = fc.oneof(moderateFloat32(), finiteFloat32());
+  test.prop([value, value])('each bound covers the float32 result (Math.fround of the float64 one, correctly rounded)', (a, b) => {
+    const A = exactInput(a);
+    const B = exactInput(b);
+    const cases: Array<[ReturnType<typeof boundedArith.add>, number, Decimal | undefined]> = [
+      [boundedArith.add(A, B), Math.fround(a + b), exactDouble(a).plus(exactDouble(b))],
+      [boundedArith.sub(A, B), Math.fround(a - b), exactDouble(a).minus(exactDouble(b))],
+      [boundedArith.mul(A, B), Math.fround(a * b), exactDouble(a).times(exactDouble(b))],
+      [boundedArith.div(A, B), Math.fround(a / b), b === 0 ? undefined : exactDouble(a).div(exactDouble(b))],
+      [boundedArith.sqrt(exactInput(Math.abs(a))), Math.fround(Math.sqrt(Math.abs(a))), exactDouble(Math.abs(a)).sqrt()],
+    ];
+    for (const [bounded, float32, exact] of cases) {
+      if (bounded.out !== undefined || exact === undefined) continue;
+      // |float32 result − exact| ≤ e, and the comparison bound also covers the oracle's own rounding.
+      expect(exact.minus(exactDouble(float32)).abs().toNumber()).toBeLessThanOrEqual(bounded.e);
+      expect(comparisonBound(bounded)).toBeGreaterThanOrEqual(bounded.e);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The `optim-oracle` command line.
+ *
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { BACKEND_ENV } from '../tfjs/backend.js';
+import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../gate/seed.js';
+import { formatReport, PROPERTIES, runCheck } from './check.js';
+
+const HELP = `optim-oracle: checks deep-learning update rules against an exact reference.
+
+Usage:
+  optim-oracle check [options]   run the agreement properties of every rule and preset
+  optim-oracle help              show this text
+
+Options of check:
+  --rule NAME        only this rule (default: every implemented rule)
+  --preset NAME      only this preset: paper, pytorch, keras, tfjs (default: all the rule has)
+  --property NAME    only this property: ${Object.keys(PROPERTIES).join(', ')}
+  --runs N           cases per property (default 100, or $${RUNS_ENV})
+  --seed N           fast-check seed (default ${DEFAULT_SEED}, or $${SEED_ENV})
+  --path P           replay one counterexample path (with --seed, as a failure prints it)
+  --backend NAME     tensorflow, wasm, cpu or auto (default auto, or $${BACKEND_ENV})
+  --json             print the report as JSON
+  -h, --help         show this text
+
+Exit status: 0 when every property passes, 1 when one fails, 2 on bad usage.`;
+
+function integerOption(name: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${name} must be an integer ≥ ${min}, got '${text}'`);
+  return n;
+}
+
+/** Runs the command line with `argv` (without node and script); resolves to the exit status. */
+export async function main(argv: readonly string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        rule: { type: 'string' },
+        preset: { type: 'string' },
+        property: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        path: { type: 'string' },
+        backend: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`optim-oracle: ${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  const [command = 'help', ...rest] = parsed.positionals;
+  if (parsed.values.help || command === 'help') {
+    out.write(`${HELP}\n`);
+    return 0;
+  }
+  if (command !== 'check' || rest.length > 0) {
+    err.write(`optim-oracle: unknown command '${[command, ...rest].join(' ')}'\n\n${HELP}\n`);
+    return 2;
+  }
+  const v = parsed.values;
+  const progress = err.isTTY && !v.json ? (line: string) => err.write(`\r\x1b[2K${line}`) : undefined;
+  let report;
+  try {
+    report = await runCheck({
+      rule: v.rule,
+      preset: v.preset,
+      property: v.property,
+      runs: integerOption('runs', v.runs, runsFromEnv(100), 1),
+      seed: integerOption('seed', v.seed, seedFromEnv(), -(2 ** 31)),
+      path: v.path,
+      backend: v.backend,
+      progress,
+    });
+  } catch (e) {
+    if (progress) err.write('\r\x1b[2K');
+    err.write(`optim-oracle: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (progress) err.write('\r\x1b[2K');
+  out.write(v.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  return report.failed > 0 ? 1 : 0;
+}
