@@ -1,20 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
 import { boundedArith, comparisonBound, exactInput } from '../../src/gate/bound/bounded.js';
-import { moderateFloat32, finiteFloat32 } from '../../src/gate/arbitraries/float32.js';
-
-const Exact = Decimal.clone({ precision: 80 });
-
-/** The exact value of a float64, through its bits (never its shortest decimal string). */
-function exactDouble(x: number): Decimal {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const biased = (view.getUint32(0) >>> 20) & 0x7ff;
-  const fraction = (BigInt(view.getUint32(0) & 0xfffff) << 32n) | BigInt(view.getUint32(4));
-  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
-  return new Exact(significand.toString()).times(new Exact(2).pow((biased === 0 ? -1022 : biased - 1023) - 52)).times(Math.sign(x) || 1);
-}
+import { finiteFloat32, moderateFloat32 } from '../../src/gate/arbitraries/float32.js';
+import { exactDouble } from '../exact-double.js';
 
 describe('the error model of production coefficients', () => {
   test.prop([fc.double({ min: 0.01, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 1, max: 1_000_000 })])(

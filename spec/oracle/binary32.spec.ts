@@ -17,6 +17,7 @@ import {
   ulp,
   ulpDistance,
 } from '../../oracle/binary32.js';
+import { exactDouble } from '../exact-double.js';
 
 const Exact = Decimal.clone({ precision: 2000 });
 const uint32 = fc.integer({ min: 0, max: 0xffffffff });
@@ -53,7 +54,7 @@ describe('exactFromBits', () => {
 
 describe('roundToFloat32', () => {
   test.prop([fc.double()])('equals Math.fround on float64 inputs (each is an exact decimal)', (x) => {
-    const d = Number.isFinite(x) ? new Exact(exactDouble(x)) : new Exact(x);
+    const d = Number.isFinite(x) ? exactDouble(x) : new Exact(x);
     expect(sameFloat(roundToFloat32(d), Math.fround(x))).toBe(true);
   });
 
@@ -134,18 +135,3 @@ describe('ulp and ULP distance', () => {
     expect(ulpDistance(NaN, 1)).toBeNaN();
   });
 });
-
-/** The exact decimal value of a float64 (its binary expansion terminates). */
-function exactDouble(x: number): string {
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? -1022 : biased - 1023) - 52;
-  const v = new Exact(significand.toString()).times(new Exact(2).pow(exponent));
-  return (x < 0 ? v.neg() : v).toFixed();
-}

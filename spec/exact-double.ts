@@ -1,0 +1,20 @@
+/**
+ * The exact decimal value of a float64, built from its bits (never from its shortest decimal string,
+ * which is not exact): the test suite's independent reference for float64 inputs.
+ */
+import { Decimal } from 'decimal.js';
+
+const Exact = Decimal.clone({ precision: 2000 });
+
+/** The exact value of the float64 `x` (finite), signed zero included. */
+export function exactDouble(x: number): Decimal {
+  if (x === 0) return new Exact(Object.is(x, -0) ? '-0' : '0');
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const biased = (hi >>> 20) & 0x7ff;
+  const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
+  const magnitude = new Exact(significand.toString()).times(new Exact(2).pow((biased === 0 ? -1022 : biased - 1023) - 52));
+  return x < 0 ? magnitude.neg() : magnitude;
+}

@@ -1,0 +1,18 @@
+/**
+ * optim-oracle's public API: the catalogue, the production optimizers on TensorFlow.js, backend
+ * selection, and the gate that judges an implementation against the exact oracle. The oracle itself
+ * is `optim-oracle/oracle`.
+ *
+ * @module
+ */
+export * from './catalogue/index.js';
+export { catalogue, entryOf } from './catalogue/index.js';
+export { createOptimizer, optimizerFor, stepArrays, initArrays, type Optimizer, type OptimizerOptions, type TensorState } from './tfjs/optimizer.js';
+export { useBackend, availableBackends, activeBackend, BACKEND_NAMES, BACKEND_ENV, type BackendName } from './tfjs/backend.js';
+export { productionRules, productionRuleOf, type ProductionRule } from './rules/index.js';
+export type { Float32Arith, ScalarArith } from './arith/types.js';
+export { production, type Implementation } from './gate/implementation.js';
+export { judgeStep, oneStepProperty, trajectoryProperty, newTally, type Tally } from './gate/properties.js';
+export { compareStep, classOf, type StepComparison, type OutputMeasure } from './gate/compare.js';
+export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
+export { runCheck, formatReport, type CheckReport, type CheckOptions } from './cli/check.js';
