@@ -5,16 +5,14 @@
  * @module
  */
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
+import { bitsOf } from '../../oracle/binary32.js';
 
 /** C99 hexadecimal text of a binary32 value, as glibc's test vectors write them (`-0x1.8p-3`). */
 export function hexFloat32(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  f32[0] = Math.abs(x);
-  const bits = u32[0]!;
+  const bits = bitsOf(Math.abs(x));
   if (bits === 0) return `${sign}0x0p+0`;
   const biased = bits >>> 23;
   const digits = ((bits & 0x7fffff) << 1).toString(16).padStart(6, '0').replace(/0+$/, '');

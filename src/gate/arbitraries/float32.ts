@@ -5,22 +5,14 @@
  * @module
  */
 import fc from 'fast-check';
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** The binary32 value whose bit pattern is `bits`. */
-function fromBits(bits: number): number {
-  u32[0] = bits >>> 0;
-  return f32[0]!;
-}
+import { MAX_FLOAT32, MIN_NORMAL, MIN_SUBNORMAL, fromBits } from '../../../oracle/binary32.js';
 
 /** Any binary32 bit pattern, NaNs and infinities included. */
 export const anyFloat32Bits = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 0xffffffff }).map(fromBits);
 
 /** Values on the edges of binary32: zeros, subnormal ends, normal ends. */
 export const edgeFloat32 = (): fc.Arbitrary<number> =>
-  fc.constantFrom(0, -0, 2 ** -149, -(2 ** -149), 2 ** -126, -(2 ** -126), (1 - 2 ** -23) * 2 ** -126, 1, -1, (2 - 2 ** -23) * 2 ** 127, -((2 - 2 ** -23) * 2 ** 127));
+  fc.constantFrom(0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL, -MIN_NORMAL, MIN_NORMAL - MIN_SUBNORMAL, 1, -1, MAX_FLOAT32, -MAX_FLOAT32);
 
 /** Finite values of moderate magnitude, 2^−20 to 2^20, either sign: most of what training sees. */
 export const moderateFloat32 = (): fc.Arbitrary<number> =>
@@ -46,7 +38,7 @@ export const float32Value = (options: { nonfinite?: boolean } = {}): fc.Arbitrar
  * (no huge values, whose squares overflow and stay ∞ in the state for the rest of a trajectory).
  */
 export const trainingFloat32 = (): fc.Arbitrary<number> =>
-  fc.oneof({ arbitrary: moderateFloat32(), weight: 9 }, { arbitrary: fc.constantFrom(0, -0, 2 ** -149, -(2 ** -149), 2 ** -126), weight: 1 });
+  fc.oneof({ arbitrary: moderateFloat32(), weight: 9 }, { arbitrary: fc.constantFrom(0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL), weight: 1 });
 
 /** A nonnegative version of an arbitrary (|x|, so −0 becomes +0), for second-moment slots. */
 export const nonnegative = (arb: fc.Arbitrary<number>): fc.Arbitrary<number> => arb.map((x) => Math.abs(x));

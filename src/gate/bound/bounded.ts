@@ -18,9 +18,10 @@
  * @module
  */
 import type { Float32Arith } from '../../arith/types.js';
+import { UNIT_ROUNDOFF } from '../../../oracle/binary32.js';
 
 /** u = 2^−24, the unit roundoff of binary32. */
-export const U = 2 ** -24;
+export const U = UNIT_ROUNDOFF;
 /** η = 2^−150, the largest absolute error of rounding a result in the subnormal range. */
 export const ETA = 2 ** -150;
 /** Magnitudes at or above this round to infinity in binary32. */
