@@ -13,9 +13,9 @@ import {
   type StepInput,
   type StepOutput,
 } from '../src/catalogue/index.js';
-import { exactFromFloat32 } from './binary32.js';
+import { exactFromFloat32, float32FromDecimalText, type Dec } from './binary32.js';
 import { certify } from './certify.js';
-import type { Interval, IntervalArithmetic } from './interval.js';
+import { IntervalArithmetic, type Interval } from './interval.js';
 
 export type { State, StepInput, StepOutput };
 
@@ -26,7 +26,15 @@ export interface OracleRule {
   init(config: Configuration, params: Float32Array): State;
   /** One exact step, correctly rounded to float32. */
   step(config: Configuration, input: StepInput): StepOutput;
+  /**
+   * One step's exact outputs, to `precision` significant digits (round-to-nearest evaluation, not
+   * certified): for comparing implementations that work in float64.
+   */
+  exact(config: Configuration, input: StepInput, precision?: number): ExactOutput;
 }
+
+/** Exact outputs by name ('params' and each state slot), one decimal per element. */
+export type ExactOutput = Record<string, Dec[]>;
 
 /** What an elementwise update sees of the step besides one element: hyperparameters, tensor slots, t. */
 export interface StepContext {
@@ -38,6 +46,8 @@ export interface StepContext {
 
 /** One element's inputs as exact intervals. */
 export interface ElementInput {
+  /** The element's position (for updates that read a gradient function of the whole tensor). */
+  readonly index: number;
   readonly param: Interval;
   readonly grad: Interval;
   readonly slots: Readonly<Record<string, Interval>>;
@@ -65,6 +75,29 @@ function pointOf(a: IntervalArithmetic, x: number): Interval {
   return a.point(exactFromFloat32(x));
 }
 
+/** Checks a step's inputs and sets up its evaluation at any precision. */
+function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, { params, grads, state, t }: StepInput) {
+  const layout = config.entry.state(config.flags);
+  checkStepCount(config.entry.name, t);
+  checkStepShapes(config.entry.name, layout, [params.length], [grads.length], Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [s.length]])));
+  const shared = new Map<number, P>();
+  const prepared = (a: IntervalArithmetic): P => {
+    let p = shared.get(a.precision);
+    if (p === undefined) {
+      const tensor = Object.fromEntries(layout.tensor.map((k) => [k, pointOf(a, state[k]![0]!)]));
+      p = update.prepare(a, { h: hyperIntervals(a, config), tensor, t, flags: config.flags });
+      shared.set(a.precision, p);
+    }
+    return p;
+  };
+  const element = (a: IntervalArithmetic, i: number): { param: Interval } & Record<string, Interval> => {
+    const slots = Object.fromEntries(layout.element.map((k) => [k, pointOf(a, state[k]![i]!)]));
+    const r = update.element(a, { param: pointOf(a, params[i]!), grad: pointOf(a, grads[i]!), slots, index: i }, prepared(a));
+    return { param: r.param, ...r.slots };
+  };
+  return { layout, prepared, element };
+}
+
 /** The oracle rule that applies `update` element by element, certifying each output's rounding. */
 export function elementwiseRule<P>(update: ElementwiseUpdate<P>): OracleRule {
   return {
@@ -72,44 +105,39 @@ export function elementwiseRule<P>(update: ElementwiseUpdate<P>): OracleRule {
     init(config, params) {
       const layout = config.entry.state(config.flags);
       const state: State = {};
-      for (const slot of layout.element) state[slot] = new Float32Array(params.length);
+      for (const slot of layout.element) {
+        const from = layout.initialFrom?.[slot];
+        state[slot] = new Float32Array(params.length).fill(from === undefined ? 0 : float32FromDecimalText(config.hyper[from]!));
+      }
       const tensorInit = certify((a) => update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }));
       for (const slot of layout.tensor) state[slot] = Float32Array.of(tensorInit.values[slot] ?? NaN);
       return state;
     },
-    step(config, { params, grads, state, t }) {
-      const layout = config.entry.state(config.flags);
-      checkStepCount(update.name, t);
-      checkStepShapes(
-        update.name,
-        layout,
-        [params.length],
-        [grads.length],
-        Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [s.length]])),
-      );
-      const shared = new Map<number, P>();
-      const prepared = (a: IntervalArithmetic): P => {
-        let p = shared.get(a.precision);
-        if (p === undefined) {
-          const tensor = Object.fromEntries(layout.tensor.map((k) => [k, pointOf(a, state[k]![0]!)]));
-          p = update.prepare(a, { h: hyperIntervals(a, config), tensor, t, flags: config.flags });
-          shared.set(a.precision, p);
-        }
-        return p;
-      };
-      const out: StepOutput = { params: new Float32Array(params.length), state: {} };
-      for (const slot of layout.element) out.state[slot] = new Float32Array(params.length);
-      for (let i = 0; i < params.length; i++) {
-        const { values } = certify((a) => {
-          const slots = Object.fromEntries(layout.element.map((k) => [k, pointOf(a, state[k]![i]!)]));
-          const r = update.element(a, { param: pointOf(a, params[i]!), grad: pointOf(a, grads[i]!), slots }, prepared(a));
-          return { param: r.param, ...r.slots };
-        });
-        out.params[i] = values.param;
-        for (const slot of layout.element) out.state[slot]![i] = values[slot as 'param'];
+    step(config, input) {
+      const { layout, prepared, element } = evaluation(update, config, input);
+      const out: StepOutput = { params: new Float32Array(input.params.length), state: {} };
+      for (const slot of layout.element) out.state[slot] = new Float32Array(input.params.length);
+      for (let i = 0; i < input.params.length; i++) {
+        const { values } = certify<string>((a) => element(a, i));
+        out.params[i] = values['param']!;
+        for (const slot of layout.element) out.state[slot]![i] = values[slot]!;
       }
       const next = certify((a) => update.nextTensorSlots(a, prepared(a)));
       for (const slot of layout.tensor) out.state[slot] = Float32Array.of(next.values[slot] ?? NaN);
+      return out;
+    },
+    exact(config, input, precision = 60) {
+      const { layout, prepared, element } = evaluation(update, config, input);
+      const a = IntervalArithmetic.at(precision);
+      const out: ExactOutput = { params: [] };
+      for (const slot of layout.element) out[slot] = [];
+      for (let i = 0; i < input.params.length; i++) {
+        const r = element(a, i);
+        out['params']!.push(r.param.near);
+        for (const slot of layout.element) out[slot]!.push(r[slot]!.near);
+      }
+      const next = update.nextTensorSlots(a, prepared(a));
+      for (const slot of layout.tensor) out[slot] = [next[slot]!.near];
       return out;
     },
   };

@@ -6,9 +6,14 @@
 import { UnknownNameError } from '../../src/catalogue/errors.js';
 import type { OracleRule } from '../rule.js';
 import { adamOracle } from './adam.js';
+import { momentumOracle } from './momentum.js';
+import { sgdOracle } from './sgd.js';
 
 /** Every oracle rule, by catalogue name. */
 export const oracleRules: Readonly<Record<string, OracleRule>> = {
+  sgd: sgdOracle,
+  momentum: momentumOracle,
+  nesterov: momentumOracle,
   adam: adamOracle,
 };
 

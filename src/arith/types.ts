@@ -15,6 +15,9 @@ export interface Float32Arith<T> {
   div(a: T, b: T): T;
   sqrt(a: T): T;
   square(a: T): T;
+  /** max(a, b), NaN when either is NaN. */
+  max(a: T, b: T): T;
+  abs(a: T): T;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface ScalarArith<S> {
   sqrt(a: S): S;
   /** a^n for an integer n ≥ 0 (Math.pow). */
   powInt(a: S, n: number): S;
+  /** a^y for a > 0 and real y (Math.pow). */
+  pow(a: S, y: S): S;
   /** The float64 value production computes. */
   valueOf(a: S): number;
 }
@@ -50,5 +55,6 @@ export const float64Scalars: ScalarArith<number> = {
   div: (a, b) => a / b,
   sqrt: (a) => Math.sqrt(a),
   powInt: (a, n) => Math.pow(a, n),
+  pow: (a, y) => Math.pow(a, y),
   valueOf: (a) => a,
 };

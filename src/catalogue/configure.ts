@@ -68,9 +68,13 @@ export function configure(
 ): Configuration {
   const name = presetOf(entry, preset);
   const p = entry.presets[name]!;
-  const known = Object.keys(entry.hyperparameters);
+  const known = hyperparametersOf(entry, name);
   for (const key of Object.keys(overrides)) {
-    if (!known.includes(key)) throw new HyperparameterError(entry.name, key, `unknown hyperparameter '${key}'; known: ${known.join(', ')}`);
+    if (known.includes(key)) continue;
+    if (key in entry.hyperparameters) {
+      throw new HyperparameterError(entry.name, key, `${key} is not a hyperparameter of ${entry.name} under preset ${name}; it takes: ${known.join(', ')}`);
+    }
+    throw new HyperparameterError(entry.name, key, `unknown hyperparameter '${key}'; known: ${known.join(', ')}`);
   }
   const hyper: Record<string, string> = {};
   for (const key of known) {
@@ -84,6 +88,15 @@ export function configure(
     hyper[key] = text;
   }
   return { entry, preset: name, hyper, flags: p.flags };
+}
+
+/**
+ * The hyperparameters an entry takes under a preset: those the preset gives defaults for (PyTorch's
+ * `dampening` exists under `pytorch` only, say), in the entry's order.
+ */
+export function hyperparametersOf(entry: CatalogueEntry, preset: PresetName): string[] {
+  const defaults = entry.presets[preset]?.defaults ?? {};
+  return Object.keys(entry.hyperparameters).filter((k) => k in defaults);
 }
 
 /** The largest step count accepted: t is kept exact as a JavaScript integer. */

@@ -6,10 +6,12 @@
  */
 import { UnknownNameError } from './errors.js';
 import { adam } from './rules/adam.js';
+import { momentum, nesterov } from './rules/momentum.js';
+import { sgd } from './rules/sgd.js';
 import type { CatalogueEntry } from './types.js';
 
 /** All entries, in the order reports list them. */
-export const catalogue: readonly CatalogueEntry[] = [adam];
+export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, adam];
 
 /** The entry called `name`, or an error listing the known names. */
 export function entryOf(name: string): CatalogueEntry {

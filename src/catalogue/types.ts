@@ -43,7 +43,10 @@ export interface FlagSpec {
   readonly values: readonly FlagValue[];
 }
 
-/** A convention on an entry: the framework's defaults (exact decimal text) and its flags. */
+/**
+ * A convention on an entry: the framework's defaults (exact decimal text) and its flags. The keys of
+ * `defaults` are the hyperparameters the entry takes under this convention.
+ */
 export interface Preset {
   /** Where the convention is written down (paper section, or file in the framework's repository). */
   readonly source: string;
@@ -61,6 +64,11 @@ export interface StateLayout {
   readonly nonnegative: readonly string[];
   /** Slots that lie in [0, 1] by construction (powers of a decay rate). */
   readonly unitInterval: readonly string[];
+  /**
+   * Element slots that start at a hyperparameter's value instead of zero (Adagrad's accumulator
+   * starts at `initialAccumulator`), as slot → hyperparameter name.
+   */
+  readonly initialFrom?: Readonly<Record<string, string>>;
 }
 
 /** One rule or regularizer. */

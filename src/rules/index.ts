@@ -5,10 +5,15 @@
  */
 import { UnknownNameError } from '../catalogue/errors.js';
 import { adam } from './adam.js';
+import { momentum } from './momentum.js';
+import { sgd } from './sgd.js';
 import type { ProductionRule } from './rule.js';
 
 /** Every production rule, by catalogue name. */
 export const productionRules: Readonly<Record<string, ProductionRule>> = {
+  sgd,
+  momentum,
+  nesterov: momentum,
   adam,
 };
 

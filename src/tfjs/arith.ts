@@ -14,4 +14,6 @@ export const tensorArith: Float32Arith<tf.Tensor> = {
   div: (a, b) => tf.div(a, b),
   sqrt: (a) => tf.sqrt(a),
   square: (a) => tf.square(a),
+  max: (a, b) => tf.maximum(a, b),
+  abs: (a) => tf.abs(a),
 };

@@ -63,7 +63,10 @@ export function optimizerFor(config: Configuration): Optimizer {
       checkFloat32(name, 'params', params);
       return tf.tidy(() => {
         const state: TensorState = {};
-        for (const slot of layout.element) state[slot] = tf.zerosLike(params);
+        for (const slot of layout.element) {
+          const from = layout.initialFrom?.[slot];
+          state[slot] = from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, Number(config.hyper[from]), 'float32');
+        }
         const init = algorithm.initTensorSlots(float64Scalars, config);
         for (const slot of layout.tensor) state[slot] = tf.scalar(init[slot]!, 'float32');
         return state;
@@ -78,7 +81,7 @@ export function optimizerFor(config: Configuration): Optimizer {
       const coefficients = algorithm.coefficients(float64Scalars, config, t, tensorSlots);
       return tf.tidy(() => {
         const c = Object.fromEntries(Object.entries(coefficients).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
-        const r = algorithm.step(tensorArith, { param: params, grad: grads, slots: state }, c, config);
+        const r = algorithm.step(tensorArith, { param: params, grad: grads, slots: state }, c, config, t);
         const next: TensorState = {};
         for (const slot of [...layout.element, ...layout.tensor]) next[slot] = r.slots[slot]!;
         return { params: r.param, state: next };

@@ -5,7 +5,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { configure, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
+import { configure, hyperparametersOf, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
 import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
@@ -40,7 +40,7 @@ function withText<T extends { config: Configuration }>(c: T, tensors: Record<str
 /** The preset's defaults a quarter of the time; otherwise each hyperparameter drawn or defaulted. */
 export function configuration(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<Configuration> {
   const overrides = Object.fromEntries(
-    Object.entries(entry.hyperparameters).map(([name, spec]) => [name, fc.option(hyperparameterValue(spec), { nil: undefined, freq: 3 })]),
+    hyperparametersOf(entry, preset).map((name) => [name, fc.option(hyperparameterValue(entry.hyperparameters[name]!), { nil: undefined, freq: 3 })]),
   );
   return fc
     .oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 })

@@ -103,6 +103,14 @@ export const boundedArith: Float32Arith<Bounded> = {
     const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
     return rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true);
   },
+  max(a, b) {
+    const out = worst(a.out, b.out);
+    const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
+    // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
+    if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
+    return { v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) };
+  },
+  abs: (a) => ({ ...a, v: Math.abs(a.v) }),
   sqrt(a) {
     const r = Math.sqrt(a.v);
     if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);

@@ -59,6 +59,15 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
     const r = Math.abs(x.toNumber());
     return { x, err: r * relative + 4 * DELTA * r * (1 + relative) + TINY };
   },
+  pow(a, y) {
+    // x^y with x̂ = x(1 + ρx), ŷ = y + ξ: relative change |y| ρx + |ξ ln x| (first order, doubled), plus
+    // Math.pow's own 2 ulps.
+    const x = a.x.pow(y.x);
+    const r = Math.abs(x.toNumber());
+    const lnx = Math.abs(Math.log(mag(a)));
+    const relative = 2 * (Math.abs(y.x.toNumber()) * (a.err / mag(a)) + y.err * lnx);
+    return { x, err: r * (Math.expm1(relative) + 4 * DELTA * (1 + relative)) + TINY };
+  },
   valueOf: (a) => a.x.toNumber(),
 };
 

@@ -38,7 +38,7 @@ export function boundStep(rule: ProductionRule, config: Configuration, { params,
     const slots: Record<string, Bounded> = {};
     for (const k of layout.element) slots[k] = exactInput(state[k]![i]!);
     for (const k of layout.tensor) slots[k] = exactInput(state[k]![0]!);
-    const r = rule.step(boundedArith, { param: exactInput(params[i]!), grad: exactInput(grads[i]!), slots }, c, config);
+    const r = rule.step(boundedArith, { param: exactInput(params[i]!), grad: exactInput(grads[i]!), slots }, c, config, t);
     result['params']!.push(elementBound(r.param));
     for (const k of layout.element) result[k]!.push(elementBound(r.slots[k]!));
     if (i === 0) for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
@@ -46,7 +46,7 @@ export function boundStep(rule: ProductionRule, config: Configuration, { params,
   if (params.length === 0) {
     // Tensor slots still advance on an empty tensor; bound them on a zero element.
     const slots = Object.fromEntries([...layout.element.map((k) => [k, exactInput(0)]), ...layout.tensor.map((k) => [k, exactInput(state[k]![0]!)])]);
-    const r = rule.step(boundedArith, { param: exactInput(0), grad: exactInput(0), slots }, c, config);
+    const r = rule.step(boundedArith, { param: exactInput(0), grad: exactInput(0), slots }, c, config, t);
     for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
   }
   return result;
@@ -57,7 +57,11 @@ export function boundInit(rule: ProductionRule, config: Configuration, length: n
   const layout = config.entry.state(config.flags);
   const init = rule.initTensorSlots(scalarBoundArith, config);
   const result: StepBound = {};
-  for (const k of layout.element) result[k] = Array.from({ length }, () => elementBound(exactInput(0)));
+  for (const k of layout.element) {
+    const from = layout.initialFrom?.[k];
+    const value = from === undefined ? exactInput(0) : scalarToBounded(scalarBoundArith.hyper(config.hyper[from]!));
+    result[k] = Array.from({ length }, () => elementBound(value));
+  }
   for (const k of layout.tensor) result[k] = [elementBound(scalarToBounded(init[k]!))];
   return result;
 }

@@ -1,0 +1,19 @@
+/**
+ * Pieces that several exact updates share.
+ *
+ * @module
+ */
+import type { Interval, IntervalArithmetic } from '../interval.js';
+import type { StepContext } from '../rule.js';
+
+/** PyTorch's coupled weight decay g + λ θ, absent when λ is absent or exactly zero (PyTorch skips it). */
+export function coupledGradient(a: IntervalArithmetic, grad: Interval, param: Interval, h: StepContext['h']): Interval {
+  const lambda = h['weightDecay'];
+  if (lambda === undefined || lambda.near.isZero()) return grad;
+  return a.add(grad, a.mul(lambda, param));
+}
+
+/** The step context itself as the shared part, for updates that precompute nothing. */
+export function contextOnly(_a: IntervalArithmetic, context: StepContext): StepContext {
+  return context;
+}

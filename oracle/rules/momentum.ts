@@ -1,0 +1,48 @@
+/**
+ * Momentum and Nesterov momentum, exact, in each framework's form (new buffer on the right):
+ *
+ *   paper:   v' = μ v + α g,               θ' = θ − v'             Nesterov: θ' = θ − μ v' − α g
+ *   pytorch: b' = μ b + (1 − d) g' (g' at t = 1), θ' = θ − α b'    Nesterov: θ' = θ − α (g' + μ b')
+ *   keras:   m' = μ m − α g,               θ' = θ + m'             Nesterov: θ' = θ + μ m' − α g
+ *   tfjs:    a' = μ a + g,                 θ' = θ − α a'           Nesterov: θ' = θ − α (g + μ a')
+ *
+ * g' = g + λ θ under PyTorch's coupled weight decay.
+ *
+ * @module
+ */
+import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { contextOnly, coupledGradient } from './common.js';
+
+export const momentumUpdate: ElementwiseUpdate<StepContext> = {
+  name: 'momentum',
+  initTensorSlots: () => ({}),
+  prepare: contextOnly,
+  element(a, { param, grad, slots }, { h, t, flags }) {
+    const nesterov = flags['nesterov'] === true;
+    const lr = h['lr']!;
+    const mu = h['momentum']!;
+    const b = slots['buffer']!;
+    switch (flags['form']) {
+      case 'paper': {
+        const v = a.add(a.mul(mu, b), a.mul(lr, grad));
+        return { param: a.sub(param, nesterov ? a.add(a.mul(mu, v), a.mul(lr, grad)) : v), slots: { buffer: v } };
+      }
+      case 'pytorch': {
+        const g = coupledGradient(a, grad, param, h);
+        const next = t === 1 ? g : a.add(a.mul(mu, b), a.mul(a.sub(a.point(1), h['dampening']!), g));
+        return { param: a.sub(param, a.mul(lr, nesterov ? a.add(g, a.mul(mu, next)) : next)), slots: { buffer: next } };
+      }
+      case 'keras': {
+        const m = a.sub(a.mul(mu, b), a.mul(lr, grad));
+        return { param: nesterov ? a.sub(a.add(param, a.mul(mu, m)), a.mul(lr, grad)) : a.add(param, m), slots: { buffer: m } };
+      }
+      default: {
+        const acc = a.add(a.mul(mu, b), grad);
+        return { param: a.sub(param, a.mul(lr, nesterov ? a.add(grad, a.mul(mu, acc)) : acc)), slots: { buffer: acc } };
+      }
+    }
+  },
+  nextTensorSlots: () => ({}),
+};
+
+export const momentumOracle = elementwiseRule(momentumUpdate);

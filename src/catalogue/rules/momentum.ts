@@ -1,0 +1,60 @@
+/**
+ * Momentum and Nesterov momentum on given gradients, in each framework's form:
+ *
+ *   paper   (Ruder 2016, eq. 2):  v ← μ v + α g;  θ ← θ − v      Nesterov (Bengio et al. 2013): θ ← θ − μ v − α g
+ *   pytorch (torch/optim/sgd.py): b ← μ b + (1 − d) g, b ← g at t = 1;  θ ← θ − α b      Nesterov: θ ← θ − α (g + μ b)
+ *   keras   (sgd.py):             m ← μ m − α g;  θ ← θ + m       Nesterov: θ ← θ + μ m − α g
+ *   tfjs    (momentum_optimizer): a ← μ a + g;  θ ← θ − α a       Nesterov: θ ← θ − α (g + μ a)
+ *
+ * with the new buffer on the right. A preset is the flag `form`; `nesterov` is on in the `nesterov`
+ * entry. The frameworks' default μ is 0 (Keras, PyTorch: plain SGD); these entries use 0.9, the
+ * survey's typical value, so that the buffer matters.
+ *
+ * @module
+ */
+import type { CatalogueEntry, Preset } from '../types.js';
+import { elementSlots, hyperparameters } from './common.js';
+
+function presets(nesterov: boolean): Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset> {
+  return {
+    paper: { source: 'Ruder 2016, section 4.1 and 4.2; Bengio et al. 2013 for Nesterov', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'paper', nesterov } },
+    pytorch: {
+      source: 'torch/optim/sgd.py, _single_tensor_sgd',
+      defaults: { lr: '0.001', momentum: '0.9', dampening: '0', weightDecay: '0' },
+      flags: { form: 'pytorch', nesterov },
+    },
+    keras: { source: 'keras/src/optimizers/sgd.py', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'keras', nesterov } },
+    tfjs: { source: 'tfjs-core/src/optimizers/momentum_optimizer.ts', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'tfjs', nesterov } },
+  };
+}
+
+const shared = {
+  kind: 'update-rule',
+  hyperparameters: {
+    lr: hyperparameters.learningRate,
+    momentum: hyperparameters.momentum,
+    dampening: hyperparameters.dampening,
+    weightDecay: hyperparameters.weightDecay,
+  },
+  flags: {
+    form: { description: 'whose form of the buffer: paper (α inside), pytorch, keras (negated, α inside), tfjs', values: ['paper', 'pytorch', 'keras', 'tfjs'] },
+    nesterov: { description: 'Nesterov momentum in the reformulated form (on the given gradient)', values: [false, true] },
+  },
+  state: () => elementSlots(['buffer']),
+} as const;
+
+export const momentum: CatalogueEntry = {
+  ...shared,
+  name: 'momentum',
+  title: 'Momentum',
+  source: 'Polyak 1964; Ruder 2016, section 4.1',
+  presets: presets(false),
+};
+
+export const nesterov: CatalogueEntry = {
+  ...shared,
+  name: 'nesterov',
+  title: 'Nesterov momentum (reformulated, on given gradients)',
+  source: 'Sutskever et al. 2013; Bengio et al. 2013; Ruder 2016, section 4.2',
+  presets: presets(true),
+};

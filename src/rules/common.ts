@@ -1,0 +1,22 @@
+/**
+ * Pieces that several production rules share.
+ *
+ * @module
+ */
+import type { Configuration } from '../catalogue/index.js';
+import type { Float32Arith, ScalarArith } from '../arith/types.js';
+
+/** Every hyperparameter of the configuration as a float64 coefficient, by name. */
+export function hyperCoefficients<S>(s: ScalarArith<S>, config: Configuration): Record<string, S> {
+  return Object.fromEntries(Object.entries(config.hyper).map(([k, text]) => [k, s.hyper(text)]));
+}
+
+/**
+ * PyTorch's coupled weight decay, g + λ θ, skipped when λ is absent or zero (as PyTorch skips it, so
+ * that an infinite θ does not turn g into NaN through 0 · ∞).
+ */
+export function coupledGradient<T>(A: Float32Arith<T>, grad: T, param: T, c: Readonly<Record<string, T>>, config: Configuration): T {
+  const text = config.hyper['weightDecay'];
+  if (text === undefined || Number(text) === 0) return grad;
+  return A.add(grad, A.mul(c['weightDecay']!, param));
+}
