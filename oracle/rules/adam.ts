@@ -1,25 +1,27 @@
 /**
- * Adam, exact (Kingma & Ba 2015, Algorithm 1 and the efficient form of section 2):
+ * Adam, AMSGrad and AdamW, exact (Kingma & Ba 2015, Algorithm 1 and section 2; Reddi et al. 2018;
+ * Loshchilov & Hutter 2019):
  *
- *   m' = β1 m + (1 − β1) g,   v' = β2 v + (1 − β2) g²,   b1 = 1 − β1^t,   b2 = 1 − β2^t,
- *   algorithm1:  θ' = θ − α (m'/b1) / (√(v'/b2) + ε)
- *   efficient:   θ' = θ − (α √b2 / b1) m' / (√v' + ε̂) = θ − α (m'/b1) / (√(v'/b2) + ε̂/√b2)
+ *   g' = g + λ θ (coupled decay),   m' = β1 m + (1 − β1) g',   v' = β2 v + (1 − β2) g'²,
+ *   AMSGrad: w = max(vmax, v') (and vmax' = w), else w = v';   b1 = 1 − β1^t,  b2 = 1 − β2^t (1 with no correction)
+ *   algorithm1:  Δ = α (m'/b1) / (√(w/b2) + ε)
+ *   efficient:   Δ = (α √b2 / b1) m' / (√w + ε̂) = α (m'/b1) / (√(w/b2) + ε̂/√b2)
+ *   θ' = θ − Δ;   decoupled decay: θ' = θ (1 − α λ) − Δ;   unscaled decoupled: θ' = θ − Δ − λ θ
  *
+ * β^t is the exact power of the decimal β (`exact-pow`), or the float32 slot value carried in the
+ * state (`running-product`, TensorFlow.js), whose next value is float32(slot · β).
  * The efficient form is evaluated in its second, equal, shape: with ε̂ = 0 its irrational factors √b2
  * cancel symbolically, so an exact result that is a float32 rounding boundary (θ − 3 when m̂ = g,
  * v̂ = g²) stays a point that certification can decide; in the first shape it never would.
  *
- * β^t is the exact power of the decimal β (`exact-pow`), or the float32 slot value carried in the
- * state (`running-product`, TensorFlow.js), whose next value is float32(slot · β).
- *
  * @module
  */
-import type { Interval, IntervalArithmetic } from '../interval.js';
+import type { Interval } from '../interval.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { coupledGradient } from './common.js';
 
 interface Shared {
-  readonly running: boolean;
-  readonly h: StepContext['h'];
+  readonly context: StepContext;
   readonly oneMinusBeta1: Interval;
   readonly oneMinusBeta2: Interval;
   readonly beta1Power: Interval;
@@ -30,22 +32,23 @@ interface Shared {
   readonly epsilon: Interval;
 }
 
-/** Adam's exact elementwise update. */
+/** Adam's exact elementwise update (AMSGrad and AdamW by flags). */
 export const adamUpdate: ElementwiseUpdate<Shared> = {
   name: 'adam',
   initTensorSlots(_a, { h, flags }): Record<string, Interval> {
     return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']!, b2pow: h['beta2']! } : {};
   },
-  prepare(a, { h, tensor, t, flags }) {
+  prepare(a, context) {
+    const { h, tensor, t, flags } = context;
     const one = a.point(1);
-    const running = flags['biasCorrection'] === 'running-product';
-    const beta1Power = running ? tensor['b1pow']! : a.powInt(h['beta1']!, t);
-    const beta2Power = running ? tensor['b2pow']! : a.powInt(h['beta2']!, t);
-    const biasCorrection1 = a.sub(one, beta1Power);
-    const biasCorrection2 = a.sub(one, beta2Power);
-    const shared: Shared = {
-      running,
-      h,
+    const correction = flags['biasCorrection'];
+    const power = (beta: Interval, slot: string) => (correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t));
+    const beta1Power = power(h['beta1']!, 'b1pow');
+    const beta2Power = power(h['beta2']!, 'b2pow');
+    const biasCorrection1 = correction === 'none' ? one : a.sub(one, beta1Power);
+    const biasCorrection2 = correction === 'none' ? one : a.sub(one, beta2Power);
+    return {
+      context,
       oneMinusBeta1: a.sub(one, h['beta1']!),
       oneMinusBeta2: a.sub(one, h['beta2']!),
       beta1Power,
@@ -54,20 +57,30 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
       biasCorrection2,
       epsilon: flags['form'] === 'efficient' ? a.div(h['eps']!, a.sqrt(biasCorrection2)) : h['eps']!,
     };
-    return shared;
   },
   element(a, { param, grad, slots }, s) {
-    const m = a.add(a.mul(s.h['beta1']!, slots['m']!), a.mul(s.oneMinusBeta1, grad));
-    const v = a.add(a.mul(s.h['beta2']!, slots['v']!), a.mul(s.oneMinusBeta2, a.square(grad)));
-    const delta = a.div(a.mul(s.h['lr']!, a.div(m, s.biasCorrection1)), a.add(a.sqrt(a.div(v, s.biasCorrection2)), s.epsilon));
-    return { param: a.sub(param, delta), slots: { m, v } };
+    const { h, flags } = s.context;
+    const decay = flags['weightDecay'];
+    const g = decay === 'coupled' ? coupledGradient(a, grad, param, h) : grad;
+    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(s.oneMinusBeta1, g));
+    const v = a.add(a.mul(h['beta2']!, slots['v']!), a.mul(s.oneMinusBeta2, a.square(g)));
+    const next: Record<string, Interval> = { m, v };
+    let w = v;
+    if (flags['amsgrad'] === true) {
+      w = a.max(slots['vmax']!, v);
+      next['vmax'] = w;
+    }
+    const delta = a.div(a.mul(h['lr']!, a.div(m, s.biasCorrection1)), a.add(a.sqrt(a.div(w, s.biasCorrection2)), s.epsilon));
+    const lambda = h['weightDecay'];
+    if (decay === 'decoupled' && lambda !== undefined) {
+      return { param: a.sub(a.mul(param, a.sub(a.point(1), a.mul(h['lr']!, lambda))), delta), slots: next };
+    }
+    if (decay === 'decoupled-unscaled' && lambda !== undefined) return { param: a.sub(a.sub(param, delta), a.mul(lambda, param)), slots: next };
+    return { param: a.sub(param, delta), slots: next };
   },
   nextTensorSlots(a, s): Record<string, Interval> {
-    if (!s.running) return {};
-    return {
-      b1pow: a.mul(s.beta1Power, s.h['beta1']!),
-      b2pow: a.mul(s.beta2Power, s.h['beta2']!),
-    };
+    if (s.context.flags['biasCorrection'] !== 'running-product') return {};
+    return { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!), b2pow: a.mul(s.beta2Power, s.context.h['beta2']!) };
   },
 };
 

@@ -5,7 +5,12 @@
  */
 import { UnknownNameError } from '../../src/catalogue/errors.js';
 import type { OracleRule } from '../rule.js';
+import { adadeltaOracle } from './adadelta.js';
+import { adagradOracle } from './adagrad.js';
 import { adamOracle } from './adam.js';
+import { adamaxOracle } from './adamax.js';
+import { nadamOracle } from './nadam.js';
+import { rmspropOracle } from './rmsprop.js';
 import { momentumOracle } from './momentum.js';
 import { sgdOracle } from './sgd.js';
 
@@ -14,7 +19,15 @@ export const oracleRules: Readonly<Record<string, OracleRule>> = {
   sgd: sgdOracle,
   momentum: momentumOracle,
   nesterov: momentumOracle,
+  adagrad: adagradOracle,
+  adadelta: adadeltaOracle,
+  rmsprop: rmspropOracle,
+  'rmsprop-centered': rmspropOracle,
   adam: adamOracle,
+  amsgrad: adamOracle,
+  adamw: adamOracle,
+  adamax: adamaxOracle,
+  nadam: nadamOracle,
 };
 
 /** The oracle rule for catalogue entry `name`. */

@@ -59,14 +59,24 @@ describe('certify', () => {
 
   it('certifies an exact midpoint at the first precision and rounds it to even', () => {
     const r = certify((a) => ({ x: a.add(a.point(1), a.point(new Reference(2).pow(-24))) }));
-    expect(r).toEqual({ values: { x: 1 }, precision: PRECISIONS[0] });
+    expect(r).toEqual({ values: { x: 1 }, precision: PRECISIONS[0], uncertified: [] });
   });
 
   it('gives the sign of an exact zero from round-to-nearest', () => {
     expect(Object.is(certifiedFloat32(IntervalArithmetic.at(40).sub(IntervalArithmetic.at(40).point(2), IntervalArithmetic.at(40).point(2))), 0)).toBe(true);
   });
 
-  it('reports failure when no precision decides', () => {
+  it('returns a neighbour, marked uncertified, when the exact value is within 10^-5100 of a boundary', () => {
+    // 1 + 2^-24 (a midpoint) plus 10^-6000 rounds to 1 + 2^-23, but no precision tried separates it
+    // from the midpoint, whose even neighbour is 1.
+    const midpoint = new Reference(2).pow(-24).plus(1);
+    const r = certify((a) => ({ x: a.add(a.point(midpoint), a.point('1e-6000')), y: a.point(2) }));
+    expect(r.uncertified).toEqual(['x']);
+    expect([1, 1 + 2 ** -23]).toContain(r.values.x);
+    expect(r.values.y).toBe(2);
+  });
+
+  it('reports failure when no precision decides an operation', () => {
     expect(() => certify((a) => ({ x: a.div(a.point(1), { lo: a.point(-1).lo, hi: a.point(1).hi, near: a.point(0).near }) }))).toThrow(CertificationError);
   });
 });

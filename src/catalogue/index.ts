@@ -5,13 +5,18 @@
  * @module
  */
 import { UnknownNameError } from './errors.js';
-import { adam } from './rules/adam.js';
+import { adadelta } from './rules/adadelta.js';
+import { adagrad } from './rules/adagrad.js';
+import { adam, adamw, amsgrad } from './rules/adam.js';
+import { adamax } from './rules/adamax.js';
+import { nadam } from './rules/nadam.js';
+import { rmsprop, rmspropCentered } from './rules/rmsprop.js';
 import { momentum, nesterov } from './rules/momentum.js';
 import { sgd } from './rules/sgd.js';
 import type { CatalogueEntry } from './types.js';
 
 /** All entries, in the order reports list them. */
-export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, adam];
+export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, adagrad, adadelta, rmsprop, rmspropCentered, adam, amsgrad, adamw, adamax, nadam];
 
 /** The entry called `name`, or an error listing the known names. */
 export function entryOf(name: string): CatalogueEntry {

@@ -1,16 +1,19 @@
 /**
- * Adam in float32 (Kingma & Ba 2015, Algorithm 1; the efficient form of section 2 for Keras):
+ * Adam, AMSGrad and AdamW in float32 (Kingma & Ba 2015, Algorithm 1; the efficient form of section 2
+ * for Keras; Reddi et al. 2018; Loshchilov & Hutter 2019):
  *
- *   m' = b1 · m + c1 · g,   v' = b2 · v + c2 · (g · g),
- *   algorithm1:  θ' = θ − (α/(1 − β1^t)) · m' / (√v' / √(1 − β2^t) + ε)   (PyTorch's order of operations)
- *   efficient:   θ' = θ − (α √(1 − β2^t)/(1 − β1^t)) · m' / (√v' + ε)      (Keras 3's)
+ *   g' = g + λ θ (coupled),  m' = b1 · m + c1 · g',  v' = b2 · v + c2 · (g' · g'),  w = max(vmax, v') or v'
+ *   algorithm1:  θ' = θ* − (α/(1 − β1^t)) · m' / (√w / √(1 − β2^t) + ε)   (PyTorch's order of operations)
+ *   efficient:   θ' = θ* − (α √(1 − β2^t)/(1 − β1^t)) · m' / (√w + ε)      (Keras 3's)
+ *   θ* = θ, or θ · (1 − α λ) under decoupled decay; the paper's AdamW subtracts λ · θ at the end.
  *
- * where b1 = float32(β1), c1 = float32(1 − β1) and the step sizes are computed in float64 and rounded
- * once to float32. β^t is Math.pow(β, t), or the float32 state slot under `running-product`
- * (TensorFlow.js), which the step multiplies by float32(β) in float32.
+ * b1 = float32(β1), c1 = float32(1 − β1); step sizes are computed in float64 and rounded once to
+ * float32. β^t is Math.pow(β, t), or the float32 state slot under `running-product` (TensorFlow.js),
+ * which the step multiplies by float32(β) in float32.
  *
  * @module
  */
+import { coupledGradient } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const adam: ProductionRule = {
@@ -29,23 +32,41 @@ export const adam: ProductionRule = {
     const beta2 = s.hyper(h['beta2']!);
     const lr = s.hyper(h['lr']!);
     const one = s.integer(1);
-    const running = config.flags['biasCorrection'] === 'running-product';
-    const bc1 = s.sub(one, running ? s.float32(tensorSlots['b1pow']!) : s.powInt(beta1, t));
-    const bc2 = s.sub(one, running ? s.float32(tensorSlots['b2pow']!) : s.powInt(beta2, t));
-    const common = { beta1, beta2, oneMinusBeta1: s.sub(one, beta1), oneMinusBeta2: s.sub(one, beta2), eps: s.hyper(h['eps']!) };
-    if (config.flags['form'] === 'efficient') return { ...common, stepSize: s.div(s.mul(lr, s.sqrt(bc2)), bc1) };
-    return { ...common, stepSize: s.div(lr, bc1), sqrtBc2: s.sqrt(bc2) };
+    const correction = config.flags['biasCorrection'];
+    const power = (beta: typeof one, slot: string) => (correction === 'running-product' ? s.float32(tensorSlots[slot]!) : s.powInt(beta, t));
+    const c: Record<string, typeof one> = { beta1, beta2, oneMinusBeta1: s.sub(one, beta1), oneMinusBeta2: s.sub(one, beta2), eps: s.hyper(h['eps']!) };
+    if (h['weightDecay'] !== undefined) {
+      c['weightDecay'] = s.hyper(h['weightDecay']);
+      if (config.flags['weightDecay'] === 'decoupled') c['decayFactor'] = s.sub(one, s.mul(lr, c['weightDecay']));
+    }
+    if (correction === 'none') return { ...c, stepSize: lr };
+    const bc1 = s.sub(one, power(beta1, 'b1pow'));
+    const bc2 = s.sub(one, power(beta2, 'b2pow'));
+    if (config.flags['form'] === 'efficient') return { ...c, stepSize: s.div(s.mul(lr, s.sqrt(bc2)), bc1) };
+    return { ...c, stepSize: s.div(lr, bc1), sqrtBc2: s.sqrt(bc2) };
   },
   step(A, { param, grad, slots }, c, config) {
-    const m = A.add(A.mul(c['beta1']!, slots['m']!), A.mul(c['oneMinusBeta1']!, grad));
-    const v = A.add(A.mul(c['beta2']!, slots['v']!), A.mul(c['oneMinusBeta2']!, A.square(grad)));
-    const root = A.sqrt(v);
-    const denominator = A.add(c['sqrtBc2'] === undefined ? root : A.div(root, c['sqrtBc2']), c['eps']!);
+    const decay = config.flags['weightDecay'];
+    const g = decay === 'coupled' ? coupledGradient(A, grad, param, c, config) : grad;
+    const m = A.add(A.mul(c['beta1']!, slots['m']!), A.mul(c['oneMinusBeta1']!, g));
+    const v = A.add(A.mul(c['beta2']!, slots['v']!), A.mul(c['oneMinusBeta2']!, A.square(g)));
     const next: Record<string, typeof m> = { m, v };
+    let w = v;
+    if (config.flags['amsgrad'] === true) {
+      w = A.max(slots['vmax']!, v);
+      next['vmax'] = w;
+    }
+    const root = A.sqrt(w);
+    const denominator = A.add(c['sqrtBc2'] === undefined ? root : A.div(root, c['sqrtBc2']), c['eps']!);
+    const update = A.div(A.mul(c['stepSize']!, m), denominator);
     if (config.flags['biasCorrection'] === 'running-product') {
       next['b1pow'] = A.mul(slots['b1pow']!, c['beta1']!);
       next['b2pow'] = A.mul(slots['b2pow']!, c['beta2']!);
     }
-    return { param: A.sub(param, A.div(A.mul(c['stepSize']!, m), denominator)), slots: next };
+    if (c['decayFactor'] !== undefined) return { param: A.sub(A.mul(param, c['decayFactor']), update), slots: next };
+    if (decay === 'decoupled-unscaled' && c['weightDecay'] !== undefined) {
+      return { param: A.sub(A.sub(param, update), A.mul(c['weightDecay'], param)), slots: next };
+    }
+    return { param: A.sub(param, update), slots: next };
   },
 };

@@ -4,7 +4,12 @@
  * @module
  */
 import { UnknownNameError } from '../catalogue/errors.js';
+import { adadelta } from './adadelta.js';
+import { adagrad } from './adagrad.js';
 import { adam } from './adam.js';
+import { adamax } from './adamax.js';
+import { nadam } from './nadam.js';
+import { rmsprop } from './rmsprop.js';
 import { momentum } from './momentum.js';
 import { sgd } from './sgd.js';
 import type { ProductionRule } from './rule.js';
@@ -14,7 +19,15 @@ export const productionRules: Readonly<Record<string, ProductionRule>> = {
   sgd,
   momentum,
   nesterov: momentum,
+  adagrad,
+  adadelta,
+  rmsprop,
+  'rmsprop-centered': rmsprop,
   adam,
+  amsgrad: adam,
+  adamw: adam,
+  adamax,
+  nadam,
 };
 
 /** The production rule for catalogue entry `name`. */

@@ -1,69 +1,124 @@
 /**
- * Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1):
+ * Adam (Kingma & Ba 2015, Algorithm 1), AMSGrad (Reddi et al. 2018) and AdamW (Loshchilov & Hutter
+ * 2019), one family:
  *
- *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²,
- *   m̂ = m / (1 − β1^t),     v̂ = v / (1 − β2^t),     θ ← θ − α m̂ / (√v̂ + ε).
+ *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²,   AMSGrad: v̂max ← max(v̂max, v) replaces v below
+ *   m̂ = m / (1 − β1^t),     v̂ = v / (1 − β2^t),       θ ← θ − α m̂ / (√v̂ + ε)
  *
  * The efficient form of section 2 (`form: 'efficient'`, Keras 3's): α_t = α √(1 − β2^t) / (1 − β1^t),
  * θ ← θ − α_t m / (√v + ε̂), which equals Algorithm 1 when ε̂ = ε √(1 − β2^t).
  * With `biasCorrection: 'running-product'` (TensorFlow.js), β1^t and β2^t are float32 state slots
- * `b1pow`, `b2pow`, starting at float32(β) and multiplied by β after each step.
+ * `b1pow`, `b2pow`, starting at float32(β) and multiplied by β after each step; with 'none' (Reddi's
+ * AMSGrad) there is no bias correction.
+ * Weight decay λ: `coupled` (PyTorch's Adam: g ← g + λ θ), `decoupled` (AdamW in PyTorch and Keras:
+ * θ ← θ (1 − α λ) before the step), or `decoupled-unscaled` (the AdamW paper, Algorithm 2 with a
+ * schedule multiplier of 1: θ ← θ − α m̂ / (√v̂ + ε) − λ θ).
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
+import type { CatalogueEntry, FlagValue, Preset, StateLayout } from '../types.js';
 import { hyperparameters } from './common.js';
 
-export const adam: CatalogueEntry = {
-  name: 'adam',
-  kind: 'update-rule',
-  title: 'Adam',
-  source: 'Kingma & Ba 2015, arXiv:1412.6980, Algorithm 1 and section 2',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
-    beta2: hyperparameters.decay('β2', 'exponential decay rate of the second moment'),
-    eps: hyperparameters.epsilon,
-  },
-  flags: {
-    form: {
-      description: "'algorithm1': θ − α m̂/(√v̂ + ε); 'efficient': θ − α√(1−β2^t)/(1−β1^t) · m/(√v + ε)",
-      values: ['algorithm1', 'efficient'],
-    },
-    biasCorrection: {
-      description: "'exact-pow': β^t from t; 'running-product': β^t kept as a float32 state slot",
-      values: ['exact-pow', 'running-product'],
-    },
-  },
-  presets: {
-    paper: {
-      source: 'arXiv:1412.6980 Algorithm 1 (defaults α 0.001, β1 0.9, β2 0.999, ε 1e-8)',
-      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
-      flags: { form: 'algorithm1', biasCorrection: 'exact-pow' },
-    },
-    pytorch: {
-      source: 'torch.optim.Adam documentation (algorithm box); torch/optim/adam.py',
-      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
-      flags: { form: 'algorithm1', biasCorrection: 'exact-pow' },
-    },
-    keras: {
-      source: 'keras/src/optimizers/adam.py (Keras 3)',
-      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
-      flags: { form: 'efficient', biasCorrection: 'exact-pow' },
-    },
-    tfjs: {
-      source: 'tfjs-core/src/optimizers/adam_optimizer.ts (ε defaults to the backend epsilon, 1e-7)',
-      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
-      flags: { form: 'algorithm1', biasCorrection: 'running-product' },
-    },
-  },
-  state: (flags) => {
-    const running = flags['biasCorrection'] === 'running-product';
-    return {
-      element: ['m', 'v'],
-      tensor: running ? ['b1pow', 'b2pow'] : [],
-      nonnegative: ['v'],
-      unitInterval: running ? ['b1pow', 'b2pow'] : [],
-    };
-  },
+const adamHyperparameters = {
+  lr: hyperparameters.learningRate,
+  beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
+  beta2: hyperparameters.decay('β2', 'exponential decay rate of the second moment'),
+  eps: hyperparameters.epsilon,
+  weightDecay: hyperparameters.weightDecay,
 };
+
+const adamFlags = {
+  form: {
+    description: "'algorithm1': θ − α m̂/(√v̂ + ε); 'efficient': θ − α√(1−β2^t)/(1−β1^t) · m/(√v + ε)",
+    values: ['algorithm1', 'efficient'],
+  },
+  biasCorrection: {
+    description: "'exact-pow': β^t from t; 'running-product': β^t kept as a float32 state slot; 'none'",
+    values: ['exact-pow', 'running-product', 'none'],
+  },
+  amsgrad: { description: 'divide by the running maximum of v (AMSGrad)', values: [false, true] },
+  weightDecay: { description: "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-unscaled' (− λθ)", values: ['coupled', 'decoupled', 'decoupled-unscaled'] },
+};
+
+function layout(flags: Readonly<Record<string, FlagValue>>): StateLayout {
+  const running = flags['biasCorrection'] === 'running-product';
+  const amsgrad = flags['amsgrad'] === true;
+  return {
+    element: amsgrad ? ['m', 'v', 'vmax'] : ['m', 'v'],
+    tensor: running ? ['b1pow', 'b2pow'] : [],
+    nonnegative: amsgrad ? ['v', 'vmax'] : ['v'],
+    unitInterval: running ? ['b1pow', 'b2pow'] : [],
+  };
+}
+
+const family = (name: string, title: string, source: string, presets: Partial<Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset>>): CatalogueEntry => ({
+  name,
+  kind: 'update-rule',
+  title,
+  source,
+  hyperparameters: adamHyperparameters,
+  flags: adamFlags,
+  presets,
+  state: layout,
+});
+
+const flags = (form: string, biasCorrection: string, amsgrad: boolean, weightDecay = 'coupled') => ({ form, biasCorrection, amsgrad, weightDecay });
+
+export const adam = family('adam', 'Adam', 'Kingma & Ba 2015, arXiv:1412.6980, Algorithm 1 and section 2', {
+  paper: {
+    source: 'arXiv:1412.6980 Algorithm 1 (defaults α 0.001, β1 0.9, β2 0.999, ε 1e-8)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
+    flags: flags('algorithm1', 'exact-pow', false),
+  },
+  pytorch: {
+    source: 'torch.optim.Adam documentation (algorithm box); torch/optim/adam.py',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' },
+    flags: flags('algorithm1', 'exact-pow', false),
+  },
+  keras: {
+    source: 'keras/src/optimizers/adam.py (Keras 3)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+    flags: flags('efficient', 'exact-pow', false),
+  },
+  tfjs: {
+    source: 'tfjs-core/src/optimizers/adam_optimizer.ts (ε defaults to the backend epsilon, 1e-7)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+    flags: flags('algorithm1', 'running-product', false),
+  },
+});
+
+export const amsgrad = family('amsgrad', 'AMSGrad', 'Reddi, Kale & Kumar 2018, "On the Convergence of Adam and Beyond", Algorithm 2', {
+  paper: {
+    source: 'Reddi et al. 2018, Algorithm 2 with constant β1 and α (no bias correction; ε 1e-8 added as in Adam)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
+    flags: flags('algorithm1', 'none', true),
+  },
+  pytorch: {
+    source: 'torch/optim/adam.py with amsgrad=True (maximum of the raw v, divided by √(1 − β2^t))',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' },
+    flags: flags('algorithm1', 'exact-pow', true),
+  },
+  keras: {
+    source: 'keras/src/optimizers/adam.py with amsgrad=True (maximum of the raw v, efficient form)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+    flags: flags('efficient', 'exact-pow', true),
+  },
+});
+
+export const adamw = family('adamw', 'AdamW', 'Loshchilov & Hutter 2019, "Decoupled Weight Decay Regularization", Algorithm 2', {
+  paper: {
+    source: 'Loshchilov & Hutter 2019, Algorithm 2 with η_t = 1 (no default λ; 1e-5 used, PyTorch\'s α λ)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.00001' },
+    flags: flags('algorithm1', 'exact-pow', false, 'decoupled-unscaled'),
+  },
+  pytorch: {
+    source: 'torch/optim/adamw.py (λ 0.01)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.01' },
+    flags: flags('algorithm1', 'exact-pow', false, 'decoupled'),
+  },
+  keras: {
+    source: 'keras/src/optimizers/adamw.py and optimizer.py _apply_weight_decay (λ 0.004)',
+    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7', weightDecay: '0.004' },
+    flags: flags('efficient', 'exact-pow', false, 'decoupled'),
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * Adagrad, exact: g' = g + λ θ (PyTorch), G' = G + g'², α_t = α / (1 + (t − 1) η),
+ * θ' = θ − α_t g' / √(G' + ε) (ε inside) or θ − α_t g' / (√G' + ε) (ε outside).
+ *
+ * @module
+ */
+import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import type { Interval } from '../interval.js';
+import { coupledGradient } from './common.js';
+
+interface Shared {
+  readonly context: StepContext;
+  readonly stepSize: Interval;
+}
+
+export const adagradUpdate: ElementwiseUpdate<Shared> = {
+  name: 'adagrad',
+  initTensorSlots: () => ({}),
+  prepare(a, context) {
+    const { h, t } = context;
+    const decay = h['lrDecay'];
+    const stepSize = decay === undefined ? h['lr']! : a.div(h['lr']!, a.add(a.point(1), a.mul(a.point(t - 1), decay)));
+    return { context, stepSize };
+  },
+  element(a, { param, grad, slots }, { context: { h, flags }, stepSize }) {
+    const g = coupledGradient(a, grad, param, h);
+    const G = a.add(slots['accumulator']!, a.square(g));
+    const eps = h['eps']!;
+    const denominator = flags['epsPlacement'] === 'outside' ? a.add(a.sqrt(G), eps) : a.sqrt(a.add(G, eps));
+    return { param: a.sub(param, a.div(a.mul(stepSize, g), denominator)), slots: { accumulator: G } };
+  },
+  nextTensorSlots: () => ({}),
+};
+
+export const adagradOracle = elementwiseRule(adagradUpdate);

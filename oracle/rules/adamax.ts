@@ -1,0 +1,46 @@
+/**
+ * AdaMax, exact (Kingma & Ba 2015, section 7.1): with g' = g + λ θ (PyTorch),
+ * m' = β1 m + (1 − β1) g',  u' = max(β2 u, |g'|) (PyTorch: max(β2 u, |g'| + ε)),
+ * α_t = α / (1 + η (t − 1)) (tfjs's decay η; else α), b1 = 1 − β1^t (exact power or the float32 slot),
+ * θ' = θ − (α_t / b1) m' / u'  (Keras, tfjs: m' / (u' + ε)).
+ *
+ * @module
+ */
+import type { Interval } from '../interval.js';
+import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { coupledGradient } from './common.js';
+
+interface Shared {
+  readonly context: StepContext;
+  readonly beta1Power: Interval;
+  /** α_t / (1 − β1^t). */
+  readonly stepSize: Interval;
+}
+
+export const adamaxUpdate: ElementwiseUpdate<Shared> = {
+  name: 'adamax',
+  initTensorSlots(_a, { h, flags }): Record<string, Interval> {
+    return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']! } : {};
+  },
+  prepare(a, context) {
+    const { h, tensor, t, flags } = context;
+    const beta1Power = flags['biasCorrection'] === 'running-product' ? tensor['b1pow']! : a.powInt(h['beta1']!, t);
+    const decay = h['decay'];
+    const lr = decay === undefined ? h['lr']! : a.div(h['lr']!, a.add(a.point(1), a.mul(decay, a.point(t - 1))));
+    return { context, beta1Power, stepSize: a.div(lr, a.sub(a.point(1), beta1Power)) };
+  },
+  element(a, { param, grad, slots }, { context: { h, flags }, stepSize }) {
+    const g = coupledGradient(a, grad, param, h);
+    const placement = flags['epsPlacement'];
+    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(a.sub(a.point(1), h['beta1']!), g));
+    const magnitude = placement === 'in-max' ? a.add(a.abs(g), h['eps']!) : a.abs(g);
+    const u = a.max(a.mul(h['beta2']!, slots['u']!), magnitude);
+    const denominator = placement === 'denominator' ? a.add(u, h['eps']!) : u;
+    return { param: a.sub(param, a.mul(stepSize, a.div(m, denominator))), slots: { m, u } };
+  },
+  nextTensorSlots(a, s): Record<string, Interval> {
+    return s.context.flags['biasCorrection'] === 'running-product' ? { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!) } : {};
+  },
+};
+
+export const adamaxOracle = elementwiseRule(adamaxUpdate);

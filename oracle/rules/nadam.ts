@@ -1,0 +1,81 @@
+/**
+ * Nadam, exact (Dozat 2016), with g' = g + λ θ (PyTorch), m' = β1 m + (1 − β1) g',
+ * v' = β2 v + (1 − β2) g'², b1 = 1 − β1^t, b2 = 1 − β2^t:
+ *
+ *   none:    θ' = θ − α / (√(v'/b2) + ε) · (β1 m'/b1 + (1 − β1) g' / b1)
+ *   pytorch: μ_t = β1 (1 − ½ 0.96^(t ψ)), P_t = P μ_t (P the float32 slot), d = √(v'/b2) + ε,
+ *            θ' = θ − α (1 − μ_t) / (1 − P_t) · g'/d − α μ_{t+1} / (1 − P_t μ_{t+1}) · m'/d
+ *   keras:   u_t = β1 (1 − ½ 0.96^t), P_t = P u_t,
+ *            θ' = θ − α (u_{t+1} m' / (1 − P_t u_{t+1}) + (1 − u_t) g / (1 − P_t)) / (√(v'/b2) + ε)
+ *
+ * and the slot's next value is float32(P_t).
+ *
+ * @module
+ */
+import type { Interval } from '../interval.js';
+import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { coupledGradient } from './common.js';
+
+interface Shared {
+  readonly context: StepContext;
+  readonly biasCorrection1: Interval;
+  readonly biasCorrection2: Interval;
+  /** Coefficients of g and m' in the step: θ' = θ − (cg g + cm m') / d. */
+  readonly gradCoefficient: Interval;
+  readonly momentCoefficient: Interval;
+  readonly product?: Interval;
+}
+
+export const nadamUpdate: ElementwiseUpdate<Shared> = {
+  name: 'nadam',
+  initTensorSlots(a, { flags }): Record<string, Interval> {
+    return flags['schedule'] === 'none' ? {} : { muProduct: a.point(1) };
+  },
+  prepare(a, context) {
+    const { h, tensor, t, flags } = context;
+    const one = a.point(1);
+    const half = a.point('0.5');
+    const beta1 = h['beta1']!;
+    const lr = h['lr']!;
+    const biasCorrection1 = a.sub(one, a.powInt(beta1, t));
+    const biasCorrection2 = a.sub(one, a.powInt(h['beta2']!, t));
+    const schedule = flags['schedule'];
+    if (schedule === 'none') {
+      return {
+        context,
+        biasCorrection1,
+        biasCorrection2,
+        gradCoefficient: a.div(a.mul(lr, a.sub(one, beta1)), biasCorrection1),
+        momentCoefficient: a.div(a.mul(lr, beta1), biasCorrection1),
+      };
+    }
+    const decayPower = (k: number) =>
+      schedule === 'pytorch' ? a.powReal(a.point('0.96'), a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(a.point('0.96'), k);
+    const mu = (k: number) => a.mul(beta1, a.sub(one, a.mul(half, decayPower(k))));
+    const muT = mu(t);
+    const muNext = mu(t + 1);
+    const product = a.mul(tensor['muProduct']!, muT);
+    return {
+      context,
+      biasCorrection1,
+      biasCorrection2,
+      gradCoefficient: a.div(a.mul(lr, a.sub(one, muT)), a.sub(one, product)),
+      momentCoefficient: a.div(a.mul(lr, muNext), a.sub(one, a.mul(product, muNext))),
+      product,
+    };
+  },
+  element(a, { param, grad, slots }, s) {
+    const { h } = s.context;
+    const g = coupledGradient(a, grad, param, h);
+    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(a.sub(a.point(1), h['beta1']!), g));
+    const v = a.add(a.mul(h['beta2']!, slots['v']!), a.mul(a.sub(a.point(1), h['beta2']!), a.square(g)));
+    const d = a.add(a.sqrt(a.div(v, s.biasCorrection2)), h['eps']!);
+    const numerator = a.add(a.mul(s.gradCoefficient, g), a.mul(s.momentCoefficient, m));
+    return { param: a.sub(param, a.div(numerator, d)), slots: { m, v } };
+  },
+  nextTensorSlots(_a, s): Record<string, Interval> {
+    return s.product === undefined ? {} : { muProduct: s.product };
+  },
+};
+
+export const nadamOracle = elementwiseRule(nadamUpdate);

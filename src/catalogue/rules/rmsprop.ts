@@ -1,0 +1,63 @@
+/**
+ * RMSProp (Hinton, Lecture 6e; Ruder 2016, section 4.5) and its centered variant (Graves 2013,
+ * eq. 38–41):
+ *
+ *   v ← ρ v + (1 − ρ) g²;  centered: ḡ ← ρ ḡ + (1 − ρ) g
+ *   pytorch: d = √(v − ḡ²) + ε (ε outside);  μ > 0: b ← μ b + g/d, θ ← θ − α b;  else θ ← θ − α g/d
+ *   keras:   d = √(v − ḡ² + ε) (ε inside);   μ > 0: b ← μ b + α g/d, θ ← θ − b;  else θ ← θ − α g/d
+ *   tfjs:    d = √(v − (ḡ² + ε)) centered (ε subtracted), √(v + ε) plain;  b ← μ b + α g/d always
+ *
+ * (ḡ = 0 when not centered). g ← g + λ θ under PyTorch.
+ *
+ * @module
+ */
+import type { CatalogueEntry, Preset } from '../types.js';
+import { elementSlots, hyperparameters } from './common.js';
+
+const entry = (name: string, title: string, centered: boolean, presets: CatalogueEntry['presets']): CatalogueEntry => ({
+  name,
+  kind: 'update-rule',
+  title,
+  source: centered ? 'Graves 2013, arXiv:1308.0850, eq. 38–41' : 'Hinton, Neural Networks for Machine Learning, lecture 6e; Ruder 2016, section 4.5',
+  hyperparameters: {
+    lr: hyperparameters.learningRate,
+    rho: hyperparameters.decay('ρ', 'decay rate of the mean square (PyTorch calls it alpha)'),
+    momentum: hyperparameters.momentum,
+    eps: hyperparameters.epsilon,
+    weightDecay: hyperparameters.weightDecay,
+  },
+  flags: {
+    form: { description: 'pytorch: ε outside, α outside the buffer; keras: ε inside, α inside; tfjs: as keras, ε subtracted when centered, buffer always', values: ['pytorch', 'keras', 'tfjs'] },
+    centered: { description: 'divide by an estimate of the variance instead of the raw second moment', values: [false, true] },
+  },
+  presets,
+  state: () => elementSlots(centered ? ['meanSquare', 'meanGrad', 'buffer'] : ['meanSquare', 'buffer'], ['meanSquare']),
+});
+
+const frameworks = (centered: boolean): Record<'pytorch' | 'keras' | 'tfjs', Preset> => ({
+  pytorch: {
+    source: 'torch/optim/rmsprop.py (alpha 0.99)',
+    defaults: { lr: '0.01', rho: '0.99', momentum: '0', eps: '1e-8', weightDecay: '0' },
+    flags: { form: 'pytorch', centered },
+  },
+  keras: { source: 'keras/src/optimizers/rmsprop.py', defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-7' }, flags: { form: 'keras', centered } },
+  tfjs: {
+    source: 'tfjs-core/src/optimizers/rmsprop_optimizer.ts (learningRate required, 0.001 used; ε the backend epsilon)',
+    defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-7' },
+    flags: { form: 'tfjs', centered },
+  },
+});
+
+export const rmsprop = entry('rmsprop', 'RMSProp', false, {
+  paper: { source: 'Hinton, lecture 6e (ρ 0.9, α 0.001 suggested; ε 1e-8 as Ruder)', defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-8' }, flags: { form: 'keras', centered: false } },
+  ...frameworks(false),
+});
+
+export const rmspropCentered = entry('rmsprop-centered', 'RMSProp, centered', true, {
+  paper: {
+    source: 'Graves 2013, eq. 38–41 (ℵ 0.95, ℶ 0.9, ℷ 1e-4, ℸ 1e-4; ε inside, α inside the buffer)',
+    defaults: { lr: '0.0001', rho: '0.95', momentum: '0.9', eps: '0.0001' },
+    flags: { form: 'keras', centered: true },
+  },
+  ...frameworks(true),
+});
