@@ -1,73 +1,36 @@
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, entryOf, PRESET_NAMES } from '../../src/catalogue/index.js';
-import { production } from '../../src/gate/implementation.js';
-import { judgeStep, newTally, oneStepProperty, trajectoryProperty, type Tally } from '../../src/gate/properties.js';
-import { runsFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
-import { backends } from '../backends.js';
+import { expect, it } from 'vitest';
+import { configure, entryOf } from '../../src/catalogue/index.js';
+import { judgeStep } from '../../src/gate/properties.js';
+import { describeAgreement } from './agreement.js';
 
 const adam = entryOf('adam');
 
-/** At least half of each output's elements must be judged against the bound, or the property says little. */
-function expectMostlyCompared(tally: Tally): void {
-  for (const [output, m] of Object.entries(tally.outputs)) {
-    const total = m.compared + m.classified + m.excluded;
-    expect(m.compared, `${output}: ${m.compared} of ${total} elements compared against the bound`).toBeGreaterThanOrEqual(total / 2);
-    expect(m.maxRatio, `${output}: largest error / bound`).toBeLessThanOrEqual(1);
-  }
-}
-
-describe.each(backends)('Adam agrees with the oracle on %s', (backend) => {
-  beforeAll(async () => {
-    await useBackend(backend);
-  });
-  const impl = production(backend);
-
-  describe.each(PRESET_NAMES)('preset %s', (preset) => {
-    const tally = newTally();
-    afterAll(() => expectMostlyCompared(tally));
-
-    it('one step from any finite state, within the derived bound', () => {
-      fc.assert(oneStepProperty(impl, adam, preset, tally), { numRuns: runsFromEnv(150) });
-    });
-
-    it('one step with NaN and ±∞ among the inputs: same IEEE class as the oracle', () => {
-      fc.assert(oneStepProperty(impl, adam, preset, tally, { nonfinite: true }), { numRuns: runsFromEnv(100) });
-    });
-
-    it('trajectories of up to 50 steps, each step from the oracle state', () => {
-      fc.assert(trajectoryProperty(impl, adam, preset, tally), { numRuns: runsFromEnv(15) });
-    });
+describeAgreement('adam', (impl) => {
+  it('oracle limitation, fixed: Keras form with ε = 0 and an exact midpoint result (θ − 3) could not be certified', () => {
+    // √b2 · m / √v cancels only symbolically; the oracle now evaluates α m̂ / (√v̂ + ε̂/√b2) instead.
+    const config = configure(adam, 'keras', { lr: '3', eps: '0' });
+    const params = Float32Array.of(0.48174750804901123);
+    const { comparison, oracle } = judgeStep(impl(), config, { params, grads: Float32Array.of(1), state: impl().init(config, params), t: 1 });
+    expect(comparison.mismatches).toEqual([]);
+    expect(oracle.params[0]).toBe(Math.fround(0.48174750804901123 - 3));
   });
 
-  describe('regression cases found by the properties', () => {
-    it('oracle limitation, fixed: Keras form with ε = 0 and an exact midpoint result (θ − 3) could not be certified', () => {
-      // √b2 · m / √v cancels only symbolically; the oracle now evaluates α m̂ / (√v̂ + ε̂/√b2) instead.
-      const config = configure(adam, 'keras', { lr: '3', eps: '0' });
-      const params = Float32Array.of(0.48174750804901123);
-      const { comparison, oracle } = judgeStep(impl, config, { params, grads: Float32Array.of(1), state: impl.init(config, params), t: 1 });
-      expect(comparison.mismatches).toEqual([]);
-      expect(oracle.params[0]).toBe(Math.fround(0.48174750804901123 - 3));
-    });
+  it('oracle bug, fixed: 1 − float32(β1) = 0 divided with the sign of the round-down end (−0), giving θ = +∞ instead of −∞', () => {
+    // tfjs preset, β1 = 0.9999999850988388: float32(β1) = 1, so the running product's bias correction is
+    // an exact 0 and m̂ = m/(+0) = +∞; θ' = θ − ∞ = −∞ in production and, after the fix, in the oracle.
+    const config = configure(adam, 'tfjs', { beta1: '0.9999999850988388' });
+    const params = Float32Array.of(1);
+    const state = impl().init(config, params);
+    const { comparison, oracle } = judgeStep(impl(), config, { params, grads: Float32Array.of(1), state, t: 1 });
+    expect(comparison.mismatches).toEqual([]);
+    expect(oracle.params[0]).toBe(-Infinity);
+  });
 
-    it('oracle bug, fixed: 1 − float32(β1) = 0 divided with the sign of the round-down end (−0), giving θ = +∞ instead of −∞', () => {
-      // tfjs preset, β1 = 0.9999999850988388: float32(β1) = 1, so the running product's bias correction is
-      // an exact 0 and m̂ = m/(+0) = +∞; θ' = θ − ∞ = −∞ in production and, after the fix, in the oracle.
-      const config = configure(adam, 'tfjs', { beta1: '0.9999999850988388' });
-      const params = Float32Array.of(1);
-      const state = impl.init(config, params);
-      const { comparison, oracle } = judgeStep(impl, config, { params, grads: Float32Array.of(1), state, t: 1 });
-      expect(comparison.mismatches).toEqual([]);
-      expect(oracle.params[0]).toBe(-Infinity);
-    });
-
-    it('oracle bug, fixed: a NaN gradient made an interval whose ends were NaN but not a point, and certification never ended', () => {
-      const config = configure(adam, 'paper', { lr: '4e-21', beta1: '0.758415', beta2: '0.7630285', eps: '8.408526135834192e-149' });
-      const input = { params: Float32Array.of(1, 0), grads: Float32Array.of(NaN, 1), state: { m: Float32Array.of(1, 0), v: Float32Array.of(1, 1) }, t: 1 };
-      const { comparison, oracle } = judgeStep(impl, config, input);
-      expect(comparison.mismatches).toEqual([]);
-      expect(oracle.params[0]).toBeNaN();
-    });
+  it('oracle bug, fixed: a NaN gradient made an interval whose ends were NaN but not a point, and certification never ended', () => {
+    const config = configure(adam, 'paper', { lr: '4e-21', beta1: '0.758415', beta2: '0.7630285', eps: '8.408526135834192e-149' });
+    const input = { params: Float32Array.of(1, 0), grads: Float32Array.of(NaN, 1), state: { m: Float32Array.of(1, 0), v: Float32Array.of(1, 1) }, t: 1 };
+    const { comparison, oracle } = judgeStep(impl(), config, input);
+    expect(comparison.mismatches).toEqual([]);
+    expect(oracle.params[0]).toBeNaN();
   });
 });

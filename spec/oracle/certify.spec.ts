@@ -66,7 +66,7 @@ describe('certify', () => {
     expect(Object.is(certifiedFloat32(IntervalArithmetic.at(40).sub(IntervalArithmetic.at(40).point(2), IntervalArithmetic.at(40).point(2))), 0)).toBe(true);
   });
 
-  it('returns a neighbour, marked uncertified, when the exact value is within 10^-5100 of a boundary', () => {
+  it('returns a neighbour, marked uncertified, when the exact value is within 10^-1270 of a boundary', () => {
     // 1 + 2^-24 (a midpoint) plus 10^-6000 rounds to 1 + 2^-23, but no precision tried separates it
     // from the midpoint, whose even neighbour is 1.
     const midpoint = new Reference(2).pow(-24).plus(1);

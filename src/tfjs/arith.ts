@@ -14,6 +14,9 @@ export const tensorArith: Float32Arith<tf.Tensor> = {
   div: (a, b) => tf.div(a, b),
   sqrt: (a) => tf.sqrt(a),
   square: (a) => tf.square(a),
-  max: (a, b) => tf.maximum(a, b),
+  // tf.maximum drops a NaN second operand on the wasm backend (maximum(1, NaN) = 1, as x86 maxps) and
+  // propagates it on cpu; NaN is made to propagate on every backend, as torch.maximum and IEEE 754-2019
+  // maximum do.
+  max: (a, b) => tf.where(tf.isNaN(b), b, tf.maximum(a, b)),
   abs: (a) => tf.abs(a),
 };

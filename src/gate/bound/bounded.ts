@@ -48,6 +48,11 @@ export interface Bounded {
   readonly s: number;
   /** Set when the value is outside the domain of the analysis. */
   readonly out?: OutOfDomain;
+  /**
+   * True when the value is ≥ 0 by construction (a square, a sum or product of such values, a root), so
+   * that float32 cannot make it negative either. Differences are not.
+   */
+  readonly nonneg?: boolean;
 }
 
 const SEVERITY: Record<OutOfDomain, number> = { nonfinite: 1, 'zero-divisor': 1, underflow: 2, overflow: 2 };
@@ -60,7 +65,12 @@ function worst(...reasons: Array<OutOfDomain | undefined>): OutOfDomain | undefi
 
 /** A float32 input: exact, with no error. */
 export function exactInput(x: number): Bounded {
-  return Number.isFinite(x) ? { v: x, e: 0, s: Math.abs(x) } : { v: x, e: 0, s: Math.abs(x), out: 'nonfinite' };
+  const nonneg = x >= 0;
+  return Number.isFinite(x) ? { v: x, e: 0, s: Math.abs(x), nonneg } : { v: x, e: 0, s: Math.abs(x), out: 'nonfinite', nonneg };
+}
+
+function withSign(b: Bounded, nonneg: boolean): Bounded {
+  return nonneg ? { ...b, nonneg } : b;
 }
 
 /**
@@ -85,11 +95,14 @@ function rounded(v: number, e: number, size: number, out: OutOfDomain | undefine
 
 /** Float32 arithmetic on {@link Bounded} values: the running error analysis of an algorithm. */
 export const boundedArith: Float32Arith<Bounded> = {
-  add: (a, b) => rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
+  add: (a, b) => withSign(rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false), !!a.nonneg && !!b.nonneg),
   sub: (a, b) => rounded(a.v - b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
   mul: (a, b) =>
-    rounded(a.v * b.v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e, a.s * b.s, productDomain(a, b), true),
-  square: (a) => rounded(a.v * a.v, 2 * Math.abs(a.v) * a.e + a.e * a.e, a.s * a.s, a.out, true),
+    withSign(
+      rounded(a.v * b.v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e, a.s * b.s, productDomain(a, b), true),
+      !!a.nonneg && !!b.nonneg,
+    ),
+  square: (a) => withSign(rounded(a.v * a.v, 2 * Math.abs(a.v) * a.e + a.e * a.e, a.s * a.s, a.out, true), true),
   div(a, b) {
     const q = a.v / b.v;
     const out = productDomain(a, b);
@@ -101,21 +114,28 @@ export const boundedArith: Float32Arith<Bounded> = {
     }
     if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
     const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
-    return rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true);
+    return withSign(rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true), !!a.nonneg && !!b.nonneg);
   },
   max(a, b) {
     const out = worst(a.out, b.out);
     const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
     // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
     if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
-    return { v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) };
+    return withSign({ v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) }, !!a.nonneg || !!b.nonneg);
   },
-  abs: (a) => ({ ...a, v: Math.abs(a.v) }),
+  abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
   sqrt(a) {
     const r = Math.sqrt(a.v);
+    // An argument that is not ≥ 0 by construction and lies within its error (plus the float64 slack of
+    // v itself) of zero has no decidable sign: float32 may take the root of a value the exact
+    // arithmetic finds negative, or the reverse.
+    const uncertainty = a.e + 2 ** -45 * a.s;
+    if (a.out === undefined && !a.nonneg && Math.abs(a.v) <= uncertainty && (a.v < 0 || a.v - uncertainty < 0)) {
+      return { v: r, e: Infinity, s: Math.sqrt(a.s), out: 'underflow' };
+    }
     if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);
     const e = a.v > 0 ? Math.min(a.e / (r + Math.sqrt(Math.max(a.v - a.e, 0))), Math.sqrt(a.e)) : Math.sqrt(a.e);
-    return rounded(r, e, Math.sqrt(a.s), undefined, false);
+    return withSign(rounded(r, e, Math.sqrt(a.s), undefined, false), true);
   },
 };
 

@@ -82,5 +82,5 @@ export function scalarToBounded(a: ScalarBound): Bounded {
   if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(v) ? 'underflow' : 'nonfinite' };
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
-  return { v, e, s };
+  return { v, e, s, nonneg: v >= 0 };
 }
