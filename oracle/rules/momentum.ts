@@ -3,6 +3,7 @@
  *
  *   paper:   v' = μ v + α g,               θ' = θ − v'             Nesterov: θ' = θ − μ v' − α g
  *   pytorch: b' = μ b + (1 − d) g' (g' at t = 1), θ' = θ − α b'    Nesterov: θ' = θ − α (g' + μ b')
+ *            (μ = 0: no buffer, θ' = θ − α g', dampening ignored)
  *   keras:   m' = μ m − α g,               θ' = θ + m'             Nesterov: θ' = θ + μ m' − α g
  *   tfjs:    a' = μ a + g,                 θ' = θ − α a'           Nesterov: θ' = θ − α (g + μ a')
  *
@@ -29,7 +30,11 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
       }
       case 'pytorch': {
         const g = coupledGradient(a, grad, param, h);
-        const next = t === 1 ? g : a.add(a.mul(mu, b), a.mul(a.sub(a.point(1), h['dampening']!), g));
+        // PyTorch keeps no buffer when μ = 0: plain SGD, dampening ignored, the slot passes through.
+        if (mu.near.isZero()) return { param: a.sub(param, a.mul(lr, g)), slots: { buffer: b } };
+        const dampening = h['dampening'];
+        const undamped = dampening === undefined ? g : a.mul(a.sub(a.point(1), dampening), g);
+        const next = t === 1 ? g : a.add(a.mul(mu, b), undamped);
         return { param: a.sub(param, a.mul(lr, nesterov ? a.add(g, a.mul(mu, next)) : next)), slots: { buffer: next } };
       }
       case 'keras': {

@@ -55,12 +55,14 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
     const muT = mu(t);
     const muNext = mu(t + 1);
     const product = a.mul(tensor['muProduct']!, muT);
+    // PyTorch 1.13 multiplies μ_t in twice: mu_product_next = mu_product * mu * mu_next after mu_product *= mu.
+    const productNext = flags['productNext'] === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);
     return {
       context,
       biasCorrection1,
       biasCorrection2,
       gradCoefficient: a.div(a.mul(lr, a.sub(one, muT)), a.sub(one, product)),
-      momentCoefficient: a.div(a.mul(lr, muNext), a.sub(one, a.mul(product, muNext))),
+      momentCoefficient: a.div(a.mul(lr, muNext), a.sub(one, productNext)),
       product,
     };
   },

@@ -7,11 +7,14 @@ import { parseArgs } from 'node:util';
 import { BACKEND_ENV } from '../tfjs/backend.js';
 import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../gate/seed.js';
 import { formatReport, PROPERTIES, runCheck } from './check.js';
+import { BOUND_TABLE_PATH } from '../gate/bound-table.js';
+import { bounds } from './bounds.js';
 
 const HELP = `optim-oracle: checks deep-learning update rules against an exact reference.
 
 Usage:
   optim-oracle check [options]   run the agreement properties of every rule and preset
+  optim-oracle bounds [--write]  measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it
   optim-oracle help              show this text
 
 Options of check:
@@ -23,6 +26,7 @@ Options of check:
   --path P           replay one counterexample path (with --seed, as a failure prints it)
   --backend NAME     tensorflow, wasm, cpu or auto (default auto, or $${BACKEND_ENV})
   --json             print the report as JSON
+  --write            (bounds) rewrite ${BOUND_TABLE_PATH} with the measurement
   -h, --help         show this text
 
 Exit status: 0 when every property passes, 1 when one fails, 2 on bad usage.`;
@@ -50,6 +54,7 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
         path: { type: 'string' },
         backend: { type: 'string' },
         json: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,6 +67,7 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
     out.write(`${HELP}\n`);
     return 0;
   }
+  if (command === 'bounds' && rest.length === 0) return bounds(parsed.values, out, err);
   if (command !== 'check' || rest.length > 0) {
     err.write(`optim-oracle: unknown command '${[command, ...rest].join(' ')}'\n\n${HELP}\n`);
     return 2;

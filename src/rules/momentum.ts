@@ -27,7 +27,9 @@ export const momentum: ProductionRule = {
       }
       case 'pytorch': {
         const g = coupledGradient(A, grad, param, c, config);
-        const next = t === 1 ? g : A.add(A.mul(mu, b), A.mul(c['oneMinusDampening']!, g));
+        if (Number(config.hyper['momentum']) === 0) return { param: A.sub(param, A.mul(lr, g)), slots: { buffer: b } };
+        const undamped = c['oneMinusDampening'] === undefined ? g : A.mul(c['oneMinusDampening'], g);
+        const next = t === 1 ? g : A.add(A.mul(mu, b), undamped);
         return { param: A.sub(param, A.mul(lr, nesterov ? A.add(g, A.mul(mu, next)) : next)), slots: { buffer: next } };
       }
       case 'keras': {

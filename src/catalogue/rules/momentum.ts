@@ -3,6 +3,7 @@
  *
  *   paper   (Ruder 2016, eq. 2):  v ← μ v + α g;  θ ← θ − v      Nesterov (Bengio et al. 2013): θ ← θ − μ v − α g
  *   pytorch (torch/optim/sgd.py): b ← μ b + (1 − d) g, b ← g at t = 1;  θ ← θ − α b      Nesterov: θ ← θ − α (g + μ b)
+ *                                 (μ = 0: no buffer, θ ← θ − α g, dampening ignored)
  *   keras   (sgd.py):             m ← μ m − α g;  θ ← θ + m       Nesterov: θ ← θ + μ m − α g
  *   tfjs    (momentum_optimizer): a ← μ a + g;  θ ← θ − α a       Nesterov: θ ← θ − α (g + μ a)
  *
@@ -19,8 +20,9 @@ function presets(nesterov: boolean): Record<'paper' | 'pytorch' | 'keras' | 'tfj
   return {
     paper: { source: 'Ruder 2016, section 4.1 and 4.2; Bengio et al. 2013 for Nesterov', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'paper', nesterov } },
     pytorch: {
+      // PyTorch rejects Nesterov momentum with a non-zero dampening, so the Nesterov entry does not take it.
       source: 'torch/optim/sgd.py, _single_tensor_sgd',
-      defaults: { lr: '0.001', momentum: '0.9', dampening: '0', weightDecay: '0' },
+      defaults: nesterov ? { lr: '0.001', momentum: '0.9', weightDecay: '0' } : { lr: '0.001', momentum: '0.9', dampening: '0', weightDecay: '0' },
       flags: { form: 'pytorch', nesterov },
     },
     keras: { source: 'keras/src/optimizers/sgd.py', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'keras', nesterov } },

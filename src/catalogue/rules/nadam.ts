@@ -30,7 +30,13 @@ export const nadam: CatalogueEntry = {
     momentumDecay: { symbol: 'ψ', description: 'μ_t = β1 (1 − ½ 0.96^(t ψ)) (PyTorch)', domain: { min: '0' } },
     weightDecay: hyperparameters.weightDecay,
   },
-  flags: { schedule: { description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)", values: ['none', 'pytorch', 'keras'] } },
+  flags: {
+    schedule: { description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)", values: ['none', 'pytorch', 'keras'] },
+    productNext: {
+      description: "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
+      values: ['documented', 'torch-1.13'],
+    },
+  },
   presets: {
     paper: { source: 'arXiv:1712.04711 (the survey), last formula; Dozat 2016 without the schedule', defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' }, flags: { schedule: 'none' } },
     pytorch: {
