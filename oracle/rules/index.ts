@@ -10,6 +10,7 @@ import { adagradOracle } from './adagrad.js';
 import { adamOracle } from './adam.js';
 import { adamaxOracle } from './adamax.js';
 import { nadamOracle } from './nadam.js';
+import { nagOracle } from './nag.js';
 import { rmspropOracle } from './rmsprop.js';
 import { momentumOracle } from './momentum.js';
 import { sgdOracle } from './sgd.js';
@@ -19,6 +20,7 @@ export const oracleRules: Readonly<Record<string, OracleRule>> = {
   sgd: sgdOracle,
   momentum: momentumOracle,
   nesterov: momentumOracle,
+  nag: nagOracle,
   adagrad: adagradOracle,
   adadelta: adadeltaOracle,
   rmsprop: rmspropOracle,

@@ -54,6 +54,16 @@ describe.each(backends)('production Adam on %s', (backend) => {
     tf.dispose([p, g3, gi, ...Object.values(state)]);
   });
 
+  it('NAG rejects a step without an objective and odd Rosenbrock lengths', () => {
+    const opt = createOptimizer('nag', { preset: 'paper' });
+    const p = tf.tensor1d([1, 2, 3]);
+    const s = opt.init(p);
+    expect(() => opt.step(p, p, s, 1)).toThrow('nag: the step needs an objective');
+    expect(() => opt.step(p, p, s, 1, { kind: 'rosenbrock', a: '1', b: '100' })).toThrow('nag: Rosenbrock pairs need an even number of parameters, got 3');
+    expect(() => opt.step(p, p, s, 1, { kind: 'quadratic', curvature: Float32Array.of(1) })).toThrow("nag: the quadratic's curvature has 1 values but params has 3");
+    tf.dispose([p, ...Object.values(s)]);
+  });
+
   it.each(PRESET_NAMES)('NaN and ±∞ follow IEEE semantics and match the oracle class by class (%s)', (preset) => {
     const config = configure(entryOf('adam'), preset);
     const opt = optimizerFor(config);

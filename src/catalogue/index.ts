@@ -12,11 +12,12 @@ import { adamax } from './rules/adamax.js';
 import { nadam } from './rules/nadam.js';
 import { rmsprop, rmspropCentered } from './rules/rmsprop.js';
 import { momentum, nesterov } from './rules/momentum.js';
+import { nag } from './rules/nag.js';
 import { sgd } from './rules/sgd.js';
 import type { CatalogueEntry } from './types.js';
 
 /** All entries, in the order reports list them. */
-export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, adagrad, adadelta, rmsprop, rmspropCentered, adam, amsgrad, adamw, adamax, nadam];
+export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, nag, adagrad, adadelta, rmsprop, rmspropCentered, adam, amsgrad, adamw, adamax, nadam];
 
 /** The entry called `name`, or an error listing the known names. */
 export function entryOf(name: string): CatalogueEntry {
@@ -30,3 +31,4 @@ export * from './errors.js';
 export * from './configure.js';
 export * from './check-inputs.js';
 export * from './step-data.js';
+export * from './objectives.js';

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Objective } from './objectives.js';
 
 /** State as named slots: element slots have the parameters' length, tensor slots one value. */
 export type State = Record<string, Float32Array>;
@@ -14,6 +15,8 @@ export interface StepInput {
   readonly grads: Float32Array;
   readonly state: State;
   readonly t: number;
+  /** For rules that evaluate the gradient themselves (NAG's look-ahead form): what to differentiate. */
+  readonly objective?: Objective;
 }
 
 /** One step's outputs. */

@@ -83,6 +83,11 @@ export interface CatalogueEntry {
   readonly presets: Readonly<Partial<Record<PresetName, Preset>>>;
   /** The state slots under the given flags. */
   state(flags: Readonly<Record<string, FlagValue>>): StateLayout;
+  /**
+   * True when the step evaluates the gradient itself from the input's objective (NAG's look-ahead
+   * form), ignoring the given gradient.
+   */
+  readonly needsObjective?: boolean;
 }
 
 /** An entry with a preset chosen and every hyperparameter resolved to exact decimal text. */

@@ -54,7 +54,7 @@ export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {};
 /** Every rule and preset with both an oracle and a production implementation. */
 export function measuredConfigurations(): Array<{ rule: string; preset: (typeof PRESET_NAMES)[number] }> {
   return catalogue
-    .filter((e) => oracleRules[e.name] !== undefined && productionRules[e.name] !== undefined)
+    .filter((e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true))
     .flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((preset) => ({ rule: e.name, preset })));
 }
 

@@ -10,7 +10,6 @@ import fc from 'fast-check';
 import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../catalogue/index.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
-import { boundInit, boundStep } from './bound/step-bound.js';
 import { compareStep, describeMismatch, emptyMeasure, mergeMeasure, type OutputMeasure, type StepComparison } from './compare.js';
 import type { Implementation } from './implementation.js';
 
@@ -48,7 +47,7 @@ export class DisagreementError extends Error {
 export function judgeStep(impl: Implementation, config: Configuration, input: StepInput, tally?: Tally): { comparison: StepComparison; oracle: StepOutput } {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const produced = impl.step(config, input);
-  const comparison = compareStep(produced, oracle, boundStep(impl.errorModel(config.entry.name), config, input));
+  const comparison = compareStep(produced, oracle, impl.bound(config, input));
   fold(tally, comparison);
   return { comparison, oracle };
 }
@@ -67,15 +66,15 @@ export function oneStepProperty(impl: Implementation, entry: CatalogueEntry, pre
  * state.
  */
 export function trajectoryProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions & { maxSteps?: number } = {}) {
-  return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads }) => {
+  return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads, objective }) => {
     const oracle = oracleRuleOf(config.entry.name);
     let state = oracle.init(config, params);
-    const init = compareStep({ params, state: impl.init(config, params) }, { params, state }, boundInit(impl.errorModel(entry.name), config, params.length));
+    const init = compareStep({ params, state: impl.init(config, params) }, { params, state }, impl.boundInit(config, params.length));
     fold(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
     let current = params;
     grads.forEach((g, k) => {
-      const { comparison, oracle: next } = judgeStep(impl, config, { params: current, grads: g, state, t: k + 1 }, tally);
+      const { comparison, oracle: next } = judgeStep(impl, config, { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) }, tally);
       if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
       current = next.params;
       state = next.state;

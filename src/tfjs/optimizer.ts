@@ -19,6 +19,8 @@ import {
   type StepOutput,
 } from '../catalogue/index.js';
 import { float64Scalars } from '../arith/types.js';
+import type { Objective } from '../catalogue/objectives.js';
+import { nagGroup, objectiveCoefficients } from '../rules/objectives.js';
 import { productionRuleOf } from '../rules/index.js';
 import { tensorArith } from './arith.js';
 
@@ -30,8 +32,11 @@ export interface Optimizer {
   readonly config: Configuration;
   /** The initial state for `params`: zeros for element slots, scalars for tensor slots. */
   init(params: tf.Tensor): TensorState;
-  /** One step; t counts from 1. Returns new tensors; the inputs are left as they were. */
-  step(params: tf.Tensor, grads: tf.Tensor, state: TensorState, t: number): { params: tf.Tensor; state: TensorState };
+  /**
+   * One step; t counts from 1. Returns new tensors; the inputs are left as they were. Rules that
+   * evaluate the gradient themselves (NAG's look-ahead form) take an objective and ignore `grads`.
+   */
+  step(params: tf.Tensor, grads: tf.Tensor, state: TensorState, t: number, objective?: Objective): { params: tf.Tensor; state: TensorState };
 }
 
 /** Options of {@link createOptimizer}. */
@@ -54,7 +59,8 @@ export function createOptimizer(rule: string, options: OptimizerOptions = {}): O
 
 /** The production optimizer for a configuration. */
 export function optimizerFor(config: Configuration): Optimizer {
-  const algorithm = productionRuleOf(config.entry.name);
+  // NAG's look-ahead step is not elementwise: it has its own tensor path (nagTensors) and no ProductionRule.
+  const algorithm = config.entry.needsObjective ? undefined : productionRuleOf(config.entry.name);
   const layout = config.entry.state(config.flags);
   const name = config.entry.name;
   return {
@@ -67,21 +73,22 @@ export function optimizerFor(config: Configuration): Optimizer {
           const from = layout.initialFrom?.[slot];
           state[slot] = from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, Number(config.hyper[from]), 'float32');
         }
-        const init = algorithm.initTensorSlots(float64Scalars, config);
+        const init = algorithm?.initTensorSlots(float64Scalars, config) ?? {};
         for (const slot of layout.tensor) state[slot] = tf.scalar(init[slot]!, 'float32');
         return state;
       });
     },
-    step(params, grads, state, t) {
+    step(params, grads, state, t, objective) {
+      if (config.entry.needsObjective) return nagTensors(config, params, state, t, objective);
       checkStepCount(name, t);
       checkFloat32(name, 'params', params);
       checkFloat32(name, 'grads', grads);
       checkStepShapes(name, layout, params.shape, grads.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
       const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, state[k]!.dataSync()[0]!]));
-      const coefficients = algorithm.coefficients(float64Scalars, config, t, tensorSlots);
+      const coefficients = algorithm!.coefficients(float64Scalars, config, t, tensorSlots);
       return tf.tidy(() => {
         const c = Object.fromEntries(Object.entries(coefficients).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
-        const r = algorithm.step(tensorArith, { param: params, grad: grads, slots: state }, c, config, t);
+        const r = algorithm!.step(tensorArith, { param: params, grad: grads, slots: state }, c, config, t);
         const next: TensorState = {};
         for (const slot of [...layout.element, ...layout.tensor]) next[slot] = r.slots[slot]!;
         return { params: r.param, state: next };
@@ -90,8 +97,32 @@ export function optimizerFor(config: Configuration): Optimizer {
   };
 }
 
+/** NAG's look-ahead step on tensors: elementwise for the quadratic, on (x, y) columns for Rosenbrock pairs. */
+function nagTensors(config: Configuration, params: tf.Tensor, state: TensorState, t: number, objective: Objective | undefined) {
+  const name = config.entry.name;
+  checkStepCount(name, t);
+  if (objective === undefined) throw new StepInputError(name, 'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v');
+  checkStepShapes(name, config.entry.state(config.flags), params.shape, params.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
+  return tf.tidy(() => {
+    const c64 = { lr: Number(config.hyper['lr']), momentum: Number(config.hyper['momentum']), ...objectiveCoefficients(float64Scalars, objective) };
+    const c = Object.fromEntries(Object.entries(c64).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
+    const velocity = state['velocity']!;
+    if (objective.kind === 'quadratic') {
+      if (objective.curvature.length !== params.size) throw new StepInputError(name, `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.size}`);
+      const r = nagGroup(tensorArith, objective, [params], [velocity], c, tf.tensor(objective.curvature, params.shape, 'float32'));
+      return { params: r.params[0]!, state: { velocity: r.velocity[0]! } };
+    }
+    if (params.size % 2 !== 0) throw new StepInputError(name, `Rosenbrock pairs need an even number of parameters, got ${params.size}`);
+    const columns = (x: tf.Tensor) => tf.split(tf.reshape(x, [params.size / 2, 2]), 2, 1);
+    const r = nagGroup(tensorArith, objective, columns(params), columns(velocity), c);
+    const join = (xs: tf.Tensor[]) => tf.reshape(tf.concat(xs, 1), params.shape);
+    return { params: join(r.params), state: { velocity: join(r.velocity) } };
+  });
+}
+
 /** One production step on plain float32 arrays (the gate's view). */
-export function stepArrays(optimizer: Optimizer, { params, grads, state, t }: StepInput): StepOutput {
+export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
+  const { params, grads, state, t } = input;
   const layout = optimizer.config.entry.state(optimizer.config.flags);
   const created: tf.Tensor[] = [];
   const tensor = (data: Float32Array, shape: number[]): tf.Tensor => {
@@ -102,7 +133,7 @@ export function stepArrays(optimizer: Optimizer, { params, grads, state, t }: St
   try {
     const stateTensors: TensorState = {};
     for (const [k, s] of Object.entries(state)) stateTensors[k] = tensor(s, layout.tensor.includes(k) ? [] : [s.length]);
-    const r = optimizer.step(tensor(params, [params.length]), tensor(grads, [grads.length]), stateTensors, t);
+    const r = optimizer.step(tensor(params, [params.length]), tensor(grads, [grads.length]), stateTensors, t, input.objective);
     const out: StepOutput = { params: Float32Array.from(r.params.dataSync()), state: {} };
     for (const [k, s] of Object.entries(r.state)) out.state[k] = Float32Array.from(s.dataSync());
     tf.dispose([r.params, ...Object.values(r.state)]);

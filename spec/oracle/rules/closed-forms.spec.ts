@@ -20,7 +20,7 @@ const powerOfTwo = fc.tuple(fc.integer({ min: -10, max: 10 }), fc.boolean()).map
 function run(rule: string, preset: string, hyper: Record<string, HyperValue>, theta0: number, gradient: (theta: number) => number, steps: number): number[] {
   const config = configure(entryOf(rule), preset, hyper);
   const oracle = oracleRuleOf(rule);
-  let params = Float32Array.of(theta0);
+  let params: Float32Array = Float32Array.of(theta0);
   let state = oracle.init(config, params);
   const thetas = [theta0];
   for (let t = 1; t <= steps; t++) {

@@ -5,7 +5,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { configure, hyperparametersOf, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
+import { configure, hyperparametersOf, objectiveText, type Objective, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
 import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
@@ -27,12 +27,13 @@ export interface CaseOptions {
 const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexFloat32(x)).join(', ')}]`;
 
 /** A case in words, exact (hex floats) and short: preset, hyperparameters, t and the tensors. */
-function withText<T extends { config: Configuration }>(c: T, tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>, t?: number): T {
+function withText<T extends { config: Configuration }>(c: T, tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>, t?: number, goal?: Objective): T {
   const text = () => {
     const parts = Object.entries(tensors).map(([k, v]) =>
       Array.isArray(v) ? `${k} [${(v as ArrayLike<number>[]).map(floats).join(', ')}]` : `${k} ${floats(v as ArrayLike<number>)}`,
     );
-    return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`} ${parts.join(' ')}`;
+    const about = goal === undefined ? '' : ` objective ${objectiveText(goal)}`;
+    return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`} ${parts.join(' ')}${about}`;
   };
   return Object.assign(c, { [fc.toStringMethod]: text });
 }
@@ -62,22 +63,40 @@ function state(config: Configuration, length: number, options: CaseOptions): fc.
   return fc.record(slots);
 }
 
+/**
+ * An objective for `length` elements: a quadratic with positive curvatures, or (for an even length)
+ * Rosenbrock pairs with the classic a = 1, b = 100 or other small decimals.
+ */
+export function objective(length: number): fc.Arbitrary<Objective> {
+  const quadratic = fc
+    .array(trainingFloat32().map((x) => Math.abs(x)), { minLength: length, maxLength: length })
+    .map((xs): Objective => ({ kind: 'quadratic', curvature: Float32Array.from(xs) }));
+  if (length % 2 !== 0) return quadratic;
+  const rosenbrock = fc
+    .record({ a: fc.constantFrom('1', '0.5', '2', '-1'), b: fc.constantFrom('100', '1', '10', '0.25') })
+    .map(({ a, b }): Objective => ({ kind: 'rosenbrock', a, b }));
+  return fc.oneof(quadratic, rosenbrock);
+}
+
 /** One step: a configuration, tensors of 0 to `maxLength` elements, a state and a step count. */
 export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   return fc.tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 })).chain(([config, length]) => {
+    // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
     const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+    const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective ? { objective: objective(length) } : {};
     return fc
-      .record({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount() })
-      .map((input) => withText({ config, input }, { params: input.params, grads: input.grads, ...input.state }, input.t));
+      .record<{ params: Float32Array; grads: Float32Array; state: State; t: number; objective?: Objective }>({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount(), ...objectives })
+      .map((input) => withText({ config, input }, { params: input.params, grads: input.grads, ...input.state }, input.t, input.objective));
   });
 }
 
-/** A trajectory: a configuration, initial parameters and 1 to `maxSteps` gradients. */
+/** A trajectory: a configuration, initial parameters and 1 to `maxSteps` gradients (or an objective). */
 export interface TrajectoryCase {
   readonly config: Configuration;
   readonly params: Float32Array;
   readonly grads: readonly Float32Array[];
+  readonly objective?: Objective;
 }
 
 /** Trajectories of up to `maxSteps` steps (default 50) on tensors of 1 to `maxLength` elements, with training-like values. */
@@ -91,8 +110,9 @@ export function trajectoryCase(
     .tuple(configuration(entry, preset), fc.integer({ min: 1, max: options.maxLength ?? 4 }), fc.integer({ min: 1, max: options.maxSteps ?? 50 }))
     .chain(([config, length, steps]) => {
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective ? { objective: objective(length) } : {};
       return fc
-        .record({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }) })
-        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }));
+        .record<{ params: Float32Array; grads: Float32Array[]; objective?: Objective }>({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }), ...objectives })
+        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective));
     });
 }

@@ -9,6 +9,7 @@ import type { Configuration, StepInput } from '../../catalogue/index.js';
 import type { ProductionRule } from '../../rules/index.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
+import { nagGroup, objectiveCoefficients } from '../../rules/objectives.js';
 
 /** The bound on one output element. */
 export interface ElementBound {
@@ -63,5 +64,29 @@ export function boundInit(rule: ProductionRule, config: Configuration, length: n
     result[k] = Array.from({ length }, () => elementBound(value));
   }
   for (const k of layout.tensor) result[k] = [elementBound(scalarToBounded(init[k]!))];
+  return result;
+}
+
+/** The derived bound of production's NAG step (src/rules/objectives.ts), group by group. */
+export function boundNag(config: Configuration, input: StepInput): StepBound {
+  const objective = input.objective!;
+  const size = objective.kind === 'rosenbrock' ? 2 : 1;
+  const scalars = { lr: scalarBoundArith.hyper(config.hyper['lr']!), momentum: scalarBoundArith.hyper(config.hyper['momentum']!), ...objectiveCoefficients(scalarBoundArith, objective) };
+  const c = Object.fromEntries(Object.entries(scalars).map(([k, v]) => [k, scalarToBounded(v)]));
+  const result: StepBound = { params: [], velocity: [] };
+  for (let start = 0; start + size <= input.params.length; start += size) {
+    const indices = Array.from({ length: size }, (_, k) => start + k);
+    const curvature = objective.kind === 'quadratic' ? exactInput(objective.curvature[start]!) : undefined;
+    const r = nagGroup(
+      boundedArith,
+      objective,
+      indices.map((j) => exactInput(input.params[j]!)),
+      indices.map((j) => exactInput(input.state['velocity']![j]!)),
+      c,
+      curvature,
+    );
+    r.params.forEach((b) => result['params']!.push(elementBound(b)));
+    r.velocity.forEach((b) => result['velocity']!.push(elementBound(b)));
+  }
   return result;
 }

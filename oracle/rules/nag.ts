@@ -1,0 +1,78 @@
+/**
+ * NAG in the look-ahead form, exact: on each group of elements the objective couples,
+ * y = θ − γ v (exact, not rounded), v' = γ v + α ∇J(y), θ' = θ − v'.
+ *
+ * @module
+ */
+import { checkStepCount, groupSize, StepInputError, type Configuration, type StepInput } from '../../src/catalogue/index.js';
+import { exactFromFloat32, type Dec } from '../binary32.js';
+import { certify } from '../certify.js';
+import { IntervalArithmetic, type Interval } from '../interval.js';
+import { exactGradient } from '../objectives.js';
+import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
+
+/** Checks the input and returns its objective. */
+export function nagObjective(rule: string, { params, state, objective }: StepInput) {
+  if (objective === undefined) throw new StepInputError(rule, 'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v');
+  if (objective.kind === 'rosenbrock' && params.length % 2 !== 0) throw new StepInputError(rule, `Rosenbrock pairs need an even number of parameters, got ${params.length}`);
+  if (objective.kind === 'quadratic' && objective.curvature.length !== params.length) {
+    throw new StepInputError(rule, `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.length}`);
+  }
+  if (state['velocity']?.length !== params.length) throw new StepInputError(rule, `state slot 'velocity' must have the parameters' length ${params.length}`);
+  return objective;
+}
+
+function group(a: IntervalArithmetic, config: Configuration, input: StepInput, start: number): Record<string, Interval> {
+  const objective = nagObjective(config.entry.name, input);
+  const size = groupSize(objective);
+  const gamma = a.point(config.hyper['momentum']!);
+  const alpha = a.point(config.hyper['lr']!);
+  const at = (xs: Float32Array, j: number) => a.point(exactFromFloat32(xs[j]!));
+  const indices = Array.from({ length: size }, (_, k) => start + k);
+  const velocity = indices.map((j) => at(input.state['velocity']!, j));
+  const lookahead = indices.map((j, k) => a.sub(at(input.params, j), a.mul(gamma, velocity[k]!)));
+  const gradient = exactGradient(a, objective, start, lookahead);
+  const out: Record<string, Interval> = {};
+  indices.forEach((j, k) => {
+    const v = a.add(a.mul(gamma, velocity[k]!), a.mul(alpha, gradient[k]!));
+    out[`velocity${k}`] = v;
+    out[`param${k}`] = a.sub(at(input.params, j), v);
+  });
+  return out;
+}
+
+function groups(config: Configuration, input: StepInput): number[] {
+  checkStepCount(config.entry.name, input.t);
+  const size = groupSize(nagObjective(config.entry.name, input));
+  return Array.from({ length: input.params.length / size }, (_, k) => k * size);
+}
+
+export const nagOracle: OracleRule = {
+  name: 'nag',
+  init: (_config, params) => ({ velocity: new Float32Array(params.length) }),
+  step(config, input): StepOutput {
+    const params = new Float32Array(input.params.length);
+    const velocity = new Float32Array(input.params.length);
+    for (const start of groups(config, input)) {
+      const { values } = certify<string>((a) => group(a, config, input, start));
+      for (let k = 0; `param${k}` in values; k++) {
+        params[start + k] = values[`param${k}`]!;
+        velocity[start + k] = values[`velocity${k}`]!;
+      }
+    }
+    return { params, state: { velocity } };
+  },
+  exact(config, input, precision = 60): ExactOutput {
+    const a = IntervalArithmetic.at(precision);
+    const params: Dec[] = [];
+    const velocity: Dec[] = [];
+    for (const start of groups(config, input)) {
+      const r = group(a, config, input, start);
+      for (let k = 0; `param${k}` in r; k++) {
+        params.push(r[`param${k}`]!.near);
+        velocity.push(r[`velocity${k}`]!.near);
+      }
+    }
+    return { params, velocity };
+  },
+};
