@@ -5,6 +5,7 @@ import { formatReport, runCheck } from '../../src/cli/check.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
+import { catalogue, PRESET_NAMES } from '../../src/catalogue/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -38,13 +39,14 @@ describe('runCheck on a broken implementation', () => {
 });
 
 describe('optim-oracle check', () => {
-  it.each(backends)('prints a row per rule, preset and output, names the backend, and exits 0 (%s)', async (backend) => {
-    const r = await run('check', '--runs', '3', '--backend', backend);
+  it.each(backends)('prints a row per rule, preset and output of the catalogue, names the backend, and exits 0 (%s)', async (backend) => {
+    const r = await run('check', '--runs', '2', '--backend', backend);
     expect(r.status).toBe(0);
     expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
-    for (const preset of ['paper', 'pytorch', 'keras', 'tfjs']) expect(r.out).toMatch(new RegExp(`adam\\s+${preset}\\s+3/3\\s+params`));
+    const configurations = catalogue.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
+    for (const [rule, preset] of configurations) expect(r.out).toMatch(new RegExp(`${rule}\\s+${preset}\\s+3/3\\s+params`));
     expect(r.out).toMatch(/adam\s+tfjs\s+3\/3\s+b1pow/);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe('12 passed, 0 failed');
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * configurations.length} passed, 0 failed`);
   });
 
   it('reports JSON with the seed, the backend and each property', async () => {
@@ -55,8 +57,10 @@ describe('optim-oracle check', () => {
   });
 
   it.each([
-    [['check', '--rule', 'adamw2'], /unknown rule 'adamw2'; implemented: adam/],
-    [['check', '--preset', 'jax'], /unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs/],
+    [['check', '--rule', 'adamw2'], /unknown rule 'adamw2'; implemented: sgd, momentum, nesterov, nag, adagrad/],
+    [['check', '--rule', 'adam', '--preset', 'jax'], /unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs/],
+    [['check', '--rule', 'adamw', '--preset', 'tfjs'], /unknown preset for adamw 'tfjs'; known: paper, pytorch, keras/],
+    [['check', '--preset', 'jax'], /unknown preset 'jax'; known: paper, pytorch, keras, tfjs/],
     [['check', '--runs', '0'], /--runs must be an integer ≥ 1, got '0'/],
     [['check', '--backend', 'gpu'], /unknown backend 'gpu'; known: tensorflow, wasm, cpu, auto/],
     [['check', '--property', 'speed'], /unknown property 'speed'/],
@@ -66,6 +70,13 @@ describe('optim-oracle check', () => {
     const r = await run(...argv);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('--preset alone selects the rules that have it', async () => {
+    const r = await run('check', '--runs', '1', '--preset', 'tfjs', '--property', 'one-step');
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/adadelta\s+tfjs/);
+    expect(r.out).not.toMatch(/adamw\s+/);
   });
 
   it('prints help', async () => {

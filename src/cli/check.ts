@@ -96,7 +96,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const backend = await useBackend(options.backend);
   const impl = (options.implementation ?? production)(backend);
   const results: RuleOutcome[] = [];
+  if (options.preset !== undefined && options.rule === undefined && !(PRESET_NAMES as readonly string[]).includes(options.preset)) {
+    throw new RangeError(`unknown preset '${options.preset}'; known: ${PRESET_NAMES.join(', ')}`);
+  }
   for (const entry of entries) {
+    // Without --rule, --preset selects the rules that have that preset.
+    if (options.preset !== undefined && options.rule === undefined && entry.presets[options.preset as PresetName] === undefined) continue;
     const presets = options.preset === undefined ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined) : [presetOf(entry, options.preset)];
     for (const preset of presets) {
       const tally = newTally();
