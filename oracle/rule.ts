@@ -36,6 +36,20 @@ export interface OracleRule {
 /** Exact outputs by name ('params' and each state slot), one decimal per element. */
 export type ExactOutput = Record<string, Dec[]>;
 
+/** A step's inputs as exact decimals, for claims about real numbers rather than float32 values. */
+export interface DecimalStepInput {
+  readonly params: readonly (Dec | string)[];
+  readonly grads: readonly (Dec | string)[];
+  readonly state: Readonly<Record<string, readonly (Dec | string)[]>>;
+  readonly t: number;
+}
+
+/** An elementwise oracle rule, which also evaluates steps on exact decimal inputs. */
+export interface ElementwiseOracleRule extends OracleRule {
+  /** Enclosures of one step's outputs on decimal inputs, at `precision` digits. */
+  enclose(config: Configuration, input: DecimalStepInput, precision: number): Record<string, Interval[]>;
+}
+
 /** What an elementwise update sees of the step besides one element: hyperparameters, tensor slots, t. */
 export interface StepContext {
   readonly h: Readonly<Record<string, Interval>>;
@@ -99,8 +113,27 @@ function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, { pa
 }
 
 /** The oracle rule that applies `update` element by element, certifying each output's rounding. */
-export function elementwiseRule<P>(update: ElementwiseUpdate<P>): OracleRule {
+export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOracleRule {
   return {
+    enclose(config, input, precision) {
+      const a = IntervalArithmetic.at(precision);
+      const layout = config.entry.state(config.flags);
+      checkStepCount(config.entry.name, input.t);
+      const h = hyperIntervals(a, config);
+      const tensor = Object.fromEntries(layout.tensor.map((k) => [k, a.point(input.state[k]![0]!)]));
+      const shared = update.prepare(a, { h, tensor, t: input.t, flags: config.flags });
+      const out: Record<string, Interval[]> = { params: [] };
+      for (const slot of layout.element) out[slot] = [];
+      input.params.forEach((p, i) => {
+        const slots = Object.fromEntries(layout.element.map((k) => [k, a.point(input.state[k]![i]!)]));
+        const r = update.element(a, { index: i, param: a.point(p), grad: a.point(input.grads[i]!), slots }, shared);
+        out['params']!.push(r.param);
+        for (const slot of layout.element) out[slot]!.push(r.slots[slot]!);
+      });
+      const next = update.nextTensorSlots(a, shared);
+      for (const slot of layout.tensor) out[slot] = [next[slot]!];
+      return out;
+    },
     name: update.name,
     init(config, params) {
       const layout = config.entry.state(config.flags);

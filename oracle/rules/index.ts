@@ -4,7 +4,7 @@
  * @module
  */
 import { UnknownNameError } from '../../src/catalogue/errors.js';
-import type { OracleRule } from '../rule.js';
+import type { ElementwiseOracleRule, OracleRule } from '../rule.js';
 import { adadeltaOracle } from './adadelta.js';
 import { adagradOracle } from './adagrad.js';
 import { adamOracle } from './adam.js';
@@ -31,6 +31,13 @@ export const oracleRules: Readonly<Record<string, OracleRule>> = {
   adamax: adamaxOracle,
   nadam: nadamOracle,
 };
+
+/** The elementwise oracle rules (every rule but NAG's look-ahead form), which also take decimal inputs. */
+export function elementwiseOracleOf(name: string): ElementwiseOracleRule {
+  const rule = oracleRuleOf(name);
+  if (!('enclose' in rule)) throw new UnknownNameError('elementwise oracle rule', name, Object.keys(oracleRules).filter((k) => 'enclose' in oracleRules[k]!));
+  return rule as ElementwiseOracleRule;
+}
 
 /** The oracle rule for catalogue entry `name`. */
 export function oracleRuleOf(name: string): OracleRule {

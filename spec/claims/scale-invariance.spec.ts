@@ -1,0 +1,103 @@
+/**
+ * Scale invariance (Kingma & Ba 2015, section 2.1, and its kin): with ε = 0, scaling every gradient by
+ * c ≠ 0 (and so each state slot by its degree of homogeneity: first moments by c, second moments by c²,
+ * AdaMax's norm by |c|) multiplies the step Δ = θ − θ' by sign(c).
+ *
+ * θ = 0 in both parts, so that θ' = −Δ exactly (no rule here reads θ), and Δ is compared directly.
+ * Exact part: on the oracle with decimal inputs, both steps are enclosed at 80 digits; the claim holds
+ * when the enclosures of Δ(c g) and sign(c) Δ(g) overlap and are narrower than 10^-60 |Δ|
+ * (algebraically the equality is exact: docs/claims.md). Float32 part: for c a power of two, production
+ * is bitwise invariant away from overflow and underflow, because scaling by 2^k commutes with rounding.
+ */
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { elementwiseOracleOf } from '../../oracle/rules/index.js';
+import { configure, entryOf } from '../../src/catalogue/index.js';
+import { moderateFloat32 } from '../../src/gate/arbitraries/float32.js';
+import { production } from '../../src/gate/implementation.js';
+import { useBackend } from '../../src/tfjs/backend.js';
+import { backends } from '../backends.js';
+
+/** Degree of homogeneity of each state slot in the gradient. */
+const DEGREE: Record<string, number> = { m: 1, meanGrad: 1, v: 2, vmax: 2, meanSquare: 2, accumulator: 2, u: 1, buffer: 0, muProduct: 0, b1pow: 0, b2pow: 0 };
+
+/** Scale-invariant rules with ε = 0 (and no weight decay or momentum buffer, which break the invariance). */
+const INVARIANT: ReadonlyArray<readonly [string, string, Record<string, string>]> = [
+  ['adam', 'paper', { eps: '0' }],
+  ['adam', 'keras', { eps: '0' }],
+  ['adam', 'tfjs', { eps: '0' }],
+  ['amsgrad', 'pytorch', { eps: '0', weightDecay: '0' }],
+  ['adamax', 'paper', {}],
+  ['nadam', 'paper', { eps: '0' }],
+  ['nadam', 'keras', { eps: '0' }],
+  ['rmsprop', 'paper', { eps: '0' }],
+  ['rmsprop', 'pytorch', { eps: '0', momentum: '0', weightDecay: '0' }],
+  ['adagrad', 'paper', { eps: '0' }],
+];
+
+const decimal = fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -8, max: 8 }), fc.boolean()).map(([m, e, neg]) => `${neg ? '-' : ''}${m}e${e}`);
+const positive = decimal.map((d) => d.replace('-', ''));
+
+describe('scale invariance, exactly on the oracle', () => {
+  it.each(INVARIANT)('%s (%s): Δ(c g) = sign(c) Δ(g) for every c ≠ 0 with ε = 0', (rule, preset, hyper) => {
+    const config = configure(entryOf(rule), preset, hyper);
+    const layout = config.entry.state(config.flags);
+    const oracle = elementwiseOracleOf(rule);
+    fc.assert(
+      fc.property(decimal, positive, decimal, decimal, fc.integer({ min: 1, max: 1000 }), (g, second, first, c, t) => {
+        const theta = '0';
+        const state: Record<string, string[]> = {};
+        for (const k of layout.element) state[k] = [DEGREE[k] === 2 || k === 'u' ? second : first];
+        for (const k of layout.tensor) state[k] = ['0.5'];
+        const scaled: Record<string, string[]> = {};
+        for (const [k, [x]] of Object.entries(state)) {
+          const d = DEGREE[k]!;
+          const factor = d === 0 ? new Decimal(1) : d === 2 ? new Decimal(c).pow(2) : k === 'u' ? new Decimal(c).abs() : new Decimal(c);
+          scaled[k] = [new Decimal(x!).times(factor).toString()];
+        }
+        const base = oracle.enclose(config, { params: [theta], grads: [g], state, t }, 80)['params']![0]!;
+        const moved = oracle.enclose(config, { params: [theta], grads: [new Decimal(g).times(c).toString()], state: scaled, t }, 80)['params']![0]!;
+        const delta = base.near.neg();
+        const deltaScaled = moved.near.neg().times(Math.sign(Number(c)));
+        const width = Decimal.max(base.hi.minus(base.lo), moved.hi.minus(moved.lo));
+        expect(deltaScaled.minus(delta).abs().lte(width.times(2))).toBe(true);
+        expect(width.lte(delta.abs().times('1e-60'))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe.each(backends)('scale invariance in float32 production on %s', (backend) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+  });
+
+  it.each(INVARIANT)('%s (%s): bitwise invariant for c = 2^k with moderate values (scaling by 2^k commutes with rounding)', (rule, preset, hyper) => {
+    const config = configure(entryOf(rule), preset, hyper);
+    const layout = config.entry.state(config.flags);
+    const impl = production(backend);
+    fc.assert(
+      fc.property(moderateFloat32(), moderateFloat32(), moderateFloat32(), fc.integer({ min: -20, max: 20 }), fc.boolean(), fc.integer({ min: 1, max: 100 }), (g, m, s, k, negative, t) => {
+        const theta = 0;
+        const c = (negative ? -1 : 1) * 2 ** k;
+        const state: Record<string, Float32Array> = {};
+        const scaled: Record<string, Float32Array> = {};
+        for (const slot of layout.element) {
+          const d = DEGREE[slot]!;
+          const x = d === 2 || slot === 'u' ? Math.abs(s) : m;
+          state[slot] = Float32Array.of(x);
+          scaled[slot] = Float32Array.of(d === 0 ? x : d === 2 ? x * c * c : slot === 'u' ? x * Math.abs(c) : x * c);
+        }
+        for (const slot of layout.tensor) state[slot] = scaled[slot] = Float32Array.of(0.5);
+        const a = impl.step(config, { params: Float32Array.of(theta), grads: Float32Array.of(g), state, t });
+        const b = impl.step(config, { params: Float32Array.of(theta), grads: Float32Array.of(g * c), state: scaled, t });
+        // θ' = 0 − Δ: the same float32 for c > 0, its negation for c < 0.
+        expect(Object.is(b.params[0], c > 0 ? a.params[0] : -a.params[0]!)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
