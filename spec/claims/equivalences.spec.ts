@@ -71,3 +71,23 @@ describe('equivalences between conventions', () => {
     expect(agree(adam, amsgrad)).toBe(false);
   });
 });
+
+describe('bias correction (section 2 of the Adam paper)', () => {
+  it('HOLDS: the efficient form equals Algorithm 1 when ε̂ = ε √(1 − β2^t), and differs from it otherwise', () => {
+    fc.assert(
+      fc.property(decimal, decimal, decimal.map((d) => d.replace('-', '')), rate, rate, fc.integer({ min: 1, max: 200 }), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
+        const D = Decimal.clone({ precision: 120 });
+        const epsHat = new D(eps).times(new D(1).minus(new D(b2).pow(t)).sqrt()).toString();
+        const state = { m: [g], v: [v] };
+        const step = (preset: string, e: string) =>
+          elementwiseOracleOf('adam').enclose(configure(entryOf('adam'), preset, { beta1: b1, beta2: b2, eps: e }), { params: [theta], grads: [g], state, t }, 100)['params']![0]!.near;
+        const algorithm1 = step('paper', eps);
+        const efficient = step('keras', epsHat);
+        expect(algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-85'))).toBe(true);
+        // With ε̂ = ε instead (what Keras users get when they pass the paper's ε), the steps differ unless b2 = 1.
+        if (t < 50 && Number(b2) > 0.01) expect(step('keras', eps).eq(algorithm1)).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
