@@ -101,3 +101,60 @@ describe.each(backends)('scale invariance in float32 production on %s', (backend
   });
 });
 
+
+describe('scale invariance with ε > 0, and the rules that are not invariant', () => {
+  const D = Decimal.clone({ precision: 100 });
+  const enclose = (rule: string, preset: string, hyper: Record<string, string>, g: string, state: Record<string, string>, t = 3) =>
+    elementwiseOracleOf(rule).enclose(configure(entryOf(rule), preset, hyper), { params: ['0'], grads: [g], state: Object.fromEntries(Object.entries(state).map(([k, v]) => [k, [v]])), t }, 100)['params']![0]!.near.neg();
+
+  it('Adam with ε > 0: Δ(c g) − sign(c) Δ(g) = sign(c) Δ(g) · ε (1 − 1/|c|) / (√v̂ + ε/|c|) exactly, so the deviation vanishes as ε/√v̂ → 0', () => {
+    fc.assert(
+      fc.property(decimal, positive, decimal, decimal, fc.constantFrom('1e-8', '0.001', '1'), (m, v, g, c, eps) => {
+        const C = new D(c);
+        const hyper = { eps };
+        const base = enclose('adam', 'paper', hyper, g, { m, v });
+        const scaled = enclose('adam', 'paper', hyper, C.times(g).toString(), { m: C.times(m).toString(), v: C.pow(2).times(v).toString() });
+        const b2 = new D('0.999');
+        const vNew = b2.times(v).plus(new D(1).minus(b2).times(new D(g).pow(2)));
+        const vHat = vNew.div(new D(1).minus(b2.pow(3)));
+        const predicted = base.times(Math.sign(C.toNumber())).times(new D(eps).times(new D(1).minus(new D(1).div(C.abs())))).div(vHat.sqrt().plus(new D(eps).div(C.abs())));
+        const deviation = scaled.minus(base.times(Math.sign(C.toNumber())));
+        expect(deviation.minus(predicted).abs().lte(base.abs().times('1e-80').plus('1e-300'))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it.each([
+    ['sgd', 'paper', {}, {}],
+    ['momentum', 'paper', {}, { buffer: 1 }],
+    ['momentum', 'pytorch', { dampening: '0', weightDecay: '0' }, { buffer: 1 }],
+  ] as const)('%s (%s) is homogeneous of degree 1: Δ(c g) = c Δ(g) with the buffer scaled by c', (rule, preset, hyper, degrees) => {
+    fc.assert(
+      fc.property(decimal, decimal, decimal, (g, b, c) => {
+        const state = Object.fromEntries(Object.keys(degrees).map((k) => [k, b]));
+        const scaledState = Object.fromEntries(Object.keys(degrees).map((k) => [k, new D(b).times(c).toString()]));
+        const base = enclose(rule, preset, { ...hyper }, g, state);
+        const scaled = enclose(rule, preset, { ...hyper }, new D(g).times(c).toString(), scaledState);
+        expect(scaled.minus(base.times(c)).abs().lte(base.abs().times(new D(c).abs()).times('1e-80').plus('1e-300'))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('AdaDelta with ε = 0 is invariant (degree 0) with E[Δ²] held fixed; with ε > 0 it is not homogeneous: Δ₁ ≈ c g for small |c|, → sign(c) √ε/√(1 − ρ) for large |c|', () => {
+    fc.assert(
+      fc.property(decimal, positive, positive, decimal, (g, eg, ed, c) => {
+        const C = new D(c);
+        const base = enclose('adadelta', 'paper', { eps: '0' }, g, { gradSquared: eg, updateSquared: ed });
+        const scaled = enclose('adadelta', 'paper', { eps: '0' }, C.times(g).toString(), { gradSquared: C.pow(2).times(eg).toString(), updateSquared: ed });
+        expect(scaled.minus(base.times(Math.sign(C.toNumber()))).abs().lte(base.abs().times('1e-80'))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+    const first = (c: string) => enclose('adadelta', 'paper', {}, c, { gradSquared: '0', updateSquared: '0' }, 1);
+    const limit = new D('1e-6').sqrt().div(new D('0.05').sqrt());
+    expect(first('1e-12').div('1e-12').minus(1).abs().lt('1e-6')).toBe(true);
+    expect(first('1e12').div(limit).minus(1).abs().lt('1e-6')).toBe(true);
+  });
+});
