@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkStepCount, groupSize, StepInputError, type Configuration, type StepInput } from '../../src/catalogue/index.js';
+import { checkStepCount, groupSize, StepInputError, type Configuration, type Objective, type StepInput } from '../../src/catalogue/index.js';
 import { exactFromFloat32, type Dec } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
@@ -22,22 +22,45 @@ export function nagObjective(rule: string, { params, state, objective }: StepInp
   return objective;
 }
 
-function group(a: IntervalArithmetic, config: Configuration, input: StepInput, start: number): Record<string, Interval> {
-  const objective = nagObjective(config.entry.name, input);
+/** One group's step from exact θ and v (`param(j)`, `velocity(j)`). */
+function groupStep(a: IntervalArithmetic, config: Configuration, objective: Objective, start: number, param: (j: number) => Interval, velocityOf: (j: number) => Interval): Record<string, Interval> {
   const size = groupSize(objective);
   const gamma = a.point(config.hyper['momentum']!);
   const alpha = a.point(config.hyper['lr']!);
-  const at = (xs: Float32Array, j: number) => a.point(exactFromFloat32(xs[j]!));
   const indices = Array.from({ length: size }, (_, k) => start + k);
-  const velocity = indices.map((j) => at(input.state['velocity']!, j));
-  const lookahead = indices.map((j, k) => a.sub(at(input.params, j), a.mul(gamma, velocity[k]!)));
+  const velocity = indices.map(velocityOf);
+  const lookahead = indices.map((j, k) => a.sub(param(j), a.mul(gamma, velocity[k]!)));
   const gradient = exactGradient(a, objective, start, lookahead);
   const out: Record<string, Interval> = {};
   indices.forEach((j, k) => {
     const v = a.add(a.mul(gamma, velocity[k]!), a.mul(alpha, gradient[k]!));
     out[`velocity${k}`] = v;
-    out[`param${k}`] = a.sub(at(input.params, j), v);
+    out[`param${k}`] = a.sub(param(j), v);
   });
+  return out;
+}
+
+function group(a: IntervalArithmetic, config: Configuration, input: StepInput, start: number): Record<string, Interval> {
+  const objective = nagObjective(config.entry.name, input);
+  const at = (xs: Float32Array) => (j: number) => a.point(exactFromFloat32(xs[j]!));
+  return groupStep(a, config, objective, start, at(input.params), at(input.state['velocity']!));
+}
+
+/**
+ * Enclosures of one NAG step on exact decimal θ and v (for claims about real numbers): the new θ and v,
+ * element by element.
+ */
+export function encloseNag(config: Configuration, objective: Objective, params: readonly (Dec | string)[], velocity: readonly (Dec | string)[], precision: number): { params: Interval[]; velocity: Interval[] } {
+  const a = IntervalArithmetic.at(precision);
+  const size = groupSize(objective);
+  const out = { params: [] as Interval[], velocity: [] as Interval[] };
+  for (let start = 0; start + size <= params.length; start += size) {
+    const r = groupStep(a, config, objective, start, (j) => a.point(params[j]!), (j) => a.point(velocity[j]!));
+    for (let k = 0; k < size; k++) {
+      out.params.push(r[`param${k}`]!);
+      out.velocity.push(r[`velocity${k}`]!);
+    }
+  }
   return out;
 }
 

@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { elementwiseOracleOf } from '../../oracle/rules/index.js';
+import { encloseNag } from '../../oracle/rules/nag.js';
+import { exactGradient } from '../../oracle/objectives.js';
+import { IntervalArithmetic } from '../../oracle/interval.js';
 import { configure, entryOf } from '../../src/catalogue/index.js';
 
 const decimal = fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -6, max: 3 }), fc.boolean()).map(([m, e, neg]) => `${neg ? '-' : ''}${m}e${e}`);
@@ -86,6 +89,40 @@ describe('bias correction (section 2 of the Adam paper)', () => {
         expect(algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-85'))).toBe(true);
         // With ε̂ = ε instead (what Keras users get when they pass the paper's ε), the steps differ unless b2 = 1.
         if (t < 50 && Number(b2) > 0.01) expect(step('keras', eps).eq(algorithm1)).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("NAG's look-ahead form and the reformulated form (Sutskever et al. 2013)", () => {
+  it('HOLDS: with φ = θ − γ v, NAG (v ← γ v + α ∇J(θ − γ v), θ ← θ − v) and the reformulated Nesterov step on φ with g = ∇J(φ) give φ_t = θ_t − γ v_t and the same v_t', () => {
+    const a = IntervalArithmetic.at(80);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 2, maxLength: 2 }), rate, rate, fc.integer({ min: 1, max: 15 }), fc.constantFrom('quadratic', 'rosenbrock'), (theta0, lr, mu, steps, kind) => {
+        const objective = kind === 'quadratic' ? { kind: 'quadratic' as const, curvature: Float32Array.of(0.5, 2) } : { kind: 'rosenbrock' as const, a: '1', b: '100' };
+        const nagConfig = configure(entryOf('nag'), 'paper', { lr, momentum: mu });
+        const nesterovConfig = configure(entryOf('nesterov'), 'paper', { lr, momentum: mu });
+        let theta: (Decimal | string)[] = theta0;
+        let v: (Decimal | string)[] = ['0', '0'];
+        let phi: (Decimal | string)[] = theta0;
+        let w: (Decimal | string)[] = ['0', '0'];
+        for (let t = 1; t <= steps; t++) {
+          const n = encloseNag(nagConfig, objective, theta, v, 80);
+          theta = n.params.map((x) => x.near);
+          v = n.velocity.map((x) => x.near);
+          const points = phi.map((x) => a.point(x));
+          const g = (kind === 'quadratic' ? points.flatMap((p, i) => exactGradient(a, objective, i, [p])) : exactGradient(a, objective, 0, points)).map((x) => x.near);
+          const r = elementwiseOracleOf('nesterov').enclose(nesterovConfig, { params: phi, grads: g, state: { buffer: w }, t }, 80);
+          phi = r['params']!.map((x) => x.near);
+          w = r['buffer']!.map((x) => x.near);
+          // Diverging trajectories (Rosenbrock with a large α) leave any fixed tolerance; stop comparing there.
+          if (theta.some((x) => new Decimal(x).abs().gt('1e20'))) return;
+          const D = Decimal.clone({ precision: 100 });
+          const lookahead = theta.map((x, i) => new D(x).minus(new D(mu).times(v[i]!)));
+          expect(agree(lookahead, phi.map((x) => new Decimal(x)))).toBe(true);
+          expect(agree(v.map((x) => new Decimal(x)), w.map((x) => new Decimal(x)))).toBe(true);
+        }
       }),
       { numRuns: 100 },
     );
