@@ -79,6 +79,17 @@ describe('optim-oracle check', () => {
     expect(r.out).not.toMatch(/adamw\s+/);
   });
 
+  it('bounds measures a shard of the table as JSON, and rejects a bad shard', async () => {
+    const r = await run('bounds', '--runs', '2', '--shard', '0/46', '--json');
+    expect(r.status).toBe(0);
+    const table = JSON.parse(r.out);
+    expect(table.rows.map((x: { rule: string; preset: string }) => `${x.rule}/${x.preset}`)).toContain('sgd/paper');
+    expect(new Set(table.rows.map((x: { rule: string; preset: string }) => `${x.rule}/${x.preset}`)).size).toBe(1);
+    const bad = await run('bounds', '--shard', '2/2');
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/--shard takes i\/n with 0 ≤ i < n, got '2\/2'/);
+  });
+
   it('prints help', async () => {
     const r = await run('--help');
     expect(r.status).toBe(0);

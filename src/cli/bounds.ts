@@ -26,7 +26,7 @@ export function formatBoundTable(table: BoundTable): string {
 
 /** Runs the command; resolves to the exit status. */
 export async function bounds(
-  options: { runs?: string; seed?: string; backend?: string; write?: boolean; json?: boolean },
+  options: { runs?: string; seed?: string; backend?: string; write?: boolean; json?: boolean; shard?: string },
   out: NodeJS.WriteStream,
   err: NodeJS.WriteStream,
 ): Promise<number> {
@@ -35,9 +35,13 @@ export async function bounds(
     const seed = options.seed === undefined ? seedFromEnv() : Number(options.seed);
     if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`--runs must be an integer ≥ 1, got '${options.runs}'`);
     if (!Number.isSafeInteger(seed)) throw new RangeError(`--seed must be an integer, got '${options.seed}'`);
+    const shardMatch = options.shard === undefined ? ['', '0', '1'] : /^(\d+)\/(\d+)$/.exec(options.shard);
+    if (shardMatch === null || Number(shardMatch[1]) >= Number(shardMatch[2])) throw new RangeError(`--shard takes i/n with 0 ≤ i < n, got '${options.shard}'`);
+    const shard = { index: Number(shardMatch[1]), count: Number(shardMatch[2]) };
+    if (options.write && shard.count > 1) throw new RangeError('--write takes the whole table; merge shards with --json');
     const impl = production(await useBackend(options.backend));
     const progress = err.isTTY ? (line: string) => err.write(`\r\x1b[2K${line}`) : undefined;
-    const table = measureBoundTable(impl, runs, seed, progress);
+    const table = measureBoundTable(impl, runs, seed, progress, shard);
     if (progress) err.write('\r\x1b[2K');
     if (options.write) writeFileSync(BOUND_TABLE_PATH, `${JSON.stringify(table, null, 2)}\n`);
     out.write(options.json ? `${JSON.stringify(table, null, 2)}\n` : `${formatBoundTable(table)}\n${options.write ? `\nwrote ${BOUND_TABLE_PATH}\n` : ''}`);

@@ -27,6 +27,7 @@ Options of check:
   --backend NAME     tensorflow, wasm, cpu or auto (default auto, or $${BACKEND_ENV})
   --json             print the report as JSON
   --write            (bounds) rewrite ${BOUND_TABLE_PATH} with the measurement
+  --shard i/n        (bounds) measure every n-th rule and preset from the i-th, for parallel runs
   -h, --help         show this text
 
 Exit status: 0 when every property passes, 1 when one fails, 2 on bad usage.`;
@@ -55,6 +56,7 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
         backend: { type: 'string' },
         json: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -58,10 +58,17 @@ export function measuredConfigurations(): Array<{ rule: string; preset: (typeof 
     .flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((preset) => ({ rule: e.name, preset })));
 }
 
-/** Measures the table: `cases` one-step cases from finite states per rule and preset. */
-export function measureBoundTable(impl: Implementation, cases: number, seed: number, progress?: (line: string) => void): BoundTable {
+/** Which part of the configurations to measure: shard `index` of `count` (every count-th, from index). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Measures the table: `cases` one-step cases from finite states per rule and preset (or one shard of them). */
+export function measureBoundTable(impl: Implementation, cases: number, seed: number, progress?: (line: string) => void, shard: Shard = { index: 0, count: 1 }): BoundTable {
   const rows: BoundRow[] = [];
-  for (const { rule, preset } of measuredConfigurations()) {
+  const configurations = measuredConfigurations().filter((_, i) => i % shard.count === shard.index);
+  for (const { rule, preset } of configurations) {
     progress?.(`${rule}/${preset}`);
     const tally = newTally();
     const entry = catalogue.find((e) => e.name === rule)!;
