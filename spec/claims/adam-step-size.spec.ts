@@ -1,7 +1,7 @@
 /**
  * Adam's step-size claims (Kingma & Ba 2015, section 2.1), tested exactly on the oracle with ε = 0:
  * the paper's bound as written (refuted), the tight bound (holds, and is attained), the first step and
- * a constant gradient (|Δ_t| = α exactly). docs/claims.md has the derivation.
+ * a constant gradient (|Δ_t| = α, to 10^-50). docs/claims.md has the derivation.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,12 @@ describe("Adam's step size with ε = 0 (section 2.1)", () => {
       return holds('0.9', '0.999', gs, (a) => paperBound(a, '0.9', '0.999', '1')) !== false;
     });
     expect(fc.check(claim, { numRuns: 300 }).failed).toBe(true);
+  });
+
+  it('named counterexample, as fast-check shrank it (seed 20171213): β1 = 0.01, β2 = 0, g = (−0.0001, 0) makes v̂_2 = 0 while m̂_2 ≠ 0, so |Δ_2| = ∞', () => {
+    const a = IntervalArithmetic.at(60);
+    expect(adamStep(a, '0.01', '0', '1', ['-0.0001', '0']).near.toString()).toBe('-Infinity');
+    expect(holds('0.01', '0', ['-0.0001', '0'], (x) => paperBound(x, '0.01', '0', '1'))).toBe(false);
   });
 
   it('named counterexample: defaults, t = 1000, g_i = (β1/β2)^(1000−i) gives |Δ| = 5.7811602003… α > 3.1622776602 α', () => {
