@@ -60,8 +60,6 @@ export interface StepContext {
 
 /** One element's inputs as exact intervals. */
 export interface ElementInput {
-  /** The element's position (for updates that read a gradient function of the whole tensor). */
-  readonly index: number;
   readonly param: Interval;
   readonly grad: Interval;
   readonly slots: Readonly<Record<string, Interval>>;
@@ -106,7 +104,7 @@ function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, { pa
   };
   const element = (a: IntervalArithmetic, i: number): { param: Interval } & Record<string, Interval> => {
     const slots = Object.fromEntries(layout.element.map((k) => [k, pointOf(a, state[k]![i]!)]));
-    const r = update.element(a, { param: pointOf(a, params[i]!), grad: pointOf(a, grads[i]!), slots, index: i }, prepared(a));
+    const r = update.element(a, { param: pointOf(a, params[i]!), grad: pointOf(a, grads[i]!), slots }, prepared(a));
     return { param: r.param, ...r.slots };
   };
   return { layout, prepared, element };
@@ -126,7 +124,7 @@ export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOra
       for (const slot of layout.element) out[slot] = [];
       input.params.forEach((p, i) => {
         const slots = Object.fromEntries(layout.element.map((k) => [k, a.point(input.state[k]![i]!)]));
-        const r = update.element(a, { index: i, param: a.point(p), grad: a.point(input.grads[i]!), slots }, shared);
+        const r = update.element(a, { param: a.point(p), grad: a.point(input.grads[i]!), slots }, shared);
         out['params']!.push(r.param);
         for (const slot of layout.element) out[slot]!.push(r.slots[slot]!);
       });

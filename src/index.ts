@@ -6,7 +6,6 @@
  * @module
  */
 export * from './catalogue/index.js';
-export { catalogue, entryOf } from './catalogue/index.js';
 export { createOptimizer, optimizerFor, stepArrays, initArrays, type Optimizer, type OptimizerOptions, type TensorState } from './tfjs/optimizer.js';
 export { useBackend, availableBackends, activeBackend, BACKEND_NAMES, BACKEND_ENV, type BackendName } from './tfjs/backend.js';
 export { productionRules, productionRuleOf, type ProductionRule } from './rules/index.js';
