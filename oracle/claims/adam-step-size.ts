@@ -16,8 +16,8 @@
 import type { Dec } from '../binary32.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 
-/** Δ_t for the gradient sequence, in interval arithmetic at `a`'s precision. */
-export function adamStep(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, alpha: Dec | string, gradients: readonly (Dec | string)[]): Interval {
+/** m̂_t and v̂_t for the gradient sequence from zero state, in interval arithmetic at `a`'s precision. */
+export function adamMoments(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, gradients: readonly (Dec | string)[]): { mHat: Interval; vHat: Interval } {
   const b1 = a.point(beta1);
   const b2 = a.point(beta2);
   const one = a.point(1);
@@ -29,8 +29,12 @@ export function adamStep(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec 
     v = a.add(a.mul(b2, v), a.mul(a.sub(one, b2), a.square(G)));
   }
   const t = gradients.length;
-  const mHat = a.div(m, a.sub(one, a.powInt(b1, t)));
-  const vHat = a.div(v, a.sub(one, a.powInt(b2, t)));
+  return { mHat: a.div(m, a.sub(one, a.powInt(b1, t))), vHat: a.div(v, a.sub(one, a.powInt(b2, t))) };
+}
+
+/** Δ_t for the gradient sequence, in interval arithmetic at `a`'s precision. */
+export function adamStep(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, alpha: Dec | string, gradients: readonly (Dec | string)[]): Interval {
+  const { mHat, vHat } = adamMoments(a, beta1, beta2, gradients);
   return a.mul(a.point(alpha), a.div(mHat, a.sqrt(vHat)));
 }
 

@@ -101,3 +101,30 @@ describe('optim-oracle check', () => {
     expect(out).toContain('optim-oracle check [options]');
   });
 });
+
+describe('optim-oracle claims', () => {
+  it('prints a refuted claim with its counterexample in decimal and float32 hex, and the command that replays it', async () => {
+    const r = await run('claims', '--claim', 'bias-correction/efficient-form-same-epsilon', '--seed', '20171213');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('REFUTED          bias-correction/efficient-form-same-epsilon');
+    expect(r.out).toMatch(/β2 = 0\.5 \(0x1p-1\)/);
+    expect(r.out).toMatch(/replay: claims --claim bias-correction\/efficient-form-same-epsilon --seed 20171213 --path [0-9:]+/);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('1 claims: 0 hold, 0 hold with a bound, 1 refuted; 0 differ from docs/claims.md');
+  });
+
+  it('prints a bound and what was measured for a claim that holds with a bound, and JSON with --json', async () => {
+    const r = await run('claims', '--claim', 'adam-step/tight-bound/float32', '--runs', '20', '--json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.outcomes).toHaveLength(1);
+    expect(report.outcomes[0]).toMatchObject({ id: 'adam-step/tight-bound/float32', verdict: 'holds with bound', cases: 20, on: 'float32' });
+    expect(report.outcomes[0].bound).toContain('B + e');
+  });
+
+  it('rejects an unknown claim and a --path that does not name one claim, with status 2', async () => {
+    expect((await run('claims', '--claim', 'nothing')).status).toBe(2);
+    const r = await run('claims', '--claim', 'adam-step', '--path', '0:1');
+    expect(r.status).toBe(2);
+    expect(r.err).toContain('--path replays one claim');
+  });
+});

@@ -9,11 +9,13 @@ import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../g
 import { formatReport, PROPERTIES, runCheck } from './check.js';
 import { BOUND_TABLE_PATH } from '../gate/bound-table.js';
 import { bounds } from './bounds.js';
+import { formatClaims, runClaims } from './claims.js';
 
 const HELP = `optim-oracle: checks deep-learning update rules against an exact reference.
 
 Usage:
   optim-oracle check [options]   run the agreement properties of every rule and preset
+  optim-oracle claims [options]  check the papers' claims: holds, refuted (with a counterexample), or holds with a bound
   optim-oracle bounds [--write]  measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it
   optim-oracle help              show this text
 
@@ -26,11 +28,18 @@ Options of check:
   --path P           replay one counterexample path (with --seed, as a failure prints it)
   --backend NAME     tensorflow, wasm, cpu or auto (default auto, or $${BACKEND_ENV})
   --json             print the report as JSON
+
+Options of claims: --seed, --backend, --json as above, and
+  --claim PREFIX     only the claims whose id starts with PREFIX (adam-step, scale-invariance,
+                     bias-correction, equivalence, or a whole id)
+  --runs N           cases per property (default: each claim's own, 100 to 2000)
+  --path P           replay one counterexample (with --claim ID and --seed, as the report prints them)
   --write            (bounds) rewrite ${BOUND_TABLE_PATH} with the measurement
   --shard i/n        (bounds) measure every n-th rule and preset from the i-th, for parallel runs
   -h, --help         show this text
 
-Exit status: 0 when every property passes, 1 when one fails, 2 on bad usage.`;
+Exit status: 0 when every property passes (claims: every verdict is the one docs/claims.md
+reports), 1 otherwise, 2 on bad usage.`;
 
 function integerOption(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
@@ -57,6 +66,7 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
         json: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         shard: { type: 'string' },
+        claim: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,15 +80,14 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
     return 0;
   }
   if (command === 'bounds' && rest.length === 0) return bounds(parsed.values, out, err);
+  if (command === 'claims' && rest.length === 0) return claims(parsed.values, out, err);
   if (command !== 'check' || rest.length > 0) {
     err.write(`optim-oracle: unknown command '${[command, ...rest].join(' ')}'\n\n${HELP}\n`);
     return 2;
   }
   const v = parsed.values;
-  const progress = err.isTTY && !v.json ? (line: string) => err.write(`\r\x1b[2K${line}`) : undefined;
-  let report;
-  try {
-    report = await runCheck({
+  return reported(v.json, out, err, (progress) =>
+    runCheck({
       rule: v.rule,
       preset: v.preset,
       property: v.property,
@@ -87,13 +96,39 @@ export async function main(argv: readonly string[], out: NodeJS.WriteStream = pr
       path: v.path,
       backend: v.backend,
       progress,
-    });
+    }).then((report) => ({ text: formatReport(report), json: report, ok: report.failed === 0 })),
+  );
+}
+
+/**
+ * Runs a command with a progress line on a terminal, prints its report (text, or JSON with `json`),
+ * and returns 0 when it is ok, 1 when not, 2 when it throws (bad usage).
+ */
+async function reported(json: boolean | undefined, out: NodeJS.WriteStream, err: NodeJS.WriteStream, run: (progress: ((line: string) => void) | undefined) => Promise<{ text: string; json: unknown; ok: boolean }>): Promise<number> {
+  const progress = err.isTTY && !json ? (line: string) => err.write(`\r\x1b[2K${line}`) : undefined;
+  let result;
+  try {
+    result = await run(progress);
   } catch (e) {
     if (progress) err.write('\r\x1b[2K');
     err.write(`optim-oracle: ${(e as Error).message}\n`);
     return 2;
   }
   if (progress) err.write('\r\x1b[2K');
-  out.write(v.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-  return report.failed > 0 ? 1 : 0;
+  out.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
+  return result.ok ? 0 : 1;
+}
+
+/** `optim-oracle claims`. */
+function claims(v: { claim?: string | undefined; runs?: string | undefined; seed?: string | undefined; path?: string | undefined; backend?: string | undefined; json?: boolean | undefined }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  return reported(v.json, out, err, (progress) =>
+    runClaims({
+      claim: v.claim,
+      runs: v.runs !== undefined ? integerOption('runs', v.runs, 100, 1) : process.env[RUNS_ENV] ? runsFromEnv(100) : undefined,
+      seed: integerOption('seed', v.seed, seedFromEnv(), -(2 ** 31)),
+      path: v.path,
+      backend: v.backend,
+      progress,
+    }).then((report) => ({ text: formatClaims(report), json: report, ok: report.surprises === 0 })),
+  );
 }

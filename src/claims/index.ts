@@ -1,0 +1,38 @@
+/**
+ * Every claim the suite checks, in the order `optim-oracle claims` prints them, and the groups they
+ * fall in. docs/claims.md reports each verdict with its proof.
+ *
+ * @module
+ */
+import { adamStepSizeClaims } from './adam-step-size.js';
+import { biasCorrectionClaims } from './bias-correction.js';
+import { equivalenceClaims } from './equivalences.js';
+import { scaleInvarianceClaims } from './scale-invariance.js';
+import type { Claim } from './types.js';
+
+export type { Claim, ClaimOptions, ClaimResult, NamedValue, Verdict } from './types.js';
+export { formatValue, shortestFloat32Decimal } from './property.js';
+
+/** The groups, by the prefix of their claims' ids. */
+export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
+  'adam-step': "Adam's step size (Kingma & Ba 2015, section 2.1)",
+  'scale-invariance': 'Scale invariance',
+  'bias-correction': 'Bias correction (Kingma & Ba 2015, sections 2 and 3)',
+  equivalence: 'Equivalences between conventions',
+};
+
+/** Every claim. */
+export const claims: readonly Claim[] = [...adamStepSizeClaims, ...scaleInvarianceClaims, ...biasCorrectionClaims, ...equivalenceClaims];
+
+/** The group a claim belongs to (the prefix of its id). */
+export function groupOf(claim: Pick<Claim, 'id'>): string {
+  return claim.id.slice(0, claim.id.indexOf('/'));
+}
+
+/** The claims whose id starts with `prefix` (all when it is undefined); throws when none does. */
+export function selectClaims(prefix?: string): readonly Claim[] {
+  if (prefix === undefined) return claims;
+  const chosen = claims.filter((c) => c.id.startsWith(prefix));
+  if (chosen.length === 0) throw new RangeError(`no claim matches '${prefix}'; groups: ${Object.keys(CLAIM_GROUPS).join(', ')}`);
+  return chosen;
+}

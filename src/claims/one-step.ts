@@ -1,0 +1,73 @@
+/**
+ * One step of a rule on one element, three ways: float32 production, the exact value (the oracle at 80
+ * digits, not rounded to float32), and production's running error bound against it. Two conventions
+ * that are equal in exact arithmetic are then compared in float32 by
+ *
+ *   |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B,
+ *
+ * P production, X exact, e the bounds, where X_A − X_B is the exact effect of any rounding in mapping
+ * A's inputs to B's (zero when the mapping is exact in float32).
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { exactText, ulpDistance } from '../../oracle/binary32.js';
+import { elementwiseOracleOf } from '../../oracle/rules/index.js';
+import type { Configuration } from '../catalogue/index.js';
+import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
+import { production } from '../gate/implementation.js';
+import { productionRuleOf } from '../rules/index.js';
+
+/** One element's step: configuration, θ, g, element slots and t. */
+export interface OneStep {
+  readonly config: Configuration;
+  readonly param: number;
+  readonly grad: number;
+  readonly state: Readonly<Record<string, number>>;
+  readonly t: number;
+}
+
+/** θ' of one step from float32 production. */
+export function productionParam(backend: string, s: OneStep): number {
+  const state = Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, Float32Array.of(x)]));
+  return production(backend).step(s.config, { params: Float32Array.of(s.param), grads: Float32Array.of(s.grad), state, t: s.t }).params[0]!;
+}
+
+/** The exact θ' (80 digits). */
+export function exactParam(s: OneStep): Decimal {
+  const state = Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, [exactText(x)]]));
+  return elementwiseOracleOf(s.config.entry.name).enclose(s.config, { params: [exactText(s.param)], grads: [exactText(s.grad)], state, t: s.t }, 80)['params']![0]!.near;
+}
+
+/** Production's running error bound on θ' (Infinity outside the analysed domain). */
+export function paramBound(s: OneStep): number {
+  return errorOf(boundTrajectory(productionRuleOf(s.config.entry.name), s.config, { param: s.param, grads: [s.grad], state: s.state, firstStep: s.t })[0]!.param);
+}
+
+/** Two conventions' one step compared in float32. */
+export interface PairComparison {
+  /** P_A − P_B. */
+  readonly production: number;
+  /** The two float32 results apart, in units in the last place. */
+  readonly ulps: number;
+  /** X_A − X_B. */
+  readonly exact: Decimal;
+  /** e_A + e_B. */
+  readonly bound: number;
+  /** |P_A − P_B − (X_A − X_B)| / (e_A + e_B): at most 1 when the claim holds in float32. */
+  readonly ratio: number;
+}
+
+/**
+ * Compares conventions A and B on one step; undefined outside the analysed domain. `produce` computes
+ * θ' in float32 (production on `backend` unless given).
+ */
+export function comparePair(backend: string, a: OneStep, b: OneStep, produce: (s: OneStep) => number = (s) => productionParam(backend, s)): PairComparison | undefined {
+  const bound = paramBound(a) + paramBound(b);
+  if (!Number.isFinite(bound)) return undefined;
+  const pa = produce(a);
+  const pb = produce(b);
+  const exact = exactParam(a).minus(exactParam(b));
+  const miss = new Decimal(pa).minus(pb).minus(exact).abs();
+  return { production: pa - pb, ulps: Math.abs(ulpDistance(pa, pb)), exact, bound, ratio: bound === 0 ? (miss.isZero() ? 0 : Infinity) : miss.div(bound).toNumber() };
+}
