@@ -9,13 +9,16 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { exactText } from '../../oracle/binary32.js';
+import { exactText, roundToFloat32 } from '../../oracle/binary32.js';
 import { exactGradient } from '../../oracle/objectives.js';
 import { IntervalArithmetic } from '../../oracle/interval.js';
 import { elementwiseOracleOf } from '../../oracle/rules/index.js';
 import { encloseNag } from '../../oracle/rules/nag.js';
 import { configure, entryOf, type Configuration } from '../catalogue/index.js';
 import { moderateFloat32, nonnegative } from '../gate/arbitraries/float32.js';
+import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
+import { production } from '../gate/implementation.js';
+import { productionRuleOf } from '../rules/index.js';
 import { comparePair, exactParam, productionParam, type OneStep } from './one-step.js';
 import { checkProperty, f32, int, text, type PropertyClaim } from './property.js';
 import type { Claim, ClaimOptions, ClaimResult, NamedValue } from './types.js';
@@ -185,6 +188,14 @@ export const equivalenceClaims: readonly Claim[] = [
     on: 'oracle',
     expected: 'holds',
     check: (o) => checkProperty({ property: nagProperty(), runs: 100, describe: describeRun(['θ0', 'α', 'γ', 't', 'objective']) as never }, o),
+  },
+  {
+    id: 'equivalence/nag-reformulated/float32',
+    statement: 'float32 production, one step: NAG from (θ, v) against Nesterov on φ = float32(θ − γ v) with g = float32(∇J(φ)); for v and for φ\' = θ\' − γ v\': |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B',
+    source: 'Sutskever et al. 2013, section 2',
+    on: 'float32',
+    expected: 'holds with bound',
+    check: (o) => nagFloat32(o),
   },
   {
     id: 'equivalence/adam-beta1-zero-rmsprop',
@@ -460,6 +471,62 @@ function firstStepDifference(theta: number, g: number, b2: number, lambda: numbe
   const coupled = exactParam({ config: configure(entryOf('adam'), 'pytorch', common), param: theta, grad: g, state: { m: 0, v: 0 }, t: 1 });
   const decoupled = exactParam({ config: configure(entryOf('adamw'), 'pytorch', common), param: theta, grad: g, state: { m: 0, v: 0 }, t: 1 });
   return coupled.minus(decoupled);
+}
+
+const OBJECTIVES = {
+  quadratic: { kind: 'quadratic' as const, curvature: Float32Array.of(0.5, 2) },
+  rosenbrock: { kind: 'rosenbrock' as const, a: '1', b: '100' },
+};
+
+/** The exact gradient of the objective at float32 points, nearest at 80 digits. */
+function gradientAt(kind: keyof typeof OBJECTIVES, points: readonly (Decimal | string)[]): Decimal[] {
+  const a = IntervalArithmetic.at(80);
+  const objective = OBJECTIVES[kind];
+  const ys = points.map((x) => a.point(x));
+  return (kind === 'quadratic' ? ys.flatMap((p, i) => exactGradient(a, objective, i, [p])) : exactGradient(a, objective, 0, ys)).map((x) => x.near);
+}
+
+/** NAG against the reformulated Nesterov step in float32, one step from the same (θ, v). */
+function nagFloat32(o: ClaimOptions): ClaimResult {
+  let worst = 0;
+  let judged = 0;
+  return checkProperty(
+    {
+      property: fc.property(fc.array(moderateFloat32().filter((x) => Math.abs(x) < 100), { minLength: 2, maxLength: 2 }), fc.array(moderateFloat32().filter((x) => Math.abs(x) < 100), { minLength: 2, maxLength: 2 }), rate, rate, fc.integer({ min: 1, max: 100 }), fc.constantFrom('quadratic', 'rosenbrock'), (theta, v, lr, mu, t, kind) => {
+        const objective = OBJECTIVES[kind as keyof typeof OBJECTIVES];
+        const hyper = { lr: exactText(lr), momentum: exactText(mu) };
+        const nag = configure(entryOf('nag'), 'paper', hyper);
+        const nesterov = configure(entryOf('nesterov'), 'paper', hyper);
+        const impl = production(o.backend);
+        const inputA = { params: Float32Array.from(theta), grads: new Float32Array(2), state: { velocity: Float32Array.from(v) }, t, objective };
+        const boundA = impl.bound(nag, inputA);
+        const a = impl.step(nag, inputA);
+        const exactA = encloseNag(nag, objective, theta.map(exactText), v.map(exactText), 80);
+        const phi = theta.map((x, i) => F(x - F(mu * v[i]!)));
+        const g = gradientAt(kind as keyof typeof OBJECTIVES, phi.map(exactText)).map((x) => roundToFloat32(x));
+        const b = impl.step(nesterov, { params: Float32Array.from(phi), grads: Float32Array.from(g), state: { buffer: Float32Array.from(v) }, t });
+        const M = new D(exactText(mu));
+        return [0, 1].every((i) => {
+          const boundB = boundTrajectory(productionRuleOf('nesterov'), nesterov, { param: phi[i]!, grads: [g[i]!], state: { buffer: v[i]! }, firstStep: t })[0]!;
+          const ev = boundA['velocity']![i]!.bound + errorOf(boundB.slots['buffer']!);
+          const ephi = boundA['params']![i]!.bound + M.toNumber() * boundA['velocity']![i]!.bound + errorOf(boundB.param);
+          if (!Number.isFinite(ev + ephi)) return true;
+          const xB = elementwiseOracleOf('nesterov').enclose(nesterov, { params: [exactText(phi[i]!)], grads: [exactText(g[i]!)], state: { buffer: [exactText(v[i]!)] }, t }, 80);
+          const missV = new D(a.state['velocity']![i]!).minus(b.state['buffer']![i]!).minus(exactA.velocity[i]!.near.minus(xB['buffer']![0]!.near)).abs();
+          const lookahead = (th: Decimal | number, vel: Decimal | number) => new D(th).minus(M.times(vel));
+          const missPhi = lookahead(a.params[i]!, a.state['velocity']![i]!).minus(b.params[i]!).minus(lookahead(exactA.params[i]!.near, exactA.velocity[i]!.near).minus(xB['params']![0]!.near)).abs();
+          judged++;
+          worst = Math.max(worst, missV.div(ev).toNumber(), missPhi.div(ephi).toNumber());
+          return missV.lte(ev) && missPhi.lte(ephi);
+        });
+      }),
+      runs: 200,
+      describe: describeRun(['θ', 'v', 'α', 'γ', 't', 'objective']) as never,
+      bound: "(X_A − X_B) ± (e_A + e_B), e_A from NAG's derived bound (its comparison bound), e_B from the running bound",
+      measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B) over ${judged} elements: ${worst.toFixed(3)}`,
+    },
+    o,
+  );
 }
 
 /** NAG (look-ahead) against the reformulated Nesterov step on φ = θ − γ v, on a quadratic or Rosenbrock pairs. */
