@@ -18,6 +18,8 @@ export interface Float32Arith<T> {
   /** max(a, b), NaN when either is NaN. */
   max(a: T, b: T): T;
   abs(a: T): T;
+  /** −1, 0 or +1 (0 for ±0), exact. */
+  sign(a: T): T;
 }
 
 /**

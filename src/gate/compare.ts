@@ -76,11 +76,16 @@ const CLASSIFIED: ReadonlySet<OutOfDomain> = new Set(['nonfinite', 'zero-divisor
 
 /** Compares an implementation's step outputs with the oracle's under the derived bound. */
 export function compareStep(production: StepOutput, oracle: StepOutput, bound: StepBound): StepComparison {
+  return compareOutputs({ ...production.state, params: production.params }, { ...oracle.state, params: oracle.params }, bound);
+}
+
+/** Compares named outputs (any computation's) with the oracle's under the derived bound, element by element. */
+export function compareOutputs(production: Readonly<Record<string, ArrayLike<number>>>, oracle: Readonly<Record<string, ArrayLike<number>>>, bound: StepBound): StepComparison {
   const outputs: Record<string, OutputMeasure> = {};
   const mismatches: Mismatch[] = [];
   for (const [output, bounds] of Object.entries(bound)) {
-    const p = output === 'params' ? production.params : production.state[output];
-    const o = output === 'params' ? oracle.params : oracle.state[output];
+    const p = production[output];
+    const o = oracle[output];
     const m = emptyMeasure();
     outputs[output] = m;
     if (p === undefined || o === undefined || p.length !== o.length) {

@@ -24,7 +24,8 @@ export function newTally(): Tally {
   return { steps: 0, outputs: {} };
 }
 
-function fold(tally: Tally | undefined, cmp: StepComparison): void {
+/** Adds one comparison's measures to a tally. */
+export function foldInto(tally: Tally | undefined, cmp: StepComparison): void {
   if (tally === undefined) return;
   tally.steps += 1;
   for (const [k, m] of Object.entries(cmp.outputs)) mergeMeasure((tally.outputs[k] ??= emptyMeasure()), m);
@@ -48,7 +49,7 @@ export function judgeStep(impl: Implementation, config: Configuration, input: St
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const produced = impl.step(config, input);
   const comparison = compareStep(produced, oracle, impl.bound(config, input));
-  fold(tally, comparison);
+  foldInto(tally, comparison);
   return { comparison, oracle };
 }
 
@@ -70,7 +71,7 @@ export function trajectoryProperty(impl: Implementation, entry: CatalogueEntry, 
     const oracle = oracleRuleOf(config.entry.name);
     let state = oracle.init(config, params);
     const init = compareStep({ params, state: impl.init(config, params) }, { params, state }, impl.boundInit(config, params.length));
-    fold(tally, init);
+    foldInto(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
     let current = params;
     grads.forEach((g, k) => {

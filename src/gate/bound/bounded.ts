@@ -124,6 +124,12 @@ export const boundedArith: Float32Arith<Bounded> = {
     return withSign({ v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) }, !!a.nonneg || !!b.nonneg);
   },
   abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
+  sign(a) {
+    // Exact when the sign is decided: |v| > e (or an exact zero); otherwise float32 may take either side.
+    if (a.out !== undefined || !Number.isFinite(a.v)) return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
+    if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e)) return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
+    return { v: Math.sign(a.v) || 0, e: 0, s: Math.abs(Math.sign(a.v)), nonneg: a.v >= 0 };
+  },
   sqrt(a) {
     const r = Math.sqrt(a.v);
     // An argument that is not ≥ 0 by construction and lies within its error (plus the float64 slack of

@@ -1,0 +1,41 @@
+/**
+ * Agreement of the production penalties with the oracle: penalty, gradient and proximal step of a
+ * random float32 weight vector, each element within its derived bound (src/gate/bound/penalty-bound.ts).
+ *
+ * @module
+ */
+import fc from 'fast-check';
+import { penaltyOracle } from '../../../oracle/regularizers/penalties.js';
+import type { CatalogueEntry, Configuration, PresetName } from '../../catalogue/index.js';
+import { penaltyArrays } from '../../tfjs/penalties.js';
+import { trainingFloat32 } from '../arbitraries/float32.js';
+import { configuration } from '../arbitraries/step-case.js';
+import { boundPenalty } from '../bound/penalty-bound.js';
+import { compareOutputs, type StepComparison } from '../compare.js';
+import { DisagreementError, foldInto, type Tally } from '../properties.js';
+
+/** A penalty case: a configuration and a weight vector. */
+export interface PenaltyCase {
+  readonly config: Configuration;
+  readonly w: Float32Array;
+}
+
+/** Weights of up to 16 elements, mostly moderate, with zeros and subnormals. */
+export function penaltyCase(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<PenaltyCase> {
+  return fc.record({ config: configuration(entry, preset), w: fc.array(trainingFloat32(), { minLength: 0, maxLength: 16 }).map((xs) => Float32Array.from(xs)) });
+}
+
+/** Production against the oracle on one case. */
+export function judgePenalty({ config, w }: PenaltyCase, tally?: Tally): StepComparison {
+  const comparison = compareOutputs(penaltyArrays(config, w), penaltyOracle(config, w), boundPenalty(config, w));
+  foldInto(tally, comparison);
+  return comparison;
+}
+
+/** The agreement property of one penalty under one preset. */
+export function penaltyProperty(implementation: string, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
+  return fc.property(penaltyCase(entry, preset), (c) => {
+    const comparison = judgePenalty(c, tally);
+    if (comparison.mismatches.length > 0) throw new DisagreementError(implementation, c.config, `on w = [${Array.from(c.w).join(', ')}]`, comparison);
+  });
+}
