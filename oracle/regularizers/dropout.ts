@@ -1,0 +1,36 @@
+/**
+ * Dropout, exact given the mask (Srivastava et al. 2014), each output certified correctly rounded to
+ * float32. p is the `keep` hyperparameter as written, or 1 − `rate` exactly:
+ *
+ *   inverted:  train m x / p,  inference x;      original:  train m x,  inference p x
+ *
+ * @module
+ */
+import { exactFromFloat32 } from '../binary32.js';
+import { certify } from '../certify.js';
+import type { IntervalArithmetic, Interval } from '../interval.js';
+import type { Configuration } from '../../src/catalogue/index.js';
+
+/** p, exactly. */
+export function exactKeep(a: IntervalArithmetic, config: Configuration): Interval {
+  const keep = config.hyper['keep'];
+  return keep !== undefined ? a.point(keep) : a.sub(a.point(1), a.point(config.hyper['rate']!));
+}
+
+/** Training and inference outputs for inputs x and mask m (0 or 1 each). */
+export function dropoutOracle(config: Configuration, x: Float32Array, mask: Float32Array): { train: Float32Array; inference: Float32Array } {
+  const inverted = config.flags['form'] === 'inverted';
+  const train = new Float32Array(x.length);
+  const inference = new Float32Array(x.length);
+  x.forEach((xi, i) => {
+    const r = certify((a) => {
+      const X = a.point(exactFromFloat32(xi));
+      const M = a.point(mask[i]!);
+      const p = exactKeep(a, config);
+      return { train: inverted ? a.div(a.mul(M, X), p) : a.mul(M, X), inference: inverted ? X : a.mul(p, X) };
+    });
+    train[i] = r.values.train;
+    inference[i] = r.values.inference;
+  });
+  return { train, inference };
+}

@@ -1,0 +1,54 @@
+/**
+ * A dropout implementation as the gate sees it: training (output and mask) and inference on float32
+ * arrays, and the derived bound of its outputs given the mask. Two are here: this project's and
+ * tfjs's tf.dropout.
+ *
+ * @module
+ */
+import type { Configuration } from '../../catalogue/index.js';
+import { dropoutInference, dropoutTrain, isInverted, keepProbability, tfDropoutTrain } from '../../regularizers/dropout.js';
+import { dropoutInferenceArray, dropoutTrainArrays, tfDropoutTrainArrays, type DropoutArrays } from '../../tfjs/dropout.js';
+import { boundedArith, comparisonBound, exactInput, type Bounded } from '../bound/bounded.js';
+import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
+import type { ElementBound, StepBound } from '../bound/step-bound.js';
+
+/** A dropout implementation under test. */
+export interface DropoutImplementation {
+  readonly name: string;
+  /** Whether it implements `config`'s convention. */
+  supports(config: Configuration): boolean;
+  train(config: Configuration, x: Float32Array, seed: number): DropoutArrays;
+  inference(config: Configuration, x: Float32Array): Float32Array;
+  /** The derived bound of `train` (given the mask) and `inference`, per element. */
+  bound(config: Configuration, x: Float32Array, mask: Float32Array): StepBound;
+}
+
+const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
+
+function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: Configuration) => Bounded) {
+  return (config: Configuration, x: Float32Array, mask: Float32Array): StepBound => {
+    const keep = scalarToBounded(keepProbability(scalarBoundArith, config));
+    return {
+      train: Array.from(x, (xi, i) => element(train(exactInput(xi), exactInput(mask[i]!), keep, config))),
+      inference: Array.from(x, (xi) => element(dropoutInference(boundedArith, exactInput(xi), keep, config))),
+    };
+  };
+}
+
+/** This project's dropout (src/tfjs/dropout.ts). */
+export const productionDropout: DropoutImplementation = {
+  name: 'optim-oracle dropout',
+  supports: () => true,
+  train: dropoutTrainArrays,
+  inference: dropoutInferenceArray,
+  bound: boundWith((x, m, keep, config) => dropoutTrain(boundedArith, x, m, keep, config)),
+};
+
+/** tfjs's tf.dropout (inverted, takes the rate); inference is the identity, as in tfjs-layers. */
+export const tfjsDropout: DropoutImplementation = {
+  name: 'tf.dropout',
+  supports: (config) => isInverted(config) && config.hyper['rate'] !== undefined,
+  train: tfDropoutTrainArrays,
+  inference: (_config, x) => Float32Array.from(x),
+  bound: boundWith((x, m, keep) => tfDropoutTrain(boundedArith, x, m, keep)),
+};
