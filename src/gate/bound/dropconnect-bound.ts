@@ -1,0 +1,32 @@
+/**
+ * The derived bound of DropConnect's outputs (src/tfjs/dropconnect.ts): each product by the running
+ * error analysis, each row sum by {@link sumBound} (any order of additions).
+ *
+ * @module
+ */
+import type { Configuration } from '../../catalogue/index.js';
+import { dropConnectCoefficients } from '../../regularizers/dropconnect.js';
+import { boundedArith as A, comparisonBound, exactInput, type Bounded } from './bounded.js';
+import { sumBound } from './penalty-bound.js';
+import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
+import type { ElementBound, StepBound } from './step-bound.js';
+
+const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
+
+/** Per output (`train`, `mean`, `variance`), the bound of each row for one mask. */
+export function boundDropConnect(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): StepBound {
+  const n = x.length;
+  const m = w.length / n;
+  const c = dropConnectCoefficients(scalarBoundArith, config);
+  const keep = scalarToBounded(c.keep);
+  const keepVariance = scalarToBounded(c.keepVariance);
+  const out: StepBound = { train: [], mean: [], variance: [] };
+  for (let i = 0; i < m; i++) {
+    const products = Array.from(x, (xj, j) => A.mul(exactInput(w[i * n + j]!), exactInput(xj)));
+    const masked = Array.from(x, (xj, j) => A.mul(A.mul(exactInput(mask[i * n + j]!), exactInput(w[i * n + j]!)), exactInput(xj)));
+    out['train']!.push(element(sumBound(masked)));
+    out['mean']!.push(element(A.mul(keep, sumBound(products))));
+    out['variance']!.push(element(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));
+  }
+  return out;
+}
