@@ -5,7 +5,8 @@ import { formatReport, runCheck } from '../../src/cli/check.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
-import { catalogue, PRESET_NAMES } from '../../src/catalogue/index.js';
+import { catalogue, PRESET_NAMES, type CatalogueEntry } from '../../src/catalogue/index.js';
+import { regularizers } from '../../src/gate/regularizers/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -39,14 +40,18 @@ describe('runCheck on a broken implementation', () => {
 });
 
 describe('optim-oracle check', () => {
-  it.each(backends)('prints a row per rule, preset and output of the catalogue, names the backend, and exits 0 (%s)', async (backend) => {
+  it.each(backends)('prints a row per rule or regularizer, preset and output, names the backend, and exits 0 (%s)', async (backend) => {
     const r = await run('check', '--runs', '2', '--backend', backend);
     expect(r.status).toBe(0);
     expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
-    const configurations = catalogue.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
-    for (const [rule, preset] of configurations) expect(r.out).toMatch(new RegExp(`${rule}\\s+${preset}\\s+3/3\\s+params`));
+    const pairs = (entries: readonly CatalogueEntry[]) => entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
+    const rules = pairs(catalogue);
+    for (const [rule, preset] of rules) expect(r.out).toMatch(new RegExp(`${rule}\\s+${preset}\\s+3/3\\s+params`));
     expect(r.out).toMatch(/adam\s+tfjs\s+3\/3\s+b1pow/);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * configurations.length} passed, 0 failed`);
+    const regs = pairs(regularizers);
+    const firstOutput: Record<string, string> = { penalty: 'gradient', mask: 'train', pooling: 'probabilities' };
+    for (const entry of regularizers) for (const [, preset] of pairs([entry])) expect(r.out).toMatch(new RegExp(`${entry.name}\\s+${preset}\\s+1/1\\s+${firstOutput[entry.kind]}`));
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);
   });
 
   it('reports JSON with the seed, the backend and each property', async () => {

@@ -1,7 +1,7 @@
 /**
- * `optim-oracle check`: runs the agreement properties of every implemented rule and preset against
- * the production implementation on the chosen backend, and reports, per output, the largest error
- * measured next to the derived bound.
+ * `optim-oracle check`: runs the agreement properties of every implemented rule and regularizer under
+ * every preset against the production implementation on the chosen backend, and reports, per output,
+ * the largest error measured next to the derived bound.
  *
  * @module
  */
@@ -11,6 +11,7 @@ import { oracleRules } from '../../oracle/rules/index.js';
 import { production, type Implementation } from '../gate/implementation.js';
 import { newTally, oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
 import { productionRules } from '../rules/index.js';
+import { isRegularizer, REGULARIZER_PROPERTY, regularizerProperty, regularizers } from '../gate/regularizers/index.js';
 import { useBackend } from '../tfjs/backend.js';
 import { formatMeasure, renderTable } from './table.js';
 
@@ -73,20 +74,25 @@ export interface CheckReport {
   readonly failed: number;
 }
 
-/** Entries that have both an oracle and a production implementation, filtered by `--rule`. */
+/** Rules that have both an oracle and a production implementation, then the regularizers, filtered by `--rule`. */
 function selectedEntries(rule: string | undefined): CatalogueEntry[] {
-  const implemented = catalogue.filter((e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true));
+  const implemented = [...catalogue.filter((e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true)), ...regularizers];
   if (rule === undefined) return implemented;
   const found = implemented.filter((e) => e.name === rule);
   if (found.length === 0) throw new RangeError(`unknown rule '${rule}'; implemented: ${implemented.map((e) => e.name).join(', ')}`);
   return found;
 }
 
-function selectedProperties(name: string | undefined): PropertyName[] {
-  const all = Object.keys(PROPERTIES) as PropertyName[];
+function selectedProperties(name: string | undefined): string[] {
+  const all = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
   if (name === undefined) return all;
-  if (!(all as string[]).includes(name)) throw new RangeError(`unknown property '${name}'; known: ${all.join(', ')}`);
-  return [name as PropertyName];
+  if (!all.includes(name)) throw new RangeError(`unknown property '${name}'; known: ${all.join(', ')}`);
+  return [name];
+}
+
+/** The properties an entry has in `check`: the rules' three, or the regularizers' agreement. */
+function propertiesOf(entry: CatalogueEntry, selected: readonly string[]): string[] {
+  return selected.filter((p) => (isRegularizer(entry) ? p === REGULARIZER_PROPERTY : p !== REGULARIZER_PROPERTY));
 }
 
 /** Runs the selected properties and returns the report; throws on bad options. */
@@ -106,9 +112,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     for (const preset of presets) {
       const tally = newTally();
       const outcomes: PropertyOutcome[] = [];
-      for (const name of properties) {
+      const names = propertiesOf(entry, properties);
+      if (names.length === 0) continue;
+      for (const name of names) {
         options.progress?.(`${entry.name}/${preset} ${name} (${options.runs} cases)`);
-        const r = fc.check(PROPERTIES[name](impl, entry, preset, tally), {
+        const property = isRegularizer(entry) ? regularizerProperty(entry, preset, tally, `optim-oracle on ${backend}`) : PROPERTIES[name as PropertyName](impl, entry, preset, tally);
+        const r = fc.check(property as fc.IProperty<unknown[]>, {
           seed: options.seed,
           numRuns: options.runs,
           ...(options.path === undefined ? {} : { path: options.path, endOnFailure: true }),

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { BACKEND_ENV } from '../tfjs/backend.js';
 import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../gate/seed.js';
 import { formatReport, PROPERTIES, runCheck } from './check.js';
+import { REGULARIZER_PROPERTY } from '../gate/regularizers/index.js';
 import { BOUND_TABLE_PATH } from '../gate/bound-table.js';
 import { bounds } from './bounds.js';
 import { formatClaims, runClaims } from './claims.js';
@@ -14,15 +15,15 @@ import { formatClaims, runClaims } from './claims.js';
 const HELP = `optim-oracle: checks deep-learning update rules against an exact reference.
 
 Usage:
-  optim-oracle check [options]   run the agreement properties of every rule and preset
+  optim-oracle check [options]   run the agreement properties of every rule, regularizer and preset
   optim-oracle claims [options]  check the papers' claims: holds, refuted (with a counterexample), or holds with a bound
   optim-oracle bounds [--write]  measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it
   optim-oracle help              show this text
 
 Options of check:
-  --rule NAME        only this rule (default: every implemented rule)
+  --rule NAME        only this rule or regularizer (default: all of them)
   --preset NAME      only this preset: paper, pytorch, keras, tfjs (default: all the rule has)
-  --property NAME    only this property: ${Object.keys(PROPERTIES).join(', ')}
+  --property NAME    only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${REGULARIZER_PROPERTY} (regularizers)
   --runs N           cases per property (default 100, or $${RUNS_ENV})
   --seed N           fast-check seed (default ${DEFAULT_SEED}, or $${SEED_ENV})
   --path P           replay one counterexample path (with --seed, as a failure prints it)
