@@ -10,3 +10,7 @@ export * from './certify.js';
 export * from './rule.js';
 export * from './rules/index.js';
 export { adamUpdate } from './rules/adam.js';
+export * from './regularizers/penalties.js';
+export * from './regularizers/dropout.js';
+export * from './regularizers/dropconnect.js';
+export * from './regularizers/stochastic-pooling.js';

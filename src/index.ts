@@ -15,3 +15,13 @@ export { judgeStep, oneStepProperty, trajectoryProperty, newTally, type Tally } 
 export { compareStep, classOf, type StepComparison, type OutputMeasure } from './gate/compare.js';
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
 export { runCheck, formatReport, type CheckReport, type CheckOptions } from './cli/check.js';
+export { claims, selectClaims, type Claim, type ClaimResult } from './claims/index.js';
+export { runClaims, formatClaims, type ClaimsReport } from './cli/claims.js';
+export { penalties, l1, l2, elasticNet, smoothL1 } from './catalogue/regularizers/penalties.js';
+export { masks, dropout, dropConnect, stochasticPooling } from './catalogue/regularizers/masks.js';
+export { penaltyTensors, penaltyArrays, type PenaltyTensors } from './tfjs/penalties.js';
+export { bernoulliMask } from './tfjs/masks.js';
+export { dropoutTrainArrays, dropoutInferenceArray, tfDropoutTrainArrays } from './tfjs/dropout.js';
+export { dropConnectTrainArrays, dropConnectMomentsArrays, dropConnectInferenceArray } from './tfjs/dropconnect.js';
+export { stochasticPoolingArrays, stochasticPoolingTrainArray } from './tfjs/stochastic-pooling.js';
+export { regularizers, regularizerProperty } from './gate/regularizers/index.js';

@@ -20,12 +20,5 @@ export function dropConnectCoefficients<S>(s: ScalarArith<S>, config: Configurat
   return { keep, keepVariance: s.mul(keep, s.sub(s.integer(1), keep)) };
 }
 
-/** The activations the inference can average: identity, the step 1{z > 0}, and the ReLU. */
-export const ACTIVATIONS = {
-  identity: (z: number) => z,
-  step: (z: number) => (z > 0 ? 1 : 0),
-  relu: (z: number) => (z > 0 ? z : 0),
-} as const;
-
-/** An activation's name. */
-export type Activation = keyof typeof ACTIVATIONS;
+/** The activations the inference can average: the identity, the step 1{z > 0}, and the ReLU. */
+export type Activation = 'identity' | 'step' | 'relu';
