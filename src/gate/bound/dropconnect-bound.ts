@@ -6,12 +6,11 @@
  */
 import type { Configuration } from '../../catalogue/index.js';
 import { dropConnectCoefficients } from '../../regularizers/dropconnect.js';
-import { boundedArith as A, comparisonBound, exactInput, type Bounded } from './bounded.js';
+import { boundedArith as A, exactInput, type Bounded } from './bounded.js';
 import { sumBound } from './penalty-bound.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
-import type { ElementBound, StepBound } from './step-bound.js';
+import { elementBound, type StepBound } from './step-bound.js';
 
-const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
 
 /** Per output (`train`, `mean`, `variance`), the bound of each row for one mask. */
 export function boundDropConnect(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): StepBound {
@@ -24,9 +23,9 @@ export function boundDropConnect(config: Configuration, w: Float32Array, x: Floa
   for (let i = 0; i < m; i++) {
     const products = Array.from(x, (xj, j) => A.mul(exactInput(w[i * n + j]!), exactInput(xj)));
     const masked = Array.from(x, (xj, j) => A.mul(A.mul(exactInput(mask[i * n + j]!), exactInput(w[i * n + j]!)), exactInput(xj)));
-    out['train']!.push(element(sumBound(masked)));
-    out['mean']!.push(element(A.mul(keep, sumBound(products))));
-    out['variance']!.push(element(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));
+    out['train']!.push(elementBound(sumBound(masked)));
+    out['mean']!.push(elementBound(A.mul(keep, sumBound(products))));
+    out['variance']!.push(elementBound(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));
   }
   return out;
 }

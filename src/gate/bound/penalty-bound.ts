@@ -11,9 +11,9 @@
  */
 import type { Configuration } from '../../catalogue/index.js';
 import { penaltyAlgorithms } from '../../regularizers/penalties.js';
-import { boundedArith, comparisonBound, exactInput, U, type Bounded } from './bounded.js';
+import { boundedArith, exactInput, U, type Bounded } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
-import type { ElementBound, StepBound } from './step-bound.js';
+import { elementBound, type StepBound } from './step-bound.js';
 
 /** The running bound of a float32 sum of the bounded terms, in any order. */
 export function sumBound(terms: readonly Bounded[]): Bounded {
@@ -27,7 +27,6 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   return { v, e, s: size };
 }
 
-const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
 
 /** Per output (`penalty`, `gradient`, `prox`), the bound on each element for weights `w`. */
 export function boundPenalty(config: Configuration, w: Float32Array): StepBound {
@@ -39,9 +38,9 @@ export function boundPenalty(config: Configuration, w: Float32Array): StepBound 
   for (const x of w) {
     const W = exactInput(x);
     terms.push(algorithm.term(boundedArith, W, c));
-    result['gradient']!.push(element(algorithm.gradient(boundedArith, W, c)));
-    if (algorithm.prox) result['prox']!.push(element(algorithm.prox(boundedArith, W, c)));
+    result['gradient']!.push(elementBound(algorithm.gradient(boundedArith, W, c)));
+    if (algorithm.prox) result['prox']!.push(elementBound(algorithm.prox(boundedArith, W, c)));
   }
-  result['penalty'] = [element(sumBound(terms))];
+  result['penalty'] = [elementBound(sumBound(terms))];
   return result;
 }

@@ -23,7 +23,8 @@ export interface ElementBound {
 /** Per output ('params' and each state slot), the bound on each element. */
 export type StepBound = Record<string, ElementBound[]>;
 
-function elementBound(b: Bounded): ElementBound {
+/** The bound on one output element from its running analysis (infinite, with the reason, outside the domain). */
+export function elementBound(b: Bounded): ElementBound {
   return b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out };
 }
 

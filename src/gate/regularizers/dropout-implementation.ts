@@ -8,9 +8,9 @@
 import type { Configuration } from '../../catalogue/index.js';
 import { dropoutInference, dropoutTrain, isInverted, keepProbability, tfDropoutTrain } from '../../regularizers/dropout.js';
 import { dropoutInferenceArray, dropoutTrainArrays, tfDropoutTrainArrays, type DropoutArrays } from '../../tfjs/dropout.js';
-import { boundedArith, comparisonBound, exactInput, type Bounded } from '../bound/bounded.js';
+import { boundedArith, exactInput, type Bounded } from '../bound/bounded.js';
 import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
-import type { ElementBound, StepBound } from '../bound/step-bound.js';
+import { elementBound, type StepBound } from '../bound/step-bound.js';
 
 /** A dropout implementation under test. */
 export interface DropoutImplementation {
@@ -23,14 +23,13 @@ export interface DropoutImplementation {
   bound(config: Configuration, x: Float32Array, mask: Float32Array): StepBound;
 }
 
-const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
 
 function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: Configuration) => Bounded) {
   return (config: Configuration, x: Float32Array, mask: Float32Array): StepBound => {
     const keep = scalarToBounded(keepProbability(scalarBoundArith, config));
     return {
-      train: Array.from(x, (xi, i) => element(train(exactInput(xi), exactInput(mask[i]!), keep, config))),
-      inference: Array.from(x, (xi) => element(dropoutInference(boundedArith, exactInput(xi), keep, config))),
+      train: Array.from(x, (xi, i) => elementBound(train(exactInput(xi), exactInput(mask[i]!), keep, config))),
+      inference: Array.from(x, (xi) => elementBound(dropoutInference(boundedArith, exactInput(xi), keep, config))),
     };
   };
 }

@@ -13,9 +13,9 @@ import { stochasticPoolingOracle } from '../../../oracle/regularizers/stochastic
 import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../claims/statistics.js';
 import type { CatalogueEntry, PresetName } from '../../catalogue/index.js';
 import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../tfjs/stochastic-pooling.js';
-import { boundedArith as A, comparisonBound, exactInput, type Bounded } from '../bound/bounded.js';
+import { boundedArith as A, exactInput, type Bounded } from '../bound/bounded.js';
 import { sumBound } from '../bound/penalty-bound.js';
-import type { ElementBound, StepBound } from '../bound/step-bound.js';
+import { elementBound, type ElementBound, type StepBound } from '../bound/step-bound.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { compareOutputs } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
@@ -36,7 +36,6 @@ export const productionStochasticPooling: StochasticPoolingImplementation = {
   train: stochasticPoolingTrainArray,
 };
 
-const element = (b: Bounded): ElementBound => (b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out });
 const exactZero: ElementBound = { bound: 0, scale: 0 };
 
 /** The derived bound of the probabilities and the inference output (a region of zeros gives exact zeros). */
@@ -51,8 +50,8 @@ export function boundStochasticPooling(a: Float32Array, k: number): StepBound {
     }
     const sum = sumBound(xs);
     const p = xs.map((x) => A.div(x, sum));
-    out['probabilities']!.push(...p.map(element));
-    out['inference']!.push(element(sumBound(p.map((pi, i) => A.mul(pi, xs[i]!)))));
+    out['probabilities']!.push(...p.map(elementBound));
+    out['inference']!.push(elementBound(sumBound(p.map((pi, i) => A.mul(pi, xs[i]!)))));
   }
   return out;
 }
