@@ -42,18 +42,18 @@ describe('DropConnect statistics (false failure ≤ 1e-9 per test, union over ou
     await useBackend();
   });
   it('E[y] = p W x and E[(y − p W x)²] = p (1 − p) (W ⊙ W)(x ⊙ x) over 20,000 masks', () => {
-    for (const t of dropConnectMean(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `mean ${t.mean} against ${t.expected} ± ${t.halfWidth}`).toBe(true);
-    for (const t of dropConnectVariance(productionDropConnect, config, w, x, SAMPLES, seed + 1)) expect(t.ok, `variance ${t.mean} against ${t.expected} ± ${t.halfWidth}`).toBe(true);
+    for (const t of dropConnectMean(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `mean ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
+    for (const t of dropConnectVariance(productionDropConnect, config, w, x, SAMPLES, seed + 1)) expect(t.ok, `variance ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
   });
   it('the moment-matched inference with f = 1{z > 0} averages to Φ(μ/σ) over 20,000 Gaussian draws', () => {
-    for (const t of dropConnectInferenceStep(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `${t.mean} against Φ = ${t.expected} ± ${t.halfWidth}`).toBe(true);
+    for (const t of dropConnectInferenceStep(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `${t.mean} against Φ = ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
   });
   it.each(Object.entries(broken))('power: the variant with %s fails', (name, impl) => {
     const failed =
       dropConnectMean(impl, config, w, x, SAMPLES, seed).some((t) => !t.ok) ||
       dropConnectVariance(impl, config, w, x, SAMPLES, seed + 1).some((t) => !t.ok) ||
       dropConnectInferenceStep(impl, config, w, x, SAMPLES, seed).some((t) => !t.ok);
-    expect(failed, `${name} passed every test`).toBe(true);
+    expect(failed, `${name} passed every test (seed ${seed})`).toBe(true);
   });
   it('normalCdf: Φ(0) = 1/2, Φ(1.959963984540054) = 0.975, Φ(−3) = 0.0013498980316301', () => {
     expect(normalCdf(0)).toBe(0.5);

@@ -50,12 +50,12 @@ describe('stochastic pooling statistics (false failure ≤ 1e-9 per test; seeded
     expect(stochasticPoolingOracle(region, 5).inference[0]).toBe(Math.fround(16.5 / 7));
   });
   it('sampled frequencies are p_i = a_i / Σ a, and the mean sample is the inference output, over 20,000 draws', () => {
-    for (const t of samplingFrequencies(productionStochasticPooling, region, SAMPLES, seed)) expect(t.ok, `frequency ${t.mean} against ${t.expected} ± ${t.halfWidth}`).toBe(true);
+    for (const t of samplingFrequencies(productionStochasticPooling, region, SAMPLES, seed)) expect(t.ok, `frequency ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
     const e = samplingExpectation(productionStochasticPooling, region, SAMPLES, seed + 1);
-    expect(e.ok, `mean ${e.mean} against ${e.expected} ± ${e.halfWidth}`).toBe(true);
+    expect(e.ok, `mean ${e.mean} against ${e.expected} ± ${e.halfWidth} (seed ${seed})`).toBe(true);
   });
   it.each(Object.entries(broken))('power: %s fails', (name, impl) => {
     const failed = samplingFrequencies(impl, region, SAMPLES, seed).some((t) => !t.ok) || !samplingExpectation(impl, region, SAMPLES, seed + 1).ok;
-    expect(failed, `${name} passed`).toBe(true);
+    expect(failed, `${name} passed (seed ${seed})`).toBe(true);
   });
 });
