@@ -170,174 +170,174 @@ export const adamStepSizeClaims: readonly Claim[] = [
     },
   },
   {
-      id: 'adam-step/tight-bound',
-      statement: `|Δ_t| ≤ ${TIGHT} (docs/claims.md), over β1, β2 ∈ [0, 1), t ≤ 12 and any gradients`,
-      source: `${SOURCE}; derived here`,
-      on: 'oracle',
-      expected: 'holds with bound',
-      check: (o: ClaimOptions) => {
-        const ratio = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => {
-              if (!nonzero(gs)) return true;
-              const bound = (a: IntervalArithmetic) => tightBound(a, exactText(b1), exactText(b2), '1', gs.length);
-              const B = bound(IntervalArithmetic.at(40)).near;
-              if (B.isFinite()) ratio.add(exactStep(b1, b2, gs).div(B).toNumber());
-              return exactHolds(b1, b2, gs, bound) !== false;
-            }),
-            runs: 300,
-            describe: describeCase,
-            bound: TIGHT,
-            measured: () => `largest |Δ_t|/B over ${ratio.count} cases: ${ratio.max.toPrecision(15)}`,
-          },
-          o,
-        );
-      },
+    id: 'adam-step/tight-bound',
+    statement: `|Δ_t| ≤ ${TIGHT} (docs/claims.md), over β1, β2 ∈ [0, 1), t ≤ 12 and any gradients`,
+    source: `${SOURCE}; derived here`,
+    on: 'oracle',
+    expected: 'holds with bound',
+    check: (o: ClaimOptions) => {
+      const ratio = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => {
+            if (!nonzero(gs)) return true;
+            const bound = (a: IntervalArithmetic) => tightBound(a, exactText(b1), exactText(b2), '1', gs.length);
+            const B = bound(IntervalArithmetic.at(40)).near;
+            if (B.isFinite()) ratio.add(exactStep(b1, b2, gs).div(B).toNumber());
+            return exactHolds(b1, b2, gs, bound) !== false;
+          }),
+          runs: 300,
+          describe: describeCase,
+          bound: TIGHT,
+          measured: () => `largest |Δ_t|/B over ${ratio.count} cases: ${ratio.max.toPrecision(15)}`,
+        },
+        o,
+      );
+    },
   },
   {
-      id: 'adam-step/tight-bound-attained',
-      statement: 'g_i = (β1/β2)^(t−i) attains B to 12 significant digits (β1 ∈ (0, 1), β2 ∈ [0.5, 1), t ≤ 60)',
-      source: 'derived here (equality in Cauchy–Schwarz)',
-      on: 'oracle',
-      expected: 'holds',
-      check: (o: ClaimOptions) => {
-        const gap = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(betaFloat32().filter((b) => b > 0), betaFloat32().filter((b) => b >= 0.5), fc.integer({ min: 1, max: 60 }), (b1, b2, t) => {
-              const a = IntervalArithmetic.at(60);
-              const gs = extremalGradients(exactText(b1), exactText(b2), t, 60);
-              const x = adamStep(a, exactText(b1), exactText(b2), '1', gs).near.abs();
-              const B = tightBound(a, exactText(b1), exactText(b2), '1', t).near;
-              const relative = x.minus(B).abs().div(B).toNumber();
-              gap.add(relative);
-              return relative < 1e-12;
-            }),
-            runs: 200,
-            describe: ([b1, b2, t]) => [f32('β1', b1), f32('β2', b2), int('t', t)],
-            measured: () => `largest | |Δ_t|/B − 1 | over ${gap.count} cases: ${gap.max.toExponential(2)} (60-digit arithmetic)`,
-          },
-          o,
-        );
-      },
+    id: 'adam-step/tight-bound-attained',
+    statement: 'g_i = (β1/β2)^(t−i) attains B to 12 significant digits (β1 ∈ (0, 1), β2 ∈ [0.5, 1), t ≤ 60)',
+    source: 'derived here (equality in Cauchy–Schwarz)',
+    on: 'oracle',
+    expected: 'holds',
+    check: (o: ClaimOptions) => {
+      const gap = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(betaFloat32().filter((b) => b > 0), betaFloat32().filter((b) => b >= 0.5), fc.integer({ min: 1, max: 60 }), (b1, b2, t) => {
+            const a = IntervalArithmetic.at(60);
+            const gs = extremalGradients(exactText(b1), exactText(b2), t, 60);
+            const x = adamStep(a, exactText(b1), exactText(b2), '1', gs).near.abs();
+            const B = tightBound(a, exactText(b1), exactText(b2), '1', t).near;
+            const relative = x.minus(B).abs().div(B).toNumber();
+            gap.add(relative);
+            return relative < 1e-12;
+          }),
+          runs: 200,
+          describe: ([b1, b2, t]) => [f32('β1', b1), f32('β2', b2), int('t', t)],
+          measured: () => `largest | |Δ_t|/B − 1 | over ${gap.count} cases: ${gap.max.toExponential(2)} (60-digit arithmetic)`,
+        },
+        o,
+      );
+    },
   },
   {
-      id: 'adam-step/tight-bound/float32',
-      statement: '|Δ_t| ≤ B + e in float32 production, e the running error bound of its t steps',
-      source: 'derived here; docs/error-analysis.md',
-      on: 'float32',
-      expected: 'holds with bound',
-      check: (o: ClaimOptions) => {
-        const over = new Extremes();
-        const budget = new Extremes();
-        const normal = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => {
-              if (!nonzero(gs)) return true;
+    id: 'adam-step/tight-bound/float32',
+    statement: '|Δ_t| ≤ B + e in float32 production, e the running error bound of its t steps',
+    source: 'derived here; docs/error-analysis.md',
+    on: 'float32',
+    expected: 'holds with bound',
+    check: (o: ClaimOptions) => {
+      const over = new Extremes();
+      const budget = new Extremes();
+      const normal = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => {
+            if (!nonzero(gs)) return true;
+            const { delta, error } = float32Step(o.backend, adamConfig(b1, b2), gs);
+            const B = tightBound(IntervalArithmetic.at(40), exactText(b1), exactText(b2), '1', gs.length);
+            if (!Number.isFinite(error) || !B.hi.isFinite()) return true;
+            const excessOverB = new Decimal(Math.abs(delta)).minus(B.near).div(B.near).toNumber();
+            over.add(excessOverB);
+            if (error / B.near.toNumber() < 64 * UNIT_ROUNDOFF) normal.add(excessOverB / UNIT_ROUNDOFF);
+            budget.add(error / B.near.toNumber());
+            return new Decimal(Math.abs(delta)).lte(B.hi.plus(error));
+          }),
+          runs: 300,
+          describe: describeCase,
+          bound: 'B + e, e the running error bound of the t float32 steps',
+          measured: () =>
+            `${over.count} cases judged; where e < 64 u B (${normal.count} cases), |Δ_t| exceeds B by at most ${normal.max.toFixed(2)} u B; overall by ${over.max.toExponential(2)} B, where e reaches ${budget.max.toExponential(2)} B (gradients near float32's subnormal range: g² underflows)`,
+        },
+        o,
+      );
+    },
+  },
+  {
+    id: 'adam-step/tight-bound-attained/float32',
+    statement: 'float32 production on the rounded extremal gradients reaches |Δ_t| ≥ B (1 − u²) − e',
+    source: 'derived here: rounding g by at most u turns the Cauchy–Schwarz angle by at most asin(u)',
+    on: 'float32',
+    expected: 'holds with bound',
+    check: (o: ClaimOptions) => {
+      const gap = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(
+            betaFloat32().filter((b) => b >= 0.1),
+            betaFloat32().filter((b) => b >= 0.5),
+            fc.integer({ min: 1, max: 60 }),
+            (b1, b2, t) => {
+              // Keep the extremal gradients inside float32's normal range.
+              if (Math.abs((t - 1) * Math.log2(b1 / b2)) > 100) return true;
+              const gs = extremalGradients(exactText(b1), exactText(b2), t, 40).map(roundToFloat32);
               const { delta, error } = float32Step(o.backend, adamConfig(b1, b2), gs);
-              const B = tightBound(IntervalArithmetic.at(40), exactText(b1), exactText(b2), '1', gs.length);
-              if (!Number.isFinite(error) || !B.hi.isFinite()) return true;
-              const excessOverB = new Decimal(Math.abs(delta)).minus(B.near).div(B.near).toNumber();
-              over.add(excessOverB);
-              if (error / B.near.toNumber() < 64 * UNIT_ROUNDOFF) normal.add(excessOverB / UNIT_ROUNDOFF);
-              budget.add(error / B.near.toNumber());
-              return new Decimal(Math.abs(delta)).lte(B.hi.plus(error));
-            }),
-            runs: 300,
-            describe: describeCase,
-            bound: 'B + e, e the running error bound of the t float32 steps',
-            measured: () =>
-              `${over.count} cases judged; where e < 64 u B (${normal.count} cases), |Δ_t| exceeds B by at most ${normal.max.toFixed(2)} u B; overall by ${over.max.toExponential(2)} B, where e reaches ${budget.max.toExponential(2)} B (gradients near float32's subnormal range: g² underflows)`,
-          },
-          o,
-        );
-      },
+              const B = tightBound(IntervalArithmetic.at(40), exactText(b1), exactText(b2), '1', t).lo;
+              gap.add(B.minus(Math.abs(delta)).div(B).toNumber());
+              return new Decimal(Math.abs(delta)).gte(B.times(1 - UNIT_ROUNDOFF ** 2).minus(error));
+            },
+          ),
+          runs: 100,
+          describe: ([b1, b2, t]) => [f32('β1', b1), f32('β2', b2), int('t', t)],
+          bound: 'B (1 − u²) − e',
+          measured: () => `largest (B − |Δ_t|)/B over ${gap.count} cases: ${gap.max.toExponential(2)}`,
+        },
+        o,
+      );
+    },
   },
   {
-      id: 'adam-step/tight-bound-attained/float32',
-      statement: 'float32 production on the rounded extremal gradients reaches |Δ_t| ≥ B (1 − u²) − e',
-      source: 'derived here: rounding g by at most u turns the Cauchy–Schwarz angle by at most asin(u)',
-      on: 'float32',
-      expected: 'holds with bound',
-      check: (o: ClaimOptions) => {
-        const gap = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(
-              betaFloat32().filter((b) => b >= 0.1),
-              betaFloat32().filter((b) => b >= 0.5),
-              fc.integer({ min: 1, max: 60 }),
-              (b1, b2, t) => {
-                // Keep the extremal gradients inside float32's normal range.
-                if (Math.abs((t - 1) * Math.log2(b1 / b2)) > 100) return true;
-                const gs = extremalGradients(exactText(b1), exactText(b2), t, 40).map(roundToFloat32);
-                const { delta, error } = float32Step(o.backend, adamConfig(b1, b2), gs);
-                const B = tightBound(IntervalArithmetic.at(40), exactText(b1), exactText(b2), '1', t).lo;
-                gap.add(B.minus(Math.abs(delta)).div(B).toNumber());
-                return new Decimal(Math.abs(delta)).gte(B.times(1 - UNIT_ROUNDOFF ** 2).minus(error));
-              },
-            ),
-            runs: 100,
-            describe: ([b1, b2, t]) => [f32('β1', b1), f32('β2', b2), int('t', t)],
-            bound: 'B (1 − u²) − e',
-            measured: () => `largest (B − |Δ_t|)/B over ${gap.count} cases: ${gap.max.toExponential(2)}`,
-          },
-          o,
-        );
-      },
+    id: 'adam-step/constant-gradient',
+    statement: 'the first step, and every step of a constant gradient, has |Δ_t| = α exactly (m̂_t = g, v̂_t = g²)',
+    source: SOURCE,
+    on: 'oracle',
+    expected: 'holds',
+    check: (o: ClaimOptions) => {
+      const width = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(betaFloat32(), betaFloat32(), fc.float({ min: -1000, max: 1000, noNaN: true }).filter((g) => g !== 0), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, F(0.001), F(0.37)), (b1, b2, g, t, alpha) => {
+            const a = IntervalArithmetic.at(200);
+            const step = a.abs(adamStep(a, exactText(b1), exactText(b2), exactText(alpha), Array(t).fill(exactText(g))));
+            const A = new Decimal(exactText(alpha));
+            width.add(step.hi.minus(step.lo).div(A).toNumber());
+            return step.lo.lte(A) && step.hi.gte(A) && step.hi.minus(step.lo).div(A).lt('1e-50');
+          }),
+          runs: 200,
+          describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
+          measured: () => `the 200-digit enclosure of |Δ_t| holds α in every case, widest ${width.max.toExponential(1)} α`,
+        },
+        o,
+      );
+    },
   },
   {
-      id: 'adam-step/constant-gradient',
-      statement: 'the first step, and every step of a constant gradient, has |Δ_t| = α exactly (m̂_t = g, v̂_t = g²)',
-      source: SOURCE,
-      on: 'oracle',
-      expected: 'holds',
-      check: (o: ClaimOptions) => {
-        const width = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(betaFloat32(), betaFloat32(), fc.float({ min: -1000, max: 1000, noNaN: true }).filter((g) => g !== 0), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, F(0.001), F(0.37)), (b1, b2, g, t, alpha) => {
-              const a = IntervalArithmetic.at(200);
-              const step = a.abs(adamStep(a, exactText(b1), exactText(b2), exactText(alpha), Array(t).fill(exactText(g))));
-              const A = new Decimal(exactText(alpha));
-              width.add(step.hi.minus(step.lo).div(A).toNumber());
-              return step.lo.lte(A) && step.hi.gte(A) && step.hi.minus(step.lo).div(A).lt('1e-50');
-            }),
-            runs: 200,
-            describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
-            measured: () => `the 200-digit enclosure of |Δ_t| holds α in every case, widest ${width.max.toExponential(1)} α`,
-          },
-          o,
-        );
-      },
-  },
-  {
-      id: 'adam-step/constant-gradient/float32',
-      statement: 'float32 production with a constant gradient gives ||Δ_t| − α| ≤ e',
-      source: SOURCE,
-      on: 'float32',
-      expected: 'holds with bound',
-      check: (o: ClaimOptions) => {
-        const err = new Extremes();
-        return checkProperty(
-          {
-            property: fc.property(betaFloat32(), betaFloat32(), fc.float({ min: -1000, max: 1000, noNaN: true }).filter((g) => Math.abs(g) >= 2 ** -40), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, F(0.001), F(0.37)), (b1, b2, g, t, alpha) => {
-              const { delta, error } = float32Step(o.backend, adamConfig(b1, b2, alpha), Array(t).fill(g));
-              if (!Number.isFinite(error)) return true;
-              const A = new Decimal(exactText(alpha));
-              const deviation = new Decimal(Math.abs(delta)).minus(A).abs();
-              err.add(deviation.div(A).div(UNIT_ROUNDOFF).toNumber());
-              return deviation.lte(error);
-            }),
-            runs: 200,
-            describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
-            bound: 'α ± e',
-            measured: () => `largest ||Δ_t| − α| over ${err.count} cases: ${err.max.toFixed(2)} u·α`,
-          },
-          o,
-        );
-      },
+    id: 'adam-step/constant-gradient/float32',
+    statement: 'float32 production with a constant gradient gives ||Δ_t| − α| ≤ e',
+    source: SOURCE,
+    on: 'float32',
+    expected: 'holds with bound',
+    check: (o: ClaimOptions) => {
+      const err = new Extremes();
+      return checkProperty(
+        {
+          property: fc.property(betaFloat32(), betaFloat32(), fc.float({ min: -1000, max: 1000, noNaN: true }).filter((g) => Math.abs(g) >= 2 ** -40), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, F(0.001), F(0.37)), (b1, b2, g, t, alpha) => {
+            const { delta, error } = float32Step(o.backend, adamConfig(b1, b2, alpha), Array(t).fill(g));
+            if (!Number.isFinite(error)) return true;
+            const A = new Decimal(exactText(alpha));
+            const deviation = new Decimal(Math.abs(delta)).minus(A).abs();
+            err.add(deviation.div(A).div(UNIT_ROUNDOFF).toNumber());
+            return deviation.lte(error);
+          }),
+          runs: 200,
+          describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
+          bound: 'α ± e',
+          measured: () => `largest ||Δ_t| − α| over ${err.count} cases: ${err.max.toFixed(2)} u·α`,
+        },
+        o,
+      );
+    },
   },
 ];
