@@ -6,7 +6,7 @@
  */
 import type { Configuration } from '../../catalogue/index.js';
 import { dropConnectCoefficients } from '../../regularizers/dropconnect.js';
-import { boundedArith as A, exactInput, type Bounded } from './bounded.js';
+import { boundedArith as A, exactInput } from './bounded.js';
 import { sumBound } from './penalty-bound.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 import { elementBound, type StepBound } from './step-bound.js';

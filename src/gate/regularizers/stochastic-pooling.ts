@@ -13,7 +13,7 @@ import { stochasticPoolingOracle } from '../../../oracle/regularizers/stochastic
 import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../claims/statistics.js';
 import type { CatalogueEntry, PresetName } from '../../catalogue/index.js';
 import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../tfjs/stochastic-pooling.js';
-import { boundedArith as A, exactInput, type Bounded } from '../bound/bounded.js';
+import { boundedArith as A, exactInput } from '../bound/bounded.js';
 import { sumBound } from '../bound/penalty-bound.js';
 import { elementBound, type ElementBound, type StepBound } from '../bound/step-bound.js';
 import { configuration } from '../arbitraries/step-case.js';
