@@ -29,15 +29,15 @@ Options of check:
   --path P           replay one counterexample path (with --seed, as a failure prints it)
   --backend NAME     tensorflow, wasm, cpu or auto (default auto, or $${BACKEND_ENV})
   --json             print the report as JSON
+  --write            (bounds) rewrite ${BOUND_TABLE_PATH} with the measurement
+  --shard i/n        (bounds) measure every n-th rule and preset from the i-th, for parallel runs
+  -h, --help         show this text
 
 Options of claims: --seed, --backend, --json as above, and
   --claim PREFIX     only the claims whose id starts with PREFIX (adam-step, scale-invariance,
                      bias-correction, equivalence, or a whole id)
   --runs N           cases per property (default: each claim's own, 100 to 2000)
   --path P           replay one counterexample (with --claim ID and --seed, as the report prints them)
-  --write            (bounds) rewrite ${BOUND_TABLE_PATH} with the measurement
-  --shard i/n        (bounds) measure every n-th rule and preset from the i-th, for parallel runs
-  -h, --help         show this text
 
 Exit status: 0 when every property passes (claims: every verdict is the one docs/claims.md
 reports), 1 otherwise, 2 on bad usage.`;
