@@ -6,7 +6,7 @@
  * @module
  */
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import { contextOnly, coupledGradient } from './common.js';
+import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
 export const adadeltaUpdate: ElementwiseUpdate<StepContext> = {
   name: 'adadelta',
@@ -14,15 +14,14 @@ export const adadeltaUpdate: ElementwiseUpdate<StepContext> = {
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {
     const rho = h['rho']!;
-    const oneMinusRho = a.sub(a.point(1), rho);
     const eps = h['eps']!;
     const g = coupledGradient(a, grad, param, h);
-    const gradSquared = a.add(a.mul(rho, slots['gradSquared']!), a.mul(oneMinusRho, a.square(g)));
+    const gradSquared = movingAverage(a, rho, slots['gradSquared']!, a.square(g));
     const inDenominator = flags['denominator'] === 'previous' ? slots['gradSquared']! : gradSquared;
     // √(E[Δ²] + ε) / √(E[g²] + ε) evaluated as one square root of the ratio, so that equal averages give
     // exactly 1 (tfjs's convention keeps them equal at every step; see docs/conventions.md).
     const delta = a.mul(a.sqrt(a.div(a.add(slots['updateSquared']!, eps), a.add(inDenominator, eps))), g);
-    const updateSquared = a.add(a.mul(rho, slots['updateSquared']!), a.mul(oneMinusRho, a.square(delta)));
+    const updateSquared = movingAverage(a, rho, slots['updateSquared']!, a.square(delta));
     return { param: a.sub(param, a.mul(h['lr']!, delta)), slots: { gradSquared, updateSquared } };
   },
   nextTensorSlots: () => ({}),

@@ -18,7 +18,7 @@
  */
 import type { Interval } from '../interval.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import { coupledGradient } from './common.js';
+import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
@@ -62,8 +62,8 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
     const { h, flags } = s.context;
     const decay = flags['weightDecay'];
     const g = decay === 'coupled' ? coupledGradient(a, grad, param, h) : grad;
-    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(s.oneMinusBeta1, g));
-    const v = a.add(a.mul(h['beta2']!, slots['v']!), a.mul(s.oneMinusBeta2, a.square(g)));
+    const m = movingAverage(a, h['beta1']!, slots['m']!, g, s.oneMinusBeta1);
+    const v = movingAverage(a, h['beta2']!, slots['v']!, a.square(g), s.oneMinusBeta2);
     const next: Record<string, Interval> = { m, v };
     let w = v;
     if (flags['amsgrad'] === true) {

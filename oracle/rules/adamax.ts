@@ -8,7 +8,7 @@
  */
 import type { Interval } from '../interval.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import { coupledGradient } from './common.js';
+import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
@@ -32,7 +32,7 @@ export const adamaxUpdate: ElementwiseUpdate<Shared> = {
   element(a, { param, grad, slots }, { context: { h, flags }, stepSize }) {
     const g = coupledGradient(a, grad, param, h);
     const placement = flags['epsPlacement'];
-    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(a.sub(a.point(1), h['beta1']!), g));
+    const m = movingAverage(a, h['beta1']!, slots['m']!, g);
     const magnitude = placement === 'in-max' ? a.add(a.abs(g), h['eps']!) : a.abs(g);
     const u = a.max(a.mul(h['beta2']!, slots['u']!), magnitude);
     const denominator = placement === 'denominator' ? a.add(u, h['eps']!) : u;

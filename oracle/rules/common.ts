@@ -17,3 +17,8 @@ export function coupledGradient(a: IntervalArithmetic, grad: Interval, param: In
 export function contextOnly(_a: IntervalArithmetic, context: StepContext): StepContext {
   return context;
 }
+
+/** The exponential moving average ρ · previous + (1 − ρ) · x, exactly (1 − ρ computed here when not given). */
+export function movingAverage(a: IntervalArithmetic, rho: Interval, previous: Interval, x: Interval, oneMinusRho: Interval = a.sub(a.point(1), rho)): Interval {
+  return a.add(a.mul(rho, previous), a.mul(oneMinusRho, x));
+}

@@ -14,7 +14,7 @@
  */
 import type { Interval } from '../interval.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import { coupledGradient } from './common.js';
+import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
@@ -69,8 +69,8 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
   element(a, { param, grad, slots }, s) {
     const { h } = s.context;
     const g = coupledGradient(a, grad, param, h);
-    const m = a.add(a.mul(h['beta1']!, slots['m']!), a.mul(a.sub(a.point(1), h['beta1']!), g));
-    const v = a.add(a.mul(h['beta2']!, slots['v']!), a.mul(a.sub(a.point(1), h['beta2']!), a.square(g)));
+    const m = movingAverage(a, h['beta1']!, slots['m']!, g);
+    const v = movingAverage(a, h['beta2']!, slots['v']!, a.square(g));
     const d = a.add(a.sqrt(a.div(v, s.biasCorrection2)), h['eps']!);
     const numerator = a.add(a.mul(s.gradCoefficient, g), a.mul(s.momentCoefficient, m));
     return { param: a.sub(param, a.div(numerator, d)), slots: { m, v } };

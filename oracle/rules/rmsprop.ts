@@ -11,7 +11,7 @@
  * @module
  */
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import { contextOnly, coupledGradient } from './common.js';
+import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
 export const rmspropUpdate: ElementwiseUpdate<StepContext> = {
   name: 'rmsprop',
@@ -19,17 +19,16 @@ export const rmspropUpdate: ElementwiseUpdate<StepContext> = {
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {
     const rho = h['rho']!;
-    const oneMinusRho = a.sub(a.point(1), rho);
     const eps = h['eps']!;
     const lr = h['lr']!;
     const mu = h['momentum']!;
     const form = flags['form'];
     const g = coupledGradient(a, grad, param, h);
-    const meanSquare = a.add(a.mul(rho, slots['meanSquare']!), a.mul(oneMinusRho, a.square(g)));
+    const meanSquare = movingAverage(a, rho, slots['meanSquare']!, a.square(g));
     const next: Record<string, ReturnType<typeof a.point>> = { meanSquare, buffer: slots['buffer']! };
     let variance = meanSquare;
     if (flags['centered'] === true) {
-      const meanGrad = a.add(a.mul(rho, slots['meanGrad']!), a.mul(oneMinusRho, g));
+      const meanGrad = movingAverage(a, rho, slots['meanGrad']!, g);
       next['meanGrad'] = meanGrad;
       variance = a.sub(meanSquare, a.square(meanGrad));
     }

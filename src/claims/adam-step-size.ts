@@ -89,15 +89,13 @@ export function float32Step(backend: string, config: Configuration, gs: readonly
   return { delta: -theta, error: errorOf(bounded), ...(bounded.out === undefined ? {} : { out: bounded.out }) };
 }
 
-/** Largest and smallest of a measured ratio, for reports. */
+/** The largest of a measured quantity and how many were measured, for reports. */
 class Extremes {
   max = -Infinity;
-  min = Infinity;
   count = 0;
   add(x: number): void {
     this.count++;
     this.max = Math.max(this.max, x);
-    this.min = Math.min(this.min, x);
   }
 }
 

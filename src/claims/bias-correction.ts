@@ -159,7 +159,8 @@ export const biasCorrectionClaims: readonly Claim[] = [
         {
           property: fc.property(moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 }), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
             const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
-            return step('paper').minus(step('keras')).abs().lte(step('paper').abs().plus(1).times('1e-70'));
+            const algorithm1 = step('paper');
+            return algorithm1.minus(step('keras')).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
           }),
           runs: 200,
           describe: ([theta, g, v, b1, b2, t, eps]) => [f32('θ', theta), f32('g = m', g), f32('v', v), f32('β1', b1), f32('β2', b2), int('t', t), text('ε', eps)],

@@ -19,7 +19,7 @@ import { moderateFloat32, nonnegative } from '../gate/arbitraries/float32.js';
 import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
 import { production } from '../gate/implementation.js';
 import { productionRuleOf } from '../rules/index.js';
-import { comparePair, exactParam, productionParam, type OneStep } from './one-step.js';
+import { comparePair, exactParam, exactStep, productionParam, type OneStep, type Slots } from './one-step.js';
 import { checkProperty, f32, int, text, type PropertyClaim } from './property.js';
 import type { Claim, ClaimOptions, ClaimResult, NamedValue } from './types.js';
 
@@ -32,13 +32,6 @@ const rate = fc.integer({ min: 1, max: 2 ** 24 - 1 }).map((n) => n / 2 ** 24);
 const moderate = moderateFloat32();
 const gradients = (maxLength: number) => fc.array(moderate, { minLength: 1, maxLength });
 
-type Slots = Record<string, Decimal | string>;
-
-/** One exact step of `config`'s rule from θ and slots; returns θ' and the slots, nearest at 80 digits. */
-function exactStep(config: Configuration, theta: Decimal | string, g: Decimal | string, slots: Slots, t: number): { theta: Decimal; slots: Record<string, Decimal> } {
-  const out = elementwiseOracleOf(config.entry.name).enclose(config, { params: [theta], grads: [g], state: Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, [v]])), t }, 80);
-  return { theta: out['params']![0]!.near, slots: Object.fromEntries(Object.keys(slots).map((k) => [k, out[k]![0]!.near])) };
-}
 
 /** θ after each step of a trajectory; `configAt(t)` may change with t. */
 function trajectory(configAt: (t: number) => Configuration, theta: number, slots: Slots, gs: readonly number[]): Decimal[] {

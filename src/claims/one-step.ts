@@ -33,10 +33,18 @@ export function productionParam(backend: string, s: OneStep): number {
   return production(backend).step(s.config, { params: Float32Array.of(s.param), grads: Float32Array.of(s.grad), state, t: s.t }).params[0]!;
 }
 
-/** The exact θ' (80 digits). */
+/** Exact (decimal) values of an element's state slots. */
+export type Slots = Record<string, Decimal | string>;
+
+/** One exact step of `config`'s rule from θ and slots given as decimals: θ' and the slots, nearest at 80 digits. */
+export function exactStep(config: Configuration, theta: Decimal | string, g: Decimal | string, slots: Slots, t: number): { theta: Decimal; slots: Record<string, Decimal> } {
+  const out = elementwiseOracleOf(config.entry.name).enclose(config, { params: [theta], grads: [g], state: Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, [v]])), t }, 80);
+  return { theta: out['params']![0]!.near, slots: Object.fromEntries(Object.keys(slots).map((k) => [k, out[k]![0]!.near])) };
+}
+
+/** The exact θ' of a float32 step (80 digits). */
 export function exactParam(s: OneStep): Decimal {
-  const state = Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, [exactText(x)]]));
-  return elementwiseOracleOf(s.config.entry.name).enclose(s.config, { params: [exactText(s.param)], grads: [exactText(s.grad)], state, t: s.t }, 80)['params']![0]!.near;
+  return exactStep(s.config, exactText(s.param), exactText(s.grad), Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, exactText(x)])), s.t).theta;
 }
 
 /** Production's running error bound on θ' (Infinity outside the analysed domain). */

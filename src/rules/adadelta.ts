@@ -5,23 +5,19 @@
  *
  * @module
  */
-import { coupledGradient, hyperCoefficients } from './common.js';
+import { coupledGradient, decayCoefficients, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const adadelta: ProductionRule = {
   name: 'adadelta',
   initTensorSlots: () => ({}),
-  coefficients(s, config) {
-    const c = hyperCoefficients(s, config);
-    c['oneMinusRho'] = s.sub(s.integer(1), c['rho']!);
-    return c;
-  },
+  coefficients: decayCoefficients,
   step(A, { param, grad, slots }, c, config) {
     const g = coupledGradient(A, grad, param, c, config);
-    const gradSquared = A.add(A.mul(c['rho']!, slots['gradSquared']!), A.mul(c['oneMinusRho']!, A.square(g)));
+    const gradSquared = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['gradSquared']!, A.square(g));
     const inDenominator = config.flags['denominator'] === 'previous' ? slots['gradSquared']! : gradSquared;
     const delta = A.mul(A.div(A.sqrt(A.add(slots['updateSquared']!, c['eps']!)), A.sqrt(A.add(inDenominator, c['eps']!))), g);
-    const updateSquared = A.add(A.mul(c['rho']!, slots['updateSquared']!), A.mul(c['oneMinusRho']!, A.square(delta)));
+    const updateSquared = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['updateSquared']!, A.square(delta));
     return { param: A.sub(param, A.mul(c['lr']!, delta)), slots: { gradSquared, updateSquared } };
   },
 };

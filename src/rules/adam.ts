@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { coupledGradient } from './common.js';
+import { coupledGradient, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const adam: ProductionRule = {
@@ -48,8 +48,8 @@ export const adam: ProductionRule = {
   step(A, { param, grad, slots }, c, config) {
     const decay = config.flags['weightDecay'];
     const g = decay === 'coupled' ? coupledGradient(A, grad, param, c, config) : grad;
-    const m = A.add(A.mul(c['beta1']!, slots['m']!), A.mul(c['oneMinusBeta1']!, g));
-    const v = A.add(A.mul(c['beta2']!, slots['v']!), A.mul(c['oneMinusBeta2']!, A.square(g)));
+    const m = movingAverage(A, c['beta1']!, c['oneMinusBeta1']!, slots['m']!, g);
+    const v = movingAverage(A, c['beta2']!, c['oneMinusBeta2']!, slots['v']!, A.square(g));
     const next: Record<string, typeof m> = { m, v };
     let w = v;
     if (config.flags['amsgrad'] === true) {

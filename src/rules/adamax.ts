@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { coupledGradient, hyperCoefficients } from './common.js';
+import { coupledGradient, hyperCoefficients, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const adamax: ProductionRule = {
@@ -27,7 +27,7 @@ export const adamax: ProductionRule = {
   step(A, { param, grad, slots }, c, config) {
     const placement = config.flags['epsPlacement'];
     const g = coupledGradient(A, grad, param, c, config);
-    const m = A.add(A.mul(c['beta1']!, slots['m']!), A.mul(c['oneMinusBeta1']!, g));
+    const m = movingAverage(A, c['beta1']!, c['oneMinusBeta1']!, slots['m']!, g);
     const magnitude = placement === 'in-max' ? A.add(A.abs(g), c['eps']!) : A.abs(g);
     const u = A.max(A.mul(c['beta2']!, slots['u']!), magnitude);
     const denominator = placement === 'denominator' ? A.add(u, c['eps']!) : u;

@@ -20,3 +20,18 @@ export function coupledGradient<T>(A: Float32Arith<T>, grad: T, param: T, c: Rea
   if (text === undefined || Number(text) === 0) return grad;
   return A.add(grad, A.mul(c['weightDecay']!, param));
 }
+
+/**
+ * The exponential moving average ρ · previous + (1 − ρ) · x, in that order of float32 operations
+ * (two products, then the sum), with ρ and 1 − ρ the rule's float32 coefficients.
+ */
+export function movingAverage<T>(A: Float32Arith<T>, rho: T, oneMinusRho: T, previous: T, x: T): T {
+  return A.add(A.mul(rho, previous), A.mul(oneMinusRho, x));
+}
+
+/** Every hyperparameter as a coefficient, plus 1 − ρ for the rules that average with decay ρ (AdaDelta, RMSProp). */
+export function decayCoefficients<S>(s: ScalarArith<S>, config: Configuration): Record<string, S> {
+  const c = hyperCoefficients(s, config);
+  c['oneMinusRho'] = s.sub(s.integer(1), c['rho']!);
+  return c;
+}

@@ -8,7 +8,7 @@
  * @module
  */
 import type { ScalarArith } from '../arith/types.js';
-import { coupledGradient, hyperCoefficients } from './common.js';
+import { coupledGradient, hyperCoefficients, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const nadam: ProductionRule = {
@@ -47,8 +47,8 @@ export const nadam: ProductionRule = {
   },
   step(A, { param, grad, slots }, c, config) {
     const g = coupledGradient(A, grad, param, c, config);
-    const m = A.add(A.mul(c['beta1']!, slots['m']!), A.mul(c['oneMinusBeta1']!, g));
-    const v = A.add(A.mul(c['beta2']!, slots['v']!), A.mul(c['oneMinusBeta2']!, A.square(g)));
+    const m = movingAverage(A, c['beta1']!, c['oneMinusBeta1']!, slots['m']!, g);
+    const v = movingAverage(A, c['beta2']!, c['oneMinusBeta2']!, slots['v']!, A.square(g));
     const d = A.add(A.sqrt(A.div(v, c['biasCorrection2']!)), c['eps']!);
     const next: Record<string, typeof m> = { m, v };
     if (c['mu'] !== undefined) next['muProduct'] = A.mul(slots['muProduct']!, c['mu']);

@@ -4,26 +4,22 @@
  *
  * @module
  */
-import { coupledGradient, hyperCoefficients } from './common.js';
+import { coupledGradient, decayCoefficients, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 export const rmsprop: ProductionRule = {
   name: 'rmsprop',
   initTensorSlots: () => ({}),
-  coefficients(s, config) {
-    const c = hyperCoefficients(s, config);
-    c['oneMinusRho'] = s.sub(s.integer(1), c['rho']!);
-    return c;
-  },
+  coefficients: decayCoefficients,
   step(A, { param, grad, slots }, c, config) {
     const form = config.flags['form'];
     const centered = config.flags['centered'] === true;
     const g = coupledGradient(A, grad, param, c, config);
-    const meanSquare = A.add(A.mul(c['rho']!, slots['meanSquare']!), A.mul(c['oneMinusRho']!, A.square(g)));
+    const meanSquare = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['meanSquare']!, A.square(g));
     const next: Record<string, typeof meanSquare> = { meanSquare, buffer: slots['buffer']! };
     let variance = meanSquare;
     if (centered) {
-      const meanGrad = A.add(A.mul(c['rho']!, slots['meanGrad']!), A.mul(c['oneMinusRho']!, g));
+      const meanGrad = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['meanGrad']!, g);
       next['meanGrad'] = meanGrad;
       variance = A.sub(meanSquare, A.square(meanGrad));
     }
