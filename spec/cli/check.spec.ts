@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatReport, runCheck } from '../../src/cli/check.js';
+import { runCheck } from '../../src/cli/check.js';
+import { formatReport } from '../../src/cli/check-report.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';

@@ -6,11 +6,13 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_ENV } from '../tfjs/backend.js';
 import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../gate/seed.js';
-import { formatReport, PROPERTIES, runCheck } from './check.js';
+import { PROPERTIES, runCheck } from './check.js';
+import { formatReport } from './check-report.js';
 import { REGULARIZER_PROPERTY } from '../gate/regularizers/index.js';
 import { BOUND_TABLE_PATH } from '../gate/bound-table.js';
 import { bounds } from './bounds.js';
-import { formatClaims, runClaims } from './claims.js';
+import { runClaims } from './claims.js';
+import { formatClaims } from './claims-report.js';
 
 const HELP = `optim-oracle: checks deep-learning update rules against an exact reference.
 
