@@ -31,3 +31,23 @@ export class StepInputError extends RangeError {
     this.name = 'StepInputError';
   }
 }
+
+/**
+ * An option of a run that cannot be honoured: a count out of range, a selection that matches nothing
+ * or that no property applies to, a replay path that leads to no case. The command line reports it as
+ * bad usage (exit status 2).
+ */
+export class OptionError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}
+
+/**
+ * True for the errors that mean the caller's input or options were wrong (the command line's exit
+ * status 2), as opposed to an I/O failure or a defect of optim-oracle itself.
+ */
+export function isUsageError(e: unknown): boolean {
+  return e instanceof HyperparameterError || e instanceof UnknownNameError || e instanceof StepInputError || e instanceof OptionError;
+}
