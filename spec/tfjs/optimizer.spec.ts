@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
-import { configure, entryOf, PRESET_NAMES, StepInputError } from '../../src/catalogue/index.js';
+import { ConfigurationError, configure, entryOf, HyperparameterError, PRESET_NAMES, StepInputError, type Configuration, type StepInput } from '../../src/catalogue/index.js';
 import { classOf } from '../../src/gate/compare.js';
 import { useBackend } from '../../src/tfjs/backend.js';
 import { createOptimizer, initArrays, optimizerFor, stepArrays } from '../../src/tfjs/optimizer.js';
@@ -83,5 +83,97 @@ describe.each(backends)('production Adam on %s', (backend) => {
     }
     expect(Array.from(o.params, classOf)).toEqual(['NaN', 'NaN', 'NaN', '+Inf', 'finite', 'NaN', 'NaN']);
     expect(o.params[4]).toBe(2);
+  });
+});
+
+describe('production optimizer: bad input gets an error naming the culprit', () => {
+  beforeAll(async () => {
+    await useBackend(backends[0]!);
+  });
+
+  const arrays = () => ({ params: Float32Array.of(1, 2), grads: Float32Array.of(0.5, -1), state: { m: new Float32Array(2), v: new Float32Array(2) }, t: 1 });
+  const rounds = /Float32Array required \(convert with Float32Array\.from, which rounds\)$/;
+
+  it.each<[string, unknown, RegExp]>([
+    ['input undefined', undefined, /^adam: the step input is undefined; /],
+    ['params a Float64Array', { ...arrays(), params: Float64Array.of(1, 2) }, /^adam: params is a Float64Array; /],
+    ['params a plain array', { ...arrays(), params: [1, 2] }, /^adam: params is a plain array; /],
+    ['grads a Float64Array', { ...arrays(), grads: Float64Array.of(0.5, -1) }, /^adam: grads is a Float64Array; /],
+    ['grads a plain array', { ...arrays(), grads: [0.5, -1] }, /^adam: grads is a plain array; /],
+    ['state undefined', { ...arrays(), state: undefined }, /^adam: state is undefined; an object of Float32Array slots required \(m, v\)$/],
+    ['slot m a Float64Array', { ...arrays(), state: { m: new Float64Array(2), v: new Float32Array(2) } }, /^adam: state slot 'm' is a Float64Array; /],
+    ['slot v a plain array', { ...arrays(), state: { m: new Float32Array(2), v: [0, 0] } }, /^adam: state slot 'v' is a plain array; /],
+  ])('stepArrays rejects %s', (_, input, message) => {
+    const opt = createOptimizer('adam');
+    const before = tf.memory().numTensors;
+    expect(() => stepArrays(opt, input as StepInput)).toThrow(StepInputError);
+    expect(() => stepArrays(opt, input as StepInput)).toThrow(message);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stepArrays suggests Float32Array.from, which rounds, for arrays of another type', () => {
+    expect(() => stepArrays(createOptimizer('adam'), { ...arrays(), grads: Float64Array.of(0.1, 0.2) } as unknown as StepInput)).toThrow(rounds);
+  });
+
+  it('NAG takes a Float32Array for the grads it ignores, of any length', () => {
+    const opt = createOptimizer('nag', { preset: 'paper' });
+    const objective = { kind: 'quadratic', curvature: Float32Array.of(1, 1) } as const;
+    const input = { params: Float32Array.of(1, 2), grads: new Float32Array(0), state: { velocity: new Float32Array(2) }, t: 1, objective };
+    expect(stepArrays(opt, input).params.length).toBe(2);
+    expect(() => stepArrays(opt, { ...input, grads: [] as unknown as Float32Array })).toThrow('nag: grads is a plain array; Float32Array required');
+    expect(() => stepArrays(opt, { ...input, params: [1, 2] as unknown as Float32Array })).toThrow('nag: params is a plain array; Float32Array required');
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a plain array', [1, 2], /^adam: params is a plain array; /],
+    ['a Float64Array', Float64Array.of(1, 2), /^adam: params is a Float64Array; /],
+    ['undefined', undefined, /^adam: params is undefined; Float32Array required$/],
+  ])('initArrays rejects params given as %s', (_, params, message) => {
+    expect(() => initArrays(createOptimizer('adam'), params as Float32Array)).toThrow(StepInputError);
+    expect(() => initArrays(createOptimizer('adam'), params as Float32Array)).toThrow(message);
+  });
+
+  it.each<[string, (p: tf.Tensor, s: Record<string, tf.Tensor>) => unknown[], RegExp]>([
+    ['state undefined', (p) => [p, p, undefined], /^adam: state is undefined; an object of float32 tensors required \(from init\)$/],
+    ['state null', (p) => [p, p, null], /^adam: state is null; /],
+    ['grads a Float32Array', (p, s) => [p, Float32Array.of(1, 2), s], /^adam: grads is a Float32Array; a float32 tf\.Tensor required \(make one with tf\.tensor, or step plain arrays with stepArrays\)$/],
+    ['params a plain array', (p, s) => [[1, 2], p, s], /^adam: params is a plain array; a float32 tf\.Tensor required$/],
+    ['slot m a Float32Array', (p, s) => [p, p, { ...s, m: Float32Array.of(0, 0) }], /^adam: state slot 'm' is a Float32Array; a float32 tf\.Tensor required/],
+  ])('the tensor step rejects %s', (_, args, message) => {
+    const opt = createOptimizer('adam');
+    const p = tf.tensor1d([1, 2]);
+    const s = opt.init(p);
+    const [params, grads, state] = args(p, s);
+    const run = () => opt.step(params as tf.Tensor, grads as tf.Tensor, state as Record<string, tf.Tensor>, 1);
+    expect(run).toThrow(StepInputError);
+    expect(run).toThrow(message);
+    tf.dispose([p, ...Object.values(s)]);
+  });
+
+  it('the tensor step rejects an int32 state slot, and init a params array', () => {
+    const opt = createOptimizer('adam');
+    const p = tf.tensor1d([1, 2]);
+    const s = opt.init(p);
+    const mi = tf.tensor1d([0, 0], 'int32');
+    expect(() => opt.step(p, p, { ...s, m: mi }, 1)).toThrow("adam: state slot 'm' has dtype int32; expected float32");
+    expect(() => opt.init(Float32Array.of(1, 2) as unknown as tf.Tensor)).toThrow('adam: params is a Float32Array; a float32 tf.Tensor required');
+    tf.dispose([p, mi, ...Object.values(s)]);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['lr: null', { lr: null }, /^adam: lr = null is not a number; give a finite number or decimal text/],
+    ['lr: true', { lr: true }, /^adam: lr = true is a boolean, not a number/],
+    ["lr: '1e400'", { lr: '1e400' }, /^adam: lr = 1e\+400 is beyond float32's range/],
+  ])('createOptimizer rejects %s', (_, hyper, message) => {
+    expect(() => createOptimizer('adam', { hyper: hyper as Record<string, number> })).toThrow(HyperparameterError);
+    expect(() => createOptimizer('adam', { hyper: hyper as Record<string, number> })).toThrow(message);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['undefined', undefined, /^optimizerFor: given undefined, not a configuration/],
+    ['an entry', entryOf('adam'), /^optimizerFor: given an object, not a configuration/],
+  ])('optimizerFor rejects %s', (_, config, message) => {
+    expect(() => optimizerFor(config as Configuration)).toThrow(ConfigurationError);
+    expect(() => optimizerFor(config as Configuration)).toThrow(message);
   });
 });

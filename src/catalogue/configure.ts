@@ -12,19 +12,67 @@ import { Decimal } from 'decimal.js';
 import { HyperparameterError, StepInputError, UnknownNameError } from './errors.js';
 import { PRESET_NAMES, type CatalogueEntry, type Configuration, type Domain, type PresetName } from './types.js';
 
-/** A hyperparameter as a user gives it. */
+/** A hyperparameter as a user gives it: a finite number or decimal text. */
 export type HyperValue = number | string;
 
-/** Exact decimal text of a user's hyperparameter, or an error naming it. */
+/** What {@link decimalText} accepts, for its messages. */
+const ACCEPTED = "give a finite number or decimal text (0.001 or '1e-3')";
+
+/** The largest finite float32, (2 − 2^−23) · 2^127, exactly. */
+export const FLOAT32_MAX = '340282346638528859811704183484516925440';
+
+/** A value of any type as a message shows it: strings quoted, arrays and objects as JSON. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+  return String(value);
+}
+
+/** What kind of value a rejected non-number, non-string is, for the message. */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'not a number';
+  if (Array.isArray(value)) return 'an array, not a number';
+  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}, not a number`;
+}
+
+/**
+ * Exact decimal text of a user's hyperparameter, or a {@link HyperparameterError} naming the rule,
+ * the hyperparameter, the value given and what is accepted.
+ *
+ * Accepted: a finite JavaScript number (read as its shortest round-trip decimal, so 0.999 is
+ * 999/1000) or text decimal.js reads as a finite number ("1e-3", " 0.5 "). Rejected: null,
+ * undefined, booleans, bigints, arrays and other objects; NaN and ±Infinity; empty or non-numeric
+ * text; and magnitudes beyond the largest finite float32, |x| > (2 − 2^−23) · 2^127 ≈
+ * 3.4028234663852886e38 ('1e400', say): production holds hyperparameters as float32 (or float64
+ * coefficients rounded to float32), where such a value is ±∞ or overflows, while the oracle would
+ * judge it against the finite decimal. Nonzero magnitudes below float32's smallest subnormal 2^−149
+ * are accepted: production holds them as 0 or 2^−149 and the derived bounds allow for that rounding,
+ * as for any hyperparameter that float32 cannot hold exactly.
+ */
 export function decimalText(rule: string, name: string, value: HyperValue): string {
-  const text = typeof value === 'number' ? String(value) : value.trim();
+  const given: unknown = value;
+  if (typeof given !== 'number' && typeof given !== 'string') {
+    throw new HyperparameterError(rule, name, `${name} = ${shown(given)} is ${kindOf(given)}; ${ACCEPTED}`);
+  }
+  const text = typeof given === 'number' ? String(given) : given.trim();
   let d: Decimal;
   try {
     d = new Decimal(text);
   } catch {
-    throw new HyperparameterError(rule, name, `${name} = ${JSON.stringify(value)} is not a number`);
+    throw new HyperparameterError(rule, name, `${name} = ${shown(given)} is not a number; ${ACCEPTED}`);
   }
-  if (!d.isFinite()) throw new HyperparameterError(rule, name, `${name} = ${text} is not a finite number`);
+  if (!d.isFinite()) throw new HyperparameterError(rule, name, `${name} = ${text} is not a finite number; ${ACCEPTED}`);
+  if (d.abs().gt(FLOAT32_MAX)) {
+    throw new HyperparameterError(rule, name, `${name} = ${d.toString()} is beyond float32's range |x| ≤ 3.4028234663852886e38, in which production holds hyperparameters`);
+  }
   return d.isZero() ? '0' : d.toString();
 }
 
@@ -59,7 +107,9 @@ export function presetOf(entry: CatalogueEntry, preset: string): PresetName {
 
 /**
  * The entry under `preset` with `overrides` applied: every hyperparameter resolved to exact decimal
- * text and checked against its domain; an unknown hyperparameter name is an error.
+ * text by {@link decimalText} and checked against its domain; an unknown hyperparameter name is an
+ * error. An override whose value is `undefined` counts as not given (the preset's default applies),
+ * as for any optional property; `null` is an error, not a request for the default.
  */
 export function configure(
   entry: CatalogueEntry,
@@ -78,7 +128,7 @@ export function configure(
   }
   const hyper: Record<string, string> = {};
   for (const key of known) {
-    const given = overrides[key] ?? p.defaults[key];
+    const given = overrides[key] === undefined ? p.defaults[key] : overrides[key];
     if (given === undefined) throw new HyperparameterError(entry.name, key, `${key} has no default under preset ${name}; give it`);
     const text = decimalText(entry.name, key, given);
     const domain = entry.hyperparameters[key]!.domain;
@@ -105,6 +155,6 @@ export const MAX_STEP = Number.MAX_SAFE_INTEGER;
 /** Checks that the step count t is an integer ≥ 1 (t counts from 1, as in the Adam paper). */
 export function checkStepCount(rule: string, t: number): void {
   if (typeof t !== 'number' || !Number.isInteger(t) || t < 1 || t > MAX_STEP) {
-    throw new StepInputError(rule, `step count t = ${String(t)} must be an integer in [1, ${MAX_STEP}]`);
+    throw new StepInputError(rule, `step count t = ${typeof t === 'string' ? JSON.stringify(t) : String(t)} must be an integer in [1, ${MAX_STEP}]`);
   }
 }

@@ -24,11 +24,29 @@ export class UnknownNameError extends RangeError {
   }
 }
 
-/** Tensors whose shapes do not fit together, or a step count that is not an integer ≥ 1. */
+/**
+ * Bad data given to a step, an initialisation or a regularizer: not the type required (a Float64Array
+ * or a plain array where a Float32Array is required, say), tensors whose shapes do not fit together,
+ * a missing state, or a step count that is not an integer ≥ 1.
+ */
 export class StepInputError extends RangeError {
   constructor(rule: string, message: string) {
     super(`${rule}: ${message}`);
     this.name = 'StepInputError';
+  }
+}
+
+/**
+ * A configuration given to a rule or regularizer it was not made for (the oracle rule 'adam' given
+ * one of 'sgd', whose state has no m and v), or a value that is not a configuration at all.
+ */
+export class ConfigurationError extends TypeError {
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(`${rule}: ${message}`);
+    this.name = 'ConfigurationError';
   }
 }
 
@@ -49,5 +67,5 @@ export class OptionError extends RangeError {
  * status 2), as opposed to an I/O failure or a defect of optim-oracle itself.
  */
 export function isUsageError(e: unknown): boolean {
-  return e instanceof HyperparameterError || e instanceof UnknownNameError || e instanceof StepInputError || e instanceof OptionError;
+  return e instanceof HyperparameterError || e instanceof UnknownNameError || e instanceof StepInputError || e instanceof ConfigurationError || e instanceof OptionError;
 }

@@ -6,19 +6,22 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../arith/types.js';
-import type { Configuration } from '../catalogue/index.js';
+import { checkConfiguration, checkFloat32Array, type Configuration } from '../catalogue/index.js';
 import { dropConnectCoefficients, type Activation } from '../regularizers/dropconnect.js';
 import { bernoulliMask, checkSeed } from './masks.js';
 
-/** Rows of W (m × n, row-major) for an input of length n. */
-function rowsOf(w: Float32Array, x: Float32Array): number {
+/** Rows of W (m × n, row-major) for an input of length n, after checking the configuration and the arrays' types. */
+function rowsOf(config: Configuration, w: Float32Array, x: Float32Array): number {
+  checkConfiguration('dropconnect', config, 'regularizer');
+  checkFloat32Array('dropconnect', 'W', w);
+  checkFloat32Array('dropconnect', 'x', x);
   if (x.length === 0 || w.length % x.length !== 0) throw new RangeError(`W has ${w.length} values, not a multiple of x's length ${x.length}`);
   return w.length / x.length;
 }
 
 /** Training outputs for `samples` masks drawn from `seed`: y (samples × m) and the masks (samples × m × n). */
 export function dropConnectTrainArrays(config: Configuration, w: Float32Array, x: Float32Array, seed: number, samples = 1): { train: Float32Array; mask: Float32Array } {
-  const m = rowsOf(w, x);
+  const m = rowsOf(config, w, x);
   const n = x.length;
   return tf.tidy(() => {
     const mask = bernoulliMask([samples, m, n], dropConnectCoefficients(float64Scalars, config).keep, seed);
@@ -29,7 +32,7 @@ export function dropConnectTrainArrays(config: Configuration, w: Float32Array, x
 
 /** The moment-matched Gaussian: μ = p (W x) and σ² = p (1 − p) Σ_j (W_ij x_j)². */
 export function dropConnectMomentsArrays(config: Configuration, w: Float32Array, x: Float32Array): { mean: Float32Array; variance: Float32Array } {
-  const m = rowsOf(w, x);
+  const m = rowsOf(config, w, x);
   const c = dropConnectCoefficients(float64Scalars, config);
   return tf.tidy(() => {
     const products = tf.mul(tf.tensor2d(w, [m, x.length], 'float32'), tf.tensor2d(x, [1, x.length], 'float32'));

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../arith/types.js';
-import type { Configuration } from '../catalogue/index.js';
+import { checkConfiguration, checkFloat32Array, type Configuration } from '../catalogue/index.js';
 import { dropoutInference, dropoutTrain, isInverted, keepProbability } from '../regularizers/dropout.js';
 import { tensorArith } from './arith.js';
 import { bernoulliMask, checkSeed } from './masks.js';
@@ -20,8 +20,15 @@ export interface DropoutArrays {
 /** The keep probability as production uses it: float64, then float32 in the tensors. */
 export const keepOf = (config: Configuration): number => keepProbability(float64Scalars, config);
 
+/** Checks that `config` is a dropout configuration and `x` a Float32Array. */
+function checkDropout(config: Configuration, x: Float32Array): void {
+  checkConfiguration('dropout', config, 'regularizer');
+  checkFloat32Array('dropout', 'x', x);
+}
+
 /** This project's dropout in training, with the mask drawn from `seed`. */
 export function dropoutTrainArrays(config: Configuration, x: Float32Array, seed: number): DropoutArrays {
+  checkDropout(config, x);
   return tf.tidy(() => {
     const mask = bernoulliMask([x.length], keepOf(config), seed);
     const keep = tf.scalar(keepOf(config), 'float32');
@@ -32,6 +39,7 @@ export function dropoutTrainArrays(config: Configuration, x: Float32Array, seed:
 
 /** This project's dropout at inference. */
 export function dropoutInferenceArray(config: Configuration, x: Float32Array): Float32Array {
+  checkDropout(config, x);
   return tf.tidy(() => dropoutInference(tensorArith, tf.tensor1d(x, 'float32'), tf.scalar(keepOf(config), 'float32'), config).dataSync() as Float32Array);
 }
 
@@ -40,6 +48,7 @@ export function dropoutInferenceArray(config: Configuration, x: Float32Array): F
  * (or where x is 0, whose output is 0 either way). Inverted presets only: tf.dropout takes the rate.
  */
 export function tfDropoutTrainArrays(config: Configuration, x: Float32Array, seed: number): DropoutArrays {
+  checkDropout(config, x);
   if (!isInverted(config) || config.hyper['rate'] === undefined) throw new RangeError(`tf.dropout is inverted dropout and takes the drop rate; preset '${config.preset}' is not`);
   checkSeed(seed);
   return tf.tidy(() => {

@@ -7,9 +7,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  checkFloat32Array,
+  checkIsConfiguration,
   checkStepCount,
+  checkStepInput,
   checkStepShapes,
   configure,
+  describeValue,
   entryOf,
   StepInputError,
   type Configuration,
@@ -47,8 +51,21 @@ export interface OptimizerOptions {
   readonly hyper?: Readonly<Record<string, HyperValue>>;
 }
 
-function checkFloat32(rule: string, what: string, t: tf.Tensor): void {
+/** Checks that `t`, the input called `what`, is a float32 tfjs tensor. */
+function checkFloat32(rule: string, what: string, t: unknown): asserts t is tf.Tensor {
+  if (!(t instanceof tf.Tensor)) {
+    const hint = t instanceof Float32Array ? ' (make one with tf.tensor, or step plain arrays with stepArrays)' : '';
+    throw new StepInputError(rule, `${what} is ${describeValue(t)}; a float32 tf.Tensor required${hint}`);
+  }
   if (t.dtype !== 'float32') throw new StepInputError(rule, `${what} has dtype ${t.dtype}; expected float32`);
+}
+
+/** Checks that `state` is an object of float32 tensors, one per slot. */
+function checkTensorState(rule: string, state: unknown): asserts state is TensorState {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new StepInputError(rule, `state is ${describeValue(state)}; an object of float32 tensors required (from init)`);
+  }
+  for (const [slot, s] of Object.entries(state)) checkFloat32(rule, `state slot '${slot}'`, s);
 }
 
 /** A production optimizer for catalogue entry `rule`. */
@@ -59,6 +76,7 @@ export function createOptimizer(rule: string, options: OptimizerOptions = {}): O
 
 /** The production optimizer for a configuration. */
 export function optimizerFor(config: Configuration): Optimizer {
+  checkIsConfiguration('optimizerFor', config);
   // NAG's look-ahead step is not elementwise: it has its own tensor path (nagTensors) and no ProductionRule.
   const algorithm = config.entry.needsObjective ? undefined : productionRuleOf(config.entry.name);
   const layout = config.entry.state(config.flags);
@@ -80,9 +98,10 @@ export function optimizerFor(config: Configuration): Optimizer {
     },
     step(params, grads, state, t, objective) {
       if (config.entry.needsObjective) return nagTensors(config, params, state, t, objective);
-      checkStepCount(name, t);
       checkFloat32(name, 'params', params);
       checkFloat32(name, 'grads', grads);
+      checkTensorState(name, state);
+      checkStepCount(name, t);
       checkStepShapes(name, layout, params.shape, grads.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
       const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, state[k]!.dataSync()[0]!]));
       const coefficients = algorithm!.coefficients(float64Scalars, config, t, tensorSlots);
@@ -100,6 +119,8 @@ export function optimizerFor(config: Configuration): Optimizer {
 /** NAG's look-ahead step on tensors: elementwise for the quadratic, on (x, y) columns for Rosenbrock pairs. */
 function nagTensors(config: Configuration, params: tf.Tensor, state: TensorState, t: number, objective: Objective | undefined) {
   const name = config.entry.name;
+  checkFloat32(name, 'params', params);
+  checkTensorState(name, state);
   checkStepCount(name, t);
   if (objective === undefined) throw new StepInputError(name, 'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v');
   checkStepShapes(name, config.entry.state(config.flags), params.shape, params.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
@@ -120,10 +141,21 @@ function nagTensors(config: Configuration, params: tf.Tensor, state: TensorState
   });
 }
 
-/** One production step on plain float32 arrays (the gate's view). */
+/**
+ * One production step on plain float32 arrays (the gate's view). The input is checked by
+ * {@link checkStepInput} first: a Float64Array or a plain array is an error, not converted (which
+ * would round). NAG's look-ahead step ignores `grads` but still takes a Float32Array there.
+ */
 export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
+  const { entry, flags } = optimizer.config;
+  const layout = entry.state(flags);
+  if (entry.needsObjective && typeof input === 'object' && input !== null) {
+    checkStepInput(entry.name, layout, { ...input, grads: input.params });
+    checkFloat32Array(entry.name, 'grads', input.grads);
+  } else {
+    checkStepInput(entry.name, layout, input);
+  }
   const { params, grads, state, t } = input;
-  const layout = optimizer.config.entry.state(optimizer.config.flags);
   const created: tf.Tensor[] = [];
   const tensor = (data: Float32Array, shape: number[]): tf.Tensor => {
     const x = tf.tensor(data, shape, 'float32');
@@ -143,8 +175,9 @@ export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
   }
 }
 
-/** The production initial state on plain float32 arrays. */
+/** The production initial state on plain float32 arrays; `params` must be a Float32Array. */
 export function initArrays(optimizer: Optimizer, params: Float32Array): Record<string, Float32Array> {
+  checkFloat32Array(optimizer.config.entry.name, 'params', params);
   const p = tf.tensor(params, [params.length], 'float32');
   const s = optimizer.init(p);
   const out = Object.fromEntries(Object.entries(s).map(([k, x]) => [k, Float32Array.from(x.dataSync())]));

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../arith/types.js';
-import type { Configuration } from '../catalogue/index.js';
+import { checkFloat32Array, checkIsConfiguration, ConfigurationError, describeValue, StepInputError, type Configuration } from '../catalogue/index.js';
 import { penaltyAlgorithms, type PenaltyAlgorithm } from '../regularizers/penalties.js';
 import { tensorArith } from './arith.js';
 
@@ -19,17 +19,21 @@ export interface PenaltyTensors {
   readonly prox?: tf.Tensor;
 }
 
-/** The algorithm of `config`'s penalty. */
+/** The algorithm of `config`'s penalty; a configuration of anything else is a {@link ConfigurationError}. */
 export function penaltyAlgorithmOf(config: Configuration): PenaltyAlgorithm {
+  checkIsConfiguration('penalty', config);
   const algorithm = penaltyAlgorithms[config.entry.name];
-  if (algorithm === undefined) throw new RangeError(`'${config.entry.name}' is not a penalty; penalties: ${Object.keys(penaltyAlgorithms).join(', ')}`);
+  if (algorithm === undefined) {
+    throw new ConfigurationError('penalty', `given a configuration of '${config.entry.name}', which is not a penalty; penalties: ${Object.keys(penaltyAlgorithms).join(', ')}`);
+  }
   return algorithm;
 }
 
 /** Penalty, gradient and proximal step of `w` under `config`. */
 export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTensors {
   const algorithm = penaltyAlgorithmOf(config);
-  if (w.dtype !== 'float32') throw new TypeError(`${config.entry.name}: weights must be float32, got ${w.dtype}`);
+  if (!(w instanceof tf.Tensor)) throw new StepInputError(config.entry.name, `w is ${describeValue(w)}; a float32 tf.Tensor required (penaltyArrays takes a Float32Array)`);
+  if (w.dtype !== 'float32') throw new StepInputError(config.entry.name, `w has dtype ${w.dtype}; expected float32`);
   const coefficients = algorithm.coefficients(float64Scalars, config);
   return tf.tidy(() => {
     const c = Object.fromEntries(Object.entries(coefficients).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
@@ -43,8 +47,9 @@ export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTens
   });
 }
 
-/** {@link penaltyTensors} on plain arrays. */
+/** {@link penaltyTensors} on plain arrays; `w` must be a Float32Array. */
 export function penaltyArrays(config: Configuration, w: Float32Array): Record<string, Float32Array> {
+  checkFloat32Array(penaltyAlgorithmOf(config).name, 'w', w);
   const out = penaltyTensors(config, tf.tensor1d(w, 'float32'));
   const arrays = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, (t as tf.Tensor).dataSync() as Float32Array]));
   tf.dispose(Object.values(out));

@@ -12,9 +12,11 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { checkFloat32Array } from '../catalogue/index.js';
 import { checkSeed } from './masks.js';
 
 function regions(a: Float32Array, k: number): number {
+  checkFloat32Array('stochastic-pooling', 'activations', a);
   if (!Number.isInteger(k) || k < 1 || a.length % k !== 0) throw new RangeError(`regions of size ${k} do not tile ${a.length} activations`);
   if (a.some((v) => !(v >= 0))) throw new RangeError('stochastic pooling takes activations ≥ 0 (after a ReLU)');
   return a.length / k;
