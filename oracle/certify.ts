@@ -2,7 +2,9 @@
  * Certified rounding to binary32 by Ziv's strategy: evaluate with interval arithmetic at a working
  * precision; when both ends of every result's interval round to the same binary32, that binary32 is
  * the correctly rounded value of the exact result; otherwise (an interval holds a rounding boundary,
- * or an operation could not be decided) evaluate again at twice the precision.
+ * or an operation could not be decided) evaluate again at twice the precision, up to 1280 digits; past
+ * that only while the one doubt left is a single boundary, up to 2560. What is still undecided then
+ * comes back marked uncertified, with both candidates.
  *
  * @module
  */
@@ -11,16 +13,29 @@ import { IntervalArithmetic, Undecided, type Interval } from './interval.js';
 
 /**
  * Precisions tried, in significant decimal digits. Beyond about 150 digits a straddled boundary is
- * almost always an exact or near-exact case that no precision decides (Keras Nadam's 1 − ½ 0.96^t at
- * t = 10^6 needs 17,729 digits); 1280 digits costs a sixteenth of 5120 and leaves the rest to the
- * uncertified fallback.
+ * almost always an exact or near-exact case; {@link NEARLY_DECIDED_PRECISIONS} says what follows.
  */
 export const PRECISIONS: readonly number[] = [40, 80, 160, 320, 640, 1280];
 
-/** Thrown when no precision in {@link PRECISIONS} certifies a result. */
+/**
+ * Precisions tried after {@link PRECISIONS} only while every output is certified or nearly decided
+ * (its interval holds one rounding boundary and nothing else): the exact value then lies within
+ * about 10^−1270 of that boundary, which more digits may still separate (Adam with β1 = β2 = ½ at
+ * t = 4300 needs about 1300). Each doubling costs three to four times the one before. Measured on the
+ * costliest step the properties draw (Keras Nadam at t = 10^6: four powers β^t, one element straddling
+ * 10^−17729 from a midpoint), the whole step takes 0.13–0.2 s with the ladder stopping at 1280 digits,
+ * 0.45–0.5 s stopping at 2560 and 1.5 s at 5120; so the ladder stops at 2560 to keep the worst case
+ * under a second. What lies closer still is returned uncertified.
+ */
+export const NEARLY_DECIDED_PRECISIONS: readonly number[] = [2560];
+
+/** The largest precision {@link certify} ever uses. */
+export const MAX_PRECISION: number = NEARLY_DECIDED_PRECISIONS.at(-1)!;
+
+/** Thrown when no precision in {@link PRECISIONS} certifies a result, nor leaves it nearly decided. */
 export class CertificationError extends Error {
   constructor(readonly lastReason: string) {
-    super(`could not certify the binary32 rounding at ${PRECISIONS.at(-1)} digits: ${lastReason}`);
+    super(`could not certify the binary32 rounding at up to ${MAX_PRECISION} digits: ${lastReason}`);
     this.name = 'CertificationError';
   }
 }
@@ -38,17 +53,29 @@ export function certifiedFloat32(i: Interval): number | undefined {
   return lo === 0 ? (i.near.isNeg() ? -0 : 0) : lo;
 }
 
+/**
+ * An output whose exact value no precision tried separates from a float32 rounding boundary: its last
+ * enclosure holds the boundary between the adjacent float32 values `below` < `above` and rounds to
+ * nothing else, so the exact value lies within that enclosure's width (about 10^−2550 relative at
+ * 2560 digits, unless the computation cancelled) of the boundary and rounds to one of them.
+ */
+export interface UncertifiedOutput<K extends string> {
+  readonly output: K;
+  readonly below: number;
+  readonly above: number;
+}
+
 /** The result of {@link certify}: the correctly rounded outputs and the precision that certified them. */
 export interface Certified<K extends string> {
   readonly values: Record<K, number>;
+  /** The precision that certified every output, or the last one evaluated when some stayed uncertified. */
   readonly precision: number;
   /**
-   * Outputs whose exact value lies within 10^−1270 (relative) of a float32 rounding boundary, so
-   * that no precision tried decides the rounding (Keras Nadam's β1 (1 − ½ 0.96^t) at t = 10^6 differs
-   * from β1 by 10^−17729). Each holds the rounding of the nearest evaluation: a neighbour of the
-   * boundary, within half an ulp plus 10^−1270 of the exact value, but not proven correctly rounded.
+   * Outputs that stayed nearly decided at the last precision (Keras Nadam's β1 (1 − ½ 0.96^t) at
+   * t = 10^6 differs from a midpoint by 10^−17729). Each value holds the rounding of the nearest
+   * evaluation: one of the two neighbours, not proven correctly rounded. Empty when all are certified.
    */
-  readonly uncertified: K[];
+  readonly uncertified: readonly UncertifiedOutput<K>[];
 }
 
 /** Both neighbours of one rounding boundary: the interval is decided but for that boundary. */
@@ -58,26 +85,36 @@ function nearlyDecided(i: Interval): boolean {
   return Number.isFinite(lo) && Number.isFinite(hi) && lo !== hi && (nextFloat32(lo, hi) === hi || (lo === 0 && hi === 0));
 }
 
+function allNearlyDecided(outputs: Record<string, Interval>): boolean {
+  return Object.values(outputs).every((i) => certifiedFloat32(i) !== undefined || nearlyDecided(i));
+}
+
 /**
- * Evaluates `compute` at increasing precisions until every named output is certified.
- * `compute` must be a pure function of its arithmetic: it is called again at each precision.
+ * Evaluates `compute` at the precisions of {@link PRECISIONS} until every named output is certified;
+ * then, while every output is certified or nearly decided, at those of
+ * {@link NEARLY_DECIDED_PRECISIONS}. Outputs still nearly decided at the end come back with the
+ * nearest evaluation's rounding and are listed in `uncertified`; any other failure throws
+ * {@link CertificationError}. `compute` must be a pure function of its arithmetic: it is called again
+ * at each precision.
  */
 export function certify<K extends string>(compute: (a: IntervalArithmetic) => Record<K, Interval>): Certified<K> {
+  const cap = PRECISIONS.at(-1)!;
   let reason = 'no precision tried';
-  let last: Record<K, Interval> | undefined;
-  for (const precision of PRECISIONS) {
+  let last: { outputs: Record<K, Interval>; precision: number } | undefined;
+  for (const precision of [...PRECISIONS, ...NEARLY_DECIDED_PRECISIONS]) {
+    if (precision > cap && (last === undefined || !allNearlyDecided(last.outputs))) break;
     let outputs: Record<K, Interval>;
     try {
       outputs = compute(IntervalArithmetic.at(precision));
     } catch (e) {
       if (e instanceof Undecided) {
         reason = e.message;
-        last = undefined;
+        if (precision <= cap) last = undefined;
         continue;
       }
       throw e;
     }
-    last = outputs;
+    last = { outputs, precision };
     const values = {} as Record<K, number>;
     let settled = true;
     for (const key of Object.keys(outputs) as K[]) {
@@ -91,15 +128,15 @@ export function certify<K extends string>(compute: (a: IntervalArithmetic) => Re
     }
     if (settled) return { values, precision, uncertified: [] };
   }
-  if (last !== undefined) {
-    const outputs = last;
-    const keys = Object.keys(outputs) as K[];
-    if (keys.every((k) => certifiedFloat32(outputs[k]) !== undefined || nearlyDecided(outputs[k]))) {
-      const values = {} as Record<K, number>;
-      const uncertified = keys.filter((k) => certifiedFloat32(outputs[k]) === undefined);
-      for (const k of keys) values[k] = certifiedFloat32(outputs[k]) ?? roundToFloat32(outputs[k].near);
-      return { values, precision: PRECISIONS.at(-1)!, uncertified };
-    }
+  if (last === undefined || !allNearlyDecided(last.outputs)) throw new CertificationError(reason);
+  const { outputs, precision } = last;
+  const values = {} as Record<K, number>;
+  const uncertified: UncertifiedOutput<K>[] = [];
+  for (const key of Object.keys(outputs) as K[]) {
+    const i = outputs[key];
+    const v = certifiedFloat32(i);
+    values[key] = v ?? roundToFloat32(i.near);
+    if (v === undefined) uncertified.push({ output: key, below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) });
   }
-  throw new CertificationError(reason);
+  return { values, precision, uncertified };
 }

@@ -1,6 +1,7 @@
 /**
  * The exact reference: decimal.js only, inputs taken exactly from float32 bits, outputs certified
- * correctly rounded to float32.
+ * correctly rounded to float32, or marked uncertified (with both candidates) where no precision tried
+ * decides the rounding.
  *
  * @module
  */
@@ -8,6 +9,7 @@ export * from './binary32.js';
 export * from './interval.js';
 export * from './certify.js';
 export * from './rule.js';
+export * from './marks.js';
 export * from './rules/index.js';
 export { adamUpdate } from './rules/adam.js';
 export * from './regularizers/penalties.js';

@@ -161,10 +161,16 @@ export class IntervalArithmetic {
     let result = this.point(1);
     let base = a;
     for (let k = n; k > 0; k = Math.floor(k / 2)) {
-      if (k % 2 === 1) result = this.mul(result, base);
-      if (k > 1) base = this.mul(base, base);
+      if (k % 2 === 1) result = this.mulNonnegative(result, base);
+      if (k > 1) base = this.mulNonnegative(base, base);
     }
     return result;
+  }
+
+  /** a · b for a, b ≥ 0: the ends are lo · lo and hi · hi, two products where {@link mul} takes eight. */
+  private mulNonnegative(a: Interval, b: Interval): Interval {
+    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
+    return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.hi).times(b.hi), near: new this.nearest(a.near).times(b.near) });
   }
 
   private nan(): Interval {

@@ -6,25 +6,34 @@
  */
 import {
   checkStepCount,
-  checkStepShapes,
+  checkStepInput,
   type Configuration,
   type FlagValue,
   type State,
   type StepInput,
   type StepOutput,
+  type UncertifiedElement,
 } from '../src/catalogue/index.js';
 import { exactFromFloat32, float32FromDecimalText, type Dec } from './binary32.js';
 import { certify } from './certify.js';
 import { IntervalArithmetic, type Interval } from './interval.js';
+import { checkEntry, marked, uncertifiedElements } from './marks.js';
 
 export type { State, StepInput, StepOutput };
 
 /** An exact reference implementation of one catalogue entry. */
 export interface OracleRule {
   readonly name: string;
+  /** The catalogue entries it computes; given another's configuration, every method throws. */
+  readonly entries: readonly string[];
   /** The initial state for `params`. */
   init(config: Configuration, params: Float32Array): State;
-  /** One exact step, correctly rounded to float32. */
+  /** The initial state with `params`, and the state elements left uncertified (as {@link OracleRule.step}). */
+  initialOutput(config: Configuration, params: Float32Array): StepOutput;
+  /**
+   * One exact step, correctly rounded to float32; `uncertified` lists the elements whose rounding no
+   * precision tried decides (each holds one of the two neighbours of its boundary).
+   */
   step(config: Configuration, input: StepInput): StepOutput;
   /**
    * One step's exact outputs, to `precision` significant digits (round-to-nearest evaluation, not
@@ -71,6 +80,8 @@ export interface ElementInput {
  */
 export interface ElementwiseUpdate<P> {
   readonly name: string;
+  /** The catalogue entries it computes (flags choose among them). */
+  readonly entries: readonly string[];
   /** Exact initial values of the tensor slots (each rounded to float32 by the driver). */
   initTensorSlots(a: IntervalArithmetic, context: Omit<StepContext, 'tensor' | 't'>): Record<string, Interval>;
   prepare(a: IntervalArithmetic, context: StepContext): P;
@@ -88,10 +99,11 @@ function pointOf(a: IntervalArithmetic, x: number): Interval {
 }
 
 /** Checks a step's inputs and sets up its evaluation at any precision. */
-function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, { params, grads, state, t }: StepInput) {
+function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, input: StepInput) {
+  checkEntry(update.name, update.entries, config);
   const layout = config.entry.state(config.flags);
-  checkStepCount(config.entry.name, t);
-  checkStepShapes(config.entry.name, layout, [params.length], [grads.length], Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [s.length]])));
+  checkStepInput(config.entry.name, layout, input);
+  const { params, grads, state, t } = input;
   const shared = new Map<number, P>();
   const prepared = (a: IntervalArithmetic): P => {
     let p = shared.get(a.precision);
@@ -112,8 +124,21 @@ function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, { pa
 
 /** The oracle rule that applies `update` element by element, certifying each output's rounding. */
 export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOracleRule {
+  const initialOutput = (config: Configuration, params: Float32Array): StepOutput => {
+    checkEntry(update.name, update.entries, config);
+    const layout = config.entry.state(config.flags);
+    const state: State = {};
+    for (const slot of layout.element) {
+      const from = layout.initialFrom?.[slot];
+      state[slot] = new Float32Array(params.length).fill(from === undefined ? 0 : float32FromDecimalText(config.hyper[from]!));
+    }
+    const tensorInit = certify((a) => update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }));
+    for (const slot of layout.tensor) state[slot] = Float32Array.of(tensorInit.values[slot] ?? NaN);
+    return marked({ params, state }, uncertifiedElements(tensorInit, (slot) => ({ output: slot, index: 0 })));
+  };
   return {
     enclose(config, input, precision) {
+      checkEntry(update.name, update.entries, config);
       const a = IntervalArithmetic.at(precision);
       const layout = config.entry.state(config.flags);
       checkStepCount(config.entry.name, input.t);
@@ -133,29 +158,25 @@ export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOra
       return out;
     },
     name: update.name,
-    init(config, params) {
-      const layout = config.entry.state(config.flags);
-      const state: State = {};
-      for (const slot of layout.element) {
-        const from = layout.initialFrom?.[slot];
-        state[slot] = new Float32Array(params.length).fill(from === undefined ? 0 : float32FromDecimalText(config.hyper[from]!));
-      }
-      const tensorInit = certify((a) => update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }));
-      for (const slot of layout.tensor) state[slot] = Float32Array.of(tensorInit.values[slot] ?? NaN);
-      return state;
-    },
+    entries: update.entries,
+    init: (config, params) => initialOutput(config, params).state,
+    initialOutput,
     step(config, input) {
       const { layout, prepared, element } = evaluation(update, config, input);
-      const out: StepOutput = { params: new Float32Array(input.params.length), state: {} };
-      for (const slot of layout.element) out.state[slot] = new Float32Array(input.params.length);
+      const params = new Float32Array(input.params.length);
+      const state: State = {};
+      const uncertified: UncertifiedElement[] = [];
+      for (const slot of layout.element) state[slot] = new Float32Array(input.params.length);
       for (let i = 0; i < input.params.length; i++) {
-        const { values } = certify<string>((a) => element(a, i));
-        out.params[i] = values['param']!;
-        for (const slot of layout.element) out.state[slot]![i] = values[slot]!;
+        const certified = certify<string>((a) => element(a, i));
+        params[i] = certified.values['param']!;
+        for (const slot of layout.element) state[slot]![i] = certified.values[slot]!;
+        uncertified.push(...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })));
       }
       const next = certify((a) => update.nextTensorSlots(a, prepared(a)));
-      for (const slot of layout.tensor) out.state[slot] = Float32Array.of(next.values[slot] ?? NaN);
-      return out;
+      for (const slot of layout.tensor) state[slot] = Float32Array.of(next.values[slot] ?? NaN);
+      uncertified.push(...uncertifiedElements(next, (slot) => ({ output: slot, index: 0 })));
+      return marked({ params, state }, uncertified);
     },
     exact(config, input, precision = 60) {
       const { layout, prepared, element } = evaluation(update, config, input);

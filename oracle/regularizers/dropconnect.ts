@@ -8,13 +8,20 @@
  */
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
-import type { Configuration } from '../../src/catalogue/index.js';
+import { checkEntry, uncertifiedElements } from '../marks.js';
+import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
 
-/** The three outputs, certified. */
-export function dropConnectOracle(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): { train: Float32Array; mean: Float32Array; variance: Float32Array } {
+/** The three outputs, certified, and the elements left uncertified. */
+export function dropConnectOracle(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  mask: Float32Array,
+): { train: Float32Array; mean: Float32Array; variance: Float32Array; uncertified: UncertifiedElement[] } {
+  checkEntry('dropconnect', ['dropconnect'], config);
   const n = x.length;
   const m = n === 0 ? 0 : w.length / n;
-  const out = { train: new Float32Array(m), mean: new Float32Array(m), variance: new Float32Array(m) };
+  const out = { train: new Float32Array(m), mean: new Float32Array(m), variance: new Float32Array(m), uncertified: [] as UncertifiedElement[] };
   for (let i = 0; i < m; i++) {
     const r = certify((a) => {
       const p = a.point(config.hyper['keep']!);
@@ -32,6 +39,7 @@ export function dropConnectOracle(config: Configuration, w: Float32Array, x: Flo
     out.train[i] = r.values.train;
     out.mean[i] = r.values.mean;
     out.variance[i] = r.values.variance;
+    out.uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
   }
   return out;
 }

@@ -9,7 +9,8 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import type { IntervalArithmetic, Interval } from '../interval.js';
-import type { Configuration } from '../../src/catalogue/index.js';
+import { checkEntry, uncertifiedElements } from '../marks.js';
+import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
 
 /** p, exactly. */
 export function exactKeep(a: IntervalArithmetic, config: Configuration): Interval {
@@ -17,8 +18,14 @@ export function exactKeep(a: IntervalArithmetic, config: Configuration): Interva
   return keep !== undefined ? a.point(keep) : a.sub(a.point(1), a.point(config.hyper['rate']!));
 }
 
-/** Training and inference outputs for inputs x and mask m (0 or 1 each). */
-export function dropoutOracle(config: Configuration, x: Float32Array, mask: Float32Array): { train: Float32Array; inference: Float32Array } {
+/** Training and inference outputs for inputs x and mask m (0 or 1 each), and the elements left uncertified. */
+export function dropoutOracle(
+  config: Configuration,
+  x: Float32Array,
+  mask: Float32Array,
+): { train: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
+  checkEntry('dropout', ['dropout'], config);
+  const uncertified: UncertifiedElement[] = [];
   const inverted = config.flags['form'] === 'inverted';
   const train = new Float32Array(x.length);
   const inference = new Float32Array(x.length);
@@ -31,6 +38,7 @@ export function dropoutOracle(config: Configuration, x: Float32Array, mask: Floa
     });
     train[i] = r.values.train;
     inference[i] = r.values.inference;
+    uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
   });
-  return { train, inference };
+  return { train, inference, uncertified };
 }

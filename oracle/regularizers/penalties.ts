@@ -13,9 +13,13 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
-import type { Configuration } from '../../src/catalogue/index.js';
+import { checkEntry, uncertifiedElements } from '../marks.js';
+import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
 
-type Outputs = { penalty: Float32Array; gradient: Float32Array; prox?: Float32Array };
+type Outputs = { penalty: Float32Array; gradient: Float32Array; prox?: Float32Array; uncertified: UncertifiedElement[] };
+
+/** The penalties {@link penaltyOracle} computes. */
+const PENALTIES: readonly string[] = ['l1', 'l2', 'elastic-net', 'smooth-l1'];
 
 interface Exact {
   term(a: IntervalArithmetic, w: Interval): Interval;
@@ -73,8 +77,13 @@ export function hasProx(config: Configuration): boolean {
   return config.entry.name !== 'smooth-l1';
 }
 
-/** The penalty, gradient and proximal step of the weights, each correctly rounded to float32. */
+/**
+ * The penalty, gradient and proximal step of the weights, each correctly rounded to float32, and the
+ * elements left uncertified.
+ */
 export function penaltyOracle(config: Configuration, w: Float32Array): Outputs {
+  checkEntry('penalties', PENALTIES, config);
+  const uncertified: UncertifiedElement[] = [];
   const gradient = new Float32Array(w.length);
   const prox = hasProx(config) ? new Float32Array(w.length) : undefined;
   w.forEach((x, i) => {
@@ -87,12 +96,14 @@ export function penaltyOracle(config: Configuration, w: Float32Array): Outputs {
     });
     gradient[i] = r.values['gradient']!;
     if (prox) prox[i] = r.values['prox']!;
+    uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
   });
   const total = certify((a) => {
     const e = exactPenalty(config, a);
     return { penalty: Array.from(w).reduce((sum, x) => a.add(sum, e.term(a, a.point(exactFromFloat32(x)))), a.point(0)) };
   });
-  return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}) };
+  uncertified.push(...uncertifiedElements(total, (output) => ({ output, index: 0 })));
+  return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}), uncertified };
 }
 
 /** The exact penalty (not rounded), for properties about the real numbers. */

@@ -8,9 +8,15 @@
  */
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
+import { uncertifiedElements } from '../marks.js';
+import type { UncertifiedElement } from '../../src/catalogue/index.js';
 
-/** Probabilities (one per activation) and inference (one per region) for regions of size k. */
-export function stochasticPoolingOracle(a: Float32Array, k: number): { probabilities: Float32Array; inference: Float32Array } {
+/**
+ * Probabilities (one per activation) and inference (one per region) for regions of size k, and the
+ * elements left uncertified.
+ */
+export function stochasticPoolingOracle(a: Float32Array, k: number): { probabilities: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
+  const uncertified: UncertifiedElement[] = [];
   const regions = a.length / k;
   const probabilities = new Float32Array(a.length);
   const inference = new Float32Array(regions);
@@ -26,6 +32,7 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): { probabili
     });
     inference[r] = c.values['inference']!;
     for (let i = 0; i < k; i++) probabilities[r * k + i] = c.values[`p${i}`]!;
+    uncertified.push(...uncertifiedElements(c, (key) => (key === 'inference' ? { output: key, index: r } : { output: 'probabilities', index: r * k + Number(key.slice(1)) })));
   }
-  return { probabilities, inference };
+  return { probabilities, inference, uncertified };
 }

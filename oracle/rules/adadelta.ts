@@ -10,6 +10,7 @@ import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
 export const adadeltaUpdate: ElementwiseUpdate<StepContext> = {
   name: 'adadelta',
+  entries: ['adadelta'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {

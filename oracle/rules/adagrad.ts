@@ -15,6 +15,7 @@ interface Shared {
 
 export const adagradUpdate: ElementwiseUpdate<Shared> = {
   name: 'adagrad',
+  entries: ['adagrad'],
   initTensorSlots: () => ({}),
   prepare(a, context) {
     const { h, t } = context;

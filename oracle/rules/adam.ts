@@ -35,6 +35,7 @@ interface Shared {
 /** Adam's exact elementwise update (AMSGrad and AdamW by flags). */
 export const adamUpdate: ElementwiseUpdate<Shared> = {
   name: 'adam',
+  entries: ['adam', 'amsgrad', 'adamw'],
   initTensorSlots(_a, { h, flags }): Record<string, Interval> {
     return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']!, b2pow: h['beta2']! } : {};
   },

@@ -19,6 +19,7 @@ interface Shared {
 
 export const adamaxUpdate: ElementwiseUpdate<Shared> = {
   name: 'adamax',
+  entries: ['adamax'],
   initTensorSlots(_a, { h, flags }): Record<string, Interval> {
     return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']! } : {};
   },

@@ -16,6 +16,7 @@ import { contextOnly, coupledGradient } from './common.js';
 
 export const momentumUpdate: ElementwiseUpdate<StepContext> = {
   name: 'momentum',
+  entries: ['momentum', 'nesterov'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, t, flags }) {

@@ -28,6 +28,7 @@ interface Shared {
 
 export const nadamUpdate: ElementwiseUpdate<Shared> = {
   name: 'nadam',
+  entries: ['nadam'],
   initTensorSlots(a, { flags }): Record<string, Interval> {
     return flags['schedule'] === 'none' ? {} : { muProduct: a.point(1) };
   },
@@ -49,11 +50,13 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
         momentCoefficient: a.div(a.mul(lr, beta1), biasCorrection1),
       };
     }
-    const decayPower = (k: number) =>
-      schedule === 'pytorch' ? a.powReal(a.point('0.96'), a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(a.point('0.96'), k);
-    const mu = (k: number) => a.mul(beta1, a.sub(one, a.mul(half, decayPower(k))));
-    const muT = mu(t);
-    const muNext = mu(t + 1);
+    const decay = a.point('0.96');
+    const decayPower = (k: number) => (schedule === 'pytorch' ? a.powReal(decay, a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(decay, k));
+    const mu = (power: Interval) => a.mul(beta1, a.sub(one, a.mul(half, power)));
+    const powerT = decayPower(t);
+    const muT = mu(powerT);
+    // Keras: 0.96^(t+1) = 0.96^t · 0.96, one product instead of a second power.
+    const muNext = mu(schedule === 'pytorch' ? decayPower(t + 1) : a.mul(powerT, decay));
     const product = a.mul(tensor['muProduct']!, muT);
     // PyTorch 1.13 multiplies μ_t in twice: mu_product_next = mu_product * mu * mu_next after mu_product *= mu.
     const productNext = flags['productNext'] === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);

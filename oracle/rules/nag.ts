@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { checkStepCount, groupSize, StepInputError, type Configuration, type Objective, type StepInput } from '../../src/catalogue/index.js';
+import { checkStepInput, groupSize, StepInputError, type Configuration, type Objective, type StepInput, type UncertifiedElement } from '../../src/catalogue/index.js';
 import { exactFromFloat32, type Dec } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { checkEntry, marked, uncertifiedElements } from '../marks.js';
 import { exactGradient } from '../objectives.js';
 import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
 
@@ -65,25 +66,42 @@ export function encloseNag(config: Configuration, objective: Objective, params: 
 }
 
 function groups(config: Configuration, input: StepInput): number[] {
-  checkStepCount(config.entry.name, input.t);
+  checkEntry('nag', ['nag'], config);
+  checkStepInput(config.entry.name, config.entry.state(config.flags), input);
   const size = groupSize(nagObjective(config.entry.name, input));
   return Array.from({ length: input.params.length / size }, (_, k) => k * size);
 }
 
+function initialOutput(config: Configuration, params: Float32Array): StepOutput {
+  checkEntry('nag', ['nag'], config);
+  return { params, state: { velocity: new Float32Array(params.length) } };
+}
+
+/** NAG's look-ahead form as an oracle rule; each group's outputs certified together. */
 export const nagOracle: OracleRule = {
   name: 'nag',
-  init: (_config, params) => ({ velocity: new Float32Array(params.length) }),
+  entries: ['nag'],
+  init: (config, params) => initialOutput(config, params).state,
+  initialOutput,
   step(config, input): StepOutput {
     const params = new Float32Array(input.params.length);
     const velocity = new Float32Array(input.params.length);
+    const uncertified: UncertifiedElement[] = [];
     for (const start of groups(config, input)) {
-      const { values } = certify<string>((a) => group(a, config, input, start));
+      const certified = certify<string>((a) => group(a, config, input, start));
+      const { values } = certified;
       for (let k = 0; `param${k}` in values; k++) {
         params[start + k] = values[`param${k}`]!;
         velocity[start + k] = values[`velocity${k}`]!;
       }
+      uncertified.push(
+        ...uncertifiedElements(certified, (key) => {
+          const [, output, k] = /^(param|velocity)(\d+)$/.exec(key)!;
+          return { output: output === 'param' ? 'params' : 'velocity', index: start + Number(k) };
+        }),
+      );
     }
-    return { params, state: { velocity } };
+    return marked({ params, state: { velocity } }, uncertified);
   },
   exact(config, input, precision = 60): ExactOutput {
     const a = IntervalArithmetic.at(precision);

@@ -15,6 +15,7 @@ import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
 export const rmspropUpdate: ElementwiseUpdate<StepContext> = {
   name: 'rmsprop',
+  entries: ['rmsprop', 'rmsprop-centered'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {

@@ -8,6 +8,7 @@ import { contextOnly, coupledGradient } from './common.js';
 
 export const sgdUpdate: ElementwiseUpdate<StepContext> = {
   name: 'sgd',
+  entries: ['sgd'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element: (a, { param, grad }, { h }) => ({ param: a.sub(param, a.mul(h['lr']!, coupledGradient(a, grad, param, h))), slots: {} }),

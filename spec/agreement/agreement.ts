@@ -4,21 +4,54 @@
  * for one rule and adds that rule's regression cases.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { entryOf, PRESET_NAMES, type PresetName } from '../../src/catalogue/index.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
+import { emptyMeasure, mergeMeasure } from '../../src/gate/compare.js';
 import { newTally, oneStepProperty, trajectoryProperty, type Tally } from '../../src/gate/properties.js';
 import { runsFromEnv } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/tfjs/backend.js';
 import { backends } from '../backends.js';
 
-/** At least half of each output's elements must be judged against the bound, or the property says little. */
+/**
+ * At least half of each output's elements must be judged against the bound, or the property says
+ * little; a tally with no step, no output or an output with no element checked nothing and fails.
+ */
 export function expectMostlyCompared(tally: Tally): void {
+  expectJudged(tally);
   for (const [output, m] of Object.entries(tally.outputs)) {
     const total = m.compared + m.classified + m.excluded;
-    expect(m.compared, `${output}: ${m.compared} of ${total} elements compared against the bound`).toBeGreaterThanOrEqual(total / 2);
+    expect(m.compared, `${output}: ${m.compared} of ${total} elements compared against the bound`).toBeGreaterThanOrEqual(Math.max(1, total / 2));
+  }
+}
+
+/** Some step was judged, every output had elements, and none left its bound. */
+export function expectJudged(tally: Tally): void {
+  expect(tally.steps, 'steps judged').toBeGreaterThan(0);
+  expect(Object.keys(tally.outputs), 'outputs judged').not.toEqual([]);
+  for (const [output, m] of Object.entries(tally.outputs)) {
+    expect(m.compared + m.classified + m.excluded, `${output}: elements judged`).toBeGreaterThan(0);
     expect(m.maxRatio, `${output}: largest error / bound`).toBeLessThanOrEqual(1);
   }
+}
+
+/** Every output of a one-step property compared some element against the bound. */
+export function expectSomeCompared(tally: Tally): void {
+  expectJudged(tally);
+  for (const [output, m] of Object.entries(tally.outputs)) expect(m.compared, `${output}: elements compared against the bound`).toBeGreaterThan(0);
+}
+
+/** Adds `from`'s steps and measures to `into`. */
+export function pool(into: Tally, from: Tally): void {
+  into.steps += from.steps;
+  for (const [k, m] of Object.entries(from.outputs)) mergeMeasure((into.outputs[k] ??= emptyMeasure()), m);
+}
+
+/** The non-finite property judged some elements by IEEE class. */
+export function expectClassesJudged(tally: Tally): void {
+  expectJudged(tally);
+  const classified = Object.values(tally.outputs).reduce((n, m) => n + m.classified, 0);
+  expect(classified, 'elements judged by IEEE class').toBeGreaterThan(0);
 }
 
 /** Cases per property: one-step properties take $OPTIM_ORACLE_RUNS (default 60), trajectories a tenth. */
@@ -39,19 +72,29 @@ export function describeAgreement(rule: string, regressions?: (impl: () => Imple
     });
 
     describe.each(presets)('preset %s', (preset: PresetName) => {
-      const tally = newTally();
-      afterAll(() => expectMostlyCompared(tally));
+      // Each test checks its own tally; the last also checks the preset's pooled tally, as a whole.
+      const pooled = newTally();
 
       it('one step from any finite state, within the derived bound', () => {
+        const tally = newTally();
         fc.assert(oneStepProperty(impl, entry, preset, tally), { numRuns: oneStepRuns });
+        expectSomeCompared(tally);
+        pool(pooled, tally);
       });
 
       it('one step with NaN and ±∞ among the inputs: same IEEE class as the oracle', () => {
+        const tally = newTally();
         fc.assert(oneStepProperty(impl, entry, preset, tally, { nonfinite: true }), { numRuns: oneStepRuns });
+        expectClassesJudged(tally);
+        pool(pooled, tally);
       });
 
-      it('trajectories of up to 50 steps, each step from the oracle state', () => {
+      it('trajectories of up to 50 steps, each step from the oracle state; with the tests above, mostly compared', () => {
+        const tally = newTally();
         fc.assert(trajectoryProperty(impl, entry, preset, tally), { numRuns: trajectoryRuns });
+        expectSomeCompared(tally);
+        pool(pooled, tally);
+        expectMostlyCompared(pooled);
       });
     });
 

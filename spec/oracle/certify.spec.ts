@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { certify, certifiedFloat32, CertificationError, PRECISIONS } from '../../oracle/certify.js';
+import { certify, certifiedFloat32, CertificationError, MAX_PRECISION, NEARLY_DECIDED_PRECISIONS, PRECISIONS } from '../../oracle/certify.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
 
 const Reference = Decimal.clone({ precision: 400 });
@@ -66,12 +66,20 @@ describe('certify', () => {
     expect(Object.is(certifiedFloat32(IntervalArithmetic.at(40).sub(IntervalArithmetic.at(40).point(2), IntervalArithmetic.at(40).point(2))), 0)).toBe(true);
   });
 
-  it('returns a neighbour, marked uncertified, when the exact value is within 10^-1270 of a boundary', () => {
-    // 1 + 2^-24 (a midpoint) plus 10^-6000 rounds to 1 + 2^-23, but no precision tried separates it
-    // from the midpoint, whose even neighbour is 1.
+  it('goes on past 1280 digits while the only doubt is one boundary, and certifies 10^-2000 above a midpoint at 2560', () => {
+    // 1 + 2^-24 is the midpoint between 1 and 1 + 2^-23; 10^-2000 above it the exact value rounds up.
+    const midpoint = new Reference(2).pow(-24).plus(1);
+    const r = certify((a) => ({ x: a.add(a.point(midpoint), a.point('1e-2000')), y: a.point(2) }));
+    expect(r).toEqual({ values: { x: 1 + 2 ** -23, y: 2 }, precision: NEARLY_DECIDED_PRECISIONS[0], uncertified: [] });
+  });
+
+  it('returns a neighbour, marked uncertified with both neighbours, when the exact value is within 10^-6000 of a boundary', () => {
+    // 1 + 2^-24 (a midpoint) plus 10^-6000 rounds to 1 + 2^-23, but no precision tried (up to 2560
+    // digits) separates it from the midpoint.
     const midpoint = new Reference(2).pow(-24).plus(1);
     const r = certify((a) => ({ x: a.add(a.point(midpoint), a.point('1e-6000')), y: a.point(2) }));
-    expect(r.uncertified).toEqual(['x']);
+    expect(r.uncertified).toEqual([{ output: 'x', below: 1, above: 1 + 2 ** -23 }]);
+    expect(r.precision).toBe(MAX_PRECISION);
     expect([1, 1 + 2 ** -23]).toContain(r.values.x);
     expect(r.values.y).toBe(2);
   });

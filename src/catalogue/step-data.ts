@@ -19,8 +19,27 @@ export interface StepInput {
   readonly objective?: Objective;
 }
 
+/**
+ * One output element the oracle could not certify: its exact value lies so close to the rounding
+ * boundary between the adjacent float32 values `below` < `above` (within about 10^−2550 relative)
+ * that the precisions tried do not tell which side it is on. The value given is one of the two.
+ */
+export interface UncertifiedElement {
+  /** 'params', a state slot's name, or a regularizer's output name. */
+  readonly output: string;
+  /** Element index within that output (0 for a tensor slot or a scalar output). */
+  readonly index: number;
+  readonly below: number;
+  readonly above: number;
+}
+
 /** One step's outputs. */
 export interface StepOutput {
   readonly params: Float32Array;
   readonly state: State;
+  /**
+   * From the oracle: the elements whose rounding it could not decide (absent or empty when it
+   * certified every element). Judges accept either neighbour for these.
+   */
+  readonly uncertified?: readonly UncertifiedElement[];
 }

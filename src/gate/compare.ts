@@ -2,7 +2,11 @@
  * Judging one step of an implementation against the oracle, output by output and element by
  * element: within the derived bound where the analysis applies; the same IEEE class (NaN, +∞, −∞,
  * finite) where an input was NaN or ±∞ or a divisor was an exact zero; counted but not judged where
- * float32 overflow or underflow takes production away from the exact result.
+ * float32 overflow or underflow takes production away from the exact result. Where the derived bound
+ * is 0 (production exact) the comparison is bitwise, so −0 for +0 fails. Where the oracle left an
+ * element uncertified (its exact value lies on the rounding boundary between two float32 neighbours,
+ * to the precision it tried), either neighbour passes a bitwise comparison, and the error is measured
+ * from the neighbours' midpoint, within about 10^−2550 (relative) of the exact value.
  *
  * The error is reported in units of u · S + η (u = 2^−24, S the size of the terms the output combined,
  * η = 2^−150), as error analysis measures it, because an error in ULPs of a result that cancelled says
@@ -10,7 +14,7 @@
  *
  * @module
  */
-import type { StepOutput } from '../catalogue/index.js';
+import type { StepOutput, UncertifiedElement } from '../catalogue/index.js';
 import { ETA, U, type OutOfDomain } from './bound/bounded.js';
 import type { StepBound } from './bound/step-bound.js';
 import { describeFloat32 } from './describe.js';
@@ -45,11 +49,19 @@ export interface OutputMeasure {
   classified: number;
   /** Elements outside the analysed domain (float32 overflow or underflow), by reason. */
   excluded: number;
-  /** Largest |production − oracle| / (u · S + η) over the compared elements. */
+  /** Compared elements the oracle left uncertified, judged against either neighbour of the boundary. */
+  uncertified: number;
+  /**
+   * Largest |production − oracle| / (u · S + η) over the compared elements (for an uncertified
+   * element, |production − midpoint of the neighbours|).
+   */
   maxError: number;
   /** Largest bound / (u · S + η) over the compared elements. */
   maxBound: number;
-  /** Largest |production − oracle| / bound over the compared elements (at most 1 when all pass). */
+  /**
+   * Largest |production − oracle| / bound over the compared elements (at most 1 when all pass; ∞ for
+   * a bitwise comparison that failed).
+   */
   maxRatio: number;
 }
 
@@ -61,7 +73,7 @@ export interface StepComparison {
 
 /** A fresh, empty measure. */
 export function emptyMeasure(): OutputMeasure {
-  return { compared: 0, classified: 0, excluded: 0, maxError: 0, maxBound: 0, maxRatio: 0 };
+  return { compared: 0, classified: 0, excluded: 0, uncertified: 0, maxError: 0, maxBound: 0, maxRatio: 0 };
 }
 
 /**
@@ -74,24 +86,48 @@ export function inTermUnits(x: number, scale: number): number {
 
 const CLASSIFIED: ReadonlySet<OutOfDomain> = new Set(['nonfinite', 'zero-divisor']);
 
-/** Compares an implementation's step outputs with the oracle's under the derived bound. */
-export function compareStep(production: StepOutput, oracle: StepOutput, bound: StepBound): StepComparison {
-  return compareOutputs({ ...production.state, params: production.params }, { ...oracle.state, params: oracle.params }, bound);
+/**
+ * An oracle's named outputs, and under `uncertified` the elements among them it could not certify
+ * (as {@link StepOutput.uncertified}).
+ */
+export interface OracleOutputs {
+  readonly [output: string]: ArrayLike<number> | readonly UncertifiedElement[] | undefined;
+  readonly uncertified?: readonly UncertifiedElement[];
 }
 
-/** Compares named outputs (any computation's) with the oracle's under the derived bound, element by element. */
-export function compareOutputs(production: Readonly<Record<string, ArrayLike<number>>>, oracle: Readonly<Record<string, ArrayLike<number>>>, bound: StepBound): StepComparison {
+/** Compares an implementation's step outputs with the oracle's under the derived bound. */
+export function compareStep(production: StepOutput, oracle: StepOutput, bound: StepBound): StepComparison {
+  const marks = oracle.uncertified === undefined ? {} : { uncertified: oracle.uncertified };
+  return compareOutputs({ ...production.state, params: production.params }, { ...oracle.state, params: oracle.params, ...marks }, bound);
+}
+
+function valuesOf(oracle: OracleOutputs, output: string): ArrayLike<number> | undefined {
+  return output === 'uncertified' ? undefined : (oracle[output] as ArrayLike<number> | undefined);
+}
+
+/** Whether `production` passes bitwise: the oracle's value, or for an uncertified element either neighbour. */
+function bitwiseEqual(production: number, oracle: number, mark: UncertifiedElement | undefined): boolean {
+  return mark === undefined ? Object.is(production, oracle) : Object.is(production, mark.below) || Object.is(production, mark.above);
+}
+
+/**
+ * Compares named outputs (any computation's) with the oracle's under the derived bound, element by
+ * element. Every output the bound names must be present on both sides with the bound's length.
+ */
+export function compareOutputs(production: Readonly<Record<string, ArrayLike<number>>>, oracle: OracleOutputs, bound: StepBound): StepComparison {
   const outputs: Record<string, OutputMeasure> = {};
   const mismatches: Mismatch[] = [];
   for (const [output, bounds] of Object.entries(bound)) {
     const p = production[output];
-    const o = oracle[output];
+    const o = valuesOf(oracle, output);
     const m = emptyMeasure();
     outputs[output] = m;
-    if (p === undefined || o === undefined || p.length !== o.length) {
-      mismatches.push({ output, index: -1, production: NaN, oracle: NaN, bound: NaN, scale: NaN, why: `output missing or of length ${p?.length} instead of ${o?.length}` });
+    if (p === undefined || o === undefined || p.length !== o.length || bounds.length !== o.length) {
+      const why = `output missing or of the wrong length: production ${p?.length ?? 'missing'}, oracle ${o?.length ?? 'missing'}, bound ${bounds.length} elements`;
+      mismatches.push({ output, index: -1, production: NaN, oracle: NaN, bound: NaN, scale: NaN, why });
       continue;
     }
+    const marks = new Map((oracle.uncertified ?? []).filter((u) => u.output === output).map((u) => [u.index, u]));
     bounds.forEach((b, i) => {
       const pv = p[i]!;
       const ov = o[i]!;
@@ -107,12 +143,20 @@ export function compareOutputs(production: Readonly<Record<string, ArrayLike<num
         return;
       }
       m.compared += 1;
-      const error = Math.abs(pv - ov);
+      const mark = marks.get(i);
+      if (mark !== undefined) m.uncertified += 1;
+      const reference = mark === undefined ? ov : (mark.below + mark.above) / 2;
+      const error = Math.abs(pv - reference);
+      const bitwise = b.bound === 0;
+      const pass = bitwise ? bitwiseEqual(pv, ov, mark) : error <= b.bound;
       m.maxError = Math.max(m.maxError, inTermUnits(error, b.scale));
       m.maxBound = Math.max(m.maxBound, inTermUnits(b.bound, b.scale));
-      m.maxRatio = Math.max(m.maxRatio, error === 0 ? 0 : error / b.bound);
-      if (!(error <= b.bound)) {
-        mismatches.push({ output, index: i, production: pv, oracle: ov, bound: b.bound, scale: b.scale, why: 'error above the derived bound' });
+      const ratio = bitwise ? (pass ? 0 : Infinity) : error === 0 ? 0 : error / b.bound;
+      m.maxRatio = Math.max(m.maxRatio, ratio);
+      if (!pass) {
+        const what = bitwise ? 'not bitwise equal where the derived bound is 0' : 'error above the derived bound';
+        const where = mark === undefined ? '' : ` (the oracle left it uncertified between ${describeFloat32(mark.below)} and ${describeFloat32(mark.above)}; error measured from their midpoint)`;
+        mismatches.push({ output, index: i, production: pv, oracle: ov, bound: b.bound, scale: b.scale, why: what + where });
       }
     });
   }
@@ -124,6 +168,7 @@ export function mergeMeasure(into: OutputMeasure, m: OutputMeasure): void {
   into.compared += m.compared;
   into.classified += m.classified;
   into.excluded += m.excluded;
+  into.uncertified += m.uncertified;
   into.maxError = Math.max(into.maxError, m.maxError);
   into.maxBound = Math.max(into.maxBound, m.maxBound);
   into.maxRatio = Math.max(into.maxRatio, m.maxRatio);

@@ -69,8 +69,9 @@ export function oneStepProperty(impl: Implementation, entry: CatalogueEntry, pre
 export function trajectoryProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions & { maxSteps?: number } = {}) {
   return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads, objective }) => {
     const oracle = oracleRuleOf(config.entry.name);
-    let state = oracle.init(config, params);
-    const init = compareStep({ params, state: impl.init(config, params) }, { params, state }, impl.boundInit(config, params.length));
+    const initial = oracle.initialOutput(config, params);
+    let state = initial.state;
+    const init = compareStep({ params, state: impl.init(config, params) }, initial, impl.boundInit(config, params.length));
     foldInto(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
     let current = params;

@@ -94,6 +94,32 @@ describe('Adam oracle: known answers', () => {
     same(out.state['b1pow']!, [roundToFloat32(new Exact(exactFromFloat32(Math.fround(0.9))).times('0.9'))]);
   });
 
+  it('decides a rounding 1300 digits deep: β1 = β2 = ½, ε = 0, α = 2^-24, θ = 0x1.000004p+0, g = 0, m = v = 2, t = 4300 gives 0x1.000002p+0, certified', () => {
+    // PyTorch preset (Algorithm 1, exact β^t, coupled decay with λ = 0, so g' = g = 0):
+    //   m' = ½·2 + ½·0 = 1,  v' = ½·2 + ½·0² = 1,  b1 = b2 = b = 1 − 2^-4300,
+    //   Δ = α (m'/b) / √(v'/b) = α / √b,  θ' = 1 + 2^-22 − 2^-24/√b.
+    // The float32 neighbours are 0x1.000002p+0 = 1 + 2^-23 and 0x1.000004p+0 = 1 + 2^-22, whose midpoint is
+    // 1 + 3·2^-24 = 1 + 2^-22 − 2^-24. As 0 < b < 1, 1/√b > 1, so θ' = midpoint − 2^-24 (1/√b − 1) lies below
+    // the midpoint, by 2^-24 (1/√b − 1) ≈ 2^-24 · 2^-4301 ≈ 10^-1302: θ' rounds down, to 1 + 2^-23. The
+    // 1280 digits of the first ladder leave the midpoint inside the enclosure; 2560 separate it.
+    const config = configure(entryOf('adam'), 'pytorch', { beta1: '0.5', beta2: '0.5', eps: '0', lr: '5.9604644775390625e-8' });
+    const out = adamOracle.step(config, { params: Float32Array.of(1 + 2 ** -22), grads: Float32Array.of(0), state: { m: Float32Array.of(2), v: Float32Array.of(2) }, t: 4300 });
+    expect(out.params[0]).toBe(1 + 2 ** -23);
+    expect(out.state['m']![0]).toBe(1);
+    expect(out.state['v']![0]).toBe(1);
+    expect(out.uncertified ?? []).toEqual([]);
+  });
+
+  it('marks θ uncertified between 0x1.000002p+0 and 0x1.000004p+0 in the same case at t = 9000, 2717 digits deep', () => {
+    // As above with b = 1 − 2^-9000: θ' lies 2^-24 (1/√b − 1) ≈ 2^-9025 ≈ 10^-2717 below the midpoint, beyond
+    // the 2560 digits the oracle tries. m' and v' are still exactly 1.
+    const config = configure(entryOf('adam'), 'pytorch', { beta1: '0.5', beta2: '0.5', eps: '0', lr: '5.9604644775390625e-8' });
+    const out = adamOracle.step(config, { params: Float32Array.of(1 + 2 ** -22), grads: Float32Array.of(0), state: { m: Float32Array.of(2), v: Float32Array.of(2) }, t: 9000 });
+    expect(out.uncertified).toEqual([{ output: 'params', index: 0, below: 1 + 2 ** -23, above: 1 + 2 ** -22 }]);
+    expect([1 + 2 ** -23, 1 + 2 ** -22]).toContain(out.params[0]);
+    expect([out.state['m']![0], out.state['v']![0]]).toEqual([1, 1]);
+  });
+
   it('the empty tensor is a no-op', () => {
     const config = configure(adam, 'pytorch');
     const out = adamOracle.step(config, { params: new Float32Array(0), grads: new Float32Array(0), state: adamOracle.init(config, new Float32Array(0)), t: 3 });
