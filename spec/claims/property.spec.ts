@@ -35,4 +35,19 @@ describe('checkProperty', () => {
     const replay = checkProperty(claim, { seed: 7, backend: 'none', path: r.path! });
     expect(replay.counterexample).toEqual([int('n', 10)]);
   });
+
+  it('reports not checked, never holds, when no case ran or none was judged', () => {
+    const always = { property: fc.property(fc.integer(), (_n: number) => true), runs: 20, describe: ([n]: [number]) => [int('n', n)] };
+    expect(checkProperty(always, { seed: 3, backend: 'none', path: '999999:999' })).toMatchObject({ verdict: 'not checked', cases: 0, reason: 'not checked: --path 999999:999 leads to no case of this claim with seed 3' });
+    expect(checkProperty({ ...always, judged: () => 0 }, { seed: 3, backend: 'none' })).toMatchObject({ verdict: 'not checked', cases: 20, reason: 'not checked: none of its 20 cases was judged (all outside the domain the claim is checked on)' });
+    expect(checkProperty({ ...always, judged: () => 1 }, { seed: 3, backend: 'none' })).toMatchObject({ verdict: 'holds', cases: 20 });
+  });
+
+  it('stops at the time limit after the running case, counting the cases made', () => {
+    const slow = { property: fc.property(fc.integer(), (_n: number) => { const t = performance.now(); while (performance.now() - t < 20); return true; }), runs: 1000, describe: ([n]: [number]) => [int('n', n)] };
+    const r = checkProperty(slow, { seed: 3, backend: 'none', timeLimitMs: 200 });
+    expect(r).toMatchObject({ verdict: 'holds', interrupted: true });
+    expect(r.cases).toBeGreaterThan(0);
+    expect(r.cases).toBeLessThan(1000);
+  });
 });

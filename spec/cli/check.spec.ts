@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { runCheck, type CheckReport, type RuleOutcome } from '../../src/cli/check.js';
 import { formatReport } from '../../src/cli/check-report.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
@@ -41,18 +41,38 @@ describe('runCheck on a broken implementation', () => {
 });
 
 describe('optim-oracle check', () => {
-  it.each(backends)('prints a row per rule or regularizer, preset and output, names the backend, and exits 0 (%s)', async (backend) => {
+  it.each(backends)('prints a row per rule or regularizer and preset within 100 columns, names the backend, and exits 0 (%s)', async (backend) => {
     const r = await run('check', '--runs', '2', '--backend', backend);
     expect(r.status).toBe(0);
     expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
     const pairs = (entries: readonly CatalogueEntry[]) => entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
     const rules = pairs(catalogue);
-    for (const [rule, preset] of rules) expect(r.out).toMatch(new RegExp(`${rule}\\s+${preset}\\s+3/3\\s+params`));
-    expect(r.out).toMatch(/adam\s+tfjs\s+3\/3\s+b1pow/);
+    for (const [rule, preset] of rules) expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+3/3\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
     const regs = pairs(regularizers);
-    const firstOutput: Record<string, string> = { penalty: 'gradient', mask: 'train', pooling: 'probabilities' };
-    for (const entry of regularizers) for (const [, preset] of pairs([entry])) expect(r.out).toMatch(new RegExp(`${entry.name}\\s+${preset}\\s+1/1\\s+${firstOutput[entry.kind]}`));
+    for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
+    for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
     expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);
+  });
+
+  it('--detail prints a row per output', async () => {
+    const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'tfjs', '--detail');
+    expect(r.status).toBe(0);
+    for (const output of ['params', 'm', 'v', 'b1pow']) expect(r.out).toMatch(new RegExp(`^adam\\s+tfjs\\s+3/3\\s+${output}\\s+\\d+`, 'm'));
+  });
+
+  it('marks the rows whose err/bound is 0.9 or more, in the summary and the detail', () => {
+    const measure = (maxRatio: number) => ({ compared: 10, classified: 0, excluded: 0, uncertified: 0, maxError: maxRatio, maxBound: 1, maxRatio });
+    const outcome = (rule: string, ratios: Record<string, number>): RuleOutcome => ({
+      rule, preset: 'paper', properties: [{ name: 'one-step', passed: true, runs: 1, judged: 10, seed: 1 }],
+      tally: { steps: 1, outputs: Object.fromEntries(Object.entries(ratios).map(([k, x]) => [k, measure(x)])) },
+    });
+    const report: CheckReport = { implementation: 'test', backend: 'cpu', seed: 1, runs: 1, passed: 2, failed: 0, results: [outcome('near', { params: 0.5, m: 0.93 }), outcome('far', { params: 0.899 })] };
+    const summary = formatReport(report).split('\n');
+    expect(summary.find((l) => l.startsWith('near'))).toMatch(/0\.930\s+m\s+!$/);
+    expect(summary.find((l) => l.startsWith('far'))).toMatch(/0\.899\s+params$/);
+    const detail = formatReport(report, { detail: true }).split('\n');
+    expect(detail.find((l) => /^near\s.*\sm\s/.test(l))).toMatch(/0\.930\s+!$/);
+    expect(detail.find((l) => /^near\s.*\sparams\s/.test(l))).toMatch(/0\.500$/);
   });
 
   it('reports JSON with the seed, the backend and each property', async () => {
@@ -68,9 +88,9 @@ describe('optim-oracle check', () => {
     [['check', '--rule', 'adamw', '--preset', 'tfjs'], /unknown preset for adamw 'tfjs'; known: paper, pytorch, keras/],
     [['check', '--preset', 'jax'], /unknown preset 'jax'; known: paper, pytorch, keras, tfjs/],
     [['check', '--runs', '0'], /--runs must be an integer ≥ 1, got '0'/],
-    [['check', '--backend', 'gpu'], /unknown backend 'gpu'; known: tensorflow, wasm, cpu, auto/],
+    [['check', '--backend', 'gpu'], /--backend must be one of tensorflow, wasm, cpu, auto; got 'gpu'/],
     [['check', '--property', 'speed'], /unknown property 'speed'/],
-    [['check', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['check', '--frobnicate'], /unknown flag '--frobnicate' for check/],
     [['train'], /unknown command 'train'/],
   ])('rejects %j with exit status 2 and a clear message', async (argv, message) => {
     const r = await run(...argv);
@@ -104,7 +124,7 @@ describe('optim-oracle check', () => {
 
   it('runs as the installed command (bin/optim-oracle.js over dist/)', () => {
     const out = execFileSync(process.execPath, ['bin/optim-oracle.js', 'help'], { encoding: 'utf8' });
-    expect(out).toContain('optim-oracle check [options]');
+    expect(out).toContain('optim-oracle check [flags]');
   });
 });
 

@@ -246,6 +246,7 @@ export const adamStepSizeClaims: readonly Claim[] = [
           runs: 300,
           describe: describeCase,
           bound: 'B + e, e the running error bound of the t float32 steps',
+          judged: () => over.count,
           measured: () =>
             `${over.count} cases judged; where e < 64 u B (${normal.count} cases), |Δ_t| exceeds B by at most ${normal.max.toFixed(2)} u B; overall by ${over.max.toExponential(2)} B, where e reaches ${budget.max.toExponential(2)} B (gradients near float32's subnormal range: g² underflows)`,
         },
@@ -332,6 +333,7 @@ export const adamStepSizeClaims: readonly Claim[] = [
           runs: 200,
           describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
           bound: 'α ± e',
+          judged: () => err.count,
           measured: () => `largest ||Δ_t| − α| over ${err.count} cases: ${err.max.toFixed(2)} u·α`,
         },
         o,

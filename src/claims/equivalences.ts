@@ -73,6 +73,7 @@ function float32Pair<Ts extends unknown[]>(arbitraries: { [K in keyof Ts]: fc.Ar
       ? {}
       : {
           bound: '(X_A − X_B) ± (e_A + e_B)',
+          judged: () => judged,
           measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B) over ${judged} cases: ${worst.toFixed(3)}; the conventions' float32 results differ by up to ${ulps} ulp`,
         }),
   };
@@ -515,6 +516,7 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
       }),
       runs: 200,
       describe: describeRun(['θ', 'v', 'α', 'γ', 't', 'objective']) as never,
+      judged: () => judged,
       bound: "(X_A − X_B) ± (e_A + e_B), e_A from NAG's derived bound (its comparison bound), e_B from the running bound",
       measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B) over ${judged} elements: ${worst.toFixed(3)}`,
     },

@@ -10,7 +10,9 @@ import { equivalenceClaims } from './equivalences.js';
 import { scaleInvarianceClaims } from './scale-invariance.js';
 import type { Claim } from './types.js';
 
-export type { Claim, ClaimOptions, ClaimResult, NamedValue, Verdict } from './types.js';
+import { OptionError } from '../catalogue/errors.js';
+
+export type { CheckedVerdict, Claim, ClaimOptions, ClaimResult, NamedValue, Verdict } from './types.js';
 export { formatValue, shortestFloat32Decimal } from './property.js';
 
 /** The groups, by the prefix of their claims' ids. */
@@ -29,10 +31,16 @@ export function groupOf(claim: Pick<Claim, 'id'>): string {
   return claim.id.slice(0, claim.id.indexOf('/'));
 }
 
-/** The claims whose id starts with `prefix` (all when it is undefined); throws when none does. */
+/**
+ * The claim whose id is `prefix` if there is one (an exact id wins over the longer ids it is a
+ * prefix of: `adam-step/paper-bound` is not also `adam-step/paper-bound/float32`), else the claims
+ * whose id starts with `prefix`; all when it is undefined. Throws an {@link OptionError} when none matches.
+ */
 export function selectClaims(prefix?: string): readonly Claim[] {
   if (prefix === undefined) return claims;
+  const exact = claims.filter((c) => c.id === prefix);
+  if (exact.length > 0) return exact;
   const chosen = claims.filter((c) => c.id.startsWith(prefix));
-  if (chosen.length === 0) throw new RangeError(`no claim matches '${prefix}'; groups: ${Object.keys(CLAIM_GROUPS).join(', ')}`);
+  if (chosen.length === 0) throw new OptionError(`no claim matches '${prefix}'; groups: ${Object.keys(CLAIM_GROUPS).join(', ')}`);
   return chosen;
 }

@@ -1,6 +1,7 @@
 /**
  * Turning a fast-check property into a claim's verdict: `holds` (or `holds with bound`) when no case
- * fails, `refuted` with fast-check's shrunk counterexample otherwise.
+ * fails, `refuted` with fast-check's shrunk counterexample otherwise, `not checked` when no case ran
+ * or none was judged.
  *
  * @module
  */
@@ -21,14 +22,45 @@ export interface PropertyClaim<Ts extends unknown[]> {
   readonly bound?: string;
   /** When no case fails: what was measured. */
   readonly measured?: () => string;
+  /**
+   * Cases the property judged, for a property that passes the cases outside its domain unjudged;
+   * when no case fails and this is 0, the claim was not checked.
+   */
+  readonly judged?: () => number;
 }
 
-/** Runs `claim.property` with the seed and reports the verdict. */
+/** Why a run that found no counterexample checked nothing, if it did not. */
+function nothingChecked(r: Pick<fc.RunDetails<unknown[]>, 'numRuns' | 'interrupted'>, judged: number | undefined, options: ClaimOptions): string | undefined {
+  if (r.numRuns === 0) {
+    if (options.path !== undefined) return `not checked: --path ${options.path} leads to no case of this claim with seed ${options.seed}`;
+    if (r.interrupted) return 'not checked: stopped at the time limit before a case ran';
+    return 'not checked: fast-check ran no case';
+  }
+  if (judged === 0) return `not checked: none of its ${r.numRuns} cases was judged (all outside the domain the claim is checked on)`;
+  return undefined;
+}
+
+/**
+ * Runs `claim.property` with the seed and reports the verdict: `refuted` with the shrunk
+ * counterexample, `not checked` when no case ran or none was judged, else `holds` (or `holds with
+ * bound`). With `options.timeLimitMs`, fast-check stops after the case running at the limit and
+ * `cases` counts the cases made.
+ */
 export function checkProperty<Ts extends unknown[]>(claim: PropertyClaim<Ts>, options: ClaimOptions): ClaimResult {
   const numRuns = options.runs ?? claim.runs;
-  const r = fc.check(claim.property, { seed: options.seed, numRuns, ...(options.path === undefined ? {} : { path: options.path }) });
+  const r = fc.check(claim.property, {
+    seed: options.seed,
+    numRuns,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, Math.ceil(options.timeLimitMs)), markInterruptAsFailure: false }),
+  });
+  const cut = r.interrupted ? { interrupted: true } : {};
+  if (r.counterexample === null) {
+    const empty = nothingChecked(r, claim.judged?.(), options);
+    if (empty !== undefined) return { verdict: 'not checked', cases: r.numRuns, seed: options.seed, reason: empty, ...cut };
+  }
   if (!r.failed) {
-    return { verdict: claim.bound === undefined ? 'holds' : 'holds with bound', cases: r.numRuns, seed: options.seed, ...(claim.bound === undefined ? {} : { bound: claim.bound }), ...(claim.measured ? { measured: claim.measured() } : {}) };
+    return { verdict: claim.bound === undefined ? 'holds' : 'holds with bound', cases: r.numRuns, seed: options.seed, ...(claim.bound === undefined ? {} : { bound: claim.bound }), ...(claim.measured ? { measured: claim.measured() } : {}), ...cut };
   }
   if (r.counterexample === null) throw new Error(`the property could not run: ${String(r.errorInstance ?? 'no counterexample')}`);
   const args = r.counterexample;
@@ -40,6 +72,7 @@ export function checkProperty<Ts extends unknown[]>(claim: PropertyClaim<Ts>, op
     path: r.counterexamplePath ?? undefined,
     counterexample: claim.describe(args),
     reason: claim.reason ? claim.reason(args) : thrown,
+    ...cut,
   };
 }
 

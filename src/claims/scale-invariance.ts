@@ -249,6 +249,7 @@ export const scaleInvarianceClaims: readonly Claim[] = [
           runs: 200,
           describe: ([g, m, v, k, negative, eps, t]) => [f32('g', g), f32('m', m), f32('v', Math.abs(v)), f32('c', (negative ? -1 : 1) * 2 ** k), text('ε', eps), int('t', t)],
           bound: 'exact deviation ± (e(g) + e(c g))',
+          judged: () => judged,
           measured: () => `largest |float32 deviation − exact deviation| / (e(g) + e(c g)) over ${judged} cases: ${largest.toFixed(3)}`,
         },
         o,

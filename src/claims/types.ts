@@ -5,8 +5,15 @@
  * @module
  */
 
-/** The three answers a claim can get. */
-export type Verdict = 'holds' | 'refuted' | 'holds with bound';
+/**
+ * The answers a claim can get: the three a check can reach, or `not checked` when it judged no case
+ * (a replay path that leads to no case, a time limit reached before a case ran, every case outside
+ * the analysed domain), which is never an expected verdict.
+ */
+export type Verdict = 'holds' | 'refuted' | 'holds with bound' | 'not checked';
+
+/** The verdicts docs/claims.md can report. */
+export type CheckedVerdict = Exclude<Verdict, 'not checked'>;
 
 /** One value of a counterexample: a binary32 value (printed in decimal and hex), an integer, or a name (a rule). */
 export type NamedValue =
@@ -29,6 +36,8 @@ export interface ClaimResult {
   /** fast-check's seed and path, to replay the counterexample. */
   readonly seed: number;
   readonly path?: string;
+  /** True when the time limit cut the check short; `cases` counts the cases it made. */
+  readonly interrupted?: boolean;
 }
 
 /** Settings of one run of the claims. */
@@ -41,6 +50,11 @@ export interface ClaimOptions {
   readonly path?: string;
   /** The TensorFlow.js backend float32 claims run on (already active). */
   readonly backend: string;
+  /**
+   * Milliseconds after which fast-check stops after its current case, counting the cases made
+   * (`interruptAfterTimeLimit` with `markInterruptAsFailure: false`); no limit when undefined.
+   */
+  readonly timeLimitMs?: number;
 }
 
 /** A claim and how to check it. */
@@ -54,6 +68,6 @@ export interface Claim {
   /** `oracle` (exact, no tolerance) or `float32` (production, within a derived bound). */
   readonly on: 'oracle' | 'float32';
   /** The verdict this project reports for it (docs/claims.md); a different verdict is a finding to look into. */
-  readonly expected: Verdict;
+  readonly expected: CheckedVerdict;
   check(options: ClaimOptions): ClaimResult | Promise<ClaimResult>;
 }

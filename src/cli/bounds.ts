@@ -1,14 +1,14 @@
 /**
- * `optim-oracle bounds`: measures the error-bound table and prints it; `--write` rewrites
- * fixtures/error-bounds.json.
+ * `optim-oracle bounds`: the table in words, where `--write` puts it (fixtures/error-bounds.json under
+ * the package root, whatever the working directory), and the check that it can be written there,
+ * made before measuring.
  *
  * @module
  */
-import { writeFileSync } from 'node:fs';
-import { BOUND_TABLE_PATH, measureBoundTable, TIGHTNESS, type BoundTable } from '../gate/bound-table.js';
-import { production } from '../gate/implementation.js';
-import { runsFromEnv, seedFromEnv } from '../gate/seed.js';
-import { useBackend } from '../tfjs/backend.js';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BOUND_TABLE_PATH, TIGHTNESS, type BoundTable } from '../gate/bound-table.js';
+import { packageRoot } from './package-root.js';
 import { formatMeasure, renderTable } from './table.js';
 
 /** The table in words. */
@@ -24,30 +24,18 @@ export function formatBoundTable(table: BoundTable): string {
   ].join('\n');
 }
 
-/** Runs the command; resolves to the exit status. */
-export async function bounds(
-  options: { runs?: string; seed?: string; backend?: string; write?: boolean; json?: boolean; shard?: string },
-  out: NodeJS.WriteStream,
-  err: NodeJS.WriteStream,
-): Promise<number> {
-  try {
-    const runs = options.runs === undefined ? runsFromEnv(1000) : Number(options.runs);
-    const seed = options.seed === undefined ? seedFromEnv() : Number(options.seed);
-    if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`--runs must be an integer ≥ 1, got '${options.runs}'`);
-    if (!Number.isSafeInteger(seed)) throw new RangeError(`--seed must be an integer, got '${options.seed}'`);
-    const shardMatch = options.shard === undefined ? ['', '0', '1'] : /^(\d+)\/(\d+)$/.exec(options.shard);
-    if (shardMatch === null || Number(shardMatch[1]) >= Number(shardMatch[2])) throw new RangeError(`--shard takes i/n with 0 ≤ i < n, got '${options.shard}'`);
-    const shard = { index: Number(shardMatch[1]), count: Number(shardMatch[2]) };
-    if (options.write && shard.count > 1) throw new RangeError('--write takes the whole table; merge shards with --json');
-    const impl = production(await useBackend(options.backend));
-    const progress = err.isTTY ? (line: string) => err.write(`\r\x1b[2K${line}`) : undefined;
-    const table = measureBoundTable(impl, runs, seed, progress, shard);
-    if (progress) err.write('\r\x1b[2K');
-    if (options.write) writeFileSync(BOUND_TABLE_PATH, `${JSON.stringify(table, null, 2)}\n`);
-    out.write(options.json ? `${JSON.stringify(table, null, 2)}\n` : `${formatBoundTable(table)}\n${options.write ? `\nwrote ${BOUND_TABLE_PATH}\n` : ''}`);
-    return 0;
-  } catch (e) {
-    err.write(`optim-oracle: ${(e as Error).message}\n`);
-    return 2;
-  }
+/** The absolute path of the bound table in the package: `<package root>/fixtures/error-bounds.json`. */
+export function boundTableFile(root: string = packageRoot()): string {
+  return join(root, BOUND_TABLE_PATH);
+}
+
+/**
+ * Throws the file system's error (EACCES, EROFS, ENOENT, ENOTDIR, ...) when `file` cannot be
+ * written: the file itself when it exists, else its directory, which must be one.
+ */
+export function assertWritable(file: string): void {
+  if (existsSync(file)) return accessSync(file, constants.W_OK);
+  const dir = dirname(file);
+  if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, '${dir}'`), { code: 'ENOTDIR', path: dir });
+  accessSync(dir, constants.W_OK);
 }

@@ -1,6 +1,6 @@
 /**
  * The text of a `claims` report: one block per claim, grouped, with its verdict, bound, measurement
- * and counterexample.
+ * and counterexample, and what a time limit left unchecked.
  *
  * @module
  */
@@ -36,6 +36,9 @@ export function formatClaims(report: ClaimsReport): string {
     if (o.verdict !== o.expected) lines.push(`${indent}SURPRISE: docs/claims.md reports '${o.expected}'`);
   }
   const count = (v: string) => report.outcomes.filter((o) => o.verdict === v).length;
-  lines.push('', `${report.outcomes.length} claims: ${count('holds')} hold, ${count('holds with bound')} hold with a bound, ${count('refuted')} refuted; ${report.surprises} differ from docs/claims.md`);
+  const stopped = report.stoppedAt;
+  if (stopped !== undefined) lines.push('', `stopped by --max-time ${stopped.maxSeconds} after ${stopped.checked} claims; not checked: ${stopped.notChecked.join(', ')}`);
+  const unchecked = count('not checked');
+  lines.push('', `${report.outcomes.length} claims: ${count('holds')} hold, ${count('holds with bound')} hold with a bound, ${count('refuted')} refuted${unchecked > 0 ? `, ${unchecked} not checked` : ''}; ${report.surprises} differ from docs/claims.md`);
   return lines.join('\n');
 }

@@ -10,11 +10,13 @@
  * @module
  */
 import fc from 'fast-check';
-import { catalogue, PRESET_NAMES } from '../catalogue/index.js';
+import { catalogue, OptionError, PRESET_NAMES } from '../catalogue/index.js';
 import { oracleRules } from '../../oracle/rules/index.js';
 import { productionRules } from '../rules/index.js';
 import type { Implementation } from './implementation.js';
 import { newTally, oneStepProperty } from './properties.js';
+import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } from './progress.js';
+import { checkRuns, checkSeed } from './seed-range.js';
 
 /** The file the table lives in, relative to the package root. */
 export const BOUND_TABLE_PATH = 'fixtures/error-bounds.json';
@@ -37,6 +39,11 @@ export interface BoundRow {
   readonly maxRatio: number;
   /** Why the bound cannot be tighter, where maxRatio < 1/8. */
   readonly looseBecause?: string;
+  /**
+   * Of the elements compared, those whose oracle value is not certified (either float32 neighbour of
+   * an undecided rounding boundary; the error is measured from their midpoint); absent when none.
+   */
+  readonly uncertified?: number;
 }
 
 /** The table with how it was made. */
@@ -46,6 +53,10 @@ export interface BoundTable {
   readonly seed: number;
   readonly casesPerPreset: number;
   readonly rows: BoundRow[];
+  /** Outputs that compared no element (they have no row), each with why. */
+  readonly notMeasured?: readonly string[];
+  /** Present when the time limit stopped the measurement: the pairs measured and those left out. */
+  readonly stoppedAt?: StoppedAt;
 }
 
 /** Why some bounds are looser than 1/8 of the error measured, by rule/preset/output. */
@@ -64,20 +75,94 @@ export interface Shard {
   readonly count: number;
 }
 
-/** Measures the table: `cases` one-step cases from finite states per rule and preset (or one shard of them). */
-export function measureBoundTable(impl: Implementation, cases: number, seed: number, progress?: (line: string) => void, shard: Shard = { index: 0, count: 1 }): BoundTable {
+/** Options of {@link measureBoundTable}. */
+export interface BoundTableOptions {
+  /** One-step cases per rule and preset, an integer ≥ 1. */
+  readonly cases: number;
+  /** fast-check seed, −2^31 ≤ seed ≤ 2^31 − 1 (src/gate/seed-range.ts). */
+  readonly seed: number;
+  /** Told before each rule/preset pair starts (units: pairs) and once when the run ends. */
+  readonly progress?: ProgressListener | undefined;
+  /** The part to measure (default: all): integers with 0 ≤ index < count. */
+  readonly shard?: Shard | undefined;
+  /**
+   * A time limit in seconds (> 0): past it no pair starts (the first always does), and the running one stops after its
+   * current case and is left out of the table (its rows would rest on fewer cases than the others').
+   */
+  readonly maxSeconds?: number | undefined;
+}
+
+function checkShard(shard: Shard): Shard {
+  if (!Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count) || shard.index < 0 || shard.index >= shard.count) {
+    throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${shard.index}/${shard.count}`);
+  }
+  return shard;
+}
+
+/**
+ * Measures the table: `cases` one-step cases from finite states per rule and preset (or one shard of
+ * them). A pair the time limit cut short or never started is left out and listed in `stoppedAt`; an
+ * output that judged no element has no row and is listed in `notMeasured`. Throws an
+ * {@link OptionError} on bad options, and fast-check's report when a case leaves its bound.
+ */
+export function measureBoundTable(impl: Implementation, options: BoundTableOptions): BoundTable {
+  const { cases, seed } = options;
+  checkRuns(cases);
+  checkSeed(seed);
+  checkMaxSeconds(options.maxSeconds);
+  const shard = checkShard(options.shard ?? { index: 0, count: 1 });
   const rows: BoundRow[] = [];
+  const notMeasured: string[] = [];
+  const notChecked: string[] = [];
   const configurations = measuredConfigurations().filter((_, i) => i % shard.count === shard.index);
+  const clock = startClock(options.maxSeconds);
+  let done = 0;
   for (const { rule, preset } of configurations) {
-    progress?.(`${rule}/${preset}`);
+    if (done > 0 && clock.expired()) {
+      notChecked.push(`${rule}/${preset}`);
+      continue;
+    }
+    options.progress?.({ done, total: configurations.length, current: `${rule}/${preset} (${cases} cases)`, elapsedSeconds: clock.elapsedSeconds() });
     const tally = newTally();
     const entry = catalogue.find((e) => e.name === rule)!;
-    fc.assert(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed });
+    const r = fc.check(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed, ...clock.interruption() });
+    done += 1;
+    if (r.failed && r.counterexample !== null) throw new Error(fc.defaultReportMessage(r) ?? `${rule}/${preset}: a case left its bound`);
+    if (r.interrupted) {
+      notChecked.push(`${rule}/${preset} (cut after ${r.numRuns} of ${cases} cases)`);
+      continue;
+    }
     for (const [output, m] of Object.entries(tally.outputs)) {
       const key = `${rule}/${preset}/${output}`;
-      const row: BoundRow = { rule, preset, output, compared: m.compared, maxError: m.maxError, maxBound: m.maxBound, maxRatio: m.maxRatio };
+      if (m.compared === 0) {
+        notMeasured.push(`${key}: no element compared against the bound in ${r.numRuns} cases`);
+        continue;
+      }
+      const row: BoundRow = { rule, preset, output, compared: m.compared, maxError: m.maxError, maxBound: m.maxBound, maxRatio: m.maxRatio, ...(m.uncertified > 0 ? { uncertified: m.uncertified } : {}) };
       rows.push(LOOSE_BECAUSE[key] === undefined ? row : { ...row, looseBecause: LOOSE_BECAUSE[key] });
     }
   }
-  return { command: `npx optim-oracle bounds --write --runs ${cases} --seed ${seed}`, implementation: impl.name, seed, casesPerPreset: cases, rows };
+  options.progress?.({ done, total: configurations.length, current: '', elapsedSeconds: clock.elapsedSeconds() });
+  return {
+    command: `npx optim-oracle bounds --write --runs ${cases} --seed ${seed}`,
+    implementation: impl.name,
+    seed,
+    casesPerPreset: cases,
+    rows,
+    ...(notMeasured.length === 0 ? {} : { notMeasured }),
+    ...(notChecked.length === 0 ? {} : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: done, notChecked } }),
+  };
+}
+
+/**
+ * What keeps a measured table from being complete, in words: outputs that compared nothing, pairs the
+ * time limit left out, or no row at all. Empty when every selected pair was measured; a command must
+ * fail (and not write the table) otherwise.
+ */
+export function boundTableProblems(table: BoundTable): string[] {
+  return [
+    ...(table.rows.length === 0 ? ['nothing measured: the table has no row'] : []),
+    ...(table.notMeasured ?? []).map((x) => `not measured: ${x}`),
+    ...(table.stoppedAt === undefined ? [] : [`stopped at the time limit (${table.stoppedAt.maxSeconds} s) after ${table.stoppedAt.checked} rule/preset pairs; not measured: ${table.stoppedAt.notChecked.join(', ')}`]),
+  ];
 }

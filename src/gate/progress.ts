@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { OptionError } from '../catalogue/errors.js';
 
 /** One progress report. */
 export interface Progress {
@@ -20,3 +21,43 @@ export interface Progress {
 
 /** Receives progress reports; called before each unit starts and once when the run ends. */
 export type ProgressListener = (progress: Progress) => void;
+
+/** Where a run stopped because it reached its `maxSeconds`. */
+export interface StoppedAt {
+  /** The time limit the run was given, in seconds. */
+  readonly maxSeconds: number;
+  /** Units that ran (the last one possibly cut short, with the cases it made). */
+  readonly checked: number;
+  /** The units that did not start, by name. */
+  readonly notChecked: readonly string[];
+}
+
+/** Throws an {@link OptionError} unless `maxSeconds` is undefined or a finite number > 0. */
+export function checkMaxSeconds(maxSeconds: number | undefined): number | undefined {
+  if (maxSeconds !== undefined && !(Number.isFinite(maxSeconds) && maxSeconds > 0)) throw new OptionError(`max time must be a number of seconds > 0, got ${maxSeconds}`);
+  return maxSeconds;
+}
+
+/** A run's clock: the time since it started, and what is left of its optional time limit. */
+export interface RunClock {
+  /** Seconds since the run started. */
+  elapsedSeconds(): number;
+  /** True once the time limit has passed (never without one); runs start their first unit regardless, so a run always checks something or fails. */
+  expired(): boolean;
+  /**
+   * fast-check options that cut a property at the time limit after the case it is running, counting
+   * the cases made as passed ones (`markInterruptAsFailure: false`); empty without a limit.
+   */
+  interruption(): { interruptAfterTimeLimit?: number; markInterruptAsFailure?: boolean };
+}
+
+/** Starts a clock now, with an optional limit of `maxSeconds` (checked by {@link checkMaxSeconds}). */
+export function startClock(maxSeconds: number | undefined): RunClock {
+  const start = performance.now();
+  const left = () => (maxSeconds === undefined ? Infinity : start + maxSeconds * 1000 - performance.now());
+  return {
+    elapsedSeconds: () => (performance.now() - start) / 1000,
+    expired: () => left() <= 0,
+    interruption: () => (maxSeconds === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())), markInterruptAsFailure: false }),
+  };
+}

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { OptionError } from '../catalogue/errors.js';
 
 /** The backends the project can run on, fastest first. */
 export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu'] as const;
@@ -52,10 +53,10 @@ export async function useBackend(requested: string | undefined = process.env[BAC
   const present = await availableBackends();
   const wanted = requested === undefined || requested === '' || requested === 'auto' ? present[0] : requested;
   if (wanted === undefined || !isBackendName(wanted)) {
-    throw new RangeError(`unknown backend '${String(requested)}'; known: ${BACKEND_NAMES.join(', ')}, auto`);
+    throw new OptionError(`unknown backend '${String(requested)}'; known: ${BACKEND_NAMES.join(', ')}, auto`);
   }
   if (!present.includes(wanted)) {
-    throw new RangeError(`backend '${wanted}' is not available here; present: ${present.join(', ')}`);
+    throw new OptionError(`backend '${wanted}' is not available here; present: ${present.join(', ')}`);
   }
   if (tf.getBackend() !== wanted && !(await tf.setBackend(wanted))) {
     throw new Error(`backend '${wanted}' failed to initialise`);

@@ -1,0 +1,98 @@
+/**
+ * `optim-oracle bounds`: its flags and its handler. With `--write` it checks that the table can be
+ * written before measuring, and if the write fails anyway it prints the measurement and saves it to a
+ * temporary file, so that no measurement is thrown away.
+ *
+ * @module
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OptionError } from '../../catalogue/errors.js';
+import { BOUND_TABLE_PATH, boundTableProblems, measureBoundTable, type BoundTable } from '../../gate/bound-table.js';
+import { production } from '../../gate/implementation.js';
+import { useBackend } from '../../tfjs/backend.js';
+import { assertWritable, boundTableFile, formatBoundTable } from '../bounds.js';
+import { EXIT } from '../exit.js';
+import { progressDisplay } from '../progress-display.js';
+import type { Command, Values } from './command.js';
+import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
+
+/** Where `--write` writes, and how (tests replace both). */
+export interface TableOutput {
+  /** The table's file (default: fixtures/error-bounds.json under the package root). */
+  readonly file?: () => string;
+  readonly write?: (file: string, contents: string) => void;
+}
+
+function shardOf(values: Values): { index: number; count: number } {
+  const flag = text(values, 'shard');
+  if (flag === undefined) return { index: 0, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(flag);
+  if (m === null || Number(m[1]) >= Number(m[2])) throw new OptionError(`--shard takes i/n with 0 ≤ i < n, got '${flag}'`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** `bounds`, writing the table through `output`. */
+export function boundsCommandWith(output: TableOutput = {}): Command {
+  return {
+    name: 'bounds',
+    summary: `measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it`,
+    flags: {
+      runs: runsFlag('1000', 'one-step cases per rule and preset'),
+      seed: SEED_FLAG,
+      backend: BACKEND_FLAG,
+      shard: { type: 'string', value: 'i/n', help: 'measure every n-th rule and preset from the i-th (0 ≤ i < n), for parallel runs' },
+      'max-time': MAX_TIME_FLAG,
+      write: { type: 'boolean', help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement (the whole table only)` },
+      json: JSON_FLAG,
+    },
+    async run(values, _positionals, { env, out, err }) {
+      const runs = runsOf(values, env, 1000);
+      const seed = seedOf(values, env);
+      const shard = shardOf(values);
+      const maxSeconds = maxTimeOf(values);
+      const write = values.write === true;
+      if (write && shard.count > 1) throw new OptionError('--write takes the whole table; merge shards with --json');
+      const backend = await backendOf(values, env);
+      const file = write ? (output.file ?? boundTableFile)() : undefined;
+      if (file !== undefined) assertWritable(file);
+      const impl = production(await useBackend(backend));
+      const display = progressDisplay(err);
+      let table: BoundTable;
+      try {
+        table = measureBoundTable(impl, { cases: runs, seed, progress: display.listener, shard, maxSeconds });
+      } finally {
+        display.finish();
+      }
+      const json = `${JSON.stringify(table, null, 2)}\n`;
+      out.write(values.json === true ? json : `${formatBoundTable(table)}\n`);
+      const problems = boundTableProblems(table);
+      if (problems.length > 0) {
+        err.write(`${problems.map((p) => `optim-oracle: ${p}`).join('\n')}\n${file === undefined ? '' : `optim-oracle: ${file} is left as it was\n`}`);
+        return EXIT.failed;
+      }
+      if (file === undefined) return EXIT.ok;
+      try {
+        (output.write ?? writeFileSync)(file, json);
+      } catch (e) {
+        const saved = join(tmpdir(), `optim-oracle-error-bounds-${process.pid}-${Date.now()}.json`);
+        let where = '';
+        try {
+          writeFileSync(saved, json);
+          where = ` and saved to ${saved}`;
+        } catch {
+          where = '';
+        }
+        if (values.json !== true) out.write(json);
+        err.write(`optim-oracle: could not write ${file}: ${(e as Error).message}; the measurement is printed above as JSON${where}\n`);
+        return EXIT.io;
+      }
+      (values.json === true ? err : out).write(`${values.json === true ? '' : '\n'}wrote ${file}\n`);
+      return EXIT.ok;
+    },
+  };
+}
+
+/** `bounds`. */
+export const boundsCommand: Command = boundsCommandWith();

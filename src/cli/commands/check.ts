@@ -1,0 +1,47 @@
+/**
+ * `optim-oracle check`: its flags and its handler.
+ *
+ * @module
+ */
+import { PROPERTIES, runCheck } from '../check.js';
+import { formatReport } from '../check-report.js';
+import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
+import type { Command } from './command.js';
+import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
+import { reported } from './report.js';
+
+/** `check`. */
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'run the agreement properties of every rule, regularizer and preset against the exact oracle',
+  flags: {
+    rule: { type: 'string', value: 'NAME', help: 'only this rule or regularizer (default: all of them; optim-oracle list rules)' },
+    preset: { type: 'string', value: 'NAME', help: 'only this preset: paper, pytorch, keras, tfjs (default: every preset the rule has)' },
+    property: { type: 'string', value: 'NAME', help: `only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${REGULARIZER_PROPERTY} (regularizers)` },
+    runs: runsFlag('100'),
+    seed: SEED_FLAG,
+    path: { type: 'string', value: 'P', help: 'replay one counterexample path (with --seed, as a failure prints it)' },
+    backend: BACKEND_FLAG,
+    'max-time': MAX_TIME_FLAG,
+    detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
+    json: JSON_FLAG,
+  },
+  notes: ['Rows whose err/bound is 0.9 or more are marked "!" (near their bound).'],
+  async run(values, _positionals, { env, ...context }) {
+    const options = {
+      rule: text(values, 'rule'),
+      preset: text(values, 'preset'),
+      property: text(values, 'property'),
+      runs: runsOf(values, env, 100),
+      seed: seedOf(values, env),
+      path: text(values, 'path'),
+      maxSeconds: maxTimeOf(values),
+      backend: await backendOf(values, env),
+    };
+    return reported(values.json === true, { env, ...context }, async (progress) => {
+      const report = await runCheck({ ...options, progress });
+      const checked = report.passed + report.failed;
+      return { text: formatReport(report, { detail: values.detail === true }), json: report, ok: report.failed === 0 && checked > 0 };
+    });
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * What `optim-oracle list` shows: every rule and regularizer with its kind, its presets and, per
+ * preset, its hyperparameters with their defaults (exact decimal text) and its convention flags; each
+ * preset with the rules that have it; each claim with its statement and the verdict docs/claims.md
+ * reports.
+ *
+ * @module
+ */
+import { catalogue, hyperparametersOf, PRESET_NAMES, type CatalogueEntry, type FlagValue, type PresetName } from '../catalogue/index.js';
+import { claims } from '../claims/index.js';
+import { regularizers } from '../gate/regularizers/index.js';
+
+/** One rule or regularizer under one preset. */
+export interface ListedPreset {
+  readonly preset: PresetName;
+  /** Hyperparameter → default, exact decimal text, in the entry's order. */
+  readonly hyperparameters: Readonly<Record<string, string>>;
+  readonly flags: Readonly<Record<string, FlagValue>>;
+}
+
+/** One rule or regularizer. */
+export interface ListedRule {
+  readonly name: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly presets: readonly ListedPreset[];
+}
+
+/** The sections of `list`. */
+export interface Listing {
+  readonly rules: readonly ListedRule[];
+  readonly presets: ReadonlyArray<{ readonly preset: PresetName; readonly rules: readonly string[] }>;
+  readonly claims: ReadonlyArray<{ readonly id: string; readonly statement: string; readonly expected: string }>;
+}
+
+/** The section names `list` takes. */
+export const LIST_SECTIONS = ['rules', 'presets', 'claims'] as const;
+
+const entries = (): readonly CatalogueEntry[] => [...catalogue, ...regularizers];
+
+/** Everything `list` shows, from the catalogue, the regularizers and the claims. */
+export function listing(): Listing {
+  const rules = entries().map((e) => ({
+    name: e.name,
+    kind: e.kind,
+    title: e.title,
+    presets: PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => ({
+      preset: p,
+      hyperparameters: Object.fromEntries(hyperparametersOf(e, p).map((h) => [h, e.presets[p]!.defaults[h]!])),
+      flags: { ...e.presets[p]!.flags },
+    })),
+  }));
+  const presets = PRESET_NAMES.map((p) => ({ preset: p, rules: entries().filter((e) => e.presets[p] !== undefined).map((e) => e.name) }));
+  return { rules, presets, claims: claims.map((c) => ({ id: c.id, statement: c.statement, expected: c.expected })) };
+}
+
+const pairs = (r: Readonly<Record<string, unknown>>) => Object.entries(r).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
+
+/** One section (or all three) as text. */
+export function formatListing(l: Listing, section?: (typeof LIST_SECTIONS)[number]): string {
+  const parts: string[] = [];
+  if (section === undefined || section === 'rules') {
+    parts.push(['Rules and regularizers (per preset: hyperparameters with their defaults; flags):', ...l.rules.flatMap((r) => [
+      `  ${r.name}  (${r.kind}) ${r.title}`,
+      ...r.presets.map((p) => `    ${p.preset.padEnd(8)} ${pairs(p.hyperparameters) || '(no hyperparameters)'}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`),
+    ])].join('\n'));
+  }
+  if (section === undefined || section === 'presets') {
+    parts.push(['Presets (and the rules that have them):', ...l.presets.map((p) => `  ${p.preset.padEnd(8)} ${p.rules.join(', ')}`)].join('\n'));
+  }
+  if (section === undefined || section === 'claims') {
+    parts.push(['Claims (id, expected verdict, statement):', ...l.claims.map((c) => `  ${c.id}  [${c.expected}]\n      ${c.statement}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}
