@@ -1,5 +1,5 @@
 /**
- * The dropout family as catalogue entries (`../shared/docs/update-rules.md`, Regularizers): dropout,
+ * The dropout family as catalogue entries (docs/update-rules.md, section Regularizers): dropout,
  * DropConnect and stochastic pooling. Masks are Bernoulli with keep probability p; PyTorch, Keras and
  * tfjs take the drop rate 1 − p instead, which is a different hyperparameter here, not a flag.
  *

@@ -1,5 +1,5 @@
 /**
- * Weight penalties as catalogue entries (`../shared/docs/update-rules.md`, Regularizers): L1, L2,
+ * Weight penalties as catalogue entries (docs/update-rules.md, section Penalties): L1, L2,
  * elastic net and the smooth approximation of L1. Each has three outputs on a weight vector w:
  * the penalty (a sum), its gradient (subgradient 0 at w = 0 for L1), and the proximal step with step
  * size α (none for the smooth approximation). The L2 convention is a flag:
