@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // .ci/run sets OPTIM_ORACLE_JSON_REPORT to a file: vitest then also writes its JSON report there, from
-// which CI prints the plain closing line 'N passed, N failed'.
+// which CI prints the plain closing line 'N passed, N failed'. A --reporter on the command line replaces
+// these (each shard's `vitest run --shard=i/n --reporter=blob`); `vitest --merge-reports` then uses them.
 const jsonReport = process.env['OPTIM_ORACLE_JSON_REPORT'];
 
 export default defineConfig({

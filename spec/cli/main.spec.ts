@@ -37,7 +37,8 @@ const SEED_RANGE = /must be an integer from -2147483648 to 2147483647/;
 describe('bad invocations get exit status 2 and a message naming what was wrong', () => {
   it.each<[string[], NodeJS.ProcessEnv, RegExp]>([
     [['check', '--write'], {}, /check does not take --write/],
-    [['check', '--shard', '0/2'], {}, /check does not take --shard/],
+    [['merge', '--runs', '5'], {}, /merge does not take --runs/],
+    [['claims', '--shard', '0/2'], {}, /claims does not take --shard/],
     [['check', '--claim', 'adam-step'], {}, /check does not take --claim/],
     [['claims', '--rule', 'adam'], {}, /claims does not take --rule/],
     [['claims', '--write'], {}, /claims does not take --write/],
@@ -73,7 +74,7 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
     [['bounds', '--runs', '-1'], {}, /--runs must be an integer ≥ 1, got '-1'/],
     [['list', 'rulez'], {}, /list takes rules, presets, claims or nothing, got 'rulez'/],
     [['list', 'rules', 'claims'], {}, /list takes \[rules\|presets\|claims\], got 'claims'/],
-    [['train'], {}, /unknown command 'train'; commands: check, claims, bounds, list, version, help/],
+    [['train'], {}, /unknown command 'train'; commands: check, claims, bounds, merge, list, version, help/],
     [['help', 'train'], {}, /unknown command 'train'/],
     [['--debug'], {}, /--debug goes after the command/],
     [['check', '--rule', 'adamw2'], {}, /unknown rule 'adamw2'; implemented: sgd/],

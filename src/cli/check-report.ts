@@ -75,7 +75,7 @@ export function formatReport(report: CheckReport, format: ReportFormat = {}): st
   const failures = report.results.flatMap((r) => r.properties.filter((p) => !p.passed).map((p) => failureBlock(r, p)));
   const stopped = report.stoppedAt;
   return [
-    `optim-oracle check: ${report.implementation}, seed ${report.seed}, ${report.runs} cases per property`,
+    `optim-oracle check: ${report.implementation}, seed ${report.seed}, ${report.runs} cases per property${report.shard === undefined ? '' : `, shard ${report.shard.index}/${report.shard.count} (optim-oracle merge joins the shards' --json)`}`,
     '',
     format.detail === true ? detailTable(report) : summaryTable(report),
     '',

@@ -15,6 +15,7 @@ import { isRegularizer, REGULARIZER_PROPERTY, regularizerProperty, regularizers 
 import { useBackend } from '../tfjs/backend.js';
 import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } from '../gate/progress.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
+import type { Shard } from '../gate/bound-table.js';
 
 type PropertyFactory = (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) => fc.IProperty<[unknown]>;
 
@@ -53,6 +54,13 @@ export interface CheckOptions {
    * first case fails as not checked.
    */
   readonly maxSeconds?: number | undefined;
+  /** Run only this slice of the selected properties ({@link shardOf}; default: all): integers 0 ≤ index < count. */
+  readonly shard?: Shard | undefined;
+}
+
+/** What a sharded report was a shard of: the slice, and the options that chose the properties sliced. */
+export interface CheckShard extends Shard {
+  readonly selection: { readonly rule?: string | undefined; readonly preset?: string | undefined; readonly property?: string | undefined };
 }
 
 /** One property's outcome. */
@@ -96,6 +104,8 @@ export interface CheckReport {
   readonly failed: number;
   /** Present when the time limit stopped the run: the properties checked and those never started. */
   readonly stoppedAt?: StoppedAt;
+  /** Present when the run was one shard of several (count > 1): which, and of what selection. */
+  readonly shard?: CheckShard;
 }
 
 /** Rules that have both an oracle and a production implementation, then the regularizers, filtered by `--rule`. */
@@ -126,8 +136,47 @@ interface Unit {
   readonly names: readonly string[];
 }
 
+/** One property of one rule or regularizer under one preset: the unit `--shard` slices. */
+export interface PlannedProperty {
+  readonly rule: string;
+  readonly preset: PresetName;
+  readonly property: string;
+}
+
+/**
+ * The properties `options` select, in the order an unsharded run runs and reports them (rule, then
+ * preset, then property). Throws an {@link OptionError} when they select none.
+ */
+export function plannedProperties(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>): PlannedProperty[] {
+  return plan(options).flatMap((u) => u.names.map((property) => ({ rule: u.entry.name, preset: u.preset, property })));
+}
+
+/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
+const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
+
+/**
+ * The positions in `planned` that shard `index` of `count` runs. The properties are dealt round-robin
+ * (position k of the deal goes to shard k mod count) after sorting them by kind (every one-step
+ * property first, then one-step-nonfinite, trajectory, agreement), so that each shard gets about
+ * 1/count of each kind: a trajectory costs far more than a one-step property, and a deal in run order
+ * would give shard 2 of 3 every trajectory. Each property keeps its seed and runs, so the shards
+ * together run exactly the cases of one unsharded run.
+ */
+export function shardOf(planned: readonly PlannedProperty[], shard: Shard): Set<number> {
+  const dealt = planned.map((_, i) => i).sort((a, b) => DEALING_ORDER.indexOf(planned[a]!.property) - DEALING_ORDER.indexOf(planned[b]!.property) || a - b);
+  return new Set(dealt.filter((_, k) => k % shard.count === shard.index));
+}
+
+/** Throws an {@link OptionError} unless `shard` is integers 0 ≤ index < count and, when count > 1, selects a property and no --path is given. */
+function checkShard(shard: Shard, planned: number, path: string | undefined): void {
+  const { index, count } = shard;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || index < 0 || index >= count) throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${index}/${count}`);
+  if (count > 1 && path !== undefined) throw new OptionError('--path replays one property; it takes no --shard');
+  if (index >= planned) throw new OptionError(`shard ${index}/${count} selects no property: the options select ${planned} properties, so at most ${planned} shards`);
+}
+
 /** What the options select; throws an {@link OptionError} when they select no property, or a --path more than one. */
-function plan(options: CheckOptions): Unit[] {
+function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>): Unit[] {
   const entries = selectedEntries(options.rule);
   const properties = selectedProperties(options.property);
   if (options.preset !== undefined && options.rule === undefined && !(PRESET_NAMES as readonly string[]).includes(options.preset)) {
@@ -203,7 +252,9 @@ function runProperty(property: fc.IProperty<unknown[]>, tally: Tally, unit: Unit
 /**
  * Runs the selected properties and returns the report. Throws an {@link OptionError} on bad options:
  * runs not an integer ≥ 1, a seed outside −2^31…2^31 − 1, an unknown rule, preset or property, a
- * selection no property applies to, a --path with more than one property selected, a time limit ≤ 0.
+ * selection no property applies to, a --path with more than one property selected, a time limit ≤ 0,
+ * a shard that is not 0 ≤ index < count, selects no property, or comes with a --path. With a shard it
+ * runs only that shard's properties ({@link shardOf}), each exactly as the unsharded run would.
  * A property that ran no case or judged no element fails, with `notChecked` saying why.
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
@@ -211,14 +262,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   checkSeed(options.seed);
   checkMaxSeconds(options.maxSeconds);
   const units = plan(options);
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const planned = units.reduce((n, u) => n + u.names.length, 0);
+  checkShard(shard, planned, options.path);
+  const mine = shardOf(plannedProperties(options), shard);
+  let position = 0;
+  const sliced = units.map((u) => ({ ...u, names: u.names.filter(() => mine.has(position++)) })).filter((u) => u.names.length > 0);
   const backend = await useBackend(options.backend);
   const impl = (options.implementation ?? production)(backend);
   const clock = startClock(options.maxSeconds);
-  const total = units.reduce((n, u) => n + u.names.length, 0);
+  const total = mine.size;
   const results: RuleOutcome[] = [];
   const notChecked: string[] = [];
   let done = 0;
-  for (const unit of units) {
+  for (const unit of sliced) {
     const tally = newTally();
     const outcomes: PropertyOutcome[] = [];
     for (const name of unit.names) {
@@ -245,5 +302,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     passed: all.filter((p) => p.passed).length,
     failed: all.filter((p) => !p.passed).length,
     ...(notChecked.length === 0 ? {} : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: done, notChecked } }),
+    ...(shard.count === 1 ? {} : { shard: { ...shard, selection: { rule: options.rule, preset: options.preset, property: options.property } } }),
   };
 }

@@ -9,14 +9,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptionError } from '../../catalogue/errors.js';
-import { BOUND_TABLE_PATH, boundTableProblems, measureBoundTable, type BoundTable } from '../../gate/bound-table.js';
+import { BOUND_TABLE_PATH, boundTableProblems, measureBoundTable, type BoundTable, type Shard } from '../../gate/bound-table.js';
 import { production } from '../../gate/implementation.js';
 import { useBackend } from '../../tfjs/backend.js';
 import { assertWritable, boundTableFile, formatBoundTable } from '../bounds.js';
 import { EXIT } from '../exit.js';
 import { progressDisplay } from '../progress-display.js';
-import type { Command, Values } from './command.js';
-import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
+import type { Command, Context } from './command.js';
+import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, shardFlag, shardValue } from './common.js';
 
 /** Where `--write` writes, and how (tests replace both). */
 export interface TableOutput {
@@ -25,12 +25,47 @@ export interface TableOutput {
   readonly write?: (file: string, contents: string) => void;
 }
 
-function shardOf(values: Values): { index: number; count: number } {
-  const flag = text(values, 'shard');
-  if (flag === undefined) return { index: 0, count: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(flag);
-  if (m === null || Number(m[1]) >= Number(m[2])) throw new OptionError(`--shard takes i/n with 0 ≤ i < n, got '${flag}'`);
-  return { index: Number(m[1]), count: Number(m[2]) };
+/** How {@link printTable} prints and where it writes. */
+export interface TablePrinting extends Pick<Context, 'out' | 'err'> {
+  /** Print JSON (else text). */
+  readonly json: boolean;
+  /** Write the table here (`--write`), when the table is complete. */
+  readonly file: string | undefined;
+  readonly output: TableOutput;
+}
+
+/**
+ * Prints a measured (or merged) table, and writes it to `file` when given and the table is complete
+ * ({@link boundTableProblems}). Resolves to the exit status: 1 when the table is incomplete (the file
+ * is left as it was), 4 when the write fails (the table is printed as JSON and saved to a temporary
+ * file whose path is printed), else 0.
+ */
+export function printTable(table: BoundTable & { readonly shard?: Shard }, { json: asJson, file, output, out, err }: TablePrinting): number {
+  const json = `${JSON.stringify(table, null, 2)}\n`;
+  out.write(asJson ? json : `${formatBoundTable(table)}\n`);
+  const problems = boundTableProblems(table);
+  if (problems.length > 0) {
+    err.write(`${problems.map((p) => `optim-oracle: ${p}`).join('\n')}\n${file === undefined ? '' : `optim-oracle: ${file} is left as it was\n`}`);
+    return EXIT.failed;
+  }
+  if (file === undefined) return EXIT.ok;
+  try {
+    (output.write ?? writeFileSync)(file, json);
+  } catch (e) {
+    const saved = join(tmpdir(), `optim-oracle-error-bounds-${process.pid}-${Date.now()}.json`);
+    let where = '';
+    try {
+      writeFileSync(saved, json);
+      where = ` and saved to ${saved}`;
+    } catch {
+      where = '';
+    }
+    if (!asJson) out.write(json);
+    err.write(`optim-oracle: could not write ${file}: ${(e as Error).message}; the measurement is printed above as JSON${where}\n`);
+    return EXIT.io;
+  }
+  (asJson ? err : out).write(`${asJson ? '' : '\n'}wrote ${file}\n`);
+  return EXIT.ok;
 }
 
 /** `bounds`, writing the table through `output`. */
@@ -42,7 +77,7 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       runs: runsFlag('1000', 'one-step cases per rule and preset'),
       seed: SEED_FLAG,
       backend: BACKEND_FLAG,
-      shard: { type: 'string', value: 'i/n', help: 'measure every n-th rule and preset from the i-th (0 ≤ i < n), for parallel runs' },
+      shard: shardFlag('measure every n-th rule and preset from the i-th'),
       'max-time': MAX_TIME_FLAG,
       write: { type: 'boolean', help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement (the whole table only)` },
       json: JSON_FLAG,
@@ -50,7 +85,7 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
     async run(values, _positionals, { env, out, err }) {
       const runs = runsOf(values, env, 1000);
       const seed = seedOf(values, env);
-      const shard = shardOf(values);
+      const shard = shardValue(values);
       const maxSeconds = maxTimeOf(values);
       const write = values.write === true;
       if (write && shard.count > 1) throw new OptionError('--write takes the whole table; merge shards with --json');
@@ -65,31 +100,7 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       } finally {
         display.finish();
       }
-      const json = `${JSON.stringify(table, null, 2)}\n`;
-      out.write(values.json === true ? json : `${formatBoundTable(table)}\n`);
-      const problems = boundTableProblems(table);
-      if (problems.length > 0) {
-        err.write(`${problems.map((p) => `optim-oracle: ${p}`).join('\n')}\n${file === undefined ? '' : `optim-oracle: ${file} is left as it was\n`}`);
-        return EXIT.failed;
-      }
-      if (file === undefined) return EXIT.ok;
-      try {
-        (output.write ?? writeFileSync)(file, json);
-      } catch (e) {
-        const saved = join(tmpdir(), `optim-oracle-error-bounds-${process.pid}-${Date.now()}.json`);
-        let where = '';
-        try {
-          writeFileSync(saved, json);
-          where = ` and saved to ${saved}`;
-        } catch {
-          where = '';
-        }
-        if (values.json !== true) out.write(json);
-        err.write(`optim-oracle: could not write ${file}: ${(e as Error).message}; the measurement is printed above as JSON${where}\n`);
-        return EXIT.io;
-      }
-      (values.json === true ? err : out).write(`${values.json === true ? '' : '\n'}wrote ${file}\n`);
-      return EXIT.ok;
+      return printTable(shard.count > 1 ? { ...table, shard } : table, { json: values.json === true, file, output, out, err });
     },
   };
 }

@@ -7,7 +7,7 @@ import { PROPERTIES, runCheck } from '../check.js';
 import { formatReport } from '../check-report.js';
 import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
 import type { Command } from './command.js';
-import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
+import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, shardFlag, shardValue, text } from './common.js';
 import { reported } from './report.js';
 
 /** `check`. */
@@ -22,6 +22,7 @@ export const checkCommand: Command = {
     seed: SEED_FLAG,
     path: { type: 'string', value: 'P', help: 'replay one counterexample path (with --seed, as a failure prints it)' },
     backend: BACKEND_FLAG,
+    shard: shardFlag('run every n-th property from the i-th, dealt out by kind so each shard gets its share of trajectories'),
     'max-time': MAX_TIME_FLAG,
     detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
     json: JSON_FLAG,
@@ -36,6 +37,7 @@ export const checkCommand: Command = {
       seed: seedOf(values, env),
       path: text(values, 'path'),
       maxSeconds: maxTimeOf(values),
+      shard: shardValue(values),
       backend: await backendOf(values, env),
     };
     return reported(values.json === true, { env, ...context }, async (progress) => {

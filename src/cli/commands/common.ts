@@ -25,6 +25,20 @@ export const MAX_TIME_FLAG: Flag = { type: 'string', value: 'SECONDS', help: 'st
 /** `--json`. */
 export const JSON_FLAG: Flag = { type: 'boolean', help: 'print the report as JSON' };
 
+/** `--shard i/n`, saying what one shard of `what` runs. */
+export function shardFlag(what: string): Flag {
+  return { type: 'string', value: 'i/n', help: `${what} (0 ≤ i < n), for parallel runs; optim-oracle merge joins the shards' --json` };
+}
+
+/** `--shard i/n` as the library's shard (index i of count n), or the whole run (0 of 1) without the flag. */
+export function shardValue(values: Values): { index: number; count: number } {
+  const flag = text(values, 'shard');
+  if (flag === undefined) return { index: 0, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(flag);
+  if (m === null || Number(m[1]) >= Number(m[2])) throw new OptionError(`--shard takes i/n with 0 ≤ i < n, got '${flag}'`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
 /** The string flag `name`, or undefined. */
 export function text(values: Values, name: string): string | undefined {
   const v = values[name];

@@ -8,10 +8,11 @@ import { checkCommand } from './check.js';
 import { claimsCommand } from './claims.js';
 import { flagsOf, type Command } from './command.js';
 import { listCommand } from './list.js';
+import { mergeCommand } from './merge.js';
 import { versionCommand } from './version.js';
 
 /** Every subcommand but `help`. */
-export const COMMANDS: readonly Command[] = [checkCommand, claimsCommand, boundsCommand, listCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, claimsCommand, boundsCommand, mergeCommand, listCommand, versionCommand];
 
 /** The command named `name`, or undefined. */
 export function commandNamed(name: string): Command | undefined {
