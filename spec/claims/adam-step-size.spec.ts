@@ -1,11 +1,12 @@
 /**
- * Adam's step-size claims (src/claims/adam-step-size.ts), and the cases worth keeping by name: the
+ * Adam's step-size claims (src/claims/adam-step-size/), and the cases worth keeping by name: the
  * counterexamples fast-check shrank to, and the refutations at the defaults that do not depend on the
  * degenerate corner β2 = 0.
  */
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { adamStepSizeClaims, adamConfig, float32Step } from '../../src/claims/adam-step-size.js';
+import { adamStepSizeClaims } from '../../src/claims/adam-step-size/index.js';
+import { adamConfig, float32Step } from '../../src/claims/adam-step-size/float32-step.js';
 import { adamStep, compareExact, extremalGradients, paperBound, tightBound } from '../../oracle/claims/adam-step-size.js';
 import { IntervalArithmetic } from '../../oracle/interval.js';
 import { useBackend } from '../../src/tfjs/backend.js';

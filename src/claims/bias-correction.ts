@@ -16,7 +16,8 @@ import { moderateFloat32, nonnegative } from '../gate/arbitraries/float32.js';
 import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
 import { production, type Implementation } from '../gate/implementation.js';
 import { productionRuleOf } from '../rules/index.js';
-import { adamConfig, betaFloat32 } from './adam-step-size.js';
+import { betaFloat32 } from './adam-step-size/common.js';
+import { adamConfig } from './adam-step-size/float32-step.js';
 import { comparePair, exactParam } from './one-step.js';
 import { checkProperty, f32, int, text } from './property.js';
 import { describeMean, meanConsistent, uniform } from './statistics.js';
@@ -32,7 +33,12 @@ function epsilonHat(eps: string, beta2: string, t: number): string {
 }
 
 /** Adam, Algorithm 1 (`paper`) and the efficient form (`keras`), one step, with β and ε given. */
-const adamIn = (form: 'paper' | 'keras', b1: number, b2: number, eps: string): Configuration => configure(entryOf('adam'), form, { lr: '0.001', beta1: exactText(b1), beta2: exactText(b2), eps });
+const adamIn = (form: 'paper' | 'keras', b1: number, b2: number, eps: string): Configuration =>
+  configure(entryOf('adam'), form, { lr: '0.001', beta1: exactText(b1), beta2: exactText(b2), eps });
+
+/** One element's step from any state: θ, g (= m), v, β1, β2 and t (before ε). */
+const stepFromState = () =>
+  [moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 })] as const;
 
 /** The statistical claim's setting: g ~ U[a, b] i.i.d., t steps of Adam's paper preset from zero. */
 const STATS = { a: -0.5, b: 1.5, t: 4, beta1: 0.9, beta2: 0.999 } as const;
@@ -66,7 +72,13 @@ function statisticalClaim(implementation: 'production' | 'oracle', n: number, co
   const measured = corrected ? `m_t: ${describeMean(m)}; v_t: ${describeMean(v)}` : `m_t: ${describeMean(m)} (E[g])`;
   return ok
     ? { verdict: 'holds', cases: n, seed: o.seed, measured }
-    : { verdict: 'refuted', cases: n, seed: o.seed, reason: measured, counterexample: [text('sample', `N = ${n} runs of t = ${t} steps, g ~ U[${a}, ${b}], seed ${o.seed}`)] };
+    : {
+        verdict: 'refuted',
+        cases: n,
+        seed: o.seed,
+        reason: measured,
+        counterexample: [text('sample', `N = ${n} runs of t = ${t} steps, g ~ U[${a}, ${b}], seed ${o.seed}`)],
+      };
 }
 
 export const biasCorrectionClaims: readonly Claim[] = [
@@ -101,23 +113,30 @@ export const biasCorrectionClaims: readonly Claim[] = [
       let worst = 0;
       return checkProperty(
         {
-          property: fc.property(betaFloat32().filter((b) => b < 0.9999), betaFloat32().filter((b) => b < 0.9999), fc.float({ min: 2 ** -30, max: 2 ** 30, noNaN: true }), fc.boolean(), fc.integer({ min: 1, max: 60 }), (b1, b2, magnitude, negative, t) => {
-            const g = negative ? -magnitude : magnitude;
-            const config = adamConfig(b1, b2);
-            const impl = production(o.backend);
-            let state = impl.init(config, Float32Array.of(0));
-            for (let k = 1; k <= t; k++) state = impl.step(config, { params: Float32Array.of(0), grads: Float32Array.of(g), state, t: k }).state;
-            const bounded = boundTrajectory(productionRuleOf('adam'), config, { param: 0, grads: Array(t).fill(g), state: { m: 0, v: 0 } }).at(-1)!.slots;
-            const G = new D(exactText(g));
-            const m = new D(1).minus(new D(exactText(b1)).pow(t)).times(G);
-            const v = new D(1).minus(new D(exactText(b2)).pow(t)).times(G.pow(2));
-            const [em, ev] = [errorOf(bounded['m']!), errorOf(bounded['v']!)];
-            if (!Number.isFinite(em + ev) || m.isZero() || v.isZero()) return true;
-            const dm = new D(state['m']![0]!).minus(m).abs();
-            const dv = new D(state['v']![0]!).minus(v).abs();
-            worst = Math.max(worst, dm.div(m.abs()).div(UNIT_ROUNDOFF).toNumber(), dv.div(v).div(UNIT_ROUNDOFF).toNumber());
-            return dm.lte(em) && dv.lte(ev);
-          }),
+          property: fc.property(
+            betaFloat32().filter((b) => b < 0.9999),
+            betaFloat32().filter((b) => b < 0.9999),
+            fc.float({ min: 2 ** -30, max: 2 ** 30, noNaN: true }),
+            fc.boolean(),
+            fc.integer({ min: 1, max: 60 }),
+            (b1, b2, magnitude, negative, t) => {
+              const g = negative ? -magnitude : magnitude;
+              const config = adamConfig(b1, b2);
+              const impl = production(o.backend);
+              let state = impl.init(config, Float32Array.of(0));
+              for (let k = 1; k <= t; k++) state = impl.step(config, { params: Float32Array.of(0), grads: Float32Array.of(g), state, t: k }).state;
+              const bounded = boundTrajectory(productionRuleOf('adam'), config, { param: 0, grads: Array(t).fill(g), state: { m: 0, v: 0 } }).at(-1)!.slots;
+              const G = new D(exactText(g));
+              const m = new D(1).minus(new D(exactText(b1)).pow(t)).times(G);
+              const v = new D(1).minus(new D(exactText(b2)).pow(t)).times(G.pow(2));
+              const [em, ev] = [errorOf(bounded['m']!), errorOf(bounded['v']!)];
+              if (!Number.isFinite(em + ev) || m.isZero() || v.isZero()) return true;
+              const dm = new D(state['m']![0]!).minus(m).abs();
+              const dv = new D(state['v']![0]!).minus(v).abs();
+              worst = Math.max(worst, dm.div(m.abs()).div(UNIT_ROUNDOFF).toNumber(), dv.div(v).div(UNIT_ROUNDOFF).toNumber());
+              return dm.lte(em) && dv.lte(ev);
+            },
+          ),
           runs: 200,
           describe: ([b1, b2, magnitude, negative, t]) => [f32('β1', b1), f32('β2', b2), f32('g', negative ? -magnitude : magnitude), int('t', t)],
           bound: 'e_m, e_v: running error bounds of the t float32 steps',
@@ -136,14 +155,22 @@ export const biasCorrectionClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 }), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
+          property: fc.property(...stepFromState(), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
             const step = (form: 'paper' | 'keras', e: string) => exactParam({ config: adamIn(form, b1, b2, e), param: theta, grad: g, state: { m: g, v }, t });
             const algorithm1 = step('paper', eps);
             const efficient = step('keras', epsilonHat(eps, exactText(b2), t));
             return algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [f32('θ', theta), f32('g = m', g), f32('v', v), f32('β1', b1), f32('β2', b2), int('t', t), text('ε', eps)],
+          describe: ([theta, g, v, b1, b2, t, eps]) => [
+            f32('θ', theta),
+            f32('g = m', g),
+            f32('v', v),
+            f32('β1', b1),
+            f32('β2', b2),
+            int('t', t),
+            text('ε', eps),
+          ],
         },
         o,
       ),
@@ -157,16 +184,25 @@ export const biasCorrectionClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 }), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
+          property: fc.property(...stepFromState(), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
             const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
             const algorithm1 = step('paper');
             return algorithm1.minus(step('keras')).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [f32('θ', theta), f32('g = m', g), f32('v', v), f32('β1', b1), f32('β2', b2), int('t', t), text('ε', eps)],
+          describe: ([theta, g, v, b1, b2, t, eps]) => [
+            f32('θ', theta),
+            f32('g = m', g),
+            f32('v', v),
+            f32('β1', b1),
+            f32('β2', b2),
+            int('t', t),
+            text('ε', eps),
+          ],
           reason: ([theta, g, v, b1, b2, t, eps]) => {
             const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
-            return `θ' = ${step('paper').toSignificantDigits(12).toString()} (Algorithm 1) against ${step('keras').toSignificantDigits(12).toString()} (efficient form)`;
+            const [algorithm1, efficient] = [step('paper').toSignificantDigits(12).toString(), step('keras').toSignificantDigits(12).toString()];
+            return `θ' = ${algorithm1} (Algorithm 1) against ${efficient} (efficient form)`;
           },
         },
         o,
@@ -183,16 +219,28 @@ export const biasCorrectionClaims: readonly Claim[] = [
       let ulps = 0;
       return checkProperty(
         {
-          property: fc.property(moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 }), fc.constantFrom(F(1e-8), F(0.001), F(0.5)), (theta, g, v, b1, b2, t, eps) => {
+          property: fc.property(...stepFromState(), fc.constantFrom(F(1e-8), F(0.001), F(0.5)), (theta, g, v, b1, b2, t, eps) => {
             const hat = F(Number(epsilonHat(exactText(eps), exactText(b2), t)));
-            const pair = comparePair(o.backend, { config: adamIn('paper', b1, b2, exactText(eps)), param: theta, grad: g, state: { m: g, v }, t }, { config: adamIn('keras', b1, b2, exactText(hat)), param: theta, grad: g, state: { m: g, v }, t });
+            const pair = comparePair(
+              o.backend,
+              { config: adamIn('paper', b1, b2, exactText(eps)), param: theta, grad: g, state: { m: g, v }, t },
+              { config: adamIn('keras', b1, b2, exactText(hat)), param: theta, grad: g, state: { m: g, v }, t },
+            );
             if (pair === undefined) return true;
             worst = Math.max(worst, pair.ratio);
             ulps = Math.max(ulps, pair.ulps);
             return pair.ratio <= 1;
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [f32('θ', theta), f32('g = m', g), f32('v', v), f32('β1', b1), f32('β2', b2), int('t', t), f32('ε', eps)],
+          describe: ([theta, g, v, b1, b2, t, eps]) => [
+            f32('θ', theta),
+            f32('g = m', g),
+            f32('v', v),
+            f32('β1', b1),
+            f32('β2', b2),
+            int('t', t),
+            f32('ε', eps),
+          ],
           bound: '(X_A − X_B) ± (e_A + e_B)',
           measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B): ${worst.toFixed(3)}; the two float32 results differ by up to ${ulps} ulp`,
         },

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { adamStepSizeClaims } from './adam-step-size.js';
+import { adamStepSizeClaims } from './adam-step-size/index.js';
 import { biasCorrectionClaims } from './bias-correction.js';
-import { equivalenceClaims } from './equivalences.js';
+import { equivalenceClaims } from './equivalences/index.js';
 import { scaleInvarianceClaims } from './scale-invariance.js';
 import type { Claim } from './types.js';
 
