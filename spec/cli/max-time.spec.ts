@@ -9,7 +9,7 @@ import { runClaims } from '../../src/cli/claims.js';
 import { selectClaims } from '../../src/claims/index.js';
 import { boundTableProblems, measureBoundTable, measuredConfigurations } from '../../src/gate/bound-table.js';
 import { production } from '../../src/gate/implementation.js';
-import type { Progress } from '../../src/gate/progress.js';
+import { startClock, type Progress } from '../../src/gate/progress.js';
 import { backends } from '../backends.js';
 
 const backend = backends[0]!;
@@ -68,5 +68,23 @@ describe('measureBoundTable with maxSeconds', () => {
     expect(table.stoppedAt!.notChecked.slice(1)).toEqual(pairs.slice(1));
     expect(boundTableProblems(table)[0]).toBe('nothing measured: the table has no row');
     expect(boundTableProblems(table)[1]).toMatch(/^stopped at the time limit \(1 s\) after 1 rule\/preset pairs; not measured: /);
+  });
+});
+
+describe('startClock', () => {
+  // fast-check's own timer may cut a unit a millisecond before the clock's deadline; a CI run once
+  // started a second bounds pair in that millisecond. A cut unit ends the run whatever the clock says.
+  it('expires once a unit was cut, even before its deadline', () => {
+    const clock = startClock(3600);
+    expect(clock.expired()).toBe(false);
+    clock.cut();
+    expect(clock.expired()).toBe(true);
+  });
+
+  it('never expires without a limit, cut or not', () => {
+    const clock = startClock(undefined);
+    clock.cut();
+    expect(clock.expired()).toBe(false);
+    expect(clock.interruption()).toEqual({});
   });
 });

@@ -286,7 +286,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       }
       options.progress?.({ done, total, current: `${label} (${options.runs} cases)`, elapsedSeconds: clock.elapsedSeconds() });
       const property = isRegularizer(unit.entry) ? regularizerProperty(unit.entry, unit.preset, tally, `optim-oracle on ${backend}`) : PROPERTIES[name as PropertyName](impl, unit.entry, unit.preset, tally);
-      outcomes.push(runProperty(property as fc.IProperty<unknown[]>, tally, unit, name, backend, options, clock.interruption()));
+      const outcome = runProperty(property as fc.IProperty<unknown[]>, tally, unit, name, backend, options, clock.interruption());
+      if (outcome.interrupted === true) clock.cut();
+      outcomes.push(outcome);
       done += 1;
     }
     if (outcomes.length > 0) results.push({ rule: unit.entry.name, preset: unit.preset, properties: outcomes, tally });

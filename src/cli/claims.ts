@@ -83,6 +83,7 @@ export async function runClaims(options: ClaimsOptions): Promise<ClaimsReport> {
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(limit === undefined ? {} : { timeLimitMs: limit }),
     });
+    if (result.interrupted === true) clock.cut();
     outcomes.push({ id: claim.id, statement: claim.statement, source: claim.source, on: claim.on, expected: claim.expected, ...result, seconds: (performance.now() - start) / 1000 });
   }
   options.progress?.({ done: outcomes.length, total: chosen.length, current: '', elapsedSeconds: clock.elapsedSeconds() });

@@ -42,8 +42,17 @@ export function checkMaxSeconds(maxSeconds: number | undefined): number | undefi
 export interface RunClock {
   /** Seconds since the run started. */
   elapsedSeconds(): number;
-  /** True once the time limit has passed (never without one); runs start their first unit regardless, so a run always checks something or fails. */
+  /**
+   * True once the time limit has passed or a unit was cut by it ({@link RunClock.cut}); never without
+   * a limit. Runs start their first unit regardless, so a run always checks something or fails.
+   */
   expired(): boolean;
+  /**
+   * Records that fast-check cut a unit at the time limit. fast-check keeps its own timer, which may
+   * fire a millisecond before this clock's deadline; the run must stop there all the same rather
+   * than start another unit with no time left.
+   */
+  cut(): void;
   /**
    * fast-check options that cut a property at the time limit after the case it is running, counting
    * the cases made as passed ones (`markInterruptAsFailure: false`); empty without a limit.
@@ -55,9 +64,13 @@ export interface RunClock {
 export function startClock(maxSeconds: number | undefined): RunClock {
   const start = performance.now();
   const left = () => (maxSeconds === undefined ? Infinity : start + maxSeconds * 1000 - performance.now());
+  let cut = false;
   return {
     elapsedSeconds: () => (performance.now() - start) / 1000,
-    expired: () => left() <= 0,
+    expired: () => cut || left() <= 0,
+    cut: () => {
+      cut = maxSeconds !== undefined;
+    },
     interruption: () => (maxSeconds === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())), markInterruptAsFailure: false }),
   };
 }
