@@ -21,6 +21,15 @@ describe('configure', () => {
     expect(() => configure(adam, 'pytorch', overrides)).toThrow(message);
   });
 
+  it.each<[string, unknown, RegExp]>([
+    ['null', null, /hyperparameters must be an object such as \{ lr: '1e-3' \}, got null/],
+    ['an array', [0.1], /hyperparameters must be an object .*, got an array/],
+    ['a number', 0.1, /hyperparameters must be an object .*, got number/],
+  ])('rejects %s in place of the hyperparameters object', (_, overrides, message) => {
+    expect(() => configure(adam, 'pytorch', overrides as never)).toThrow(HyperparameterError);
+    expect(() => configure(adam, 'pytorch', overrides as never)).toThrow(message);
+  });
+
   const accepted = /give a finite number or decimal text/;
   it.each<[string, unknown, RegExp]>([
     ['null', null, /lr = null is not a number/],

@@ -117,6 +117,9 @@ export function configure(
   overrides: Readonly<Record<string, HyperValue>> = {},
 ): Configuration {
   const name = presetOf(entry, preset);
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    throw new HyperparameterError(entry.name, '', `hyperparameters must be an object such as { lr: '1e-3' }, got ${overrides === null ? 'null' : Array.isArray(overrides) ? 'an array' : typeof overrides}`);
+  }
   const p = entry.presets[name]!;
   const known = hyperparametersOf(entry, name);
   for (const key of Object.keys(overrides)) {
