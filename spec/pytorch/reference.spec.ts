@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { bitsOf } from '../../oracle/binary32.js';
 import { catalogue, type Configuration, type StepInput } from '../../src/catalogue/index.js';
@@ -112,16 +112,30 @@ const required = process.env['OPTIM_ORACLE_REQUIRE_TORCH'] === '1';
 if (required && !hasTorch) throw new Error(`OPTIM_ORACLE_REQUIRE_TORCH=1 but ${PYTHON} cannot import torch (apt-get install python3-torch)`);
 
 describe.skipIf(!hasTorch)(hasTorch ? `the oracle agrees with PyTorch ${torchVersion?.stdout.trim()} in float64` : `PyTorch reference (skipped: ${PYTHON} cannot import torch; apt-get install python3-torch)`, () => {
+  // One Python process for every rule's cases: importing torch costs about a second a process.
+  const samplesOf = new Map<string, ReturnType<typeof cases>>();
+  const torchOf = new Map<string, TorchResult[]>();
+  beforeAll(() => {
+    const all = [...rules, 'nadam'].map((rule) => [rule, cases(rule, 60, seedFromEnv())] as const);
+    const results = torchSteps(all.flatMap(([, samples]) => samples));
+    expect(results).toHaveLength(all.reduce((n, [, samples]) => n + samples.length, 0));
+    let k = 0;
+    for (const [rule, samples] of all) {
+      samplesOf.set(rule, samples);
+      torchOf.set(rule, results.slice(k, (k += samples.length)));
+    }
+  });
+
   it.each(rules)('%s: 60 typical cases, every output within tolerance of the exact result', (rule) => {
-    const samples = cases(rule, 60, seedFromEnv());
-    const { worst, problems } = compare(rule, samples, torchSteps(samples));
+    const samples = samplesOf.get(rule)!;
+    const { worst, problems } = compare(rule, samples, torchOf.get(rule)!);
     expect(problems.slice(0, 5)).toEqual([]);
     expect(worst).toBeLessThanOrEqual(1);
   });
 
   it('nadam: PyTorch 1.13 follows P_t μ_t μ_{t+1}, not its documented Π_{i≤t+1} μ_i (the oracle is right, the torch 1.13 code is wrong)', () => {
-    const samples = cases('nadam', 60, seedFromEnv());
-    const torch = torchSteps(samples);
+    const samples = samplesOf.get('nadam')!;
+    const torch = torchOf.get('nadam')!;
     const asCoded = samples.map(({ config, input }) => ({ config: { ...config, flags: { ...config.flags, productNext: 'torch-1.13' } }, input }));
     expect(compare('nadam', asCoded, torch).problems.slice(0, 5)).toEqual([]);
     if (torchVersion?.stdout.startsWith('1.')) expect(compare('nadam', samples, torch).problems.length).toBeGreaterThan(0);
