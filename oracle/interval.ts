@@ -12,7 +12,8 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import type { Dec } from './binary32.js';
+import { exactFromFloat32, type Dec } from './binary32.js';
+import type { Arithmetic } from './enclosure.js';
 
 /** An enclosure of an exact real (or IEEE special) value. */
 export interface Interval {
@@ -36,7 +37,7 @@ function isNaNInterval(a: Interval): boolean {
 }
 
 /** Decimal arithmetic at one precision, in the three rounding directions, lifted to intervals. */
-export class IntervalArithmetic {
+export class IntervalArithmetic implements Arithmetic {
   private readonly down: DecimalClass;
   private readonly up: DecimalClass;
   private readonly nearest: DecimalClass;
@@ -62,6 +63,21 @@ export class IntervalArithmetic {
   point(value: Dec | string | number): Interval {
     const d = new this.nearest(value);
     return { lo: d, hi: d, near: d };
+  }
+
+  /** The exact value of a binary32, from its bits. */
+  fromFloat32(x: number): Interval {
+    return this.point(exactFromFloat32(x));
+  }
+
+  /** Whether the round-to-nearest evaluation is zero (exact for a point). */
+  isZero(a: Interval): boolean {
+    return a.near.isZero();
+  }
+
+  /** Whether the round-to-nearest evaluation is negative, −0 included (exact for a point). */
+  isNegative(a: Interval): boolean {
+    return a.near.isNeg();
   }
 
   /** a + b. */

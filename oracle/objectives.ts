@@ -1,9 +1,9 @@
 /**
- * Exact gradients of the test objectives (src/catalogue/objectives.ts), in interval arithmetic.
+ * Exact gradients of the test objectives (src/catalogue/objectives.ts), in either arithmetic.
  *
  * @module
  */
-import { exactFromFloat32 } from './binary32.js';
+import type { Arithmetic, Enclosure } from './enclosure.js';
 import type { Interval, IntervalArithmetic } from './interval.js';
 import type { Objective } from '../src/catalogue/objectives.js';
 
@@ -11,9 +11,11 @@ import type { Objective } from '../src/catalogue/objectives.js';
  * ∇J on one group of elements starting at `start` (one element for the quadratic, a pair for
  * Rosenbrock), at the exact points `ys`.
  */
-export function exactGradient(a: IntervalArithmetic, objective: Objective, start: number, ys: readonly Interval[]): Interval[] {
-  if (objective.kind === 'quadratic') return [a.mul(a.point(exactFromFloat32(objective.curvature[start]!)), ys[0]!)];
-  const [x, y] = ys as [Interval, Interval];
+export function exactGradient(a: IntervalArithmetic, objective: Objective, start: number, ys: readonly Interval[]): Interval[];
+export function exactGradient(a: Arithmetic, objective: Objective, start: number, ys: readonly Enclosure[]): Enclosure[];
+export function exactGradient(a: Arithmetic, objective: Objective, start: number, ys: readonly Enclosure[]): Enclosure[] {
+  if (objective.kind === 'quadratic') return [a.mul(a.fromFloat32(objective.curvature[start]!), ys[0]!)];
+  const [x, y] = ys as [Enclosure, Enclosure];
   const A = a.point(objective.a);
   const B = a.point(objective.b);
   const r = a.sub(y, a.square(x));

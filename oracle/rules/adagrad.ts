@@ -5,12 +5,12 @@
  * @module
  */
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
-import type { Interval } from '../interval.js';
+import type { Enclosure } from '../enclosure.js';
 import { coupledGradient } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
-  readonly stepSize: Interval;
+  readonly stepSize: Enclosure;
 }
 
 export const adagradUpdate: ElementwiseUpdate<Shared> = {

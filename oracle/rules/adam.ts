@@ -16,34 +16,34 @@
  *
  * @module
  */
-import type { Interval } from '../interval.js';
+import type { Enclosure } from '../enclosure.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
-  readonly oneMinusBeta1: Interval;
-  readonly oneMinusBeta2: Interval;
-  readonly beta1Power: Interval;
-  readonly beta2Power: Interval;
-  readonly biasCorrection1: Interval;
-  readonly biasCorrection2: Interval;
+  readonly oneMinusBeta1: Enclosure;
+  readonly oneMinusBeta2: Enclosure;
+  readonly beta1Power: Enclosure;
+  readonly beta2Power: Enclosure;
+  readonly biasCorrection1: Enclosure;
+  readonly biasCorrection2: Enclosure;
   /** The ε added to √v̂: ε in Algorithm 1, ε̂ / √b2 in the efficient form. */
-  readonly epsilon: Interval;
+  readonly epsilon: Enclosure;
 }
 
 /** Adam's exact elementwise update (AMSGrad and AdamW by flags). */
 export const adamUpdate: ElementwiseUpdate<Shared> = {
   name: 'adam',
   entries: ['adam', 'amsgrad', 'adamw'],
-  initTensorSlots(_a, { h, flags }): Record<string, Interval> {
+  initTensorSlots(_a, { h, flags }): Record<string, Enclosure> {
     return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']!, b2pow: h['beta2']! } : {};
   },
   prepare(a, context) {
     const { h, tensor, t, flags } = context;
     const one = a.point(1);
     const correction = flags['biasCorrection'];
-    const power = (beta: Interval, slot: string) => (correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t));
+    const power = (beta: Enclosure, slot: string) => (correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t));
     const beta1Power = power(h['beta1']!, 'b1pow');
     const beta2Power = power(h['beta2']!, 'b2pow');
     const biasCorrection1 = correction === 'none' ? one : a.sub(one, beta1Power);
@@ -65,7 +65,7 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
     const g = decay === 'coupled' ? coupledGradient(a, grad, param, h) : grad;
     const m = movingAverage(a, h['beta1']!, slots['m']!, g, s.oneMinusBeta1);
     const v = movingAverage(a, h['beta2']!, slots['v']!, a.square(g), s.oneMinusBeta2);
-    const next: Record<string, Interval> = { m, v };
+    const next: Record<string, Enclosure> = { m, v };
     let w = v;
     if (flags['amsgrad'] === true) {
       w = a.max(slots['vmax']!, v);
@@ -79,7 +79,7 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
     if (decay === 'decoupled-unscaled' && lambda !== undefined) return { param: a.sub(a.sub(param, delta), a.mul(lambda, param)), slots: next };
     return { param: a.sub(param, delta), slots: next };
   },
-  nextTensorSlots(a, s): Record<string, Interval> {
+  nextTensorSlots(a, s): Record<string, Enclosure> {
     if (s.context.flags['biasCorrection'] !== 'running-product') return {};
     return { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!), b2pow: a.mul(s.beta2Power, s.context.h['beta2']!) };
   },

@@ -6,21 +6,21 @@
  *
  * @module
  */
-import type { Interval } from '../interval.js';
+import type { Enclosure } from '../enclosure.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
-  readonly beta1Power: Interval;
+  readonly beta1Power: Enclosure;
   /** α_t / (1 − β1^t). */
-  readonly stepSize: Interval;
+  readonly stepSize: Enclosure;
 }
 
 export const adamaxUpdate: ElementwiseUpdate<Shared> = {
   name: 'adamax',
   entries: ['adamax'],
-  initTensorSlots(_a, { h, flags }): Record<string, Interval> {
+  initTensorSlots(_a, { h, flags }): Record<string, Enclosure> {
     return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']! } : {};
   },
   prepare(a, context) {
@@ -39,7 +39,7 @@ export const adamaxUpdate: ElementwiseUpdate<Shared> = {
     const denominator = placement === 'denominator' ? a.add(u, h['eps']!) : u;
     return { param: a.sub(param, a.mul(stepSize, a.div(m, denominator))), slots: { m, u } };
   },
-  nextTensorSlots(a, s): Record<string, Interval> {
+  nextTensorSlots(a, s): Record<string, Enclosure> {
     return s.context.flags['biasCorrection'] === 'running-product' ? { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!) } : {};
   },
 };

@@ -3,22 +3,22 @@
  *
  * @module
  */
-import type { Interval, IntervalArithmetic } from '../interval.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
 import type { StepContext } from '../rule.js';
 
 /** PyTorch's coupled weight decay g + λ θ, absent when λ is absent or exactly zero (PyTorch skips it). */
-export function coupledGradient(a: IntervalArithmetic, grad: Interval, param: Interval, h: StepContext['h']): Interval {
+export function coupledGradient(a: Arithmetic, grad: Enclosure, param: Enclosure, h: StepContext['h']): Enclosure {
   const lambda = h['weightDecay'];
-  if (lambda === undefined || lambda.near.isZero()) return grad;
+  if (lambda === undefined || a.isZero(lambda)) return grad;
   return a.add(grad, a.mul(lambda, param));
 }
 
 /** The step context itself as the shared part, for updates that precompute nothing. */
-export function contextOnly(_a: IntervalArithmetic, context: StepContext): StepContext {
+export function contextOnly(_a: Arithmetic, context: StepContext): StepContext {
   return context;
 }
 
 /** The exponential moving average ρ · previous + (1 − ρ) · x, exactly (1 − ρ computed here when not given). */
-export function movingAverage(a: IntervalArithmetic, rho: Interval, previous: Interval, x: Interval, oneMinusRho: Interval = a.sub(a.point(1), rho)): Interval {
+export function movingAverage(a: Arithmetic, rho: Enclosure, previous: Enclosure, x: Enclosure, oneMinusRho: Enclosure = a.sub(a.point(1), rho)): Enclosure {
   return a.add(a.mul(rho, previous), a.mul(oneMinusRho, x));
 }

@@ -32,7 +32,7 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
       case 'pytorch': {
         const g = coupledGradient(a, grad, param, h);
         // PyTorch keeps no buffer when μ = 0: plain SGD, dampening ignored, the slot passes through.
-        if (mu.near.isZero()) return { param: a.sub(param, a.mul(lr, g)), slots: { buffer: b } };
+        if (a.isZero(mu)) return { param: a.sub(param, a.mul(lr, g)), slots: { buffer: b } };
         const dampening = h['dampening'];
         const undamped = dampening === undefined ? g : a.mul(a.sub(a.point(1), dampening), g);
         const next = t === 1 ? g : a.add(a.mul(mu, b), undamped);

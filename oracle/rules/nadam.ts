@@ -12,24 +12,24 @@
  *
  * @module
  */
-import type { Interval } from '../interval.js';
+import type { Enclosure } from '../enclosure.js';
 import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
   readonly context: StepContext;
-  readonly biasCorrection1: Interval;
-  readonly biasCorrection2: Interval;
+  readonly biasCorrection1: Enclosure;
+  readonly biasCorrection2: Enclosure;
   /** Coefficients of g and m' in the step: θ' = θ − (cg g + cm m') / d. */
-  readonly gradCoefficient: Interval;
-  readonly momentCoefficient: Interval;
-  readonly product?: Interval;
+  readonly gradCoefficient: Enclosure;
+  readonly momentCoefficient: Enclosure;
+  readonly product?: Enclosure;
 }
 
 export const nadamUpdate: ElementwiseUpdate<Shared> = {
   name: 'nadam',
   entries: ['nadam'],
-  initTensorSlots(a, { flags }): Record<string, Interval> {
+  initTensorSlots(a, { flags }): Record<string, Enclosure> {
     return flags['schedule'] === 'none' ? {} : { muProduct: a.point(1) };
   },
   prepare(a, context) {
@@ -52,7 +52,7 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
     }
     const decay = a.point('0.96');
     const decayPower = (k: number) => (schedule === 'pytorch' ? a.powReal(decay, a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(decay, k));
-    const mu = (power: Interval) => a.mul(beta1, a.sub(one, a.mul(half, power)));
+    const mu = (power: Enclosure) => a.mul(beta1, a.sub(one, a.mul(half, power)));
     const powerT = decayPower(t);
     const muT = mu(powerT);
     // Keras: 0.96^(t+1) = 0.96^t · 0.96, one product instead of a second power.
@@ -78,7 +78,7 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
     const numerator = a.add(a.mul(s.gradCoefficient, g), a.mul(s.momentCoefficient, m));
     return { param: a.sub(param, a.div(numerator, d)), slots: { m, v } };
   },
-  nextTensorSlots(_a, s): Record<string, Interval> {
+  nextTensorSlots(_a, s): Record<string, Enclosure> {
     return s.product === undefined ? {} : { muProduct: s.product };
   },
 };

@@ -5,9 +5,10 @@
  * @module
  */
 import { checkStepInput, groupSize, StepInputError, type Configuration, type Objective, type StepInput, type UncertifiedElement } from '../../src/catalogue/index.js';
-import { exactFromFloat32, type Dec } from '../binary32.js';
-import { certify } from '../certify.js';
+import type { Dec } from '../binary32.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { certifyStaged } from '../staged.js';
 import { checkEntry, marked, uncertifiedElements } from '../marks.js';
 import { exactGradient } from '../objectives.js';
 import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
@@ -24,7 +25,7 @@ export function nagObjective(rule: string, { params, state, objective }: StepInp
 }
 
 /** One group's step from exact θ and v (`param(j)`, `velocity(j)`). */
-function groupStep(a: IntervalArithmetic, config: Configuration, objective: Objective, start: number, param: (j: number) => Interval, velocityOf: (j: number) => Interval): Record<string, Interval> {
+function groupStep(a: Arithmetic, config: Configuration, objective: Objective, start: number, param: (j: number) => Enclosure, velocityOf: (j: number) => Enclosure): Record<string, Enclosure> {
   const size = groupSize(objective);
   const gamma = a.point(config.hyper['momentum']!);
   const alpha = a.point(config.hyper['lr']!);
@@ -32,7 +33,7 @@ function groupStep(a: IntervalArithmetic, config: Configuration, objective: Obje
   const velocity = indices.map(velocityOf);
   const lookahead = indices.map((j, k) => a.sub(param(j), a.mul(gamma, velocity[k]!)));
   const gradient = exactGradient(a, objective, start, lookahead);
-  const out: Record<string, Interval> = {};
+  const out: Record<string, Enclosure> = {};
   indices.forEach((j, k) => {
     const v = a.add(a.mul(gamma, velocity[k]!), a.mul(alpha, gradient[k]!));
     out[`velocity${k}`] = v;
@@ -41,9 +42,9 @@ function groupStep(a: IntervalArithmetic, config: Configuration, objective: Obje
   return out;
 }
 
-function group(a: IntervalArithmetic, config: Configuration, input: StepInput, start: number): Record<string, Interval> {
+function group(a: Arithmetic, config: Configuration, input: StepInput, start: number): Record<string, Enclosure> {
   const objective = nagObjective(config.entry.name, input);
-  const at = (xs: Float32Array) => (j: number) => a.point(exactFromFloat32(xs[j]!));
+  const at = (xs: Float32Array) => (j: number) => a.fromFloat32(xs[j]!);
   return groupStep(a, config, objective, start, at(input.params), at(input.state['velocity']!));
 }
 
@@ -58,8 +59,8 @@ export function encloseNag(config: Configuration, objective: Objective, params: 
   for (let start = 0; start + size <= params.length; start += size) {
     const r = groupStep(a, config, objective, start, (j) => a.point(params[j]!), (j) => a.point(velocity[j]!));
     for (let k = 0; k < size; k++) {
-      out.params.push(r[`param${k}`]!);
-      out.velocity.push(r[`velocity${k}`]!);
+      out.params.push(r[`param${k}`] as Interval);
+      out.velocity.push(r[`velocity${k}`] as Interval);
     }
   }
   return out;
@@ -88,7 +89,7 @@ export const nagOracle: OracleRule = {
     const velocity = new Float32Array(input.params.length);
     const uncertified: UncertifiedElement[] = [];
     for (const start of groups(config, input)) {
-      const certified = certify<string>((a) => group(a, config, input, start));
+      const certified = certifyStaged<string>('nag', (a) => group(a, config, input, start));
       const { values } = certified;
       for (let k = 0; `param${k}` in values; k++) {
         params[start + k] = values[`param${k}`]!;
@@ -108,7 +109,7 @@ export const nagOracle: OracleRule = {
     const params: Dec[] = [];
     const velocity: Dec[] = [];
     for (const start of groups(config, input)) {
-      const r = group(a, config, input, start);
+      const r = group(a, config, input, start) as Record<string, Interval>;
       for (let k = 0; `param${k}` in r; k++) {
         params.push(r[`param${k}`]!.near);
         velocity.push(r[`velocity${k}`]!.near);

@@ -39,7 +39,7 @@ export const rmspropUpdate: ElementwiseUpdate<StepContext> = {
         : form === 'tfjs' && flags['centered'] === true
           ? a.sqrt(a.sub(variance, eps))
           : a.sqrt(a.add(variance, eps));
-    const keepsBuffer = form === 'tfjs' || !mu.near.isZero();
+    const keepsBuffer = form === 'tfjs' || !a.isZero(mu);
     if (!keepsBuffer) return { param: a.sub(param, a.div(a.mul(lr, g), d)), slots: next };
     if (form === 'pytorch') {
       next['buffer'] = a.add(a.mul(mu, slots['buffer']!), a.div(g, d));

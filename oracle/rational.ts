@@ -1,0 +1,257 @@
+/**
+ * Exact rational arithmetic on BigInt numerators and denominators: the second fast stage, which
+ * settles the outputs a binary64 enclosure leaves on one float32 rounding boundary because their
+ * exact value is that boundary (0.9 m + 0.1 g is a float32 midpoint for about one pair of float32
+ * values in twenty). Decimal hyperparameters and float32 values are rationals, and so is every
+ * +, −, ×, ÷ of them; √ is rational only on perfect squares. Whatever leaves the rationals (an
+ * irrational root, a^y, a zero divisor, numbers past {@link MAX_BITS} bits) is {@link NOT_RATIONAL},
+ * and the outputs that depend on it go to the decimal stage; NaN and ±∞ inputs throw {@link Undecided}.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import type { Dec } from './binary32.js';
+import type { Arithmetic } from './enclosure.js';
+import { powerOfTwo } from './float64.js';
+import { Undecided } from './interval.js';
+
+/** An exact rational num / den, den > 0 (not necessarily in lowest terms). */
+export interface Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** The largest numerator or denominator, in bits, before the stage gives up (β^t at large t). */
+export const MAX_BITS = 4096;
+
+/**
+ * The value of an operation that leaves the rationals (an irrational root, a zero divisor, a^y,
+ * too many bits): it propagates through every later operation, so only the outputs that depend
+ * on it stay undecided.
+ */
+export const NOT_RATIONAL: Rational = Object.freeze({ num: 0n, den: 0n });
+
+const out = (a: Rational): boolean => a.den === 0n;
+
+/** The one Undecided the rational stage throws. */
+export const RATIONAL_UNDECIDED = new Undecided('the value leaves the rationals (or grows too large)');
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+/** The bit length of |x| (for the exponent estimate of a rounding). */
+function bits(x: bigint): number {
+  return (x < 0n ? -x : x).toString(2).length;
+}
+
+const LIMIT = 1n << BigInt(MAX_BITS);
+const tooLarge = (x: bigint): boolean => x >= LIMIT || x <= -LIMIT;
+
+/** Whether x ≥ 0 can be a square: its residues mod 64, 63, 65 and 11 (Cohen's filter), then an exact root. */
+function squareRoot(x: bigint): bigint | undefined {
+  const r64 = Number(x & 63n);
+  if (((0x202021202030213n >> BigInt(r64)) & 1n) === 0n) return undefined;
+  const m = Number(x % 45045n); // 63 · 65 · 11
+  if (!SQUARES_63[m % 63] || !SQUARES_65[m % 65] || !SQUARES_11[m % 11]) return undefined;
+  const root = isqrt(x);
+  return root * root === x ? root : undefined;
+}
+
+const squaresMod = (k: number): boolean[] => {
+  const s = Array<boolean>(k).fill(false);
+  for (let i = 0; i < k; i++) s[(i * i) % k] = true;
+  return s;
+};
+const SQUARES_63 = squaresMod(63);
+const SQUARES_65 = squaresMod(65);
+const SQUARES_11 = squaresMod(11);
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** num / den with den > 0, not reduced (a gcd costs more than the few hundred bits it saves). */
+function normalized(num: bigint, den: bigint): Rational {
+  if (den === 0n) return NOT_RATIONAL;
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  if (tooLarge(num) || den >= LIMIT) return NOT_RATIONAL;
+  return { num, den };
+}
+
+/** num / den in lowest terms. */
+function reduced(num: bigint, den: bigint): Rational {
+  const r = normalized(num, den);
+  const g = gcd(r.num, r.den);
+  return g > 1n ? { num: r.num / g, den: r.den / g } : r;
+}
+
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x && x * x <= n && (x + 1n) * (x + 1n) > n) return x;
+    x = y;
+  }
+}
+
+/** The exact rational of a finite double (m · 2^e from its bits). */
+export function rationalOfDouble(x: number): Rational {
+  if (x - x !== 0) throw RATIONAL_UNDECIDED;
+  if (x === 0) return { num: 0n, den: 1n };
+  f64[0] = Math.abs(x);
+  const b = u64[0]!;
+  const biased = Number(b >> 52n);
+  const fraction = b & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const e = (biased === 0 ? 1 : biased) - 1075;
+  const num = x < 0 ? -m : m;
+  return e >= 0 ? { num: num << BigInt(e), den: 1n } : normalized(num, 1n << BigInt(-e));
+}
+
+const TWO_TO_128 = 3.402823669209385e38; // 2^128, the first magnitude past binary32's range
+
+/** Compares two rationals: negative, zero or positive as a < b, a = b, a > b. */
+export function compareRationals(a: Rational, b: Rational): number {
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** Exact rational arithmetic implementing the oracle's {@link Arithmetic}. */
+export class RationalArithmetic implements Arithmetic {
+  /** The shared instance. */
+  static readonly instance = new RationalArithmetic();
+  private readonly points = new Map<string, Rational>();
+
+  /** The exact rational of decimal text (decimal.js's exact fraction of it); cached. */
+  point(value: Dec | string | number): Rational {
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
+    const text = typeof value === 'string' ? value : value.toString();
+    let p = this.points.get(text);
+    if (p === undefined) {
+      const d = new Decimal(text);
+      if (!d.isFinite()) throw RATIONAL_UNDECIDED;
+      const [n, q] = d.toFraction();
+      p = reduced(BigInt(n!.toFixed(0)), BigInt(q!.toFixed(0)));
+      this.points.set(text, p);
+    }
+    return p;
+  }
+
+  /** The exact rational of a finite binary32. */
+  fromFloat32(x: number): Rational {
+    return rationalOfDouble(x);
+  }
+
+  /** a + b. */
+  add(a: Rational, b: Rational): Rational {
+    if (out(a) || out(b)) return NOT_RATIONAL;
+    return a.den === b.den ? normalized(a.num + b.num, a.den) : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
+  }
+
+  /** a − b. */
+  sub(a: Rational, b: Rational): Rational {
+    return this.add(a, this.neg(b));
+  }
+
+  /** −a. */
+  neg(a: Rational): Rational {
+    return { num: -a.num, den: a.den };
+  }
+
+  /** |a|. */
+  abs(a: Rational): Rational {
+    return !out(a) && a.num < 0n ? this.neg(a) : a;
+  }
+
+  /** a · b. */
+  mul(a: Rational, b: Rational): Rational {
+    if (out(a) || out(b)) return NOT_RATIONAL;
+    return normalized(a.num * b.num, a.den * b.den);
+  }
+
+  /** a². */
+  square(a: Rational): Rational {
+    return this.mul(a, a);
+  }
+
+  /** a / b; a zero divisor leaves the rationals. */
+  div(a: Rational, b: Rational): Rational {
+    if (out(a) || out(b)) return NOT_RATIONAL;
+    return normalized(a.num * b.den, a.den * b.num);
+  }
+
+  /** √a, exact when a is the square of a rational. */
+  sqrt(a: Rational): Rational {
+    if (out(a) || a.num < 0n) return NOT_RATIONAL;
+    // n/d is the square of a rational exactly when n·d is a square: √(n/d) = √(n·d) / d.
+    const root = squareRoot(a.num * a.den);
+    return root === undefined ? NOT_RATIONAL : normalized(root, a.den);
+  }
+
+  /** max(a, b). */
+  max(a: Rational, b: Rational): Rational {
+    if (out(a) || out(b)) return NOT_RATIONAL;
+    return compareRationals(a, b) < 0 ? b : a;
+  }
+
+  /** a^n, exact (within {@link MAX_BITS}). */
+  powInt(a: Rational, n: number): Rational {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`powInt needs an integer exponent ≥ 0, got ${n}`);
+    if (out(a) || a.num < 0n) return NOT_RATIONAL;
+    if (n * Math.max(bits(a.num), bits(a.den)) > MAX_BITS) return NOT_RATIONAL;
+    const k = BigInt(n);
+    return { num: a.num ** k, den: a.den ** k };
+  }
+
+  /** a^y for a real y is not rational in general: {@link NOT_RATIONAL}. */
+  powReal(): Rational {
+    return NOT_RATIONAL;
+  }
+
+  /** Whether a = 0 (undecided for {@link NOT_RATIONAL}). */
+  isZero(a: Rational): boolean {
+    if (out(a)) throw RATIONAL_UNDECIDED;
+    return a.num === 0n;
+  }
+
+  /** Whether a < 0; a zero's sign is not kept here, so it is undecided. */
+  isNegative(a: Rational): boolean {
+    if (out(a) || a.num === 0n) throw RATIONAL_UNDECIDED;
+    return a.num < 0n;
+  }
+}
+
+/**
+ * The binary32 nearest to the rational r, ties to even (IEEE 754 roundTiesToEven), with gradual
+ * underflow and overflow to ±∞; a zero result takes r's sign. Undefined for r = 0 (the sign of an
+ * exact zero is IEEE's rule on the operations, which a rational does not keep) and for
+ * {@link NOT_RATIONAL}. With 2^e ≤ |r| < 2^(e+1) and the quantum 2^q, q = max(e, −126) − 23, it
+ * rounds |r| / 2^q to an integer by its remainder.
+ */
+export function roundRationalToFloat32(r: Rational): number | undefined {
+  if (r.den === 0n || r.num === 0n) return undefined;
+  const negative = r.num < 0n;
+  const n = negative ? -r.num : r.num;
+  const d = r.den;
+  let e = bits(n) - bits(d);
+  const below = (k: number) => (k >= 0 ? n < d << BigInt(k) : n << BigInt(-k) < d);
+  if (below(e)) e -= 1;
+  const sign = negative ? -1 : 1;
+  if (e > 127) return sign * Infinity;
+  const q = Math.max(e, -126) - 23;
+  const num = q >= 0 ? n : n << BigInt(-q);
+  const den = q >= 0 ? d << BigInt(q) : d;
+  let m = num / den;
+  const twice = (num - m * den) * 2n;
+  if (twice > den || (twice === den && (m & 1n) === 1n)) m += 1n;
+  const v = Number(m) * powerOfTwo(q);
+  if (v === 0) return negative ? -0 : 0;
+  return v >= TWO_TO_128 ? sign * Infinity : sign * v;
+}
