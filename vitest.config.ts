@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // .ci/run sets OPTIM_ORACLE_JSON_REPORT to a file: vitest then also writes its JSON report there, from
@@ -12,6 +13,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest leaves one core free by default, which on CI's two cores runs the files one at a time
+    // (152 s against 85 s for the suite). The tests are CPU-bound and independent: use every core.
+    maxWorkers: availableParallelism(),
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });

@@ -8,7 +8,7 @@ import { RUNS_ENV, SEED_ENV, runsFromEnv, seedFromEnv } from '../src/gate/seed.j
 const seed = seedFromEnv();
 fc.configureGlobal({
   seed,
-  numRuns: runsFromEnv(100),
+  numRuns: runsFromEnv(200),
   reporter(details) {
     if (details.failed) {
       throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}\nReplay: ${SEED_ENV}=${seed} (path ${details.counterexamplePath}); deeper runs: ${RUNS_ENV}=N`);

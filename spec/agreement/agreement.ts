@@ -55,7 +55,7 @@ export function expectClassesJudged(tally: Tally): void {
 }
 
 /** Cases per property: one-step properties take $OPTIM_ORACLE_RUNS (default 60), trajectories a tenth. */
-export const oneStepRuns = runsFromEnv(60);
+export const oneStepRuns = runsFromEnv(200);
 export const trajectoryRuns = Math.max(6, Math.round(oneStepRuns / 10));
 
 /**
