@@ -41,16 +41,29 @@ export class CertificationError extends Error {
 }
 
 /**
- * The binary32 value that the interval certifies, or undefined when its ends round apart. Zeros of
- * either sign count as one value; the sign of a zero result is then that of the round-to-nearest
- * evaluation, which follows IEEE 754's rules for exact zero results.
+ * The binary32 value that the interval certifies, or undefined when its ends round apart. A result
+ * that rounds to zero takes the sign of the exact value: +0 for an interval above 0, −0 below it,
+ * and for an exact zero (a point interval) the sign IEEE 754 gives the exact computation, which the
+ * point's own evaluation carries (x − x = +0, −0 · 5 = −0). An interval that holds 0 without being
+ * a point decides no sign: its exact value may be a tiny number of either sign or an exact zero, and
+ * the nearest evaluation's sign is that of its rounding errors (θ = g = 3 · 2^−149, lr = 1: lr · g
+ * rounded at 40 digits makes θ − lr · g a tiny negative, where IEEE's x − x is +0).
  */
 export function certifiedFloat32(i: Interval): number | undefined {
   const lo = roundToFloat32(i.lo);
   const hi = roundToFloat32(i.hi);
   if (Number.isNaN(lo) && Number.isNaN(hi)) return NaN;
   if (lo !== hi) return undefined;
-  return lo === 0 ? (i.near.isNeg() ? -0 : 0) : lo;
+  if (lo !== 0) return lo;
+  if (i.lo.gt(0)) return 0;
+  if (i.hi.lt(0)) return -0;
+  if (i.lo.eq(i.hi)) return i.near.isNeg() ? -0 : 0;
+  return undefined;
+}
+
+/** True when the interval rounds to zero at both ends but decides no sign (it holds 0 and is not a point). */
+function zeroOfUndecidedSign(i: Interval): boolean {
+  return roundToFloat32(i.lo) === 0 && roundToFloat32(i.hi) === 0 && certifiedFloat32(i) === undefined;
 }
 
 /**
@@ -80,9 +93,10 @@ export interface Certified<K extends string> {
 
 /** Both neighbours of one rounding boundary: the interval is decided but for that boundary. */
 function nearlyDecided(i: Interval): boolean {
+  if (zeroOfUndecidedSign(i)) return true;
   const lo = roundToFloat32(i.lo);
   const hi = roundToFloat32(i.hi);
-  return Number.isFinite(lo) && Number.isFinite(hi) && lo !== hi && (nextFloat32(lo, hi) === hi || (lo === 0 && hi === 0));
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo !== hi && nextFloat32(lo, hi) === hi;
 }
 
 function allNearlyDecided(outputs: Record<string, Interval>): boolean {
@@ -136,7 +150,7 @@ export function certify<K extends string>(compute: (a: IntervalArithmetic) => Re
     const i = outputs[key];
     const v = certifiedFloat32(i);
     values[key] = v ?? roundToFloat32(i.near);
-    if (v === undefined) uncertified.push({ output: key, below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) });
+    if (v === undefined) uncertified.push({ output: key, ...(zeroOfUndecidedSign(i) ? { below: -0, above: 0 } : { below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) }) });
   }
   return { values, precision, uncertified };
 }

@@ -3,6 +3,9 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { certify, certifiedFloat32, CertificationError, MAX_PRECISION, NEARLY_DECIDED_PRECISIONS, PRECISIONS } from '../../oracle/certify.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
+import { oracleRuleOf } from '../../oracle/rules/index.js';
+import { withCertifyStages } from '../../oracle/staged.js';
+import { configure, entryOf } from '../../src/catalogue/index.js';
 
 const Reference = Decimal.clone({ precision: 400 });
 const contains = (i: Interval, d: Decimal) => i.lo.lte(d) && d.lte(i.hi);
@@ -86,5 +89,32 @@ describe('certify', () => {
 
   it('reports failure when no precision decides an operation', () => {
     expect(() => certify((a) => ({ x: a.div(a.point(1), { lo: a.point(-1).lo, hi: a.point(1).hi, near: a.point(0).near }) }))).toThrow(CertificationError);
+  });
+});
+
+describe('the sign of a result that rounds to zero', () => {
+  const sgd = configure(entryOf('sgd'), 'paper', { lr: '1' });
+  const step = (theta: number, g: number) => oracleRuleOf('sgd').step(sgd, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 }).params[0]!;
+  const tiny = 3 * 2 ** -149;
+
+  // lr · g at 40 digits is g rounded (its exact decimal has 105 digits), so θ − lr · g encloses 0 with
+  // a rounding-error sign; the ladder must climb until lr · g is exact and the zero is a point.
+  it.each([
+    ['θ = g = 3·2^-149: x − x is +0', tiny, tiny, 0],
+    ['θ = g = −3·2^-149: x − x is +0', -tiny, -tiny, 0],
+    ['θ = −0, g = +0: −0 − (+0) is −0', -0, 0, -0],
+    ['θ = +0, g = +0: +0 − (+0) is +0', 0, 0, 0],
+  ])('%s, on both stages', (_, theta, g, expected) => {
+    expect(Object.is(step(theta, g), expected)).toBe(true);
+    expect(Object.is(withCertifyStages('decimal', () => step(theta, g)), expected)).toBe(true);
+  });
+
+  it('decides no sign from an interval that holds 0 without being a point', () => {
+    const a = IntervalArithmetic.at(40);
+    const straddling = a.sub(a.point(new Decimal(2).pow(-149)), a.mul(a.point('1.000000000000000000000000000000000000000000001'), a.point(new Decimal(2).pow(-149))));
+    expect(straddling.lo.lt(0) && straddling.hi.gte(0)).toBe(true);
+    expect(certifiedFloat32(straddling)).toBeUndefined();
+    expect(Object.is(certifiedFloat32({ lo: new Decimal('1e-300'), hi: new Decimal('2e-300'), near: new Decimal('-1e-300') }), 0)).toBe(true);
+    expect(Object.is(certifiedFloat32({ lo: new Decimal('-2e-300'), hi: new Decimal('-1e-300'), near: new Decimal('1e-300') }), -0)).toBe(true);
   });
 });
