@@ -11,7 +11,7 @@ import { flagsOf, type Command } from '../../src/cli/commands/command.js';
 import { parseCommand } from '../../src/cli/commands/parse.js';
 import { boundTableFile } from '../../src/cli/bounds.js';
 import { commandHelp, overviewHelp } from '../../src/cli/help.js';
-import { progressDisplay } from '../../src/cli/progress-display.js';
+import { progressDisplay, progressLine } from '../../src/cli/progress-display.js';
 import { catalogue } from '../../src/catalogue/index.js';
 import { regularizers } from '../../src/gate/regularizers/index.js';
 import { claims } from '../../src/claims/index.js';
@@ -252,6 +252,10 @@ describe('the progress display', () => {
       '[3/100] unit 4 · 11 s · about 5 min 56 s left', // 11 · 97 / 3 = 355.67 s
       '[5/100] unit 6 · 22 s · about 6 min 49 s left', // 21.5 · 95 / 5 = 408.5 s
     ]);
+  });
+
+  it('ends with a line that says the run is done, not a time left', () => {
+    expect(progressLine({ done: 23, total: 23, current: '', elapsedSeconds: 279 })).toBe('[23/23] done · 4 min 39 s');
   });
 
   it('warns once when the estimate passes an hour', () => {

@@ -48,8 +48,12 @@ export function secondsLeft(p: Progress): number | undefined {
   return p.done > 0 ? (p.elapsedSeconds * (p.total - p.done)) / p.done : undefined;
 }
 
-/** One progress line: `[12/64] adam/pytorch one-step · 1 min 3 s · about 4 min 10 s left`. */
+/**
+ * One progress line: `[12/64] adam/pytorch one-step · 1 min 3 s · about 4 min 10 s left`, or
+ * `[64/64] done · 5 min 2 s` for the report that ends the run (its `current` is empty).
+ */
 export function progressLine(p: Progress): string {
+  if (p.current === '') return `[${p.done}/${p.total}] done · ${formatDuration(p.elapsedSeconds)}`;
   const left = secondsLeft(p);
   return `[${p.done}/${p.total}] ${p.current} · ${formatDuration(p.elapsedSeconds)}${left === undefined ? '' : ` · about ${formatDuration(left)} left`}`;
 }
