@@ -5,12 +5,13 @@
  * @module
  */
 import { isUsageError } from '../catalogue/errors.js';
+import { BoundExceededError } from '../gate/bound-table.js';
 
 /** Exit statuses of `optim-oracle`. */
 export const EXIT = {
   /** Every property passed, every verdict is the one docs/claims.md reports. */
   ok: 0,
-  /** A property failed, a verdict differs, or nothing was checked. */
+  /** A property failed, a verdict differs, a measured case left its bound, or nothing was checked. */
   failed: 1,
   /** Bad usage: an unknown command or flag, a flag the command does not take, a bad value or name. */
   usage: 2,
@@ -25,7 +26,7 @@ export const EXIT = {
 /** The exit statuses in words, for the help text and the README. */
 export const EXIT_TEXT = `Exit status:
   0  every property passed (claims: every verdict is the one docs/claims.md reports)
-  1  a property failed, a verdict differs, or nothing was checked
+  1  a property failed, a verdict differs, a measured case left its bound, or nothing was checked
   2  bad usage: unknown command or flag, a flag the command does not take, a bad value or name
   3  reserved: the implementation under test crashed or broke the protocol
   4  a file could not be read or written
@@ -40,9 +41,10 @@ export function isIoError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && typeof code === 'string' && IO_CODES.has(code);
 }
 
-/** The exit status for an error: 2 for bad usage, 4 for I/O, 5 for anything else (a defect). */
+/** The exit status for an error: 2 for bad usage, 1 for a measured case beyond its bound, 4 for I/O, 5 for anything else (a defect). */
 export function exitStatusOf(e: unknown): number {
   if (isUsageError(e)) return EXIT.usage;
+  if (e instanceof BoundExceededError) return EXIT.failed;
   if (isIoError(e)) return EXIT.io;
   return EXIT.internal;
 }

@@ -59,6 +59,21 @@ export interface BoundTable {
   readonly stoppedAt?: StoppedAt;
 }
 
+/**
+ * A measured case that left its derived bound (or its oracle's IEEE class): a finding about the
+ * implementation, the bound or the oracle, never a table to write. The command line reports it as a
+ * failure (exit status 1), with fast-check's seed and path.
+ */
+export class BoundExceededError extends Error {
+  constructor(
+    readonly pair: string,
+    report: string,
+  ) {
+    super(`${pair}: a case left its derived bound; the table is not written\n${report}`);
+    this.name = 'BoundExceededError';
+  }
+}
+
 /** Why some bounds are looser than 1/8 of the error measured, by rule/preset/output. */
 export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {};
 
@@ -127,7 +142,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
     const entry = catalogue.find((e) => e.name === rule)!;
     const r = fc.check(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed, ...clock.interruption() });
     done += 1;
-    if (r.failed && r.counterexample !== null) throw new Error(fc.defaultReportMessage(r) ?? `${rule}/${preset}: a case left its bound`);
+    if (r.failed && r.counterexample !== null) throw new BoundExceededError(`${rule}/${preset}`, fc.defaultReportMessage(r) ?? 'a case left its bound');
     if (r.interrupted) {
       clock.cut();
       notChecked.push(`${rule}/${preset} (cut after ${r.numRuns} of ${cases} cases)`);
