@@ -43,7 +43,11 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
   mul: (a, b) => rounded(a.x.times(b.x), mag(a) * b.err + mag(b) * a.err + a.err * b.err),
   div(a, b) {
     const x = a.x.div(b.x);
-    if (b.err >= mag(b)) return { x, err: b.x.isZero() && b.err === 0 ? 0 : Infinity };
+    // By an exact zero, ±∞ (or NaN) as exactly; but a dividend that may be 0 in float64 alone (an
+    // lr of 4e-323 divided by 1000 underflows) makes production's 0/0 = NaN against the exact ±∞,
+    // so the result has no bound (err ∞, which scalarToBounded reads as outside the domain).
+    const dividendMayVanish = !a.x.isZero() && a.err >= mag(a);
+    if (b.err >= mag(b)) return { x, err: b.x.isZero() && b.err === 0 && !dividendMayVanish ? 0 : Infinity };
     return rounded(x, (a.err + Math.abs(x.toNumber()) * b.err) / (mag(b) - b.err));
   },
   sqrt(a) {
@@ -79,7 +83,9 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
 export function scalarToBounded(a: ScalarBound): Bounded {
   const v = a.x.toNumber();
   const s = Math.abs(v) + (a.err + ETA) / U;
-  if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(v) ? 'underflow' : 'nonfinite' };
+  // No bound on the float64 error: production may leave the exact result's class (outside the
+  // domain); an exact nonfinite value with a bounded error is judged by class.
+  if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(a.err) ? 'nonfinite' : 'underflow' };
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
   return { v, e, s, nonneg: v >= 0 };
