@@ -41,6 +41,17 @@ const stepFromState = () =>
   [moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 })] as const;
 
 /** The statistical claim's setting: g ~ U[a, b] i.i.d., t steps of Adam's paper preset from zero. */
+/** A {@link stepFromState} case with its ε (decimal text, or a float32 value), named for a counterexample. */
+const describeStepFromState = ([theta, g, v, b1, b2, t, eps]: readonly [number, number, number, number, number, number, string | number]) => [
+  f32('θ', theta),
+  f32('g = m', g),
+  f32('v', v),
+  f32('β1', b1),
+  f32('β2', b2),
+  int('t', t),
+  typeof eps === 'string' ? text('ε', eps) : f32('ε', eps),
+];
+
 const STATS = { a: -0.5, b: 1.5, t: 4, beta1: 0.9, beta2: 0.999 } as const;
 
 function adamMomentsAfter(impl: Pick<Implementation, 'init' | 'step'>, n: number, seed: number): Record<string, Float32Array> {
@@ -162,15 +173,7 @@ export const biasCorrectionClaims: readonly Claim[] = [
             return algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [
-            f32('θ', theta),
-            f32('g = m', g),
-            f32('v', v),
-            f32('β1', b1),
-            f32('β2', b2),
-            int('t', t),
-            text('ε', eps),
-          ],
+          describe: describeStepFromState,
         },
         o,
       ),
@@ -190,15 +193,7 @@ export const biasCorrectionClaims: readonly Claim[] = [
             return algorithm1.minus(step('keras')).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [
-            f32('θ', theta),
-            f32('g = m', g),
-            f32('v', v),
-            f32('β1', b1),
-            f32('β2', b2),
-            int('t', t),
-            text('ε', eps),
-          ],
+          describe: describeStepFromState,
           reason: ([theta, g, v, b1, b2, t, eps]) => {
             const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
             const [algorithm1, efficient] = [step('paper').toSignificantDigits(12).toString(), step('keras').toSignificantDigits(12).toString()];
@@ -232,15 +227,7 @@ export const biasCorrectionClaims: readonly Claim[] = [
             return pair.ratio <= 1;
           }),
           runs: 200,
-          describe: ([theta, g, v, b1, b2, t, eps]) => [
-            f32('θ', theta),
-            f32('g = m', g),
-            f32('v', v),
-            f32('β1', b1),
-            f32('β2', b2),
-            int('t', t),
-            f32('ε', eps),
-          ],
+          describe: describeStepFromState,
           bound: '(X_A − X_B) ± (e_A + e_B)',
           measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B): ${worst.toFixed(3)}; the two float32 results differ by up to ${ulps} ulp`,
         },
