@@ -7,8 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend } from '../src/tfjs/backend.js';
-import { createOptimizer } from '../src/tfjs/optimizer.js';
+import { useBackend } from '../src/production/tfjs/backend.js';
+import { createOptimizer } from '../src/production/tfjs/optimizer.js';
 
 const { values } = parseArgs({ options: { backend: { type: 'string' }, repeats: { type: 'string', default: '30' }, size: { type: 'string', default: '1000000' } } });
 const n = Number(values.size);

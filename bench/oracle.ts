@@ -14,12 +14,12 @@ import { parseArgs } from 'node:util';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { Bench } from 'tinybench';
-import { catalogue, configure, PRESET_NAMES, type CatalogueEntry, type Configuration, type PresetName, type StepInput } from '../src/catalogue/index.js';
+import { catalogue, configure, PRESET_NAMES, type CatalogueEntry, type Configuration, type PresetName, type StepInput } from '../core/catalogue/index.js';
 import { objective, stepCase } from '../src/gate/arbitraries/step-case.js';
 import { float32Value, nonnegative } from '../src/gate/arbitraries/float32.js';
 import { oracleRuleOf, oracleRules } from '../oracle/rules/index.js';
 import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../oracle/staged.js';
-import { renderTable } from '../src/cli/table.js';
+import { renderTable } from '../src/runs/table.js';
 
 const { values } = parseArgs({
   options: {

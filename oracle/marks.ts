@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkIsConfiguration, ConfigurationError, type Configuration, type StepOutput, type UncertifiedElement } from '../src/catalogue/index.js';
+import { checkIsConfiguration, ConfigurationError, type Configuration, type StepOutput, type UncertifiedElement } from '../core/catalogue/index.js';
 import type { Certified } from './certify.js';
 
 /** Configurations that passed {@link checkIsConfiguration}, with the key they had then. */

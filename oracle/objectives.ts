@@ -1,11 +1,11 @@
 /**
- * Exact gradients of the test objectives (src/catalogue/objectives.ts), in either arithmetic.
+ * Exact gradients of the test objectives (core/catalogue/objectives.ts), in either arithmetic.
  *
  * @module
  */
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import type { Interval, IntervalArithmetic } from './interval.js';
-import type { Objective } from '../src/catalogue/objectives.js';
+import type { Objective } from '../core/catalogue/objectives.js';
 
 /**
  * ∇J on one group of elements starting at `start` (one element for the quadratic, a pair for

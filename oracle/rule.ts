@@ -13,7 +13,7 @@ import {
   type StepInput,
   type StepOutput,
   type UncertifiedElement,
-} from '../src/catalogue/index.js';
+} from '../core/catalogue/index.js';
 import { float32FromDecimalText, type Dec } from './binary32.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { IntervalArithmetic, type Interval } from './interval.js';

@@ -5,27 +5,27 @@
  *
  * @module
  */
-export * from './catalogue/index.js';
-export { createOptimizer, optimizerFor, stepArrays, initArrays, type Optimizer, type OptimizerOptions, type TensorState } from './tfjs/optimizer.js';
-export { useBackend, availableBackends, activeBackend, BACKEND_NAMES, BACKEND_ENV, type BackendName } from './tfjs/backend.js';
-export { productionRules, productionRuleOf, type ProductionRule } from './rules/index.js';
-export type { Float32Arith, ScalarArith } from './arith/types.js';
+export * from '../core/catalogue/index.js';
+export { createOptimizer, optimizerFor, stepArrays, initArrays, type Optimizer, type OptimizerOptions, type TensorState } from './production/tfjs/optimizer.js';
+export { useBackend, availableBackends, activeBackend, BACKEND_NAMES, BACKEND_ENV, type BackendName } from './production/tfjs/backend.js';
+export { productionRules, productionRuleOf, type ProductionRule } from './production/rules/index.js';
+export type { Float32Arith, ScalarArith } from '../core/arith.js';
 export { production, type Implementation } from './gate/implementation.js';
 export { judgeStep, oneStepProperty, trajectoryProperty, newTally, type Tally } from './gate/properties.js';
 export { compareStep, classOf, type StepComparison, type OutputMeasure } from './gate/compare.js';
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
-export { runCheck, type CheckReport, type CheckOptions, type PropertyOutcome } from './cli/check.js';
-export { formatReport } from './cli/check-report.js';
+export { runCheck, type CheckReport, type CheckOptions, type PropertyOutcome } from './runs/check.js';
+export { formatReport } from './runs/check-report.js';
 export { claims, selectClaims, type Claim, type ClaimResult } from './claims/index.js';
-export { runClaims, type ClaimsReport, type ClaimsOptions } from './cli/claims.js';
-export { formatClaims } from './cli/claims-report.js';
-export { penalties, l1, l2, elasticNet, smoothL1 } from './catalogue/regularizers/penalties.js';
-export { masks, dropout, dropConnect, stochasticPooling } from './catalogue/regularizers/masks.js';
-export { penaltyTensors, penaltyArrays, type PenaltyTensors } from './tfjs/penalties.js';
-export { bernoulliMask } from './tfjs/masks.js';
-export { dropoutTrainArrays, dropoutInferenceArray, tfDropoutTrainArrays } from './tfjs/dropout.js';
-export { dropConnectTrainArrays, dropConnectMomentsArrays, dropConnectInferenceArray } from './tfjs/dropconnect.js';
-export { stochasticPoolingArrays, stochasticPoolingTrainArray } from './tfjs/stochastic-pooling.js';
+export { runClaims, type ClaimsReport, type ClaimsOptions } from './runs/claims.js';
+export { formatClaims } from './runs/claims-report.js';
+export { penalties, l1, l2, elasticNet, smoothL1 } from '../core/catalogue/regularizers/penalties.js';
+export { masks, dropout, dropConnect, stochasticPooling } from '../core/catalogue/regularizers/masks.js';
+export { penaltyTensors, penaltyArrays, type PenaltyTensors } from './production/tfjs/penalties.js';
+export { bernoulliMask } from './production/tfjs/masks.js';
+export { dropoutTrainArrays, dropoutInferenceArray, tfDropoutTrainArrays } from './production/tfjs/dropout.js';
+export { dropConnectTrainArrays, dropConnectMomentsArrays, dropConnectInferenceArray } from './production/tfjs/dropconnect.js';
+export { stochasticPoolingArrays, stochasticPoolingTrainArray } from './production/tfjs/stochastic-pooling.js';
 export { regularizers, regularizerProperty } from './gate/regularizers/index.js';
 export { type Progress, type ProgressListener, type StoppedAt } from './gate/progress.js';
 export { SEED_MIN, SEED_MAX, checkSeed } from './gate/seed-range.js';

@@ -9,7 +9,7 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
+import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
 
 /** The three outputs, certified, and the elements left uncertified. */
 export function dropConnectOracle(

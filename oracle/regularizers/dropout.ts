@@ -10,7 +10,7 @@ import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import type { IntervalArithmetic, Interval } from '../interval.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
+import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
 
 /** p, exactly. */
 export function exactKeep(a: IntervalArithmetic, config: Configuration): Interval {

@@ -14,7 +14,7 @@ import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../src/catalogue/index.js';
+import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
 
 type Outputs = { penalty: Float32Array; gradient: Float32Array; prox?: Float32Array; uncertified: UncertifiedElement[] };
 

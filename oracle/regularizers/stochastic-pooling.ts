@@ -9,7 +9,7 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { uncertifiedElements } from '../marks.js';
-import type { UncertifiedElement } from '../../src/catalogue/index.js';
+import type { UncertifiedElement } from '../../core/catalogue/index.js';
 
 /**
  * Probabilities (one per activation) and inference (one per region) for regions of size k, and the

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { UnknownNameError } from '../../src/catalogue/errors.js';
+import { UnknownNameError } from '../../core/catalogue/errors.js';
 import type { ElementwiseOracleRule, OracleRule } from '../rule.js';
 import { adadeltaOracle } from './adadelta.js';
 import { adagradOracle } from './adagrad.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkStepInput, groupSize, StepInputError, type Configuration, type Objective, type StepInput, type UncertifiedElement } from '../../src/catalogue/index.js';
+import { checkStepInput, groupSize, StepInputError, type Configuration, type Objective, type StepInput, type UncertifiedElement } from '../../core/catalogue/index.js';
 import type { Dec } from '../binary32.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { configure, entryOf } from '../../src/catalogue/index.js';
+import { configure, entryOf } from '../../core/catalogue/index.js';
 import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 

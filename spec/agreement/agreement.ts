@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryOf, PRESET_NAMES, type PresetName } from '../../src/catalogue/index.js';
+import { entryOf, PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { emptyMeasure, mergeMeasure } from '../../src/gate/compare.js';
 import { newTally, oneStepProperty, trajectoryProperty, type Tally } from '../../src/gate/properties.js';
 import { runsFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
 
 /**

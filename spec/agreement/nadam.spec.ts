@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { expect, it } from 'vitest';
 import { exactFromFloat32, nextFloat32 } from '../../oracle/binary32.js';
-import { configure, entryOf } from '../../src/catalogue/index.js';
+import { configure, entryOf } from '../../core/catalogue/index.js';
 import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 

@@ -9,7 +9,7 @@ import { adamStepSizeClaims } from '../../src/claims/adam-step-size/index.js';
 import { adamConfig, float32Step } from '../../src/claims/adam-step-size/float32-step.js';
 import { adamStep, compareExact, extremalGradients, paperBound, tightBound } from '../../oracle/claims/adam-step-size.js';
 import { IntervalArithmetic } from '../../oracle/interval.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { claimTests } from './verdicts.js';
 
 claimTests(adamStepSizeClaims);

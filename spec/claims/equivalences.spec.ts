@@ -8,8 +8,8 @@ import { exactText } from '../../oracle/binary32.js';
 import { equivalenceClaims } from '../../src/claims/equivalences/index.js';
 import { namedProperty } from '../../src/claims/equivalences/pair.js';
 import { comparePair, productionParam, type OneStep } from '../../src/claims/one-step.js';
-import { configure, entryOf } from '../../src/catalogue/index.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { configure, entryOf } from '../../core/catalogue/index.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { claimTests } from './verdicts.js';
 
 claimTests(equivalenceClaims);

@@ -5,9 +5,9 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { elementwiseOracleOf } from '../../oracle/rules/index.js';
-import { configure, entryOf } from '../../src/catalogue/index.js';
+import { configure, entryOf } from '../../core/catalogue/index.js';
 import { bitwiseClaim, DEGREE_ONE, exactClaim, SCALE_INVARIANT, scaleInvarianceClaims } from '../../src/claims/scale-invariance.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { claimTests } from './verdicts.js';
 
 claimTests(scaleInvarianceClaims);

@@ -1,7 +1,7 @@
 /** selectClaims: an exact id wins over a prefix; a prefix selects every claim it starts. */
 import { describe, expect, it } from 'vitest';
 import { claims, selectClaims } from '../../src/claims/index.js';
-import { OptionError } from '../../src/catalogue/index.js';
+import { OptionError } from '../../core/catalogue/index.js';
 
 describe('selectClaims', () => {
   it('selects exactly the claim whose id is given, even when it is also the prefix of other ids', () => {

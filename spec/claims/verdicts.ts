@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValue, type Claim, type ClaimResult } from '../../src/claims/index.js';
 import { runsFromEnv, RUNS_ENV, seedFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
 
 /** Cases per property: each claim's own, unless $OPTIM_ORACLE_RUNS asks for more. */

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCheck, type CheckReport, type RuleOutcome } from '../../src/cli/check.js';
-import { formatReport } from '../../src/cli/check-report.js';
+import { runCheck, type CheckReport, type RuleOutcome } from '../../src/runs/check.js';
+import { formatReport } from '../../src/runs/check-report.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
-import { catalogue, PRESET_NAMES, type CatalogueEntry } from '../../src/catalogue/index.js';
+import { catalogue, PRESET_NAMES, type CatalogueEntry } from '../../core/catalogue/index.js';
 import { regularizers } from '../../src/gate/regularizers/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */

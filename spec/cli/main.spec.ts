@@ -12,7 +12,7 @@ import { parseCommand } from '../../src/cli/commands/parse.js';
 import { boundTableFile } from '../../src/cli/bounds.js';
 import { commandHelp, overviewHelp } from '../../src/cli/help.js';
 import { progressDisplay, progressLine } from '../../src/cli/progress-display.js';
-import { catalogue } from '../../src/catalogue/index.js';
+import { catalogue } from '../../core/catalogue/index.js';
 import { regularizers } from '../../src/gate/regularizers/index.js';
 import { claims } from '../../src/claims/index.js';
 

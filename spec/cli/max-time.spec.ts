@@ -4,8 +4,8 @@
  * is reported before each unit and once at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
-import { runClaims } from '../../src/cli/claims.js';
+import { runCheck } from '../../src/runs/check.js';
+import { runClaims } from '../../src/runs/claims.js';
 import { selectClaims } from '../../src/claims/index.js';
 import { boundTableProblems, measureBoundTable, measuredConfigurations } from '../../src/gate/bound-table.js';
 import { production } from '../../src/gate/implementation.js';

@@ -4,9 +4,9 @@
  * was not checked.
  */
 import { describe, expect, it } from 'vitest';
-import { isUsageError, OptionError } from '../../src/catalogue/index.js';
-import { runCheck } from '../../src/cli/check.js';
-import { runClaims } from '../../src/cli/claims.js';
+import { isUsageError, OptionError } from '../../core/catalogue/index.js';
+import { runCheck } from '../../src/runs/check.js';
+import { runClaims } from '../../src/runs/claims.js';
 import { boundTableProblems, measureBoundTable } from '../../src/gate/bound-table.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { SEED_MAX, SEED_MIN } from '../../src/gate/seed-range.js';

@@ -4,11 +4,11 @@
  * exactly the arguments it prints, fails again with the same counterexample.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type CheckOptions } from '../../src/cli/check.js';
-import { formatReport } from '../../src/cli/check-report.js';
+import { runCheck, type CheckOptions } from '../../src/runs/check.js';
+import { formatReport } from '../../src/runs/check-report.js';
 import { claims } from '../../src/claims/index.js';
-import { runClaims } from '../../src/cli/claims.js';
-import { formatClaims } from '../../src/cli/claims-report.js';
+import { runClaims } from '../../src/runs/claims.js';
+import { formatClaims } from '../../src/runs/claims-report.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { DEFAULT_SEED } from '../../src/gate/seed.js';
 import { backends } from '../backends.js';

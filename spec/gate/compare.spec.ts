@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UncertifiedElement } from '../../src/catalogue/index.js';
+import type { UncertifiedElement } from '../../core/catalogue/index.js';
 import type { ElementBound, StepBound } from '../../src/gate/bound/step-bound.js';
 import { classOf, compareOutputs, compareStep, describeMismatch, emptyMeasure, inTermUnits, mergeMeasure, type OutputMeasure } from '../../src/gate/compare.js';
 

@@ -5,7 +5,7 @@ import { certify, certifiedFloat32, CertificationError, MAX_PRECISION, NEARLY_DE
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { withCertifyStages } from '../../oracle/staged.js';
-import { configure, entryOf } from '../../src/catalogue/index.js';
+import { configure, entryOf } from '../../core/catalogue/index.js';
 
 const Reference = Decimal.clone({ precision: 400 });
 const contains = (i: Interval, d: Decimal) => i.lo.lte(d) && d.lte(i.hi);

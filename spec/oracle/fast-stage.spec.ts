@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogue, configure, entryOf, type CatalogueEntry, type Configuration, type PresetName, type StepInput, type StepOutput } from '../../src/catalogue/index.js';
+import { catalogue, configure, entryOf, type CatalogueEntry, type Configuration, type PresetName, type StepInput, type StepOutput } from '../../core/catalogue/index.js';
 import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
 import { MAX_FLOAT32, MIN_SUBNORMAL } from '../../oracle/binary32.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';

@@ -13,11 +13,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { bitsOf } from '../../oracle/binary32.js';
-import { catalogue, type Configuration, type StepInput } from '../../src/catalogue/index.js';
+import { catalogue, type Configuration, type StepInput } from '../../core/catalogue/index.js';
 import { trainingFloat32 } from '../../src/gate/arbitraries/float32.js';
 import { configuration } from '../../src/gate/arbitraries/step-case.js';
 import { boundStep } from '../../src/gate/bound/step-bound.js';
-import { productionRuleOf } from '../../src/rules/index.js';
+import { productionRuleOf } from '../../src/production/rules/index.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 
 const PYTHON = '/usr/bin/python3';

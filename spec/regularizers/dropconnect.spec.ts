@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configure } from '../../src/catalogue/index.js';
-import { dropConnect } from '../../src/catalogue/regularizers/masks.js';
+import { configure } from '../../core/catalogue/index.js';
+import { dropConnect } from '../../core/catalogue/regularizers/masks.js';
 import { dropConnectInferenceStep, dropConnectMean, dropConnectProperty, dropConnectVariance, normalCdf, productionDropConnect, type DropConnectImplementation } from '../../src/gate/regularizers/dropconnect.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
 
 const seed = seedFromEnv();

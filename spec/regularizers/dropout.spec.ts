@@ -6,14 +6,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configure, PRESET_NAMES, type Configuration } from '../../src/catalogue/index.js';
-import { dropout } from '../../src/catalogue/regularizers/masks.js';
+import { configure, PRESET_NAMES, type Configuration } from '../../core/catalogue/index.js';
+import { dropout } from '../../core/catalogue/regularizers/masks.js';
 import { productionDropout, tfjsDropout, type DropoutImplementation } from '../../src/gate/regularizers/dropout-implementation.js';
 import { dropoutProperty } from '../../src/gate/regularizers/dropout-property.js';
 import { binomialCdf, dropoutMean, dropoutVariance, inferenceIsIdentity, keptCountDistribution } from '../../src/gate/regularizers/dropout-statistics.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
-import { keepOf } from '../../src/tfjs/dropout.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
+import { keepOf } from '../../src/production/tfjs/dropout.js';
 import { backends } from '../backends.js';
 
 const seed = seedFromEnv();

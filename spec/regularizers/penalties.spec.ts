@@ -1,5 +1,5 @@
 /**
- * Penalties (src/regularizers/penalties.ts, oracle/regularizers/penalties.ts): agreement of production
+ * Penalties (src/production/regularizers/penalties.ts, oracle/regularizers/penalties.ts): agreement of production
  * with the oracle within the derived bounds, on every backend; and the properties the definitions
  * promise, exactly on the oracle and in float32 production: the prox step's exact zeros and its
  * sparsity, monotone in λ; elastic net at its ends; the smooth approximation's convergence to L1 with
@@ -10,12 +10,12 @@ import { Decimal as BaseDecimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactText } from '../../oracle/binary32.js';
 import { exactPenaltyValue, exactProx, penaltyOracle } from '../../oracle/regularizers/penalties.js';
-import { configure, PRESET_NAMES, type PresetName } from '../../src/catalogue/index.js';
-import { elasticNet, l1, l2, penalties, smoothL1 } from '../../src/catalogue/regularizers/penalties.js';
+import { configure, PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
+import { elasticNet, l1, l2, penalties, smoothL1 } from '../../core/catalogue/regularizers/penalties.js';
 import { moderateFloat32 } from '../../src/gate/arbitraries/float32.js';
 import { penaltyProperty } from '../../src/gate/regularizers/penalty-property.js';
-import { useBackend } from '../../src/tfjs/backend.js';
-import { penaltyArrays } from '../../src/tfjs/penalties.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
+import { penaltyArrays } from '../../src/production/tfjs/penalties.js';
 import { backends } from '../backends.js';
 
 /** 120 digits: products of float32 values and short decimals are exact at this precision. */

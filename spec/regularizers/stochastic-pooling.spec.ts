@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stochasticPoolingOracle } from '../../oracle/regularizers/stochastic-pooling.js';
-import { stochasticPooling } from '../../src/catalogue/regularizers/masks.js';
+import { stochasticPooling } from '../../core/catalogue/regularizers/masks.js';
 import { productionStochasticPooling, samplingExpectation, samplingFrequencies, stochasticPoolingProperty, type StochasticPoolingImplementation } from '../../src/gate/regularizers/stochastic-pooling.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
-import { useBackend } from '../../src/tfjs/backend.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
 
 const seed = seedFromEnv();

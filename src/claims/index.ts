@@ -10,7 +10,7 @@ import { equivalenceClaims } from './equivalences/index.js';
 import { scaleInvarianceClaims } from './scale-invariance.js';
 import type { Claim } from './types.js';
 
-import { OptionError } from '../catalogue/errors.js';
+import { OptionError } from '../../core/catalogue/errors.js';
 
 export type { CheckedVerdict, Claim, ClaimOptions, ClaimResult, NamedValue, Verdict } from './types.js';
 export { formatValue, shortestFloat32Decimal } from './property.js';

@@ -13,10 +13,10 @@
 import { Decimal } from 'decimal.js';
 import { exactText, ulpDistance } from '../../oracle/binary32.js';
 import { elementwiseOracleOf } from '../../oracle/rules/index.js';
-import type { Configuration } from '../catalogue/index.js';
+import type { Configuration } from '../../core/catalogue/index.js';
 import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
 import { production } from '../gate/implementation.js';
-import { productionRuleOf } from '../rules/index.js';
+import { productionRuleOf } from '../production/rules/index.js';
 
 /** One element's step: configuration, θ, g, element slots and t. */
 export interface OneStep {

@@ -11,11 +11,11 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { exactText } from '../../oracle/binary32.js';
 import { elementwiseOracleOf } from '../../oracle/rules/index.js';
-import { configure, entryOf, type Configuration } from '../catalogue/index.js';
+import { configure, entryOf, type Configuration } from '../../core/catalogue/index.js';
 import { moderateFloat32 } from '../gate/arbitraries/float32.js';
 import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
 import { production } from '../gate/implementation.js';
-import { productionRuleOf } from '../rules/index.js';
+import { productionRuleOf } from '../production/rules/index.js';
 import { checkProperty, f32, int, text } from './property.js';
 import type { Claim, ClaimOptions, NamedValue } from './types.js';
 

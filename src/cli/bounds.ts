@@ -9,7 +9,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BOUND_TABLE_PATH, TIGHTNESS, type BoundTable } from '../gate/bound-table.js';
 import { packageRoot } from './package-root.js';
-import { formatMeasure, renderTable } from './table.js';
+import { formatMeasure, renderTable } from '../runs/table.js';
 
 /** The table in words. */
 export function formatBoundTable(table: BoundTable): string {

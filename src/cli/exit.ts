@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isUsageError } from '../catalogue/errors.js';
+import { isUsageError } from '../../core/catalogue/errors.js';
 import { BoundExceededError } from '../gate/bound-table.js';
 
 /** Exit statuses of `optim-oracle`. */

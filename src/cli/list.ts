@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { catalogue, hyperparametersOf, PRESET_NAMES, type CatalogueEntry, type FlagValue, type PresetName } from '../catalogue/index.js';
+import { catalogue, hyperparametersOf, PRESET_NAMES, type CatalogueEntry, type FlagValue, type PresetName } from '../../core/catalogue/index.js';
 import { claims } from '../claims/index.js';
 import { regularizers } from '../gate/regularizers/index.js';
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { OptionError } from '../catalogue/errors.js';
+import { OptionError } from '../../core/catalogue/errors.js';
 import { ALL_FLAGS, commandNamed as builtIn, COMMANDS } from './commands/index.js';
 import type { Command, Context } from './commands/command.js';
 import { parseCommand } from './commands/parse.js';

@@ -10,9 +10,9 @@
  * @module
  */
 import fc from 'fast-check';
-import { catalogue, OptionError, PRESET_NAMES } from '../catalogue/index.js';
+import { catalogue, OptionError, PRESET_NAMES } from '../../core/catalogue/index.js';
 import { oracleRules } from '../../oracle/rules/index.js';
-import { productionRules } from '../rules/index.js';
+import { productionRules } from '../production/rules/index.js';
 import type { Implementation } from './implementation.js';
 import { newTally, oneStepProperty } from './properties.js';
 import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } from './progress.js';

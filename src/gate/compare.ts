@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { StepOutput, UncertifiedElement } from '../catalogue/index.js';
+import type { StepOutput, UncertifiedElement } from '../../core/catalogue/index.js';
 import { ETA, U, type OutOfDomain } from './bound/bounded.js';
 import type { StepBound } from './bound/step-bound.js';
 import { describeFloat32 } from './describe.js';

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import type { Configuration, State, StepInput, StepOutput } from '../catalogue/index.js';
-import { productionRuleOf, type ProductionRule } from '../rules/index.js';
+import type { Configuration, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
+import { productionRuleOf, type ProductionRule } from '../production/rules/index.js';
 import { boundInit, boundNag, boundStep, type StepBound } from './bound/step-bound.js';
 
 /** NAG's state starts at zero, as an elementwise rule with no tensor slots would. */
 const nagInitModel: ProductionRule = { name: 'nag', initTensorSlots: () => ({}), coefficients: () => ({}), step: (_A, x) => ({ param: x.param, slots: {} }) };
-import { initArrays, optimizerFor, stepArrays } from '../tfjs/optimizer.js';
+import { initArrays, optimizerFor, stepArrays } from '../production/tfjs/optimizer.js';
 
 /** An implementation the gate can judge. */
 export interface Implementation {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { OptionError } from '../catalogue/errors.js';
+import { OptionError } from '../../core/catalogue/errors.js';
 
 /** One progress report. */
 export interface Progress {

@@ -7,7 +7,7 @@
  * @module
  */
 import fc from 'fast-check';
-import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../catalogue/index.js';
+import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../../core/catalogue/index.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
 import { compareStep, describeMismatch, emptyMeasure, mergeMeasure, type OutputMeasure, type StepComparison } from './compare.js';

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { OptionError } from '../catalogue/errors.js';
+import { OptionError } from '../../core/catalogue/errors.js';
 
 /** The smallest seed accepted: −2^31. */
 export const SEED_MIN = -(2 ** 31);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { OptionError } from '../catalogue/errors.js';
+import { OptionError } from '../../core/catalogue/errors.js';
 import { SEED_MAX, SEED_MIN } from './seed-range.js';
 
 /** The environment variable holding the seed. */

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
 import { adamOracle } from '../../../oracle/rules/adam.js';
-import { configure, entryOf } from '../../../src/catalogue/index.js';
+import { configure, entryOf } from '../../../core/catalogue/index.js';
 import { moderateFloat32 } from '../../../src/gate/arbitraries/float32.js';
 
 const Exact = Decimal.clone({ precision: 300 });

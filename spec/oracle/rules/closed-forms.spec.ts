@@ -11,7 +11,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
 import { oracleRuleOf } from '../../../oracle/rules/index.js';
-import { configure, entryOf, type HyperValue } from '../../../src/catalogue/index.js';
+import { configure, entryOf, type HyperValue } from '../../../core/catalogue/index.js';
 
 const D = Decimal.clone({ precision: 200 });
 const powerOfTwo = fc.tuple(fc.integer({ min: -10, max: 10 }), fc.boolean()).map(([k, negative]) => (negative ? -1 : 1) * 2 ** k);

@@ -3,8 +3,8 @@ import { dropConnectOracle } from '../../../oracle/regularizers/dropconnect.js';
 import { dropoutOracle } from '../../../oracle/regularizers/dropout.js';
 import { penaltyOracle } from '../../../oracle/regularizers/penalties.js';
 import { oracleRules } from '../../../oracle/rules/index.js';
-import { catalogue, ConfigurationError, configure, entryOf, PRESET_NAMES } from '../../../src/catalogue/index.js';
-import { l2 } from '../../../src/catalogue/regularizers/penalties.js';
+import { catalogue, ConfigurationError, configure, entryOf, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { l2 } from '../../../core/catalogue/regularizers/penalties.js';
 
 const firstPreset = (name: string) => PRESET_NAMES.find((p) => entryOf(name).presets[p] !== undefined)!;
 const input = { params: Float32Array.of(1), grads: Float32Array.of(1), state: {}, t: 1 };

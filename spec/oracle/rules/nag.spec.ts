@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
 import { nagOracle } from '../../../oracle/rules/nag.js';
-import { configure, entryOf, StepInputError } from '../../../src/catalogue/index.js';
+import { configure, entryOf, StepInputError } from '../../../core/catalogue/index.js';
 
 const D = Decimal.clone({ precision: 200 });
 const nag = entryOf('nag');

@@ -5,10 +5,10 @@
  * @module
  */
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../catalogue/index.js';
+import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
 import { boundTrajectory, errorOf } from '../../gate/bound/trajectory-bound.js';
 import { production } from '../../gate/implementation.js';
-import { productionRuleOf } from '../../rules/index.js';
+import { productionRuleOf } from '../../production/rules/index.js';
 
 /** Adam's paper preset with ε = 0 and the given float32 β1, β2, α. */
 export function adamConfig(b1: number, b2: number, alpha = 1): Configuration {

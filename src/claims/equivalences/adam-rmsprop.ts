@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../catalogue/index.js';
+import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
 import { checkProperty } from '../property.js';
 import type { Claim } from '../types.js';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../catalogue/index.js';
+import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
 import { moderateFloat32 } from '../../gate/arbitraries/float32.js';
 import { exactStep, type Slots } from '../one-step.js';
 

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf } from '../../catalogue/index.js';
+import { configure, entryOf } from '../../../core/catalogue/index.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
 import { exactParam, exactStep } from '../one-step.js';
 import { checkProperty } from '../property.js';

@@ -8,10 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OptionError } from '../../catalogue/errors.js';
+import { OptionError } from '../../../core/catalogue/errors.js';
 import { BOUND_TABLE_PATH, boundTableProblems, measureBoundTable, type BoundTable, type Shard } from '../../gate/bound-table.js';
 import { production } from '../../gate/implementation.js';
-import { useBackend } from '../../tfjs/backend.js';
+import { useBackend } from '../../production/tfjs/backend.js';
 import { assertWritable, boundTableFile, formatBoundTable } from '../bounds.js';
 import { EXIT } from '../exit.js';
 import { progressDisplay } from '../progress-display.js';

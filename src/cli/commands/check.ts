@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { PROPERTIES, runCheck } from '../check.js';
-import { formatReport } from '../check-report.js';
+import { PROPERTIES, runCheck } from '../../runs/check.js';
+import { formatReport } from '../../runs/check-report.js';
 import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
 import type { Command } from './command.js';
 import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, shardFlag, shardValue, text } from './common.js';

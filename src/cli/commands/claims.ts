@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { runClaims } from '../claims.js';
-import { formatClaims } from '../claims-report.js';
+import { runClaims } from '../../runs/claims.js';
+import { formatClaims } from '../../runs/claims-report.js';
 import { RUNS_ENV } from '../../gate/seed.js';
 import type { Command } from './command.js';
 import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsOf, seedOf, text } from './common.js';

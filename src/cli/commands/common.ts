@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { OptionError } from '../../catalogue/errors.js';
+import { OptionError } from '../../../core/catalogue/errors.js';
 import { DEFAULT_SEED, RUNS_ENV, SEED_ENV, parseCount, parseSeed } from '../../gate/seed.js';
 import { SEED_MAX, SEED_MIN } from '../../gate/seed-range.js';
-import { availableBackends, BACKEND_ENV, BACKEND_NAMES, isBackendName } from '../../tfjs/backend.js';
+import { availableBackends, BACKEND_ENV, BACKEND_NAMES, isBackendName } from '../../production/tfjs/backend.js';
 import type { Flag, Values } from './command.js';
 
 /** `--runs`, its help naming what is counted and `fallback` as the default. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { OptionError } from '../../catalogue/errors.js';
+import { OptionError } from '../../../core/catalogue/errors.js';
 import { EXIT } from '../exit.js';
 import { formatListing, listing, LIST_SECTIONS } from '../list.js';
 import type { Command } from './command.js';

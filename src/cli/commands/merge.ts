@@ -1,16 +1,16 @@
 /**
  * `optim-oracle merge FILE...`: joins the `--json` outputs of the shards of one `check` or `bounds`
- * run into the report of the whole run (src/cli/merge.ts), and prints it as those commands do.
+ * run into the report of the whole run (src/runs/merge.ts), and prints it as those commands do.
  *
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { OptionError } from '../../catalogue/errors.js';
+import { OptionError } from '../../../core/catalogue/errors.js';
 import { BOUND_TABLE_PATH } from '../../gate/bound-table.js';
-import { formatReport } from '../check-report.js';
+import { formatReport } from '../../runs/check-report.js';
 import { assertWritable, boundTableFile } from '../bounds.js';
 import { EXIT } from '../exit.js';
-import { mergeBoundTables, mergeCheckReports, parseShardReport, type ShardReport } from '../merge.js';
+import { mergeBoundTables, mergeCheckReports, parseShardReport, type ShardReport } from '../../runs/merge.js';
 import type { Command } from './command.js';
 import { printTable, type TableOutput } from './bounds.js';
 import { JSON_FLAG } from './common.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { OptionError } from '../../catalogue/errors.js';
+import { OptionError } from '../../../core/catalogue/errors.js';
 import { flagsOf, type Command, type Values } from './command.js';
 
 /** The parsed arguments of one command. */

@@ -6,7 +6,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { inDomain, type Domain, type HyperparameterSpec } from '../../catalogue/index.js';
+import { inDomain, type Domain, type HyperparameterSpec } from '../../../core/catalogue/index.js';
 
 /** A decay rate in [0, 1). */
 const unitInterval = (): fc.Arbitrary<string> =>

@@ -5,7 +5,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { configure, hyperparametersOf, objectiveText, type Objective, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../catalogue/index.js';
+import { configure, hyperparametersOf, objectiveText, type Objective, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../../core/catalogue/index.js';
 import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import type { Float32Arith } from '../../arith/types.js';
+import type { Float32Arith } from '../../../core/arith.js';
 import { UNIT_ROUNDOFF } from '../../../oracle/binary32.js';
 
 /** u = 2^−24, the unit roundoff of binary32. */

@@ -1,11 +1,11 @@
 /**
- * The derived bound of DropConnect's outputs (src/tfjs/dropconnect.ts): each product by the running
+ * The derived bound of DropConnect's outputs (src/production/tfjs/dropconnect.ts): each product by the running
  * error analysis, each row sum by {@link sumBound} (any order of additions).
  *
  * @module
  */
-import type { Configuration } from '../../catalogue/index.js';
-import { dropConnectCoefficients } from '../../regularizers/dropconnect.js';
+import type { Configuration } from '../../../core/catalogue/index.js';
+import { dropConnectCoefficients } from '../../production/regularizers/dropconnect.js';
 import { boundedArith as A, exactInput } from './bounded.js';
 import { sumBound } from './penalty-bound.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';

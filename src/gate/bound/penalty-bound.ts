@@ -1,5 +1,5 @@
 /**
- * The derived error bound of a penalty's outputs: its algorithm (src/regularizers/penalties.ts) run on
+ * The derived error bound of a penalty's outputs: its algorithm (src/production/regularizers/penalties.ts) run on
  * {@link Bounded} values element by element, and for the penalty, a sum of n terms in any order:
  *
  *   |fl(Σ x̂_i) − Σ x_i| ≤ Σ e_i + γ_{n−1} Σ (|x_i| + e_i),   γ_m = m u / (1 − m u)
@@ -9,8 +9,8 @@
  *
  * @module
  */
-import type { Configuration } from '../../catalogue/index.js';
-import { penaltyAlgorithms } from '../../regularizers/penalties.js';
+import type { Configuration } from '../../../core/catalogue/index.js';
+import { penaltyAlgorithms } from '../../production/regularizers/penalties.js';
 import { boundedArith, exactInput, U, type Bounded } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 import { elementBound, type StepBound } from './step-bound.js';

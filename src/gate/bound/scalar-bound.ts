@@ -9,7 +9,7 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import type { ScalarArith } from '../../arith/types.js';
+import type { ScalarArith } from '../../../core/arith.js';
 import { ETA, OVERFLOW, U, type Bounded } from './bounded.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import type { Configuration, StepInput } from '../../catalogue/index.js';
-import type { ProductionRule } from '../../rules/index.js';
+import type { Configuration, StepInput } from '../../../core/catalogue/index.js';
+import type { ProductionRule } from '../../production/rules/index.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
-import { nagGroup, objectiveCoefficients } from '../../rules/objectives.js';
+import { nagGroup, objectiveCoefficients } from '../../production/rules/objectives.js';
 
 /** The bound on one output element. */
 export interface ElementBound {
@@ -68,7 +68,7 @@ export function boundInit(rule: ProductionRule, config: Configuration, length: n
   return result;
 }
 
-/** The derived bound of production's NAG step (src/rules/objectives.ts), group by group. */
+/** The derived bound of production's NAG step (src/production/rules/objectives.ts), group by group. */
 export function boundNag(config: Configuration, input: StepInput): StepBound {
   const objective = input.objective!;
   const size = objective.kind === 'rosenbrock' ? 2 : 1;

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { Configuration } from '../../catalogue/index.js';
-import type { ProductionRule } from '../../rules/index.js';
+import type { Configuration } from '../../../core/catalogue/index.js';
+import type { ProductionRule } from '../../production/rules/index.js';
 import { boundedArith, exactInput, type Bounded } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 

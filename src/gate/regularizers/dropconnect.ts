@@ -10,10 +10,10 @@
  */
 import fc from 'fast-check';
 import { dropConnectOracle } from '../../../oracle/regularizers/dropconnect.js';
-import { FALSE_FAILURE, hoeffdingHalfWidth, meanConsistent, type MeanTest } from '../../claims/statistics.js';
-import type { CatalogueEntry, Configuration, PresetName } from '../../catalogue/index.js';
-import type { Activation } from '../../regularizers/dropconnect.js';
-import { dropConnectInferenceArray, dropConnectMomentsArrays, dropConnectTrainArrays } from '../../tfjs/dropconnect.js';
+import { FALSE_FAILURE, hoeffdingHalfWidth, meanConsistent, type MeanTest } from '../../../core/statistics.js';
+import type { CatalogueEntry, Configuration, PresetName } from '../../../core/catalogue/index.js';
+import type { Activation } from '../../production/regularizers/dropconnect.js';
+import { dropConnectInferenceArray, dropConnectMomentsArrays, dropConnectTrainArrays } from '../../production/tfjs/dropconnect.js';
 import { moderateFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundDropConnect } from '../bound/dropconnect-bound.js';
@@ -32,7 +32,7 @@ export interface DropConnectImplementation {
   bound(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): StepBound;
 }
 
-/** This project's DropConnect (src/tfjs/dropconnect.ts). */
+/** This project's DropConnect (src/production/tfjs/dropconnect.ts). */
 export const productionDropConnect: DropConnectImplementation = {
   name: 'optim-oracle dropconnect',
   train: dropConnectTrainArrays,

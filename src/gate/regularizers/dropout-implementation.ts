@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { Configuration } from '../../catalogue/index.js';
-import { dropoutInference, dropoutTrain, isInverted, keepProbability, tfDropoutTrain } from '../../regularizers/dropout.js';
-import { dropoutInferenceArray, dropoutTrainArrays, tfDropoutTrainArrays, type DropoutArrays } from '../../tfjs/dropout.js';
+import type { Configuration } from '../../../core/catalogue/index.js';
+import { dropoutInference, dropoutTrain, isInverted, keepProbability, tfDropoutTrain } from '../../production/regularizers/dropout.js';
+import { dropoutInferenceArray, dropoutTrainArrays, tfDropoutTrainArrays, type DropoutArrays } from '../../production/tfjs/dropout.js';
 import { boundedArith, exactInput, type Bounded } from '../bound/bounded.js';
 import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
 import { elementBound, type StepBound } from '../bound/step-bound.js';
@@ -34,7 +34,7 @@ function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: Config
   };
 }
 
-/** This project's dropout (src/tfjs/dropout.ts). */
+/** This project's dropout (src/production/tfjs/dropout.ts). */
 export const productionDropout: DropoutImplementation = {
   name: 'optim-oracle dropout',
   supports: () => true,

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { dropoutOracle } from '../../../oracle/regularizers/dropout.js';
-import type { CatalogueEntry, PresetName } from '../../catalogue/index.js';
+import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { compareOutputs } from '../compare.js';

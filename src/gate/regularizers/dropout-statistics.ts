@@ -9,10 +9,10 @@
  *
  * @module
  */
-import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../claims/statistics.js';
-import type { Configuration } from '../../catalogue/index.js';
-import { isInverted } from '../../regularizers/dropout.js';
-import { keepOf } from '../../tfjs/dropout.js';
+import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../../core/statistics.js';
+import type { Configuration } from '../../../core/catalogue/index.js';
+import { isInverted } from '../../production/regularizers/dropout.js';
+import { keepOf } from '../../production/tfjs/dropout.js';
 import type { DropoutImplementation } from './dropout-implementation.js';
 
 type Sampler = Pick<DropoutImplementation, 'train' | 'inference'>;

@@ -8,9 +8,9 @@
  * @module
  */
 import type fc from 'fast-check';
-import { masks } from '../../catalogue/regularizers/masks.js';
-import { penalties } from '../../catalogue/regularizers/penalties.js';
-import type { CatalogueEntry, PresetName } from '../../catalogue/index.js';
+import { masks } from '../../../core/catalogue/regularizers/masks.js';
+import { penalties } from '../../../core/catalogue/regularizers/penalties.js';
+import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
 import type { Tally } from '../properties.js';
 import { productionDropConnect, dropConnectProperty } from './dropconnect.js';
 import { productionDropout } from './dropout-implementation.js';

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { penaltyOracle } from '../../../oracle/regularizers/penalties.js';
-import type { CatalogueEntry, Configuration, PresetName } from '../../catalogue/index.js';
-import { penaltyArrays } from '../../tfjs/penalties.js';
+import type { CatalogueEntry, Configuration, PresetName } from '../../../core/catalogue/index.js';
+import { penaltyArrays } from '../../production/tfjs/penalties.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundPenalty } from '../bound/penalty-bound.js';

@@ -10,9 +10,9 @@
  */
 import fc from 'fast-check';
 import { stochasticPoolingOracle } from '../../../oracle/regularizers/stochastic-pooling.js';
-import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../claims/statistics.js';
-import type { CatalogueEntry, PresetName } from '../../catalogue/index.js';
-import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../tfjs/stochastic-pooling.js';
+import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../../core/statistics.js';
+import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
+import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../production/tfjs/stochastic-pooling.js';
 import { boundedArith as A, exactInput } from '../bound/bounded.js';
 import { sumBound } from '../bound/penalty-bound.js';
 import { elementBound, type ElementBound, type StepBound } from '../bound/step-bound.js';
@@ -29,7 +29,7 @@ export interface StochasticPoolingImplementation {
   train(a: Float32Array, k: number, seed: number, samples?: number): Float32Array;
 }
 
-/** This project's (src/tfjs/stochastic-pooling.ts). */
+/** This project's (src/production/tfjs/stochastic-pooling.ts). */
 export const productionStochasticPooling: StochasticPoolingImplementation = {
   name: 'optim-oracle stochastic pooling',
   deterministic: stochasticPoolingArrays,
