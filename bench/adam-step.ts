@@ -10,7 +10,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '../src/production/tfjs/backend.js';
 import { createOptimizer } from '../src/production/tfjs/optimizer.js';
 
-const { values } = parseArgs({ options: { backend: { type: 'string' }, repeats: { type: 'string', default: '30' }, size: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string' },
+    repeats: { type: 'string', default: '30' },
+    size: { type: 'string', default: '1000000' },
+  },
+});
 const n = Number(values.size);
 const repeats = Number(values.repeats);
 const backend = await useBackend(values.backend);
@@ -34,7 +40,10 @@ function time(run: () => void): number {
 const random = (scale: number) => Float32Array.from({ length: n }, () => (Math.random() - 0.5) * scale);
 
 // The floor: read θ, g, m, v; write θ, m, v (the traffic of any Adam step), in plain JavaScript.
-const theta = random(2), grad = random(0.2), m = random(0.02), v = random(0.02).map(Math.abs);
+const theta = random(2),
+  grad = random(0.2),
+  m = random(0.02),
+  v = random(0.02).map(Math.abs);
 const floorMs = time(() => {
   for (let i = 0; i < n; i++) {
     const g = grad[i]!;
@@ -69,7 +78,8 @@ const tfjsMs = time(() => {
   variable.dataSync();
 });
 
-const row = (name: string, ms: number) => `${name.padEnd(34)} ${ms.toFixed(2).padStart(9)} ms  ${(ms / floorMs).toFixed(2).padStart(6)}× floor`;
+const row = (name: string, ms: number) =>
+  `${name.padEnd(34)} ${ms.toFixed(2).padStart(9)} ms  ${(ms / floorMs).toFixed(2).padStart(6)}× floor`;
 console.log(`Adam step on ${n} float32 parameters, backend ${backend}, median of ${repeats}`);
 console.log(row('memory floor (read 4, write 3)', floorMs));
 console.log(row('optim-oracle production (tfjs preset)', productionMs));

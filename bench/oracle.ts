@@ -14,7 +14,15 @@ import { parseArgs } from 'node:util';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { Bench } from 'tinybench';
-import { catalogue, configure, PRESET_NAMES, type CatalogueEntry, type Configuration, type PresetName, type StepInput } from '../core/catalogue/index.js';
+import {
+  catalogue,
+  configure,
+  PRESET_NAMES,
+  type CatalogueEntry,
+  type Configuration,
+  type PresetName,
+  type StepInput,
+} from '../core/catalogue/index.js';
 import { objective, stepCase } from '../src/gate/arbitraries/step-case.js';
 import { float32Value, nonnegative } from '../src/gate/arbitraries/float32.js';
 import { oracleRuleOf, oracleRules } from '../oracle/rules/index.js';
@@ -37,13 +45,19 @@ const seed = Number(values.seed);
 
 /** Every rule and preset the oracle implements (or the one rule asked for). */
 const pairs: { entry: CatalogueEntry; preset: PresetName }[] = catalogue
-  .filter((e) => e.kind === 'update-rule' && oracleRules[e.name] !== undefined && (values.rule === undefined || e.name === values.rule))
+  .filter(
+    (e) =>
+      e.kind === 'update-rule' &&
+      oracleRules[e.name] !== undefined &&
+      (values.rule === undefined || e.name === values.rule),
+  )
   .flatMap((entry) => PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => ({ entry, preset })));
 
 /** A step of `n` elements drawn as the properties draw them, under the preset's defaults, at step t. */
 function input(config: Configuration, n: number, t: number): StepInput {
   const layout = config.entry.state(config.flags);
-  const array = (nonneg: boolean) => Float32Array.from(fc.sample(nonneg ? nonnegative(float32Value()) : float32Value(), { numRuns: n, seed: seed + n }));
+  const array = (nonneg: boolean) =>
+    Float32Array.from(fc.sample(nonneg ? nonnegative(float32Value()) : float32Value(), { numRuns: n, seed: seed + n }));
   const state = Object.fromEntries([
     ...layout.element.map((k) => [k, array(layout.nonnegative.includes(k))]),
     ...layout.tensor.map((k) => [k, Float32Array.of(0.5)]),
@@ -85,7 +99,10 @@ console.log(renderTable(['rule', 'preset', 'shape', 'fast', 'decimal', 'fast/dec
 
 // Adam (PyTorch's preset) without certification: plain decimal.js at 40 digits, and mpmath at 256 bits.
 if (values.rule === undefined || values.rule === 'adam') {
-  const config = configure(catalogue.find((e) => e.name === 'adam')!, 'pytorch');
+  const config = configure(
+    catalogue.find((e) => e.name === 'adam')!,
+    'pytorch',
+  );
   const step = input(config, size, 10);
   const D = Decimal.clone({ precision: 40 });
   const h = Object.fromEntries(Object.entries(config.hyper).map(([k, v]) => [k, new D(v)])) as Record<string, Decimal>;
@@ -135,7 +152,14 @@ for p, g, m, v in zip(d['params'], d['grads'], d['m'], d['v']):
     float(mpf(p) - h['lr'] * (m / b1) / (sqrt(v / b2) + h['eps']))
 print(len(d['params']) / (time.perf_counter() - start))
 `;
-  const payload = JSON.stringify({ hyper: config.hyper, t: step.t, params: [...step.params], grads: [...step.grads], m: [...step.state['m']!], v: [...step.state['v']!] });
+  const payload = JSON.stringify({
+    hyper: config.hyper,
+    t: step.t,
+    params: [...step.params],
+    grads: [...step.grads],
+    m: [...step.state['m']!],
+    v: [...step.state['v']!],
+  });
   const r = spawnSync('/usr/bin/python3', ['-c', script], { input: payload, encoding: 'utf8' });
   return r.status === 0 ? Number(r.stdout.trim()) : undefined;
 }
@@ -149,7 +173,15 @@ for (const { entry, preset } of pairs) {
   for (const [label, counts] of Object.entries(certifyStatistics())) {
     const fell = Object.values(counts.fallThrough).reduce((s, n) => s + n, 0);
     const share = fallThroughShare(counts);
-    shares.push([entry.name, preset, label, String(counts.fast + counts.rational + fell), String(counts.rational), String(fell), share === 0 ? '0' : share.toExponential(2)]);
+    shares.push([
+      entry.name,
+      preset,
+      label,
+      String(counts.fast + counts.rational + fell),
+      String(counts.rational),
+      String(fell),
+      share === 0 ? '0' : share.toExponential(2),
+    ]);
   }
 }
 console.log(`\nFall-through to the decimal stage on ${cases} one-step cases per rule and preset (seed ${seed})\n`);

@@ -14,6 +14,8 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   const debug = process.argv.includes('--debug');
-  process.stderr.write(`optim-oracle: internal error: ${e instanceof Error ? e.message : String(e)}${debug && e instanceof Error ? `\n${e.stack}` : ' (rerun with --debug for the stack)'}\n`);
+  process.stderr.write(
+    `optim-oracle: internal error: ${e instanceof Error ? e.message : String(e)}${debug && e instanceof Error ? `\n${e.stack}` : ' (rerun with --debug for the stack)'}\n`,
+  );
   process.exitCode = 5;
 }

@@ -36,7 +36,12 @@ export interface MeanTest {
 }
 
 /** Whether the mean of `xs` (each in a range of width `range`) is within Hoeffding's half-width of `expected`. */
-export function meanConsistent(xs: ArrayLike<number>, expected: number, range: number, p: number = FALSE_FAILURE): MeanTest {
+export function meanConsistent(
+  xs: ArrayLike<number>,
+  expected: number,
+  range: number,
+  p: number = FALSE_FAILURE,
+): MeanTest {
   let sum = 0;
   for (let i = 0; i < xs.length; i++) sum += xs[i]!;
   const mean = sum / xs.length;

@@ -159,7 +159,7 @@ export function nextFloat32(x: number, towards: number): number {
   if (x === towards) return towards;
   if (x === 0) return towards > 0 ? MIN_SUBNORMAL : -MIN_SUBNORMAL;
   const bits = bitsOf(x);
-  return fromBits((x < towards) === (x > 0) ? bits + 1 : bits - 1);
+  return fromBits(x < towards === x > 0 ? bits + 1 : bits - 1);
 }
 
 /** The exact decimal text of a binary32 (no rounding), or NaN / ±Infinity / −0. */

@@ -150,7 +150,13 @@ export function certify<K extends string>(compute: (a: IntervalArithmetic) => Re
     const i = outputs[key];
     const v = certifiedFloat32(i);
     values[key] = v ?? roundToFloat32(i.near);
-    if (v === undefined) uncertified.push({ output: key, ...(zeroOfUndecidedSign(i) ? { below: -0, above: 0 } : { below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) }) });
+    if (v === undefined)
+      uncertified.push({
+        output: key,
+        ...(zeroOfUndecidedSign(i)
+          ? { below: -0, above: 0 }
+          : { below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) }),
+      });
   }
   return { values, precision, uncertified };
 }

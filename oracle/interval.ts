@@ -120,7 +120,12 @@ export class IntervalArithmetic implements Arithmetic {
     if (this.isPoint(a) && this.isPoint(b)) {
       return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.lo).times(b.lo), near });
     }
-    const pairs: Array<[Dec, Dec]> = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+    const pairs: Array<[Dec, Dec]> = [
+      [a.lo, b.lo],
+      [a.lo, b.hi],
+      [a.hi, b.lo],
+      [a.hi, b.hi],
+    ];
     const lows = pairs.map(([x, y]) => new this.down(x).times(y));
     const highs = pairs.map(([x, y]) => new this.up(x).times(y));
     return this.fix({ lo: Decimal.min(...lows), hi: Decimal.max(...highs), near });
@@ -147,7 +152,12 @@ export class IntervalArithmetic implements Arithmetic {
       throw new Undecided('sign of a dividend divided by an exact zero');
     }
     if (this.straddlesZero(b)) throw new Undecided('divisor interval contains zero');
-    const pairs: Array<[Dec, Dec]> = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+    const pairs: Array<[Dec, Dec]> = [
+      [a.lo, b.lo],
+      [a.lo, b.hi],
+      [a.hi, b.lo],
+      [a.hi, b.hi],
+    ];
     const lows = pairs.map(([x, y]) => new this.down(x).div(y));
     const highs = pairs.map(([x, y]) => new this.up(x).div(y));
     return this.fix({ lo: Decimal.min(...lows), hi: Decimal.max(...highs), near });
@@ -161,7 +171,11 @@ export class IntervalArithmetic implements Arithmetic {
       if (this.isPoint(a)) return this.pointOf(new this.nearest(NaN));
       throw new Undecided('square root of an interval that contains negative numbers');
     }
-    return this.fix({ lo: new this.down(a.lo).sqrt(), hi: new this.up(a.hi).sqrt(), near: new this.nearest(a.near).sqrt() });
+    return this.fix({
+      lo: new this.down(a.lo).sqrt(),
+      hi: new this.up(a.hi).sqrt(),
+      near: new this.nearest(a.near).sqrt(),
+    });
   }
 
   /** max(a, b), NaN if either is NaN (as torch.maximum and tf.maximum). */
@@ -186,7 +200,11 @@ export class IntervalArithmetic implements Arithmetic {
   /** a · b for a, b ≥ 0: the ends are lo · lo and hi · hi, two products where {@link mul} takes eight. */
   private mulNonnegative(a: Interval, b: Interval): Interval {
     if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
-    return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.hi).times(b.hi), near: new this.nearest(a.near).times(b.near) });
+    return this.fix({
+      lo: new this.down(a.lo).times(b.lo),
+      hi: new this.up(a.hi).times(b.hi),
+      near: new this.nearest(a.near).times(b.near),
+    });
   }
 
   private nan(): Interval {
@@ -199,7 +217,8 @@ export class IntervalArithmetic implements Arithmetic {
    * guard digits and widened by two such units in each direction.
    */
   powReal(a: Interval, y: Interval): Interval {
-    if (!this.isPoint(a) || !this.isPoint(y) || !a.lo.isPositive()) throw new RangeError('powReal takes an exact positive base and an exact exponent');
+    if (!this.isPoint(a) || !this.isPoint(y) || !a.lo.isPositive())
+      throw new RangeError('powReal takes an exact positive base and an exact exponent');
     const Guarded = Decimal.clone({ precision: this.precision + 6, rounding: Decimal.ROUND_HALF_EVEN });
     const r = new Guarded(a.lo).pow(y.lo);
     const slack = new Guarded(10).pow(-(this.precision + 4));

@@ -4,13 +4,22 @@
  *
  * @module
  */
-import { checkIsConfiguration, ConfigurationError, type Configuration, type StepOutput, type UncertifiedElement } from '../core/catalogue/index.js';
+import {
+  checkIsConfiguration,
+  ConfigurationError,
+  type Configuration,
+  type StepOutput,
+  type UncertifiedElement,
+} from '../core/catalogue/index.js';
 import type { Certified } from './certify.js';
 
 /** Configurations that passed {@link checkIsConfiguration}, with the key they had then. */
 const checkedConfigurations = new WeakMap<object, string>();
 /** The last key computed for each configuration, and the shallow state it was computed from. */
-const keys = new WeakMap<object, { entry: unknown; preset: unknown; hyper: unknown; flags: unknown; values: unknown[]; key: string }>();
+const keys = new WeakMap<
+  object,
+  { entry: unknown; preset: unknown; hyper: unknown; flags: unknown; values: unknown[]; key: string }
+>();
 
 function shallowValues(config: Configuration): unknown[] {
   const values: unknown[] = [];
@@ -26,12 +35,25 @@ function shallowValues(config: Configuration): unknown[] {
  */
 export function configurationKey(config: Configuration): string {
   const last = keys.get(config);
-  if (last !== undefined && last.entry === config.entry && last.preset === config.preset && last.hyper === config.hyper && last.flags === config.flags) {
+  if (
+    last !== undefined &&
+    last.entry === config.entry &&
+    last.preset === config.preset &&
+    last.hyper === config.hyper &&
+    last.flags === config.flags
+  ) {
     const values = shallowValues(config);
     if (values.length === last.values.length && values.every((v, i) => v === last.values[i])) return last.key;
   }
   const key = `${String(config.entry?.name)}|${String(config.preset)}|${JSON.stringify(config.hyper)}|${JSON.stringify(config.flags)}`;
-  keys.set(config, { entry: config.entry, preset: config.preset, hyper: config.hyper, flags: config.flags, values: shallowValues(config), key });
+  keys.set(config, {
+    entry: config.entry,
+    preset: config.preset,
+    hyper: config.hyper,
+    flags: config.flags,
+    values: shallowValues(config),
+    key,
+  });
   return key;
 }
 

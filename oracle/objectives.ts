@@ -11,9 +11,24 @@ import type { Objective } from '../core/catalogue/objectives.js';
  * ∇J on one group of elements starting at `start` (one element for the quadratic, a pair for
  * Rosenbrock), at the exact points `ys`.
  */
-export function exactGradient(a: IntervalArithmetic, objective: Objective, start: number, ys: readonly Interval[]): Interval[];
-export function exactGradient(a: Arithmetic, objective: Objective, start: number, ys: readonly Enclosure[]): Enclosure[];
-export function exactGradient(a: Arithmetic, objective: Objective, start: number, ys: readonly Enclosure[]): Enclosure[] {
+export function exactGradient(
+  a: IntervalArithmetic,
+  objective: Objective,
+  start: number,
+  ys: readonly Interval[],
+): Interval[];
+export function exactGradient(
+  a: Arithmetic,
+  objective: Objective,
+  start: number,
+  ys: readonly Enclosure[],
+): Enclosure[];
+export function exactGradient(
+  a: Arithmetic,
+  objective: Objective,
+  start: number,
+  ys: readonly Enclosure[],
+): Enclosure[] {
   if (objective.kind === 'quadratic') return [a.mul(a.fromFloat32(objective.curvature[start]!), ys[0]!)];
   const [x, y] = ys as [Enclosure, Enclosure];
   const A = a.point(objective.a);

@@ -152,7 +152,9 @@ export class RationalArithmetic implements Arithmetic {
   /** a + b. */
   add(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
-    return a.den === b.den ? normalized(a.num + b.num, a.den) : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
+    return a.den === b.den
+      ? normalized(a.num + b.num, a.den)
+      : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
   }
 
   /** a − b. */

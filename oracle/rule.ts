@@ -105,7 +105,12 @@ function hyperIntervals(a: Arithmetic, config: Configuration): Record<string, En
 type PreparedCache<P> = WeakMap<Configuration, { key: string; prepared: P }>;
 
 /** Checks a step's inputs and sets up its evaluation at any precision. */
-function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, input: StepInput, cache?: PreparedCache<P>) {
+function evaluation<P>(
+  update: ElementwiseUpdate<P>,
+  config: Configuration,
+  input: StepInput,
+  cache?: PreparedCache<P>,
+) {
   checkEntry(update.name, update.entries, config);
   const layout = config.entry.state(config.flags);
   checkStepInput(config.entry.name, layout, input);
@@ -138,7 +143,11 @@ function evaluation<P>(update: ElementwiseUpdate<P>, config: Configuration, inpu
   const element = (a: Arithmetic, i: number): Record<string, Enclosure> => {
     const slots: Record<string, Enclosure> = {};
     for (const k of slotNames) slots[k] = a.fromFloat32(state[k]![i]!);
-    const r = update.element(a, { param: a.fromFloat32(params[i]!), grad: a.fromFloat32(grads[i]!), slots }, prepared(a));
+    const r = update.element(
+      a,
+      { param: a.fromFloat32(params[i]!), grad: a.fromFloat32(grads[i]!), slots },
+      prepared(a),
+    );
     const out: Record<string, Enclosure> = { param: r.param };
     for (const k of slotNames) out[k] = r.slots[k]!;
     return out;
@@ -182,7 +191,11 @@ function firstStageElements<P>(
     let r: { param: Enclosure; slots: Record<string, Enclosure> };
     try {
       for (const k of slotNames) slots[k] = a.fromFloat32(input.state[k]![i]!);
-      r = update.element(a, { param: a.fromFloat32(input.params[i]!), grad: a.fromFloat32(input.grads[i]!), slots }, shared);
+      r = update.element(
+        a,
+        { param: a.fromFloat32(input.params[i]!), grad: a.fromFloat32(input.grads[i]!), slots },
+        shared,
+      );
     } catch {
       continue;
     }
@@ -210,11 +223,18 @@ export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOra
     const state: State = {};
     for (const slot of layout.element) {
       const from = layout.initialFrom?.[slot];
-      state[slot] = new Float32Array(params.length).fill(from === undefined ? 0 : float32FromDecimalText(config.hyper[from]!));
+      state[slot] = new Float32Array(params.length).fill(
+        from === undefined ? 0 : float32FromDecimalText(config.hyper[from]!),
+      );
     }
-    const tensorInit = certifyStaged(config.entry.name, (a) => update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }));
+    const tensorInit = certifyStaged(config.entry.name, (a) =>
+      update.initTensorSlots(a, { h: hyperIntervals(a, config), flags: config.flags }),
+    );
     for (const slot of layout.tensor) state[slot] = Float32Array.of(tensorInit.values[slot] ?? NaN);
-    return marked({ params, state }, uncertifiedElements(tensorInit, (slot) => ({ output: slot, index: 0 })));
+    return marked(
+      { params, state },
+      uncertifiedElements(tensorInit, (slot) => ({ output: slot, index: 0 })),
+    );
   };
   return {
     enclose(config, input, precision) {
@@ -254,7 +274,10 @@ export function elementwiseRule<P>(update: ElementwiseUpdate<P>): ElementwiseOra
         const certified = certifyStaged<string>(config.entry.name, (a) => element(a, i));
         params[i] = certified.values['param']!;
         for (const slot of layout.element) state[slot]![i] = certified.values[slot]!;
-        if (certified.uncertified.length > 0) uncertified.push(...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })));
+        if (certified.uncertified.length > 0)
+          uncertified.push(
+            ...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })),
+          );
       }
       const next = certifyStaged(config.entry.name, (a) => update.nextTensorSlots(a, prepared(a)));
       for (const slot of layout.tensor) state[slot] = Float32Array.of(next.values[slot] ?? NaN);

@@ -34,7 +34,8 @@ export function withFastArithmetic<T>(arithmetic: Arithmetic, f: () => T): T {
 
 /** The stages {@link certifyStaged} runs from now on; returns the previous setting. */
 export function setCertifyStages(next: Stages): Stages {
-  if (next !== 'float64-then-decimal' && next !== 'decimal') throw new RangeError(`stages must be 'float64-then-decimal' or 'decimal', got ${String(next)}`);
+  if (next !== 'float64-then-decimal' && next !== 'decimal')
+    throw new RangeError(`stages must be 'float64-then-decimal' or 'decimal', got ${String(next)}`);
   const previous = stages;
   stages = next;
   return previous;
@@ -132,7 +133,8 @@ export function decidedFloat32(e: F64): number | 'boundary' | 'zero-sign' {
 }
 
 /** The outcome of the fast stages alone: the decided values, or why they fall through. */
-export type FastOutcome<K extends string> = { values: Record<K, number>; stage: 'float64' | 'rational' } | { reason: FallThroughReason };
+export type FastOutcome<K extends string> =
+  { values: Record<K, number>; stage: 'float64' | 'rational' } | { reason: FallThroughReason };
 
 /**
  * Runs only the fast stages of {@link certifyStaged} on `compute`: the float64 enclosures; then, for
@@ -141,7 +143,10 @@ export type FastOutcome<K extends string> = { values: Record<K, number>; stage: 
  * rational. For tests and benchmarks; `arithmetic` replaces
  * the float64 one (a deliberately wrong arithmetic, in the specs).
  */
-export function fastStages<K extends string>(compute: (a: Arithmetic) => Record<K, Enclosure>, arithmetic: Arithmetic = fastArithmetic): FastOutcome<K> {
+export function fastStages<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  arithmetic: Arithmetic = fastArithmetic,
+): FastOutcome<K> {
   let outputs: Record<K, Enclosure>;
   try {
     outputs = compute(arithmetic);
@@ -179,7 +184,10 @@ export function fastStages<K extends string>(compute: (a: Arithmetic) => Record<
  * A value the float64 stage decides is the correctly rounded float32 of the exact result, so the
  * result equals the decimal ladder's; `precision` is then 0, meaning the float64 stage.
  */
-export function certifyStaged<K extends string>(label: string, compute: (a: Arithmetic) => Record<K, Enclosure>): Certified<K> {
+export function certifyStaged<K extends string>(
+  label: string,
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+): Certified<K> {
   const counts = countsOf(label);
   if (stages === 'decimal') {
     counts.decimalOnly += 1;

@@ -15,6 +15,8 @@ export function exactDouble(x: number): Decimal {
   const biased = (hi >>> 20) & 0x7ff;
   const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
   const significand = biased === 0 ? fraction : fraction | (1n << 52n);
-  const magnitude = new Exact(significand.toString()).times(new Exact(2).pow((biased === 0 ? -1022 : biased - 1023) - 52));
+  const magnitude = new Exact(significand.toString()).times(
+    new Exact(2).pow((biased === 0 ? -1022 : biased - 1023) - 52),
+  );
   return x < 0 ? magnitude.neg() : magnitude;
 }

@@ -11,7 +11,9 @@ fc.configureGlobal({
   numRuns: runsFromEnv(200),
   reporter(details) {
     if (details.failed) {
-      throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}\nReplay: ${SEED_ENV}=${seed} (path ${details.counterexamplePath}); deeper runs: ${RUNS_ENV}=N`);
+      throw new Error(
+        `${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}\nReplay: ${SEED_ENV}=${seed} (path ${details.counterexamplePath}); deeper runs: ${RUNS_ENV}=N`,
+      );
     }
   },
 });

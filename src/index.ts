@@ -6,8 +6,23 @@
  * @module
  */
 export * from '../core/catalogue/index.js';
-export { createOptimizer, optimizerFor, stepArrays, initArrays, type Optimizer, type OptimizerOptions, type TensorState } from './production/tfjs/optimizer.js';
-export { useBackend, availableBackends, activeBackend, BACKEND_NAMES, BACKEND_ENV, type BackendName } from './production/tfjs/backend.js';
+export {
+  createOptimizer,
+  optimizerFor,
+  stepArrays,
+  initArrays,
+  type Optimizer,
+  type OptimizerOptions,
+  type TensorState,
+} from './production/tfjs/optimizer.js';
+export {
+  useBackend,
+  availableBackends,
+  activeBackend,
+  BACKEND_NAMES,
+  BACKEND_ENV,
+  type BackendName,
+} from './production/tfjs/backend.js';
 export { productionRules, productionRuleOf, type ProductionRule } from './production/rules/index.js';
 export type { Float32Arith, ScalarArith } from '../core/arith.js';
 export { production, type Implementation } from './gate/implementation.js';
@@ -24,7 +39,11 @@ export { masks, dropout, dropConnect, stochasticPooling } from '../core/catalogu
 export { penaltyTensors, penaltyArrays, type PenaltyTensors } from './production/tfjs/penalties.js';
 export { bernoulliMask } from './production/tfjs/masks.js';
 export { dropoutTrainArrays, dropoutInferenceArray, tfDropoutTrainArrays } from './production/tfjs/dropout.js';
-export { dropConnectTrainArrays, dropConnectMomentsArrays, dropConnectInferenceArray } from './production/tfjs/dropconnect.js';
+export {
+  dropConnectTrainArrays,
+  dropConnectMomentsArrays,
+  dropConnectInferenceArray,
+} from './production/tfjs/dropconnect.js';
 export { stochasticPoolingArrays, stochasticPoolingTrainArray } from './production/tfjs/stochastic-pooling.js';
 export { regularizers, regularizerProperty } from './gate/regularizers/index.js';
 export { type Progress, type ProgressListener, type StoppedAt } from './gate/progress.js';

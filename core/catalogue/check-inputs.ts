@@ -37,25 +37,34 @@ export function checkStepShapes(
   }
   const expected = [...layout.element, ...layout.tensor];
   for (const slot of Object.keys(state)) {
-    if (!expected.includes(slot)) throw new StepInputError(rule, `unknown state slot '${slot}'; expected: ${expected.join(', ') || 'none'}`);
+    if (!expected.includes(slot))
+      throw new StepInputError(rule, `unknown state slot '${slot}'; expected: ${expected.join(', ') || 'none'}`);
   }
   for (const slot of layout.element) {
     const s = state[slot];
     if (s === undefined) throw new StepInputError(rule, `state slot '${slot}' is missing`);
     if (!sameShape(s, params)) {
-      throw new StepInputError(rule, `state slot '${slot}' has shape ${shapeText(s)} but params has shape ${shapeText(params)}`);
+      throw new StepInputError(
+        rule,
+        `state slot '${slot}' has shape ${shapeText(s)} but params has shape ${shapeText(params)}`,
+      );
     }
   }
   for (const slot of layout.tensor) {
     const s = state[slot];
     if (s === undefined) throw new StepInputError(rule, `state slot '${slot}' is missing`);
-    if (s.reduce((n, d) => n * d, 1) !== 1) throw new StepInputError(rule, `state slot '${slot}' must hold one value, got shape ${shapeText(s)}`);
+    if (s.reduce((n, d) => n * d, 1) !== 1)
+      throw new StepInputError(rule, `state slot '${slot}' must hold one value, got shape ${shapeText(s)}`);
   }
 }
 
 /** A tfjs tensor, recognised by its shape, dtype and dataSync (the catalogue does not import tfjs). */
 function isTensorLike(x: object): boolean {
-  return Array.isArray((x as { shape?: unknown }).shape) && typeof (x as { dtype?: unknown }).dtype === 'string' && typeof (x as { dataSync?: unknown }).dataSync === 'function';
+  return (
+    Array.isArray((x as { shape?: unknown }).shape) &&
+    typeof (x as { dtype?: unknown }).dtype === 'string' &&
+    typeof (x as { dataSync?: unknown }).dataSync === 'function'
+  );
 }
 
 /** "a Float64Array", "an Int32Array". */
@@ -77,7 +86,8 @@ export function describeValue(x: unknown): string {
 
 /** How to turn `x` into a Float32Array, where there is a short answer. */
 function conversionHint(x: unknown): string {
-  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) return ' (convert with Float32Array.from, which rounds)';
+  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView)))
+    return ' (convert with Float32Array.from, which rounds)';
   if (typeof x === 'object' && x !== null && isTensorLike(x)) return ' (read a float32 tensor with dataSync())';
   return '';
 }
@@ -88,7 +98,8 @@ function conversionHint(x: unknown): string {
  * silently would round (or, for the oracle, judge values production never sees).
  */
 export function checkFloat32Array(rule: string, what: string, x: unknown): asserts x is Float32Array {
-  if (!(x instanceof Float32Array)) throw new StepInputError(rule, `${what} is ${describeValue(x)}; Float32Array required${conversionHint(x)}`);
+  if (!(x instanceof Float32Array))
+    throw new StepInputError(rule, `${what} is ${describeValue(x)}; Float32Array required${conversionHint(x)}`);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -102,13 +113,20 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * integer in [1, 2^53 − 1] ({@link checkStepCount}).
  */
 export function checkStepInput(rule: string, layout: StateLayout, input: unknown): asserts input is StepInput {
-  if (!isRecord(input)) throw new StepInputError(rule, `the step input is ${describeValue(input)}; an object { params, grads, state, t } required`);
+  if (!isRecord(input))
+    throw new StepInputError(
+      rule,
+      `the step input is ${describeValue(input)}; an object { params, grads, state, t } required`,
+    );
   checkFloat32Array(rule, 'params', input['params']);
   checkFloat32Array(rule, 'grads', input['grads']);
   const state = input['state'];
   const slots = [...layout.element, ...layout.tensor];
   if (!isRecord(state)) {
-    throw new StepInputError(rule, `state is ${describeValue(state)}; an object of Float32Array slots required (${slots.join(', ') || 'no slots: {}'})`);
+    throw new StepInputError(
+      rule,
+      `state is ${describeValue(state)}; an object of Float32Array slots required (${slots.join(', ') || 'no slots: {}'})`,
+    );
   }
   for (const [slot, value] of Object.entries(state)) checkFloat32Array(rule, `state slot '${slot}'`, value);
   const lengths = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [(s as Float32Array).length]]));
@@ -122,8 +140,17 @@ export function checkStepInput(rule: string, layout: StateLayout, input: unknown
  */
 export function checkIsConfiguration(what: string, config: unknown): asserts config is Configuration {
   const entry = isRecord(config) ? config['entry'] : undefined;
-  if (!isRecord(config) || !isRecord(entry) || typeof entry['name'] !== 'string' || typeof config['preset'] !== 'string' || !isRecord(config['hyper'])) {
-    throw new ConfigurationError(what, `given ${describeValue(config)}, not a configuration; make one with configure(entry, preset, hyperparameters)`);
+  if (
+    !isRecord(config) ||
+    !isRecord(entry) ||
+    typeof entry['name'] !== 'string' ||
+    typeof config['preset'] !== 'string' ||
+    !isRecord(config['hyper'])
+  ) {
+    throw new ConfigurationError(
+      what,
+      `given ${describeValue(config)}, not a configuration; make one with configure(entry, preset, hyperparameters)`,
+    );
   }
   configure(config['entry'] as Configuration['entry'], config['preset'], config['hyper'] as Record<string, string>);
 }
@@ -136,6 +163,9 @@ export function checkIsConfiguration(what: string, config: unknown): asserts con
 export function checkConfiguration(rule: string, config: unknown, role = 'rule'): asserts config is Configuration {
   checkIsConfiguration(rule, config);
   if (config.entry.name !== rule) {
-    throw new ConfigurationError(rule, `the ${role} '${rule}' was given a configuration of '${config.entry.name}'; configure '${rule}' instead`);
+    throw new ConfigurationError(
+      rule,
+      `the ${role} '${rule}' was given a configuration of '${config.entry.name}'; configure '${rule}' instead`,
+    );
   }
 }

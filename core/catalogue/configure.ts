@@ -71,7 +71,11 @@ export function decimalText(rule: string, name: string, value: HyperValue): stri
   }
   if (!d.isFinite()) throw new HyperparameterError(rule, name, `${name} = ${text} is not a finite number; ${ACCEPTED}`);
   if (d.abs().gt(FLOAT32_MAX)) {
-    throw new HyperparameterError(rule, name, `${name} = ${d.toString()} is beyond float32's range |x| ≤ 3.4028234663852886e38, in which production holds hyperparameters`);
+    throw new HyperparameterError(
+      rule,
+      name,
+      `${name} = ${d.toString()} is beyond float32's range |x| ≤ 3.4028234663852886e38, in which production holds hyperparameters`,
+    );
   }
   return d.isZero() ? '0' : d.toString();
 }
@@ -101,7 +105,8 @@ export function inDomain(text: string, domain: Domain): boolean {
 /** The preset name checked against the entry's presets. */
 export function presetOf(entry: CatalogueEntry, preset: string): PresetName {
   const known = PRESET_NAMES.filter((p) => entry.presets[p] !== undefined);
-  if (!(known as readonly string[]).includes(preset)) throw new UnknownNameError(`preset for ${entry.name}`, preset, known);
+  if (!(known as readonly string[]).includes(preset))
+    throw new UnknownNameError(`preset for ${entry.name}`, preset, known);
   return preset as PresetName;
 }
 
@@ -118,21 +123,30 @@ export function configure(
 ): Configuration {
   const name = presetOf(entry, preset);
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    throw new HyperparameterError(entry.name, '', `hyperparameters must be an object such as { lr: '1e-3' }, got ${overrides === null ? 'null' : Array.isArray(overrides) ? 'an array' : typeof overrides}`);
+    throw new HyperparameterError(
+      entry.name,
+      '',
+      `hyperparameters must be an object such as { lr: '1e-3' }, got ${overrides === null ? 'null' : Array.isArray(overrides) ? 'an array' : typeof overrides}`,
+    );
   }
   const p = entry.presets[name]!;
   const known = hyperparametersOf(entry, name);
   for (const key of Object.keys(overrides)) {
     if (known.includes(key)) continue;
     if (key in entry.hyperparameters) {
-      throw new HyperparameterError(entry.name, key, `${key} is not a hyperparameter of ${entry.name} under preset ${name}; it takes: ${known.join(', ')}`);
+      throw new HyperparameterError(
+        entry.name,
+        key,
+        `${key} is not a hyperparameter of ${entry.name} under preset ${name}; it takes: ${known.join(', ')}`,
+      );
     }
     throw new HyperparameterError(entry.name, key, `unknown hyperparameter '${key}'; known: ${known.join(', ')}`);
   }
   const hyper: Record<string, string> = {};
   for (const key of known) {
     const given = overrides[key] === undefined ? p.defaults[key] : overrides[key];
-    if (given === undefined) throw new HyperparameterError(entry.name, key, `${key} has no default under preset ${name}; give it`);
+    if (given === undefined)
+      throw new HyperparameterError(entry.name, key, `${key} has no default under preset ${name}; give it`);
     const text = decimalText(entry.name, key, given);
     const domain = entry.hyperparameters[key]!.domain;
     if (!inDomain(text, domain)) {
@@ -158,6 +172,9 @@ export const MAX_STEP = Number.MAX_SAFE_INTEGER;
 /** Checks that the step count t is an integer ≥ 1 (t counts from 1, as in the Adam paper). */
 export function checkStepCount(rule: string, t: number): void {
   if (typeof t !== 'number' || !Number.isInteger(t) || t < 1 || t > MAX_STEP) {
-    throw new StepInputError(rule, `step count t = ${typeof t === 'string' ? JSON.stringify(t) : String(t)} must be an integer in [1, ${MAX_STEP}]`);
+    throw new StepInputError(
+      rule,
+      `step count t = ${typeof t === 'string' ? JSON.stringify(t) : String(t)} must be an integer in [1, ${MAX_STEP}]`,
+    );
   }
 }

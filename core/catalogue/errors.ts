@@ -67,5 +67,11 @@ export class OptionError extends RangeError {
  * status 2), as opposed to an I/O failure or a defect of optim-oracle itself.
  */
 export function isUsageError(e: unknown): boolean {
-  return e instanceof HyperparameterError || e instanceof UnknownNameError || e instanceof StepInputError || e instanceof ConfigurationError || e instanceof OptionError;
+  return (
+    e instanceof HyperparameterError ||
+    e instanceof UnknownNameError ||
+    e instanceof StepInputError ||
+    e instanceof ConfigurationError ||
+    e instanceof OptionError
+  );
 }

@@ -17,12 +17,31 @@ import { sgd } from './rules/sgd.js';
 import type { CatalogueEntry } from './types.js';
 
 /** All entries, in the order reports list them. */
-export const catalogue: readonly CatalogueEntry[] = [sgd, momentum, nesterov, nag, adagrad, adadelta, rmsprop, rmspropCentered, adam, amsgrad, adamw, adamax, nadam];
+export const catalogue: readonly CatalogueEntry[] = [
+  sgd,
+  momentum,
+  nesterov,
+  nag,
+  adagrad,
+  adadelta,
+  rmsprop,
+  rmspropCentered,
+  adam,
+  amsgrad,
+  adamw,
+  adamax,
+  nadam,
+];
 
 /** The entry called `name`, or an error listing the known names. */
 export function entryOf(name: string): CatalogueEntry {
   const entry = catalogue.find((e) => e.name === name);
-  if (entry === undefined) throw new UnknownNameError('rule', name, catalogue.map((e) => e.name));
+  if (entry === undefined)
+    throw new UnknownNameError(
+      'rule',
+      name,
+      catalogue.map((e) => e.name),
+    );
   return entry;
 }
 

@@ -21,5 +21,7 @@ export function groupSize(objective: Objective): 1 | 2 {
 
 /** An objective in words. */
 export function objectiveText(objective: Objective): string {
-  return objective.kind === 'quadratic' ? `½ Σ a_i θ_i² (a = [${Array.from(objective.curvature).join(', ')}])` : `Rosenbrock pairs (a = ${objective.a}, b = ${objective.b})`;
+  return objective.kind === 'quadratic'
+    ? `½ Σ a_i θ_i² (a = [${Array.from(objective.curvature).join(', ')}])`
+    : `Rosenbrock pairs (a = ${objective.a}, b = ${objective.b})`;
 }

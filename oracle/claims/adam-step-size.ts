@@ -17,7 +17,12 @@ import type { Dec } from '../binary32.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 
 /** m̂_t and v̂_t for the gradient sequence from zero state, in interval arithmetic at `a`'s precision. */
-export function adamMoments(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, gradients: readonly (Dec | string)[]): { mHat: Interval; vHat: Interval } {
+export function adamMoments(
+  a: IntervalArithmetic,
+  beta1: Dec | string,
+  beta2: Dec | string,
+  gradients: readonly (Dec | string)[],
+): { mHat: Interval; vHat: Interval } {
   const b1 = a.point(beta1);
   const b2 = a.point(beta2);
   const one = a.point(1);
@@ -33,20 +38,37 @@ export function adamMoments(a: IntervalArithmetic, beta1: Dec | string, beta2: D
 }
 
 /** Δ_t for the gradient sequence, in interval arithmetic at `a`'s precision. */
-export function adamStep(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, alpha: Dec | string, gradients: readonly (Dec | string)[]): Interval {
+export function adamStep(
+  a: IntervalArithmetic,
+  beta1: Dec | string,
+  beta2: Dec | string,
+  alpha: Dec | string,
+  gradients: readonly (Dec | string)[],
+): Interval {
   const { mHat, vHat } = adamMoments(a, beta1, beta2, gradients);
   return a.mul(a.point(alpha), a.div(mHat, a.sqrt(vHat)));
 }
 
 /** The paper's bound on |Δ_t| (section 2.1). */
-export function paperBound(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, alpha: Dec | string): Interval {
+export function paperBound(
+  a: IntervalArithmetic,
+  beta1: Dec | string,
+  beta2: Dec | string,
+  alpha: Dec | string,
+): Interval {
   const one = a.point(1);
   const ratio = a.div(a.sub(one, a.point(beta1)), a.sqrt(a.sub(one, a.point(beta2))));
   return a.mul(a.point(alpha), ratio.lo.gt(1) ? ratio : one);
 }
 
 /** The tight bound on |Δ_t| for given β1, β2 and t (docs/claims.md); infinite when β2 = 0 < β1 and t > 1. */
-export function tightBound(a: IntervalArithmetic, beta1: Dec | string, beta2: Dec | string, alpha: Dec | string, t: number): Interval {
+export function tightBound(
+  a: IntervalArithmetic,
+  beta1: Dec | string,
+  beta2: Dec | string,
+  alpha: Dec | string,
+  t: number,
+): Interval {
   const one = a.point(1);
   const b1 = a.point(beta1);
   const b2 = a.point(beta2);

@@ -21,7 +21,12 @@ export function dropConnectOracle(
   checkEntry('dropconnect', ['dropconnect'], config);
   const n = x.length;
   const m = n === 0 ? 0 : w.length / n;
-  const out = { train: new Float32Array(m), mean: new Float32Array(m), variance: new Float32Array(m), uncertified: [] as UncertifiedElement[] };
+  const out = {
+    train: new Float32Array(m),
+    mean: new Float32Array(m),
+    variance: new Float32Array(m),
+    uncertified: [] as UncertifiedElement[],
+  };
   for (let i = 0; i < m; i++) {
     const r = certify((a) => {
       const p = a.point(config.hyper['keep']!);

@@ -16,7 +16,12 @@ import { IntervalArithmetic, type Interval } from '../interval.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
 import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
 
-type Outputs = { penalty: Float32Array; gradient: Float32Array; prox?: Float32Array; uncertified: UncertifiedElement[] };
+type Outputs = {
+  penalty: Float32Array;
+  gradient: Float32Array;
+  prox?: Float32Array;
+  uncertified: UncertifiedElement[];
+};
 
 /** The penalties {@link penaltyOracle} computes. */
 const PENALTIES: readonly string[] = ['l1', 'l2', 'elastic-net', 'smooth-l1'];
@@ -52,7 +57,11 @@ function exactPenalty(config: Configuration, a: IntervalArithmetic): Exact {
       };
     case 'l2': {
       const c = l2('lambda');
-      return { term: (b, w) => b.mul(c.half, b.square(w)), gradient: (b, w) => b.mul(c.kLambda, w), prox: (b, w) => b.div(w, c.divisor) };
+      return {
+        term: (b, w) => b.mul(c.half, b.square(w)),
+        gradient: (b, w) => b.mul(c.kLambda, w),
+        prox: (b, w) => b.div(w, c.divisor),
+      };
     }
     case 'elastic-net': {
       const c = l2('lambda2');
@@ -100,7 +109,9 @@ export function penaltyOracle(config: Configuration, w: Float32Array): Outputs {
   });
   const total = certify((a) => {
     const e = exactPenalty(config, a);
-    return { penalty: Array.from(w).reduce((sum, x) => a.add(sum, e.term(a, a.point(exactFromFloat32(x)))), a.point(0)) };
+    return {
+      penalty: Array.from(w).reduce((sum, x) => a.add(sum, e.term(a, a.point(exactFromFloat32(x)))), a.point(0)),
+    };
   });
   uncertified.push(...uncertifiedElements(total, (output) => ({ output, index: 0 })));
   return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}), uncertified };
@@ -110,13 +121,18 @@ export function penaltyOracle(config: Configuration, w: Float32Array): Outputs {
 export function exactPenaltyValue(config: Configuration, w: readonly (string | number)[], precision = 60): Interval {
   return withArithmetic(precision, (a) => {
     const e = exactPenalty(config, a);
-    return w.reduce<Interval>((sum, x) => a.add(sum, e.term(a, a.point(typeof x === 'number' ? exactFromFloat32(x) : x))), a.point(0));
+    return w.reduce<Interval>(
+      (sum, x) => a.add(sum, e.term(a, a.point(typeof x === 'number' ? exactFromFloat32(x) : x))),
+      a.point(0),
+    );
   });
 }
 
 /** The exact proximal step of one weight (not rounded). */
 export function exactProx(config: Configuration, w: string | number, precision = 60): Interval {
-  return withArithmetic(precision, (a) => exactPenalty(config, a).prox!(a, a.point(typeof w === 'number' ? exactFromFloat32(w) : w)));
+  return withArithmetic(precision, (a) =>
+    exactPenalty(config, a).prox!(a, a.point(typeof w === 'number' ? exactFromFloat32(w) : w)),
+  );
 }
 
 function withArithmetic<T>(precision: number, f: (a: IntervalArithmetic) => T): T {

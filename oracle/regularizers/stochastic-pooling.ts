@@ -15,7 +15,10 @@ import type { UncertifiedElement } from '../../core/catalogue/index.js';
  * Probabilities (one per activation) and inference (one per region) for regions of size k, and the
  * elements left uncertified.
  */
-export function stochasticPoolingOracle(a: Float32Array, k: number): { probabilities: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
+export function stochasticPoolingOracle(
+  a: Float32Array,
+  k: number,
+): { probabilities: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
   const uncertified: UncertifiedElement[] = [];
   const regions = a.length / k;
   const probabilities = new Float32Array(a.length);
@@ -26,13 +29,24 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): { probabili
     const c = certify<string>((ar) => {
       const xs = Array.from(region, (v) => ar.point(exactFromFloat32(v)));
       const sum = xs.reduce((s, v) => ar.add(s, v), ar.point(0));
-      const out: Record<string, ReturnType<typeof ar.point>> = { inference: ar.div(xs.reduce((s, v) => ar.add(s, ar.square(v)), ar.point(0)), sum) };
+      const out: Record<string, ReturnType<typeof ar.point>> = {
+        inference: ar.div(
+          xs.reduce((s, v) => ar.add(s, ar.square(v)), ar.point(0)),
+          sum,
+        ),
+      };
       xs.forEach((v, i) => (out[`p${i}`] = ar.div(v, sum)));
       return out;
     });
     inference[r] = c.values['inference']!;
     for (let i = 0; i < k; i++) probabilities[r * k + i] = c.values[`p${i}`]!;
-    uncertified.push(...uncertifiedElements(c, (key) => (key === 'inference' ? { output: key, index: r } : { output: 'probabilities', index: r * k + Number(key.slice(1)) })));
+    uncertified.push(
+      ...uncertifiedElements(c, (key) =>
+        key === 'inference'
+          ? { output: key, index: r }
+          : { output: 'probabilities', index: r * k + Number(key.slice(1)) },
+      ),
+    );
   }
   return { probabilities, inference, uncertified };
 }

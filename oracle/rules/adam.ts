@@ -43,7 +43,8 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
     const { h, tensor, t, flags } = context;
     const one = a.point(1);
     const correction = flags['biasCorrection'];
-    const power = (beta: Enclosure, slot: string) => (correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t));
+    const power = (beta: Enclosure, slot: string) =>
+      correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t);
     const beta1Power = power(h['beta1']!, 'b1pow');
     const beta2Power = power(h['beta2']!, 'b2pow');
     const biasCorrection1 = correction === 'none' ? one : a.sub(one, beta1Power);
@@ -71,12 +72,16 @@ export const adamUpdate: ElementwiseUpdate<Shared> = {
       w = a.max(slots['vmax']!, v);
       next['vmax'] = w;
     }
-    const delta = a.div(a.mul(h['lr']!, a.div(m, s.biasCorrection1)), a.add(a.sqrt(a.div(w, s.biasCorrection2)), s.epsilon));
+    const delta = a.div(
+      a.mul(h['lr']!, a.div(m, s.biasCorrection1)),
+      a.add(a.sqrt(a.div(w, s.biasCorrection2)), s.epsilon),
+    );
     const lambda = h['weightDecay'];
     if (decay === 'decoupled' && lambda !== undefined) {
       return { param: a.sub(a.mul(param, a.sub(a.point(1), a.mul(h['lr']!, lambda))), delta), slots: next };
     }
-    if (decay === 'decoupled-unscaled' && lambda !== undefined) return { param: a.sub(a.sub(param, delta), a.mul(lambda, param)), slots: next };
+    if (decay === 'decoupled-unscaled' && lambda !== undefined)
+      return { param: a.sub(a.sub(param, delta), a.mul(lambda, param)), slots: next };
     return { param: a.sub(param, delta), slots: next };
   },
   nextTensorSlots(a, s): Record<string, Enclosure> {

@@ -40,7 +40,9 @@ export const adamaxUpdate: ElementwiseUpdate<Shared> = {
     return { param: a.sub(param, a.mul(stepSize, a.div(m, denominator))), slots: { m, u } };
   },
   nextTensorSlots(a, s): Record<string, Enclosure> {
-    return s.context.flags['biasCorrection'] === 'running-product' ? { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!) } : {};
+    return s.context.flags['biasCorrection'] === 'running-product'
+      ? { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!) }
+      : {};
   },
 };
 

@@ -19,6 +19,12 @@ export function contextOnly(_a: Arithmetic, context: StepContext): StepContext {
 }
 
 /** The exponential moving average ρ · previous + (1 − ρ) · x, exactly (1 − ρ computed here when not given). */
-export function movingAverage(a: Arithmetic, rho: Enclosure, previous: Enclosure, x: Enclosure, oneMinusRho: Enclosure = a.sub(a.point(1), rho)): Enclosure {
+export function movingAverage(
+  a: Arithmetic,
+  rho: Enclosure,
+  previous: Enclosure,
+  x: Enclosure,
+  oneMinusRho: Enclosure = a.sub(a.point(1), rho),
+): Enclosure {
   return a.add(a.mul(rho, previous), a.mul(oneMinusRho, x));
 }

@@ -35,7 +35,12 @@ export const oracleRules: Readonly<Record<string, OracleRule>> = {
 /** The elementwise oracle rules (every rule but NAG's look-ahead form), which also take decimal inputs. */
 export function elementwiseOracleOf(name: string): ElementwiseOracleRule {
   const rule = oracleRuleOf(name);
-  if (!('enclose' in rule)) throw new UnknownNameError('elementwise oracle rule', name, Object.keys(oracleRules).filter((k) => 'enclose' in oracleRules[k]!));
+  if (!('enclose' in rule))
+    throw new UnknownNameError(
+      'elementwise oracle rule',
+      name,
+      Object.keys(oracleRules).filter((k) => 'enclose' in oracleRules[k]!),
+    );
   return rule as ElementwiseOracleRule;
 }
 

@@ -40,7 +40,10 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
       }
       case 'keras': {
         const m = a.sub(a.mul(mu, b), a.mul(lr, grad));
-        return { param: nesterov ? a.sub(a.add(param, a.mul(mu, m)), a.mul(lr, grad)) : a.add(param, m), slots: { buffer: m } };
+        return {
+          param: nesterov ? a.sub(a.add(param, a.mul(mu, m)), a.mul(lr, grad)) : a.add(param, m),
+          slots: { buffer: m },
+        };
       }
       default: {
         const acc = a.add(a.mul(mu, b), grad);

@@ -51,7 +51,8 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
       };
     }
     const decay = a.point('0.96');
-    const decayPower = (k: number) => (schedule === 'pytorch' ? a.powReal(decay, a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(decay, k));
+    const decayPower = (k: number) =>
+      schedule === 'pytorch' ? a.powReal(decay, a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(decay, k);
     const mu = (power: Enclosure) => a.mul(beta1, a.sub(one, a.mul(half, power)));
     const powerT = decayPower(t);
     const muT = mu(powerT);
@@ -59,7 +60,8 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
     const muNext = mu(schedule === 'pytorch' ? decayPower(t + 1) : a.mul(powerT, decay));
     const product = a.mul(tensor['muProduct']!, muT);
     // PyTorch 1.13 multiplies μ_t in twice: mu_product_next = mu_product * mu * mu_next after mu_product *= mu.
-    const productNext = flags['productNext'] === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);
+    const productNext =
+      flags['productNext'] === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);
     return {
       context,
       biasCorrection1,

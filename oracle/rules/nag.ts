@@ -4,7 +4,15 @@
  *
  * @module
  */
-import { checkStepInput, groupSize, StepInputError, type Configuration, type Objective, type StepInput, type UncertifiedElement } from '../../core/catalogue/index.js';
+import {
+  checkStepInput,
+  groupSize,
+  StepInputError,
+  type Configuration,
+  type Objective,
+  type StepInput,
+  type UncertifiedElement,
+} from '../../core/catalogue/index.js';
 import type { Dec } from '../binary32.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
@@ -15,17 +23,33 @@ import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
 
 /** Checks the input and returns its objective. */
 export function nagObjective(rule: string, { params, state, objective }: StepInput) {
-  if (objective === undefined) throw new StepInputError(rule, 'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v');
-  if (objective.kind === 'rosenbrock' && params.length % 2 !== 0) throw new StepInputError(rule, `Rosenbrock pairs need an even number of parameters, got ${params.length}`);
+  if (objective === undefined)
+    throw new StepInputError(
+      rule,
+      'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v',
+    );
+  if (objective.kind === 'rosenbrock' && params.length % 2 !== 0)
+    throw new StepInputError(rule, `Rosenbrock pairs need an even number of parameters, got ${params.length}`);
   if (objective.kind === 'quadratic' && objective.curvature.length !== params.length) {
-    throw new StepInputError(rule, `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.length}`);
+    throw new StepInputError(
+      rule,
+      `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.length}`,
+    );
   }
-  if (state['velocity']?.length !== params.length) throw new StepInputError(rule, `state slot 'velocity' must have the parameters' length ${params.length}`);
+  if (state['velocity']?.length !== params.length)
+    throw new StepInputError(rule, `state slot 'velocity' must have the parameters' length ${params.length}`);
   return objective;
 }
 
 /** One group's step from exact θ and v (`param(j)`, `velocity(j)`). */
-function groupStep(a: Arithmetic, config: Configuration, objective: Objective, start: number, param: (j: number) => Enclosure, velocityOf: (j: number) => Enclosure): Record<string, Enclosure> {
+function groupStep(
+  a: Arithmetic,
+  config: Configuration,
+  objective: Objective,
+  start: number,
+  param: (j: number) => Enclosure,
+  velocityOf: (j: number) => Enclosure,
+): Record<string, Enclosure> {
   const size = groupSize(objective);
   const gamma = a.point(config.hyper['momentum']!);
   const alpha = a.point(config.hyper['lr']!);
@@ -52,12 +76,25 @@ function group(a: Arithmetic, config: Configuration, input: StepInput, start: nu
  * Enclosures of one NAG step on exact decimal θ and v (for claims about real numbers): the new θ and v,
  * element by element.
  */
-export function encloseNag(config: Configuration, objective: Objective, params: readonly (Dec | string)[], velocity: readonly (Dec | string)[], precision: number): { params: Interval[]; velocity: Interval[] } {
+export function encloseNag(
+  config: Configuration,
+  objective: Objective,
+  params: readonly (Dec | string)[],
+  velocity: readonly (Dec | string)[],
+  precision: number,
+): { params: Interval[]; velocity: Interval[] } {
   const a = IntervalArithmetic.at(precision);
   const size = groupSize(objective);
   const out = { params: [] as Interval[], velocity: [] as Interval[] };
   for (let start = 0; start + size <= params.length; start += size) {
-    const r = groupStep(a, config, objective, start, (j) => a.point(params[j]!), (j) => a.point(velocity[j]!));
+    const r = groupStep(
+      a,
+      config,
+      objective,
+      start,
+      (j) => a.point(params[j]!),
+      (j) => a.point(velocity[j]!),
+    );
     for (let k = 0; k < size; k++) {
       out.params.push(r[`param${k}`] as Interval);
       out.velocity.push(r[`velocity${k}`] as Interval);

@@ -11,7 +11,10 @@ export const sgdUpdate: ElementwiseUpdate<StepContext> = {
   entries: ['sgd'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
-  element: (a, { param, grad }, { h }) => ({ param: a.sub(param, a.mul(h['lr']!, coupledGradient(a, grad, param, h))), slots: {} }),
+  element: (a, { param, grad }, { h }) => ({
+    param: a.sub(param, a.mul(h['lr']!, coupledGradient(a, grad, param, h))),
+    slots: {},
+  }),
   nextTensorSlots: () => ({}),
 };
 

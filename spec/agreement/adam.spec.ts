@@ -10,7 +10,12 @@ describeAgreement('adam', (impl) => {
     // √b2 · m / √v cancels only symbolically; the oracle now evaluates α m̂ / (√v̂ + ε̂/√b2) instead.
     const config = configure(adam, 'keras', { lr: '3', eps: '0' });
     const params = Float32Array.of(0.48174750804901123);
-    const { comparison, oracle } = judgeStep(impl(), config, { params, grads: Float32Array.of(1), state: impl().init(config, params), t: 1 });
+    const { comparison, oracle } = judgeStep(impl(), config, {
+      params,
+      grads: Float32Array.of(1),
+      state: impl().init(config, params),
+      t: 1,
+    });
     expect(comparison.mismatches).toEqual([]);
     expect(oracle.params[0]).toBe(Math.fround(0.48174750804901123 - 3));
   });
@@ -27,8 +32,18 @@ describeAgreement('adam', (impl) => {
   });
 
   it('oracle bug, fixed: a NaN gradient made an interval whose ends were NaN but not a point, and certification never ended', () => {
-    const config = configure(adam, 'paper', { lr: '4e-21', beta1: '0.758415', beta2: '0.7630285', eps: '8.408526135834192e-149' });
-    const input = { params: Float32Array.of(1, 0), grads: Float32Array.of(NaN, 1), state: { m: Float32Array.of(1, 0), v: Float32Array.of(1, 1) }, t: 1 };
+    const config = configure(adam, 'paper', {
+      lr: '4e-21',
+      beta1: '0.758415',
+      beta2: '0.7630285',
+      eps: '8.408526135834192e-149',
+    });
+    const input = {
+      params: Float32Array.of(1, 0),
+      grads: Float32Array.of(NaN, 1),
+      state: { m: Float32Array.of(1, 0), v: Float32Array.of(1, 1) },
+      t: 1,
+    };
     const { comparison, oracle } = judgeStep(impl(), config, input);
     expect(comparison.mismatches).toEqual([]);
     expect(oracle.params[0]).toBeNaN();

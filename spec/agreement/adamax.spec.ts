@@ -6,7 +6,12 @@ import { describeAgreement } from './agreement.js';
 describeAgreement('adamax', (impl) => {
   it('production bug, fixed: tf.maximum(β2 u, |NaN|) dropped the NaN on wasm (x86 maxps order), u stayed finite', () => {
     const config = configure(entryOf('adamax'), 'paper');
-    const input = { params: Float32Array.of(1), grads: Float32Array.of(NaN), state: { m: Float32Array.of(1), u: Float32Array.of(1) }, t: 1 };
+    const input = {
+      params: Float32Array.of(1),
+      grads: Float32Array.of(NaN),
+      state: { m: Float32Array.of(1), u: Float32Array.of(1) },
+      t: 1,
+    };
     const { comparison, oracle } = judgeStep(impl(), config, input);
     expect(comparison.mismatches).toEqual([]);
     expect(oracle.state['u']![0]).toBeNaN();
@@ -17,9 +22,20 @@ describeAgreement('adamax', (impl) => {
   // where the exact one is +∞ and the oracle's θ' is −∞. Production cannot hold the exact result: the
   // elements are outside the analysed domain (counted, not judged), not a class mismatch.
   it('bound, fixed: a step size whose dividend underflows in float64 and whose divisor is an exact zero is outside the domain', () => {
-    const config = configure(entryOf('adamax'), 'tfjs', { lr: '4e-323', beta1: '0.9', beta2: '4.998798998165377e-220', eps: '1e-7', decay: '999.9999999999987' });
+    const config = configure(entryOf('adamax'), 'tfjs', {
+      lr: '4e-323',
+      beta1: '0.9',
+      beta2: '4.998798998165377e-220',
+      eps: '1e-7',
+      decay: '999.9999999999987',
+    });
     const f = (...xs: number[]) => Float32Array.from(xs);
-    const input = { params: f(1, 1, 1, 1), grads: f(1, 1, 0, 0), state: { m: f(0, 1, 1, 0), u: f(1, 1, 1, 1), b1pow: f(1) }, t: 2 };
+    const input = {
+      params: f(1, 1, 1, 1),
+      grads: f(1, 1, 0, 0),
+      state: { m: f(0, 1, 1, 0), u: f(1, 1, 1, 1), b1pow: f(1) },
+      t: 2,
+    };
     const { comparison, oracle } = judgeStep(impl(), config, input);
     expect(comparison.mismatches).toEqual([]);
     expect(oracle.params[0]).toBe(-Infinity);

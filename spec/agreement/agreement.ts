@@ -21,7 +21,10 @@ export function expectMostlyCompared(tally: Tally): void {
   expectJudged(tally);
   for (const [output, m] of Object.entries(tally.outputs)) {
     const total = m.compared + m.classified + m.excluded;
-    expect(m.compared, `${output}: ${m.compared} of ${total} elements compared against the bound`).toBeGreaterThanOrEqual(Math.max(1, total / 2));
+    expect(
+      m.compared,
+      `${output}: ${m.compared} of ${total} elements compared against the bound`,
+    ).toBeGreaterThanOrEqual(Math.max(1, total / 2));
   }
 }
 
@@ -38,7 +41,8 @@ export function expectJudged(tally: Tally): void {
 /** Every output of a one-step property compared some element against the bound. */
 export function expectSomeCompared(tally: Tally): void {
   expectJudged(tally);
-  for (const [output, m] of Object.entries(tally.outputs)) expect(m.compared, `${output}: elements compared against the bound`).toBeGreaterThan(0);
+  for (const [output, m] of Object.entries(tally.outputs))
+    expect(m.compared, `${output}: elements compared against the bound`).toBeGreaterThan(0);
 }
 
 /** Adds `from`'s steps and measures to `into`. */

@@ -6,12 +6,17 @@ import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 
 describeAgreement('nadam', (impl) => {
-  it('oracle limitation: at t = 10^6 Keras\'s P β1 (1 − ½ 0.96^t) is within 10^-17729 of a midpoint; the slot is marked uncertified, judged against either neighbour', () => {
+  it("oracle limitation: at t = 10^6 Keras's P β1 (1 − ½ 0.96^t) is within 10^-17729 of a midpoint; the slot is marked uncertified, judged against either neighbour", () => {
     // P = 2.3253039671544684e-6 (float32) times 0.9 is a float32 midpoint; 0.96^(10^6) ≈ 10^-17729 puts the exact
     // product just below it, beyond the 2560 digits the oracle tries.
     const config = configure(entryOf('nadam'), 'keras');
     const P = 0.0000023253039671544684;
-    const input = { params: new Float32Array(0), grads: new Float32Array(0), state: { m: new Float32Array(0), v: new Float32Array(0), muProduct: Float32Array.of(P) }, t: 1_000_000 };
+    const input = {
+      params: new Float32Array(0),
+      grads: new Float32Array(0),
+      state: { m: new Float32Array(0), v: new Float32Array(0), muProduct: Float32Array.of(P) },
+      t: 1_000_000,
+    };
     const { comparison, oracle } = judgeStep(impl(), config, input);
     expect(oracle.uncertified).toHaveLength(1);
     const [mark] = oracle.uncertified!;

@@ -7,7 +7,12 @@ describeAgreement('rmsprop-centered', (impl) => {
   it('bound-model bug, fixed: v − ḡ² is −5e-123 exactly (NaN root) but 0 in float32; its sign is undecidable, not NaN', () => {
     // ρ = 2.09e-116 rounds to float32 0, so production sees v' = 1, ḡ' = 1 and takes √0. The element is now
     // counted as outside the analysed domain instead of failing the IEEE-class comparison.
-    const config = configure(entryOf('rmsprop-centered'), 'pytorch', { lr: '0', rho: '2.0925251488116353e-116', eps: '3000', weightDecay: '3.142687555348209e-176' });
+    const config = configure(entryOf('rmsprop-centered'), 'pytorch', {
+      lr: '0',
+      rho: '2.0925251488116353e-116',
+      eps: '3000',
+      weightDecay: '3.142687555348209e-176',
+    });
     const input = {
       params: Float32Array.of(0),
       grads: Float32Array.of(1),

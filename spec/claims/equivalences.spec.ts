@@ -18,7 +18,13 @@ describe('power of the float32 pair comparison', () => {
   it('a production 2^-20 off in relative terms on one side is caught (ratio above 1); the real one is not', async () => {
     const backend = await useBackend();
     const hyper = { lr: exactText(Math.fround(0.1)), momentum: exactText(Math.fround(0.9)) };
-    const paper: OneStep = { config: configure(entryOf('momentum'), 'paper', hyper), param: 1, grad: 0.5, state: { buffer: Math.fround(0.1 * 0.25) }, t: 3 };
+    const paper: OneStep = {
+      config: configure(entryOf('momentum'), 'paper', hyper),
+      param: 1,
+      grad: 0.5,
+      state: { buffer: Math.fround(0.1 * 0.25) },
+      t: 3,
+    };
     const pytorchConfig = configure(entryOf('momentum'), 'pytorch', { ...hyper, dampening: '0', weightDecay: '0' });
     const pytorch: OneStep = { config: pytorchConfig, param: 1, grad: 0.5, state: { buffer: 0.25 }, t: 3 };
     expect(comparePair(backend, paper, pytorch)!.ratio).toBeLessThanOrEqual(1);
@@ -29,7 +35,11 @@ describe('power of the float32 pair comparison', () => {
 
 describe('namedProperty: a property and the names of its values, typed together', () => {
   it('reports numbers as float32 (t as an integer), arrays element by element, anything else as text', () => {
-    const named = namedProperty(['θ', 'g', 't', 'objective'], [fc.float(), fc.array(fc.float()), fc.integer(), fc.constant('quadratic')], () => true);
+    const named = namedProperty(
+      ['θ', 'g', 't', 'objective'],
+      [fc.float(), fc.array(fc.float()), fc.integer(), fc.constant('quadratic')],
+      () => true,
+    );
     expect(named.describe([0.5, [1, -2], 3, 'quadratic'])).toEqual([
       { name: 'θ', value: 0.5, kind: 'float32' },
       { name: 'g_1', value: 1, kind: 'float32' },
@@ -46,7 +56,11 @@ describe('namedProperty: a property and the names of its values, typed together'
       return n === 7;
     });
     fc.assert(named.property, { numRuns: 3 });
-    expect(seen).toEqual([[7, 'x'], [7, 'x'], [7, 'x']]);
+    expect(seen).toEqual([
+      [7, 'x'],
+      [7, 'x'],
+      [7, 'x'],
+    ]);
   });
 
   it('takes one name per value: a missing name is a type error, and is reported by position', () => {

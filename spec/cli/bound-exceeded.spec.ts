@@ -13,8 +13,14 @@ const backend = backends[0]!;
 /** Production with every derived bound a millionth of its value: an error above it is certain. */
 function tooTight(): Implementation {
   const real = production(backend);
-  const shrink = (bound: ReturnType<Implementation['bound']>) => Object.fromEntries(Object.entries(bound).map(([k, v]) => [k, v.map((e) => ({ ...e, bound: e.bound * 1e-6 }))]));
-  return { ...real, name: 'bounds too tight', bound: (c, i) => shrink(real.bound(c, i)), boundInit: (c, n) => shrink(real.boundInit(c, n)) };
+  const shrink = (bound: ReturnType<Implementation['bound']>) =>
+    Object.fromEntries(Object.entries(bound).map(([k, v]) => [k, v.map((e) => ({ ...e, bound: e.bound * 1e-6 }))]));
+  return {
+    ...real,
+    name: 'bounds too tight',
+    bound: (c, i) => shrink(real.bound(c, i)),
+    boundInit: (c, n) => shrink(real.boundInit(c, n)),
+  };
 }
 
 describe('measureBoundTable when a case leaves its bound', () => {
@@ -26,7 +32,9 @@ describe('measureBoundTable when a case leaves its bound', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(BoundExceededError);
-    expect((thrown as Error).message).toMatch(/^sgd\/paper: a case left its derived bound; the table is not written\n[\s\S]*seed: 1, path: /);
+    expect((thrown as Error).message).toMatch(
+      /^sgd\/paper: a case left its derived bound; the table is not written\n[\s\S]*seed: 1, path: /,
+    );
     expect(exitStatusOf(thrown)).toBe(EXIT.failed);
   });
 });

@@ -15,7 +15,11 @@ async function run(...argv: string[]): Promise<{ status: number; out: string; er
   let err = '';
   const sink = (append: (s: string) => void) =>
     Object.assign(new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) }), { isTTY: false });
-  const status = await main(argv, sink((s) => (out += s)) as unknown as NodeJS.WriteStream, sink((s) => (err += s)) as unknown as NodeJS.WriteStream);
+  const status = await main(
+    argv,
+    sink((s) => (out += s)) as unknown as NodeJS.WriteStream,
+    sink((s) => (err += s)) as unknown as NodeJS.WriteStream,
+  );
   return { status, out, err };
 }
 
@@ -24,49 +28,97 @@ describe('runCheck on a broken implementation', () => {
     // A "production" that adds 2^-10 relative error to θ: far outside any derived bound.
     const broken = (backend: string): Implementation => {
       const real = production(backend);
-      return { ...real, name: 'broken', step: (c, i) => { const o = real.step(c, i); return { ...o, params: o.params.map((x) => x * (1 + 2 ** -10)) }; } };
+      return {
+        ...real,
+        name: 'broken',
+        step: (c, i) => {
+          const o = real.step(c, i);
+          return { ...o, params: o.params.map((x) => x * (1 + 2 ** -10)) };
+        },
+      };
     };
-    const report = await runCheck({ rule: 'adam', preset: 'pytorch', property: 'one-step', runs: 50, seed: 42, implementation: broken });
+    const report = await runCheck({
+      rule: 'adam',
+      preset: 'pytorch',
+      property: 'one-step',
+      runs: 50,
+      seed: 42,
+      implementation: broken,
+    });
     expect(report.failed).toBe(1);
     const text = formatReport(report);
     expect(text).toMatch(/FAIL adam\/pytorch one-step: seed 42, path [0-9:]+/);
-    expect(text).toMatch(/replay: npx optim-oracle check --rule adam --preset pytorch --property one-step --backend \w+ --seed 42 --path [0-9:]+/);
+    expect(text).toMatch(
+      /replay: npx optim-oracle check --rule adam --preset pytorch --property one-step --backend \w+ --seed 42 --path [0-9:]+/,
+    );
     expect(text).toContain('error above the derived bound');
     expect(text.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
     // Replaying the printed path reproduces the failure at once.
     const path = report.results[0]!.properties[0]!.path!;
-    const replay = await runCheck({ rule: 'adam', preset: 'pytorch', property: 'one-step', runs: 50, seed: 42, path, implementation: broken });
+    const replay = await runCheck({
+      rule: 'adam',
+      preset: 'pytorch',
+      property: 'one-step',
+      runs: 50,
+      seed: 42,
+      path,
+      implementation: broken,
+    });
     expect(replay.results[0]!.properties[0]!.path).toBe(path);
   });
 });
 
 describe('optim-oracle check', () => {
-  it.each(backends)('prints a row per rule or regularizer and preset within 100 columns, names the backend, and exits 0 (%s)', async (backend) => {
-    const r = await run('check', '--runs', '2', '--backend', backend);
-    expect(r.status).toBe(0);
-    expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
-    const pairs = (entries: readonly CatalogueEntry[]) => entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
-    const rules = pairs(catalogue);
-    for (const [rule, preset] of rules) expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+3/3\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
-    const regs = pairs(regularizers);
-    for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
-    for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);
-  });
+  it.each(backends)(
+    'prints a row per rule or regularizer and preset within 100 columns, names the backend, and exits 0 (%s)',
+    async (backend) => {
+      const r = await run('check', '--runs', '2', '--backend', backend);
+      expect(r.status).toBe(0);
+      expect(r.out).toContain(`optim-oracle on ${backend}, seed`);
+      const pairs = (entries: readonly CatalogueEntry[]) =>
+        entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
+      const rules = pairs(catalogue);
+      for (const [rule, preset] of rules)
+        expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+3/3\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
+      const regs = pairs(regularizers);
+      for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
+      for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+      expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);
+    },
+  );
 
   it('--detail prints a row per output', async () => {
     const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'tfjs', '--detail');
     expect(r.status).toBe(0);
-    for (const output of ['params', 'm', 'v', 'b1pow']) expect(r.out).toMatch(new RegExp(`^adam\\s+tfjs\\s+3/3\\s+${output}\\s+\\d+`, 'm'));
+    for (const output of ['params', 'm', 'v', 'b1pow'])
+      expect(r.out).toMatch(new RegExp(`^adam\\s+tfjs\\s+3/3\\s+${output}\\s+\\d+`, 'm'));
   });
 
   it('marks the rows whose err/bound is 0.9 or more, in the summary and the detail', () => {
-    const measure = (maxRatio: number) => ({ compared: 10, classified: 0, excluded: 0, uncertified: 0, maxError: maxRatio, maxBound: 1, maxRatio });
+    const measure = (maxRatio: number) => ({
+      compared: 10,
+      classified: 0,
+      excluded: 0,
+      uncertified: 0,
+      maxError: maxRatio,
+      maxBound: 1,
+      maxRatio,
+    });
     const outcome = (rule: string, ratios: Record<string, number>): RuleOutcome => ({
-      rule, preset: 'paper', properties: [{ name: 'one-step', passed: true, runs: 1, judged: 10, seed: 1 }],
+      rule,
+      preset: 'paper',
+      properties: [{ name: 'one-step', passed: true, runs: 1, judged: 10, seed: 1 }],
       tally: { steps: 1, outputs: Object.fromEntries(Object.entries(ratios).map(([k, x]) => [k, measure(x)])) },
     });
-    const report: CheckReport = { implementation: 'test', backend: 'cpu', seed: 1, runs: 1, passed: 2, failed: 0, results: [outcome('near', { params: 0.5, m: 0.93 }), outcome('far', { params: 0.899 })] };
+    const report: CheckReport = {
+      implementation: 'test',
+      backend: 'cpu',
+      seed: 1,
+      runs: 1,
+      passed: 2,
+      failed: 0,
+      results: [outcome('near', { params: 0.5, m: 0.93 }), outcome('far', { params: 0.899 })],
+    };
     const summary = formatReport(report).split('\n');
     expect(summary.find((l) => l.startsWith('near'))).toMatch(/0\.930\s+m\s+!$/);
     expect(summary.find((l) => l.startsWith('far'))).toMatch(/0\.899\s+params$/);
@@ -79,12 +131,19 @@ describe('optim-oracle check', () => {
     const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'keras', '--seed', '7', '--json');
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ seed: 7, runs: 2, passed: 3, failed: 0, backend: backends[0] });
-    expect(report.results[0].properties.map((p: { name: string }) => p.name)).toEqual(['one-step', 'one-step-nonfinite', 'trajectory']);
+    expect(report.results[0].properties.map((p: { name: string }) => p.name)).toEqual([
+      'one-step',
+      'one-step-nonfinite',
+      'trajectory',
+    ]);
   });
 
   it.each([
     [['check', '--rule', 'adamw2'], /unknown rule 'adamw2'; implemented: sgd, momentum, nesterov, nag, adagrad/],
-    [['check', '--rule', 'adam', '--preset', 'jax'], /unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs/],
+    [
+      ['check', '--rule', 'adam', '--preset', 'jax'],
+      /unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs/,
+    ],
     [['check', '--rule', 'adamw', '--preset', 'tfjs'], /unknown preset for adamw 'tfjs'; known: paper, pytorch, keras/],
     [['check', '--preset', 'jax'], /unknown preset 'jax'; known: paper, pytorch, keras, tfjs/],
     [['check', '--runs', '0'], /--runs must be an integer ≥ 1, got '0'/],
@@ -134,8 +193,12 @@ describe('optim-oracle claims', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain('REFUTED          bias-correction/efficient-form-same-epsilon');
     expect(r.out).toMatch(/β2 = 0\.5 \(0x1p-1\)/);
-    expect(r.out).toMatch(/replay: claims --claim bias-correction\/efficient-form-same-epsilon --seed 20171213 --path [0-9:]+/);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe('1 claims: 0 hold, 0 hold with a bound, 1 refuted; 0 differ from docs/claims.md');
+    expect(r.out).toMatch(
+      /replay: claims --claim bias-correction\/efficient-form-same-epsilon --seed 20171213 --path [0-9:]+/,
+    );
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(
+      '1 claims: 0 hold, 0 hold with a bound, 1 refuted; 0 differ from docs/claims.md',
+    );
   });
 
   it('prints a bound and what was measured for a claim that holds with a bound, and JSON with --json', async () => {
@@ -143,7 +206,12 @@ describe('optim-oracle claims', () => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.outcomes).toHaveLength(1);
-    expect(report.outcomes[0]).toMatchObject({ id: 'adam-step/tight-bound/float32', verdict: 'holds with bound', cases: 20, on: 'float32' });
+    expect(report.outcomes[0]).toMatchObject({
+      id: 'adam-step/tight-bound/float32',
+      verdict: 'holds with bound',
+      cases: 20,
+      on: 'float32',
+    });
     expect(report.outcomes[0].bound).toContain('B + e');
   });
 

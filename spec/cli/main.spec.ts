@@ -20,15 +20,28 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A stream that collects what is written to it. */
 function sink(tty = false): Writable & { text: string; isTTY: boolean } {
-  const s = Object.assign(new Writable({ write: (chunk, _e, done) => ((s.text += String(chunk)), done()) }), { text: '', isTTY: tty });
+  const s = Object.assign(new Writable({ write: (chunk, _e, done) => ((s.text += String(chunk)), done()) }), {
+    text: '',
+    isTTY: tty,
+  });
   return s;
 }
 
 /** Runs the CLI in-process with its own environment and captures what it prints. */
-async function run(argv: readonly string[], env: NodeJS.ProcessEnv = {}, commands: readonly Command[] = []): Promise<{ status: number; out: string; err: string }> {
+async function run(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  commands: readonly Command[] = [],
+): Promise<{ status: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
-  const status = await main(argv, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream, env, commands);
+  const status = await main(
+    argv,
+    out as unknown as NodeJS.WriteStream,
+    err as unknown as NodeJS.WriteStream,
+    env,
+    commands,
+  );
   return { status, out: out.text, err: err.text };
 }
 
@@ -56,7 +69,11 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
     [['check', '--runs', '9007199254740993'], {}, /--runs must be an integer ≥ 1, got '9007199254740993'/],
     [['check', '--runs'], {}, /--runs needs a value/],
     [['check', '--rule', '--json'], {}, /--rule needs a value/],
-    [['check', '--seed', '4294967296'], {}, /--seed must be an integer from -2147483648 to 2147483647 .*got '4294967296'/],
+    [
+      ['check', '--seed', '4294967296'],
+      {},
+      /--seed must be an integer from -2147483648 to 2147483647 .*got '4294967296'/,
+    ],
     [['check', '--seed', '9007199254740993'], {}, /--seed must be an integer .*got '9007199254740993'/],
     [['check', '--seed', '2147483648'], {}, SEED_RANGE],
     [['check', '--seed', '-2147483649'], {}, SEED_RANGE],
@@ -80,10 +97,18 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
     [['check', '--rule', 'adamw2'], {}, /unknown rule 'adamw2'; implemented: sgd/],
     [['check', '--preset', 'jax'], {}, /unknown preset 'jax'; known: paper, pytorch, keras, tfjs/],
     [['claims', '--claim', 'nothing'], {}, /no claim matches 'nothing'/],
-    [['check'], { OPTIM_ORACLE_SEED: '4294967296' }, /OPTIM_ORACLE_SEED must be an integer from -2147483648 to 2147483647 .*got '4294967296'/],
+    [
+      ['check'],
+      { OPTIM_ORACLE_SEED: '4294967296' },
+      /OPTIM_ORACLE_SEED must be an integer from -2147483648 to 2147483647 .*got '4294967296'/,
+    ],
     [['check'], { OPTIM_ORACLE_RUNS: 'abc' }, /OPTIM_ORACLE_RUNS must be an integer ≥ 1, got 'abc'/],
     [['bounds'], { OPTIM_ORACLE_RUNS: '-3' }, /OPTIM_ORACLE_RUNS must be an integer ≥ 1, got '-3'/],
-    [['claims'], { OPTIM_ORACLE_BACKEND: 'gpu' }, /OPTIM_ORACLE_BACKEND must be one of tensorflow, wasm, cpu, auto; got 'gpu'/],
+    [
+      ['claims'],
+      { OPTIM_ORACLE_BACKEND: 'gpu' },
+      /OPTIM_ORACLE_BACKEND must be one of tensorflow, wasm, cpu, auto; got 'gpu'/,
+    ],
   ])('%j with %j', async (argv, env, message) => {
     const r = await run(argv, env);
     expect(r.err).toMatch(message);
@@ -94,24 +119,59 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
 
 describe('a flag wins over its environment variable, which is read only when the flag is absent', () => {
   it('ignores invalid variables when the flags are given', async () => {
-    const r = await run(['check', '--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--runs', '2', '--seed', '7', '--backend', 'cpu', '--json'], {
-      OPTIM_ORACLE_SEED: 'abc',
-      OPTIM_ORACLE_RUNS: '-1',
-      OPTIM_ORACLE_BACKEND: 'gpu',
-    });
+    const r = await run(
+      [
+        'check',
+        '--rule',
+        'sgd',
+        '--preset',
+        'paper',
+        '--property',
+        'one-step',
+        '--runs',
+        '2',
+        '--seed',
+        '7',
+        '--backend',
+        'cpu',
+        '--json',
+      ],
+      {
+        OPTIM_ORACLE_SEED: 'abc',
+        OPTIM_ORACLE_RUNS: '-1',
+        OPTIM_ORACLE_BACKEND: 'gpu',
+      },
+    );
     expect(r.err).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ seed: 7, runs: 2, backend: 'cpu', passed: 1, failed: 0 });
   });
 
   it('reads the variables when the flags are absent', async () => {
-    const r = await run(['check', '--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--json'], { OPTIM_ORACLE_SEED: '11', OPTIM_ORACLE_RUNS: '3', OPTIM_ORACLE_BACKEND: 'cpu' });
+    const r = await run(['check', '--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--json'], {
+      OPTIM_ORACLE_SEED: '11',
+      OPTIM_ORACLE_RUNS: '3',
+      OPTIM_ORACLE_BACKEND: 'cpu',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ seed: 11, runs: 3, backend: 'cpu' });
   });
 
   it('takes a negative seed after --seed as its value', async () => {
-    const r = await run(['check', '--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--runs', '1', '--seed', '-2147483648', '--json']);
+    const r = await run([
+      'check',
+      '--rule',
+      'sgd',
+      '--preset',
+      'paper',
+      '--property',
+      'one-step',
+      '--runs',
+      '1',
+      '--seed',
+      '-2147483648',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.out).seed).toBe(-(2 ** 31));
   });
@@ -119,20 +179,38 @@ describe('a flag wins over its environment variable, which is read only when the
 
 describe('internal and I/O errors', () => {
   /** A stream whose writes fail with a plain Error: a defect, not bad usage or I/O. */
-  const broken = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { write: () => { throw new Error('the report could not be formatted'); } });
+  const broken = Object.assign(new Writable({ write: (_c, _e, done) => done() }), {
+    write: () => {
+      throw new Error('the report could not be formatted');
+    },
+  });
 
   it('an internal error exits 5 with one line and the hint to rerun with --debug', async () => {
     const err = sink();
-    const status = await main(['version'], broken as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream, {});
+    const status = await main(
+      ['version'],
+      broken as unknown as NodeJS.WriteStream,
+      err as unknown as NodeJS.WriteStream,
+      {},
+    );
     expect(status).toBe(5);
-    expect(err.text).toBe('optim-oracle: internal error: the report could not be formatted (a defect of optim-oracle; rerun with --debug for the stack)\n');
+    expect(err.text).toBe(
+      'optim-oracle: internal error: the report could not be formatted (a defect of optim-oracle; rerun with --debug for the stack)\n',
+    );
   });
 
   it('--debug prints the stack of an internal error', async () => {
     const err = sink();
-    const status = await main(['version', '--debug'], broken as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream, {});
+    const status = await main(
+      ['version', '--debug'],
+      broken as unknown as NodeJS.WriteStream,
+      err as unknown as NodeJS.WriteStream,
+      {},
+    );
     expect(status).toBe(5);
-    expect(err.text).toMatch(/internal error: the report could not be formatted\nError: the report could not be formatted\n\s+at /);
+    expect(err.text).toMatch(
+      /internal error: the report could not be formatted\nError: the report could not be formatted\n\s+at /,
+    );
   });
 
   it('bounds --write resolves fixtures/error-bounds.json from the package root', () => {
@@ -143,7 +221,10 @@ describe('internal and I/O errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'optim-oracle-'));
     writeFileSync(join(dir, 'not-a-directory'), '');
     let writes = 0;
-    const bounds = boundsCommandWith({ file: () => join(dir, 'not-a-directory', 'error-bounds.json'), write: () => void writes++ });
+    const bounds = boundsCommandWith({
+      file: () => join(dir, 'not-a-directory', 'error-bounds.json'),
+      write: () => void writes++,
+    });
     const started = performance.now();
     const r = await run(['bounds', '--write', '--runs', '1'], {}, [bounds]);
     expect(r.status).toBe(4);
@@ -155,7 +236,12 @@ describe('internal and I/O errors', () => {
 
   it('bounds --write that fails to write prints the measurement, saves it to a temporary file, and exits 4', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'optim-oracle-')), 'error-bounds.json');
-    const bounds = boundsCommandWith({ file: () => file, write: (path) => { throw Object.assign(new Error(`EROFS: read-only file system, open '${path}'`), { code: 'EROFS' }); } });
+    const bounds = boundsCommandWith({
+      file: () => file,
+      write: (path) => {
+        throw Object.assign(new Error(`EROFS: read-only file system, open '${path}'`), { code: 'EROFS' });
+      },
+    });
     const r = await run(['bounds', '--write', '--runs', '1', '--backend', 'cpu'], {}, [bounds]);
     expect(r.status).toBe(4);
     expect(r.err).toContain(`could not write ${file}: EROFS: read-only file system`);
@@ -172,11 +258,19 @@ describe('list, version and help', () => {
     const r = await run(['list', '--json']);
     expect(r.status).toBe(0);
     const listing = JSON.parse(r.out);
-    expect(listing.rules.map((x: { name: string }) => x.name)).toEqual([...catalogue, ...regularizers].map((e) => e.name));
+    expect(listing.rules.map((x: { name: string }) => x.name)).toEqual(
+      [...catalogue, ...regularizers].map((e) => e.name),
+    );
     const adam = listing.rules.find((x: { name: string }) => x.name === 'adam');
     expect(adam.kind).toBe('update-rule');
     // PyTorch's Adam: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 0 (torch/optim/adam.py).
-    expect(adam.presets.find((p: { preset: string }) => p.preset === 'pytorch').hyperparameters).toEqual({ lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' });
+    expect(adam.presets.find((p: { preset: string }) => p.preset === 'pytorch').hyperparameters).toEqual({
+      lr: '0.001',
+      beta1: '0.9',
+      beta2: '0.999',
+      eps: '1e-8',
+      weightDecay: '0',
+    });
     expect(listing.presets.find((p: { preset: string }) => p.preset === 'tfjs').rules).toContain('adadelta');
     expect(listing.claims).toHaveLength(claims.length);
   });
@@ -199,22 +293,30 @@ describe('list, version and help', () => {
     }
   });
 
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s: the parser takes exactly the flags its help lists', (_name, command) => {
-    const help = commandHelp(command);
-    const listed = new Set([...help.matchAll(/^ {2}(?:-[a-z], )?--([a-z][a-z-]*)/gm)].map((m) => m[1]!));
-    for (const flag of ALL_FLAGS) {
-      const f = flagsOf(command)[flag];
-      const argv = f?.type === 'string' ? [`--${flag}`, '1'] : [`--${flag}`];
-      if (listed.has(flag)) expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).not.toThrow();
-      else expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).toThrow(`${command.name} does not take --${flag}`);
-    }
-  });
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    '%s: the parser takes exactly the flags its help lists',
+    (_name, command) => {
+      const help = commandHelp(command);
+      const listed = new Set([...help.matchAll(/^ {2}(?:-[a-z], )?--([a-z][a-z-]*)/gm)].map((m) => m[1]!));
+      for (const flag of ALL_FLAGS) {
+        const f = flagsOf(command)[flag];
+        const argv = f?.type === 'string' ? [`--${flag}`, '1'] : [`--${flag}`];
+        if (listed.has(flag)) expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).not.toThrow();
+        else
+          expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).toThrow(
+            `${command.name} does not take --${flag}`,
+          );
+      }
+    },
+  );
 
   it('help lists every flag of every command, bounds defaults to 1000 runs, and the exit statuses', async () => {
     const r = await run(['help']);
     expect(r.status).toBe(0);
     for (const c of COMMANDS) for (const flag of Object.keys(flagsOf(c))) expect(r.out).toContain(`--${flag}`);
-    expect(commandHelp(COMMANDS.find((c) => c.name === 'bounds')!)).toMatch(/--runs N\s+one-step cases per rule and preset \(default 1000, or \$OPTIM_ORACLE_RUNS\)/);
+    expect(commandHelp(COMMANDS.find((c) => c.name === 'bounds')!)).toMatch(
+      /--runs N\s+one-step cases per rule and preset \(default 1000, or \$OPTIM_ORACLE_RUNS\)/,
+    );
     for (const status of [0, 1, 2, 3, 4, 5]) expect(r.out).toMatch(new RegExp(`^  ${status}  `, 'm'));
     for (const line of overviewHelp().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect((await run(['check', '--help'])).out).toBe((await run(['help', 'check'])).out);
@@ -232,7 +334,12 @@ describe('list, version and help', () => {
 });
 
 describe('the progress display', () => {
-  const at = (done: number, total: number, elapsedSeconds: number) => ({ done, total, current: `unit ${done + 1}`, elapsedSeconds });
+  const at = (done: number, total: number, elapsedSeconds: number) => ({
+    done,
+    total,
+    current: `unit ${done + 1}`,
+    elapsedSeconds,
+  });
 
   it('redraws one line on a terminal with the count, the unit and the time left', () => {
     const err = sink(true);
@@ -247,7 +354,15 @@ describe('the progress display', () => {
   it('prints a plain line at most every 10 s in a log, and nothing for a short run', () => {
     const err = sink(false);
     const d = progressDisplay(err);
-    for (const [done, t] of [[0, 0], [1, 4], [2, 9], [3, 11], [4, 15], [5, 21.5]] as const) d.listener(at(done, 100, t));
+    for (const [done, t] of [
+      [0, 0],
+      [1, 4],
+      [2, 9],
+      [3, 11],
+      [4, 15],
+      [5, 21.5],
+    ] as const)
+      d.listener(at(done, 100, t));
     expect(err.text.split('\n').filter(Boolean)).toEqual([
       '[3/100] unit 4 · 11 s · about 5 min 56 s left', // 11 · 97 / 3 = 355.67 s
       '[5/100] unit 6 · 22 s · about 6 min 49 s left', // 21.5 · 95 / 5 = 408.5 s
@@ -264,6 +379,8 @@ describe('the progress display', () => {
     d.listener(at(1, 100, 60)); // 60 s + 60 · 99 s = 6000 s
     d.listener(at(2, 100, 120));
     expect(err.text.match(/this run will take/g)).toHaveLength(1);
-    expect(err.text).toContain('optim-oracle: this run will take about 1 h 40 min; --max-time SECONDS stops it earlier\n');
+    expect(err.text).toContain(
+      'optim-oracle: this run will take about 1 h 40 min; --max-time SECONDS stops it earlier\n',
+    );
   });
 });

@@ -17,7 +17,14 @@ const backend = backends[0]!;
 describe('runCheck with maxSeconds', () => {
   it('cuts the running property at the limit, starts no other, and lists those not checked', async () => {
     const seen: Progress[] = [];
-    const r = await runCheck({ rule: 'adam', runs: 1_000_000, seed: 1, backend, maxSeconds: 1, progress: (p) => seen.push(p) });
+    const r = await runCheck({
+      rule: 'adam',
+      runs: 1_000_000,
+      seed: 1,
+      backend,
+      maxSeconds: 1,
+      progress: (p) => seen.push(p),
+    });
     const first = r.results[0]!.properties[0]!;
     expect(first).toMatchObject({ name: 'one-step', passed: true, interrupted: true });
     expect(first.runs).toBeGreaterThan(0);
@@ -26,18 +33,40 @@ describe('runCheck with maxSeconds', () => {
     expect(r.stoppedAt).toEqual({
       maxSeconds: 1,
       checked: 1,
-      notChecked: ['adam/paper one-step-nonfinite', 'adam/paper trajectory', ...['pytorch', 'keras', 'tfjs'].flatMap((p) => ['one-step', 'one-step-nonfinite', 'trajectory'].map((n) => `adam/${p} ${n}`))],
+      notChecked: [
+        'adam/paper one-step-nonfinite',
+        'adam/paper trajectory',
+        ...['pytorch', 'keras', 'tfjs'].flatMap((p) =>
+          ['one-step', 'one-step-nonfinite', 'trajectory'].map((n) => `adam/${p} ${n}`),
+        ),
+      ],
     });
-    expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([[0, 12, 'adam/paper one-step (1000000 cases)'], [1, 12, '']]);
+    expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([
+      [0, 12, 'adam/paper one-step (1000000 cases)'],
+      [1, 12, ''],
+    ]);
     expect(seen[1]!.elapsedSeconds).toBeGreaterThanOrEqual(1);
   });
 
   it('without a limit, reports each property as it starts and the end, and no stop', async () => {
     const seen: Progress[] = [];
-    const r = await runCheck({ rule: 'sgd', preset: 'paper', runs: 2, seed: 1, backend, progress: (p) => seen.push(p) });
+    const r = await runCheck({
+      rule: 'sgd',
+      preset: 'paper',
+      runs: 2,
+      seed: 1,
+      backend,
+      progress: (p) => seen.push(p),
+    });
     expect(r.stoppedAt).toBeUndefined();
-    expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([[0, 3, 'sgd/paper one-step (2 cases)'], [1, 3, 'sgd/paper one-step-nonfinite (2 cases)'], [2, 3, 'sgd/paper trajectory (2 cases)'], [3, 3, '']]);
-    for (const [a, b] of seen.slice(1).map((p, i) => [seen[i]!.elapsedSeconds, p.elapsedSeconds])) expect(b).toBeGreaterThanOrEqual(a!);
+    expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([
+      [0, 3, 'sgd/paper one-step (2 cases)'],
+      [1, 3, 'sgd/paper one-step-nonfinite (2 cases)'],
+      [2, 3, 'sgd/paper trajectory (2 cases)'],
+      [3, 3, ''],
+    ]);
+    for (const [a, b] of seen.slice(1).map((p, i) => [seen[i]!.elapsedSeconds, p.elapsedSeconds]))
+      expect(b).toBeGreaterThanOrEqual(a!);
   });
 });
 
@@ -49,7 +78,14 @@ describe('runClaims with maxSeconds', () => {
     const ids = selectClaims('adam-step/tight').map((c) => c.id);
     expect(ids.length).toBeGreaterThan(1);
     const seen: Progress[] = [];
-    const r = await runClaims({ claim: 'adam-step/tight', runs: 1_000_000, seed: 1, backend, maxSeconds: 1, progress: (p) => seen.push(p) });
+    const r = await runClaims({
+      claim: 'adam-step/tight',
+      runs: 1_000_000,
+      seed: 1,
+      backend,
+      maxSeconds: 1,
+      progress: (p) => seen.push(p),
+    });
     expect(r.stoppedAt).toBeDefined();
     expect(r.stoppedAt!.checked).toBe(r.outcomes.length);
     expect([...r.outcomes.map((o) => o.id), ...r.stoppedAt!.notChecked]).toEqual(ids);
@@ -64,14 +100,18 @@ describe('runClaims with maxSeconds', () => {
 describe('measureBoundTable with maxSeconds', () => {
   it('leaves out the pair cut short and those not started, and reports the table incomplete', () => {
     const shard = { index: 0, count: 23 };
-    const pairs = measuredConfigurations().filter((_, i) => i % shard.count === 0).map((c) => `${c.rule}/${c.preset}`);
+    const pairs = measuredConfigurations()
+      .filter((_, i) => i % shard.count === 0)
+      .map((c) => `${c.rule}/${c.preset}`);
     const table = measureBoundTable(production(backend), { cases: 1_000_000, seed: 1, shard, maxSeconds: 1 });
     expect(table.rows).toEqual([]);
     expect(table.stoppedAt!.checked).toBe(1);
     expect(table.stoppedAt!.notChecked[0]).toMatch(new RegExp(`^${pairs[0]} \\(cut after \\d+ of 1000000 cases\\)$`));
     expect(table.stoppedAt!.notChecked.slice(1)).toEqual(pairs.slice(1));
     expect(boundTableProblems(table)[0]).toBe('nothing measured: the table has no row');
-    expect(boundTableProblems(table)[1]).toMatch(/^stopped at the time limit \(1 s\) after 1 rule\/preset pairs; not measured: /);
+    expect(boundTableProblems(table)[1]).toMatch(
+      /^stopped at the time limit \(1 s\) after 1 rule\/preset pairs; not measured: /,
+    );
   });
 });
 

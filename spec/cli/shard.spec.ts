@@ -11,15 +11,26 @@ import type { Command } from '../../src/cli/commands/command.js';
 
 /** A stream that collects what is written to it. */
 function sink(): Writable & { text: string } {
-  const s = Object.assign(new Writable({ write: (chunk, _e, done) => ((s.text += String(chunk)), done()) }), { text: '' });
+  const s = Object.assign(new Writable({ write: (chunk, _e, done) => ((s.text += String(chunk)), done()) }), {
+    text: '',
+  });
   return s;
 }
 
 /** Runs the CLI in-process and captures what it prints. */
-async function run(argv: readonly string[], commands: readonly Command[] = []): Promise<{ status: number; out: string; err: string }> {
+async function run(
+  argv: readonly string[],
+  commands: readonly Command[] = [],
+): Promise<{ status: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
-  const status = await main(argv, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream, {}, commands);
+  const status = await main(
+    argv,
+    out as unknown as NodeJS.WriteStream,
+    err as unknown as NodeJS.WriteStream,
+    {},
+    commands,
+  );
   return { status, out: out.text, err: err.text };
 }
 
@@ -47,15 +58,18 @@ async function shards(argv: readonly string[], n: number, prefix: string): Promi
 describe('check --shard deals the properties out so that each shard gets its share of each kind', () => {
   const planned = plannedProperties({});
 
-  it.each([1, 2, 3, 4, 7, 32, 156])('%i shards: disjoint, together every property once, each kind within one of an even share', (n) => {
-    const slices = Array.from({ length: n }, (_, index) => shardOf(planned, { index, count: n }));
-    const all = slices.flatMap((s) => [...s]).sort((a, b) => a - b);
-    expect(all).toEqual(planned.map((_, i) => i));
-    for (const kind of ['one-step', 'one-step-nonfinite', 'trajectory', 'agreement']) {
-      const counts = slices.map((s) => [...s].filter((i) => planned[i]!.property === kind).length);
-      expect(Math.max(...counts) - Math.min(...counts), kind).toBeLessThanOrEqual(1);
-    }
-  });
+  it.each([1, 2, 3, 4, 7, 32, 156])(
+    '%i shards: disjoint, together every property once, each kind within one of an even share',
+    (n) => {
+      const slices = Array.from({ length: n }, (_, index) => shardOf(planned, { index, count: n }));
+      const all = slices.flatMap((s) => [...s]).sort((a, b) => a - b);
+      expect(all).toEqual(planned.map((_, i) => i));
+      for (const kind of ['one-step', 'one-step-nonfinite', 'trajectory', 'agreement']) {
+        const counts = slices.map((s) => [...s].filter((i) => planned[i]!.property === kind).length);
+        expect(Math.max(...counts) - Math.min(...counts), kind).toBeLessThanOrEqual(1);
+      }
+    },
+  );
 
   it("a shard's text report names its shard and counts only its own properties", async () => {
     const own = shardOf(plannedProperties({ rule: 'dropout' }), { index: 1, count: 2 }).size;
@@ -71,8 +85,14 @@ describe('check --shard deals the properties out so that each shard gets its sha
       [['--shard', '3/3'], /--shard takes i\/n with 0 ≤ i < n, got '3\/3'/],
       [['--shard', '1/0'], /--shard takes i\/n with 0 ≤ i < n, got '1\/0'/],
       [['--shard', '-1/2'], /--shard takes i\/n with 0 ≤ i < n, got '-1\/2'/],
-      [['--rule', 'sgd', '--preset', 'paper', '--shard', '3/4'], /shard 3\/4 selects no property: the options select 3 properties, so at most 3 shards/],
-      [['--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--path', '1', '--shard', '0/2'], /--path replays one property; it takes no --shard/],
+      [
+        ['--rule', 'sgd', '--preset', 'paper', '--shard', '3/4'],
+        /shard 3\/4 selects no property: the options select 3 properties, so at most 3 shards/,
+      ],
+      [
+        ['--rule', 'sgd', '--preset', 'paper', '--property', 'one-step', '--path', '1', '--shard', '0/2'],
+        /--path replays one property; it takes no --shard/,
+      ],
     ] as const) {
       const r = await run(['check', ...argv, '--runs', '1']);
       expect(r.err).toMatch(message);
@@ -97,8 +117,12 @@ describe('merged shards equal one unsharded run', () => {
     expect(whole.status).toBe(0);
     const unsharded = JSON.parse(whole.out);
     expect(unsharded.passed).toBe(31);
-    const split = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).results as Array<{ rule: string; preset: string }>);
-    const pairsInTwoShards = unsharded.results.filter((r: { rule: string }) => split.filter((s) => s.some((x) => x.rule === r.rule)).length > 1);
+    const split = files.map(
+      (f) => JSON.parse(readFileSync(f, 'utf8')).results as Array<{ rule: string; preset: string }>,
+    );
+    const pairsInTwoShards = unsharded.results.filter(
+      (r: { rule: string }) => split.filter((s) => s.some((x) => x.rule === r.rule)).length > 1,
+    );
     expect(pairsInTwoShards.length).toBeGreaterThan(5);
     const merged = await run(['merge', ...[...files].reverse(), '--json']);
     expect(merged.err).toBe('');
@@ -118,7 +142,10 @@ describe('merged shards equal one unsharded run', () => {
     expect(merged.out).toBe(unsharded.out);
     let written = '';
     const file = join(dir, 'error-bounds.json');
-    const r = await run(['merge', ...parts, '--write'], [mergeCommandWith({ file: () => file, write: (_f, text) => void (written = text) })]);
+    const r = await run(
+      ['merge', ...parts, '--write'],
+      [mergeCommandWith({ file: () => file, write: (_f, text) => void (written = text) })],
+    );
     expect(r.status, r.err).toBe(0);
     expect(r.out).toContain(`wrote ${file}`);
     expect(written).toBe(unsharded.out);
@@ -135,15 +162,60 @@ describe('merged shards equal one unsharded run', () => {
     it.each<[string, () => string[], RegExp]>([
       ['a shard missing', () => files.slice(0, 3), /shard 3\/4 missing: got 3 of 4 shards/],
       ['a shard given twice', () => [...files, files[1]!], /check-1\.json and .*check-1\.json are both shard 1\/4/],
-      ['another seed', () => [...files.slice(0, 3), altered(3, 'seed.json', (r) => (r.seed = 98))], /seed\.json: seed 98 differs from 97 in .*check-0\.json/],
-      ['other runs', () => [altered(0, 'runs.json', (r) => (r.runs = 3)), ...files.slice(1)], /check-1\.json: runs 2 differs from 3 in .*runs\.json/],
-      ['another backend', () => [...files.slice(0, 3), altered(3, 'backend.json', (r) => (r.backend = 'wasm'))], /backend\.json: backend "wasm" differs from "cpu"/],
-      ['another selection', () => [...files.slice(0, 3), altered(3, 'rule.json', (r) => ((r.shard as { selection: object }).selection = { preset: 'keras' }))], /rule\.json: selection .* differs/],
-      ['another shard count', () => [...files.slice(0, 3), altered(3, 'count.json', (r) => (r.shard = { ...(r.shard as object), count: 5 }))], /count\.json: shard 3\/5 is not one of 4 shards/],
-      ['a result left out', () => [...files.slice(0, 3), altered(3, 'cut.json', (r) => (r.results as unknown[]).pop())], /cut\.json: shard 3\/4 should hold \d+ properties/],
-      ['a bounds table among check reports', () => [...files, saved('table.json', JSON.stringify({ command: 'x', implementation: 'x', seed: 1, casesPerPreset: 1, rows: [] }))], /table\.json is a bounds report and .*check-0\.json a check report/],
-      ['a file that is not JSON', () => [saved('text.txt', 'optim-oracle check: ...'), ...files], /text\.txt: not JSON/],
-      ['JSON that is no report', () => [saved('other.json', '{"a": 1}')], /other\.json: neither a check report nor a bounds table/],
+      [
+        'another seed',
+        () => [...files.slice(0, 3), altered(3, 'seed.json', (r) => (r.seed = 98))],
+        /seed\.json: seed 98 differs from 97 in .*check-0\.json/,
+      ],
+      [
+        'other runs',
+        () => [altered(0, 'runs.json', (r) => (r.runs = 3)), ...files.slice(1)],
+        /check-1\.json: runs 2 differs from 3 in .*runs\.json/,
+      ],
+      [
+        'another backend',
+        () => [...files.slice(0, 3), altered(3, 'backend.json', (r) => (r.backend = 'wasm'))],
+        /backend\.json: backend "wasm" differs from "cpu"/,
+      ],
+      [
+        'another selection',
+        () => [
+          ...files.slice(0, 3),
+          altered(3, 'rule.json', (r) => ((r.shard as { selection: object }).selection = { preset: 'keras' })),
+        ],
+        /rule\.json: selection .* differs/,
+      ],
+      [
+        'another shard count',
+        () => [...files.slice(0, 3), altered(3, 'count.json', (r) => (r.shard = { ...(r.shard as object), count: 5 }))],
+        /count\.json: shard 3\/5 is not one of 4 shards/,
+      ],
+      [
+        'a result left out',
+        () => [...files.slice(0, 3), altered(3, 'cut.json', (r) => (r.results as unknown[]).pop())],
+        /cut\.json: shard 3\/4 should hold \d+ properties/,
+      ],
+      [
+        'a bounds table among check reports',
+        () => [
+          ...files,
+          saved(
+            'table.json',
+            JSON.stringify({ command: 'x', implementation: 'x', seed: 1, casesPerPreset: 1, rows: [] }),
+          ),
+        ],
+        /table\.json is a bounds report and .*check-0\.json a check report/,
+      ],
+      [
+        'a file that is not JSON',
+        () => [saved('text.txt', 'optim-oracle check: ...'), ...files],
+        /text\.txt: not JSON/,
+      ],
+      [
+        'JSON that is no report',
+        () => [saved('other.json', '{"a": 1}')],
+        /other\.json: neither a check report nor a bounds table/,
+      ],
     ])('%s: exit 2', async (_what, given, message) => {
       const r = await run(['merge', ...given()]);
       expect(r.err).toMatch(message);

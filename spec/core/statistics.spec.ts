@@ -16,7 +16,13 @@ describe('uniform (xorshift32)', () => {
     const xs = Float64Array.from({ length: 100_000 }, next);
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(meanConsistent(xs, 0.5, 1).ok).toBe(true);
-    expect(meanConsistent(xs.map((x) => (x - 0.5) ** 2), 1 / 12, 0.25).ok).toBe(true);
+    expect(
+      meanConsistent(
+        xs.map((x) => (x - 0.5) ** 2),
+        1 / 12,
+        0.25,
+      ).ok,
+    ).toBe(true);
   });
 });
 

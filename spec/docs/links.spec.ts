@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { brokenLinks, githubSlug, headingAnchors, isExternal, markdownLinks, mentions, type FileView } from './markdown-links.js';
+import {
+  brokenLinks,
+  githubSlug,
+  headingAnchors,
+  isExternal,
+  markdownLinks,
+  mentions,
+  type FileView,
+} from './markdown-links.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,7 +22,9 @@ function filesUnder(dir: string): string[] {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   if (statSync(abs).isFile()) return [dir];
-  return readdirSync(abs, { withFileTypes: true }).flatMap((d) => (d.name === 'node_modules' ? [] : filesUnder(`${dir}/${d.name}`)));
+  return readdirSync(abs, { withFileTypes: true }).flatMap((d) =>
+    d.name === 'node_modules' ? [] : filesUnder(`${dir}/${d.name}`),
+  );
 }
 
 const disk: FileView = {
@@ -46,7 +56,16 @@ describe('githubSlug: GitHub heading anchors', () => {
   });
 
   it('numbers repeated headings -1, -2 and ignores # lines in code', () => {
-    const page = ['# Title', '## Findings', '```sh', '# not a heading', '```', '## Findings', '### Findings ###', '#NoSpace'].join('\n');
+    const page = [
+      '# Title',
+      '## Findings',
+      '```sh',
+      '# not a heading',
+      '```',
+      '## Findings',
+      '### Findings ###',
+      '#NoSpace',
+    ].join('\n');
     expect(headingAnchors(page)).toEqual(['title', 'findings', 'findings-1', 'findings-2']);
   });
 });
@@ -93,7 +112,13 @@ describe('brokenLinks on pages in memory', () => {
   it('fails on a missing file, a missing anchor, a missing image and a target outside the repository', () => {
     const broken = {
       ...pages,
-      'docs/b.md': ['[gone](missing.md)', '[anchor](a.md#no-such-part)', '![img](img/q.png)', `[out](../${OUTSIDE[0]}/docs/x.md)`, '[self](#nowhere)'].join('\n'),
+      'docs/b.md': [
+        '[gone](missing.md)',
+        '[anchor](a.md#no-such-part)',
+        '![img](img/q.png)',
+        `[out](../${OUTSIDE[0]}/docs/x.md)`,
+        '[self](#nowhere)',
+      ].join('\n'),
     };
     expect(brokenLinks(memory(broken), ['docs/b.md'])).toEqual([
       "docs/b.md:1: 'missing.md': no file docs/missing.md",
@@ -132,7 +157,10 @@ describe('the repository', () => {
   });
 
   it('mentions() finds such a reference', () => {
-    const files = new Map([['a.ts', `ok\n// see ${OUTSIDE[0]}/x`], ['b.md', `see ${OUTSIDE[1]}/y`]]);
+    const files = new Map([
+      ['a.ts', `ok\n// see ${OUTSIDE[0]}/x`],
+      ['b.md', `see ${OUTSIDE[1]}/y`],
+    ]);
     expect(mentions(files, OUTSIDE)).toEqual([`a.ts:2: // see ${OUTSIDE[0]}/x`, `b.md:1: see ${OUTSIDE[1]}/y`]);
   });
 });

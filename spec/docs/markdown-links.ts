@@ -41,7 +41,8 @@ export function withoutCode(text: string): string {
       fence = { char: m[1]![0]!, length: m[1]!.length };
       return blank(line);
     }
-    if (m !== null && m[1]![0] === fence.char && m[1]!.length >= fence.length && line.trim() === m[1]) fence = undefined;
+    if (m !== null && m[1]![0] === fence.char && m[1]!.length >= fence.length && line.trim() === m[1])
+      fence = undefined;
     return blank(line);
   });
   // A code span: a run of n backticks, then content within one paragraph, then a run of exactly n.
@@ -56,7 +57,8 @@ function lineAt(text: string, offset: number): number {
 
 // [text](destination "title"): the text may hold one level of brackets and span lines; the destination
 // is <...> or has no spaces (balanced parentheses allowed), as in CommonMark.
-const INLINE = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
+const INLINE =
+  /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(<[^<>\n]*>|\S+)/gm;
 const HTML = /<(a|img)\b[^>]*?\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
@@ -127,7 +129,12 @@ export function linkProblem(files: FileView, from: string, target: string): stri
   const anchor = hash < 0 ? undefined : target.slice(hash + 1);
   let path: string;
   try {
-    path = rawPath === '' ? from : posix.normalize(rawPath.startsWith('/') ? rawPath.slice(1) : posix.join(posix.dirname(from), decodeURIComponent(rawPath)));
+    path =
+      rawPath === ''
+        ? from
+        : posix.normalize(
+            rawPath.startsWith('/') ? rawPath.slice(1) : posix.join(posix.dirname(from), decodeURIComponent(rawPath)),
+          );
   } catch {
     return `'${target}': not a valid URL path`;
   }
@@ -157,6 +164,8 @@ export function brokenLinks(files: FileView, pages: readonly string[]): string[]
 /** Every line of the given files that contains one of `needles`, as `path:line: text`. */
 export function mentions(files: ReadonlyMap<string, string>, needles: readonly string[]): string[] {
   return [...files].flatMap(([path, text]) =>
-    text.split('\n').flatMap((line, i) => (needles.some((n) => line.includes(n)) ? [`${path}:${i + 1}: ${line.trim()}`] : [])),
+    text
+      .split('\n')
+      .flatMap((line, i) => (needles.some((n) => line.includes(n)) ? [`${path}:${i + 1}: ${line.trim()}`] : [])),
   );
 }

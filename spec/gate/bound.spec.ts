@@ -20,21 +20,28 @@ describe('the error model of production coefficients', () => {
 
 describe('running error analysis of one float32 operation', () => {
   const value = fc.oneof(moderateFloat32(), finiteFloat32());
-  test.prop([value, value])('each bound covers the float32 result (Math.fround of the float64 one, correctly rounded)', (a, b) => {
-    const A = exactInput(a);
-    const B = exactInput(b);
-    const cases: Array<[ReturnType<typeof boundedArith.add>, number, Decimal | undefined]> = [
-      [boundedArith.add(A, B), Math.fround(a + b), exactDouble(a).plus(exactDouble(b))],
-      [boundedArith.sub(A, B), Math.fround(a - b), exactDouble(a).minus(exactDouble(b))],
-      [boundedArith.mul(A, B), Math.fround(a * b), exactDouble(a).times(exactDouble(b))],
-      [boundedArith.div(A, B), Math.fround(a / b), b === 0 ? undefined : exactDouble(a).div(exactDouble(b))],
-      [boundedArith.sqrt(exactInput(Math.abs(a))), Math.fround(Math.sqrt(Math.abs(a))), exactDouble(Math.abs(a)).sqrt()],
-    ];
-    for (const [bounded, float32, exact] of cases) {
-      if (bounded.out !== undefined || exact === undefined) continue;
-      // |float32 result − exact| ≤ e, and the comparison bound also covers the oracle's own rounding.
-      expect(exact.minus(exactDouble(float32)).abs().toNumber()).toBeLessThanOrEqual(bounded.e);
-      expect(comparisonBound(bounded)).toBeGreaterThanOrEqual(bounded.e);
-    }
-  });
+  test.prop([value, value])(
+    'each bound covers the float32 result (Math.fround of the float64 one, correctly rounded)',
+    (a, b) => {
+      const A = exactInput(a);
+      const B = exactInput(b);
+      const cases: Array<[ReturnType<typeof boundedArith.add>, number, Decimal | undefined]> = [
+        [boundedArith.add(A, B), Math.fround(a + b), exactDouble(a).plus(exactDouble(b))],
+        [boundedArith.sub(A, B), Math.fround(a - b), exactDouble(a).minus(exactDouble(b))],
+        [boundedArith.mul(A, B), Math.fround(a * b), exactDouble(a).times(exactDouble(b))],
+        [boundedArith.div(A, B), Math.fround(a / b), b === 0 ? undefined : exactDouble(a).div(exactDouble(b))],
+        [
+          boundedArith.sqrt(exactInput(Math.abs(a))),
+          Math.fround(Math.sqrt(Math.abs(a))),
+          exactDouble(Math.abs(a)).sqrt(),
+        ],
+      ];
+      for (const [bounded, float32, exact] of cases) {
+        if (bounded.out !== undefined || exact === undefined) continue;
+        // |float32 result − exact| ≤ e, and the comparison bound also covers the oracle's own rounding.
+        expect(exact.minus(exactDouble(float32)).abs().toNumber()).toBeLessThanOrEqual(bounded.e);
+        expect(comparisonBound(bounded)).toBeGreaterThanOrEqual(bounded.e);
+      }
+    },
+  );
 });

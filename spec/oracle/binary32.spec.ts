@@ -63,17 +63,20 @@ describe('roundToFloat32', () => {
     expect(sameFloat(roundToFloat32(exactFromBits(b)), x)).toBe(true);
   });
 
-  test.prop([finiteBits, fc.constantFrom(-1n, 0n, 1n)])('rounds midpoints to even and their neighbours to the nearer side', (b, side) => {
-    const x = fromBits(b);
-    const y = nextFloat32(x, Infinity);
-    if (!Number.isFinite(y) || x === 0 && Object.is(x, -0)) return;
-    const mid = exactFromFloat32(x).plus(exactFromFloat32(y)).div(2);
-    const tiny = new Exact(2).pow(-300);
-    const d = side === 0n ? mid : side < 0n ? mid.minus(tiny) : mid.plus(tiny);
-    const even = (bitsOf(x) & 1) === 0 ? x : y;
-    const expected = side === 0n ? even : side < 0n ? x : y;
-    expect(roundToFloat32(d)).toBe(expected);
-  });
+  test.prop([finiteBits, fc.constantFrom(-1n, 0n, 1n)])(
+    'rounds midpoints to even and their neighbours to the nearer side',
+    (b, side) => {
+      const x = fromBits(b);
+      const y = nextFloat32(x, Infinity);
+      if (!Number.isFinite(y) || (x === 0 && Object.is(x, -0))) return;
+      const mid = exactFromFloat32(x).plus(exactFromFloat32(y)).div(2);
+      const tiny = new Exact(2).pow(-300);
+      const d = side === 0n ? mid : side < 0n ? mid.minus(tiny) : mid.plus(tiny);
+      const even = (bitsOf(x) & 1) === 0 ? x : y;
+      const expected = side === 0n ? even : side < 0n ? x : y;
+      expect(roundToFloat32(d)).toBe(expected);
+    },
+  );
 
   it('known answers: each case says why it is there', () => {
     const two = new Exact(2);

@@ -1,7 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { certify, certifiedFloat32, CertificationError, MAX_PRECISION, NEARLY_DECIDED_PRECISIONS, PRECISIONS } from '../../oracle/certify.js';
+import {
+  certify,
+  certifiedFloat32,
+  CertificationError,
+  MAX_PRECISION,
+  NEARLY_DECIDED_PRECISIONS,
+  PRECISIONS,
+} from '../../oracle/certify.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { withCertifyStages } from '../../oracle/staged.js';
@@ -28,14 +35,17 @@ describe('IntervalArithmetic', () => {
     expect(contains(a.sqrt(a.abs(X)), rx.abs().sqrt())).toBe(true);
   });
 
-  test.prop([fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 1_000_000 })])('powInt encloses the exact power', (k, n) => {
-    const beta = `0.${String(k).padStart(3, '0')}`;
-    const p = a.powInt(a.point(beta), n);
-    const reference = Decimal.clone({ precision: 60 });
-    const r = new reference(beta).pow(n); // within one unit in the 60th digit
-    expect(p.lo.lte(r.times('1.000000000000000000000000000000000000000000000000001'))).toBe(true);
-    expect(p.hi.gte(r.times('0.999999999999999999999999999999999999999999999999999'))).toBe(true);
-  });
+  test.prop([fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 1_000_000 })])(
+    'powInt encloses the exact power',
+    (k, n) => {
+      const beta = `0.${String(k).padStart(3, '0')}`;
+      const p = a.powInt(a.point(beta), n);
+      const reference = Decimal.clone({ precision: 60 });
+      const r = new reference(beta).pow(n); // within one unit in the 60th digit
+      expect(p.lo.lte(r.times('1.000000000000000000000000000000000000000000000000001'))).toBe(true);
+      expect(p.hi.gte(r.times('0.999999999999999999999999999999999999999999999999999'))).toBe(true);
+    },
+  );
 
   it('follows IEEE 754 for special values and signed zeros', () => {
     const z = a.point(0);
@@ -46,7 +56,9 @@ describe('IntervalArithmetic', () => {
     expect(a.mul(a.point(Infinity), z).near.isNaN()).toBe(true);
     expect(a.sqrt(a.point(-1)).near.isNaN()).toBe(true);
     expect(a.max(a.point(NaN), a.point(1)).near.isNaN()).toBe(true);
-    expect(() => a.div(a.point(1), { lo: new Decimal(-1), hi: new Decimal(1), near: new Decimal(0) })).toThrow(Undecided);
+    expect(() => a.div(a.point(1), { lo: new Decimal(-1), hi: new Decimal(1), near: new Decimal(0) })).toThrow(
+      Undecided,
+    );
   });
 });
 
@@ -66,7 +78,14 @@ describe('certify', () => {
   });
 
   it('gives the sign of an exact zero from round-to-nearest', () => {
-    expect(Object.is(certifiedFloat32(IntervalArithmetic.at(40).sub(IntervalArithmetic.at(40).point(2), IntervalArithmetic.at(40).point(2))), 0)).toBe(true);
+    expect(
+      Object.is(
+        certifiedFloat32(
+          IntervalArithmetic.at(40).sub(IntervalArithmetic.at(40).point(2), IntervalArithmetic.at(40).point(2)),
+        ),
+        0,
+      ),
+    ).toBe(true);
   });
 
   it('goes on past 1280 digits while the only doubt is one boundary, and certifies 10^-2000 above a midpoint at 2560', () => {
@@ -88,13 +107,17 @@ describe('certify', () => {
   });
 
   it('reports failure when no precision decides an operation', () => {
-    expect(() => certify((a) => ({ x: a.div(a.point(1), { lo: a.point(-1).lo, hi: a.point(1).hi, near: a.point(0).near }) }))).toThrow(CertificationError);
+    expect(() =>
+      certify((a) => ({ x: a.div(a.point(1), { lo: a.point(-1).lo, hi: a.point(1).hi, near: a.point(0).near }) })),
+    ).toThrow(CertificationError);
   });
 });
 
 describe('the sign of a result that rounds to zero', () => {
   const sgd = configure(entryOf('sgd'), 'paper', { lr: '1' });
-  const step = (theta: number, g: number) => oracleRuleOf('sgd').step(sgd, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 }).params[0]!;
+  const step = (theta: number, g: number) =>
+    oracleRuleOf('sgd').step(sgd, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 })
+      .params[0]!;
   const tiny = 3 * 2 ** -149;
 
   // lr · g at 40 digits is g rounded (its exact decimal has 105 digits), so θ − lr · g encloses 0 with
@@ -106,15 +129,33 @@ describe('the sign of a result that rounds to zero', () => {
     ['θ = +0, g = +0: +0 − (+0) is +0', 0, 0, 0],
   ])('%s, on both stages', (_, theta, g, expected) => {
     expect(Object.is(step(theta, g), expected)).toBe(true);
-    expect(Object.is(withCertifyStages('decimal', () => step(theta, g)), expected)).toBe(true);
+    expect(
+      Object.is(
+        withCertifyStages('decimal', () => step(theta, g)),
+        expected,
+      ),
+    ).toBe(true);
   });
 
   it('decides no sign from an interval that holds 0 without being a point', () => {
     const a = IntervalArithmetic.at(40);
-    const straddling = a.sub(a.point(new Decimal(2).pow(-149)), a.mul(a.point('1.000000000000000000000000000000000000000000001'), a.point(new Decimal(2).pow(-149))));
+    const straddling = a.sub(
+      a.point(new Decimal(2).pow(-149)),
+      a.mul(a.point('1.000000000000000000000000000000000000000000001'), a.point(new Decimal(2).pow(-149))),
+    );
     expect(straddling.lo.lt(0) && straddling.hi.gte(0)).toBe(true);
     expect(certifiedFloat32(straddling)).toBeUndefined();
-    expect(Object.is(certifiedFloat32({ lo: new Decimal('1e-300'), hi: new Decimal('2e-300'), near: new Decimal('-1e-300') }), 0)).toBe(true);
-    expect(Object.is(certifiedFloat32({ lo: new Decimal('-2e-300'), hi: new Decimal('-1e-300'), near: new Decimal('1e-300') }), -0)).toBe(true);
+    expect(
+      Object.is(
+        certifiedFloat32({ lo: new Decimal('1e-300'), hi: new Decimal('2e-300'), near: new Decimal('-1e-300') }),
+        0,
+      ),
+    ).toBe(true);
+    expect(
+      Object.is(
+        certifiedFloat32({ lo: new Decimal('-2e-300'), hi: new Decimal('-1e-300'), near: new Decimal('1e-300') }),
+        -0,
+      ),
+    ).toBe(true);
   });
 });

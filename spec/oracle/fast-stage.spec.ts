@@ -1,23 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogue, configure, entryOf, type CatalogueEntry, type Configuration, type PresetName, type StepInput, type StepOutput } from '../../core/catalogue/index.js';
+import {
+  catalogue,
+  configure,
+  entryOf,
+  type CatalogueEntry,
+  type Configuration,
+  type PresetName,
+  type StepInput,
+  type StepOutput,
+} from '../../core/catalogue/index.js';
 import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
 import { MAX_FLOAT32, MIN_SUBNORMAL } from '../../oracle/binary32.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
-import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages, withFastArithmetic } from '../../oracle/staged.js';
+import {
+  certifyStatistics,
+  fallThroughShare,
+  resetCertifyStatistics,
+  withCertifyStages,
+  withFastArithmetic,
+} from '../../oracle/staged.js';
 
 /**
  * Element-steps per rule and preset compared between the stages (OPTIM_ORACLE_FAST_CASES; the
  * default keeps this file near 20 s on one core: the decimal side costs 0.2–1 ms per element-step).
  */
 const CASES = Number(process.env['OPTIM_ORACLE_FAST_CASES'] ?? 250);
-if (!Number.isSafeInteger(CASES) || CASES < 1) throw new Error(`OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got ${process.env['OPTIM_ORACLE_FAST_CASES']}`);
+if (!Number.isSafeInteger(CASES) || CASES < 1)
+  throw new Error(`OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got ${process.env['OPTIM_ORACLE_FAST_CASES']}`);
 const SEED = 20171213;
 
-const pairs: Array<[CatalogueEntry, PresetName]> = catalogue.flatMap((entry) => (Object.keys(entry.presets) as PresetName[]).map((p): [CatalogueEntry, PresetName] => [entry, p]));
+const pairs: Array<[CatalogueEntry, PresetName]> = catalogue.flatMap((entry) =>
+  (Object.keys(entry.presets) as PresetName[]).map((p): [CatalogueEntry, PresetName] => [entry, p]),
+);
 
-const sameBits = (x: Float32Array, y: Float32Array) => x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+const sameBits = (x: Float32Array, y: Float32Array) =>
+  x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
 
 /** Where the staged step and the decimal-only step differ (bitwise, and in the uncertified marks); empty when they agree. */
 function differences(config: Configuration, input: StepInput): string[] {
@@ -29,22 +48,32 @@ function differences(config: Configuration, input: StepInput): string[] {
 
 function compare(staged: StepOutput, decimal: StepOutput): string[] {
   const out: string[] = [];
-  if (!sameBits(staged.params, decimal.params)) out.push(`params ${Array.from(staged.params)} ≠ ${Array.from(decimal.params)}`);
+  if (!sameBits(staged.params, decimal.params))
+    out.push(`params ${Array.from(staged.params)} ≠ ${Array.from(decimal.params)}`);
   for (const k of Object.keys(decimal.state)) {
-    if (!sameBits(staged.state[k]!, decimal.state[k]!)) out.push(`${k} ${Array.from(staged.state[k]!)} ≠ ${Array.from(decimal.state[k]!)}`);
+    if (!sameBits(staged.state[k]!, decimal.state[k]!))
+      out.push(`${k} ${Array.from(staged.state[k]!)} ≠ ${Array.from(decimal.state[k]!)}`);
   }
-  if (JSON.stringify(staged.uncertified ?? []) !== JSON.stringify(decimal.uncertified ?? [])) out.push('uncertified marks differ');
+  if (JSON.stringify(staged.uncertified ?? []) !== JSON.stringify(decimal.uncertified ?? []))
+    out.push('uncertified marks differ');
   return out;
 }
 
 /** The cases the properties draw: one step from any finite state, with NaN and ±∞, and trajectories (initial state included). */
-function* propertyCases(entry: CatalogueEntry, preset: PresetName, elementSteps: number): Generator<{ config: Configuration; input: StepInput } | { config: Configuration; params: Float32Array }> {
+function* propertyCases(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  elementSteps: number,
+): Generator<{ config: Configuration; input: StepInput } | { config: Configuration; params: Float32Array }> {
   let n = 0;
   const per = Math.ceil(elementSteps / 3);
   for (const nonfinite of [false, true]) {
     // Cases have 0 to 8 elements (4 on average): draw in batches until enough element-steps.
     for (let batch = 0; n < per * (nonfinite ? 2 : 1); batch++) {
-      for (const c of fc.sample(stepCase(entry, preset, { nonfinite }), { numRuns: Math.ceil(per / 4) + 1, seed: SEED + batch })) {
+      for (const c of fc.sample(stepCase(entry, preset, { nonfinite }), {
+        numRuns: Math.ceil(per / 4) + 1,
+        seed: SEED + batch,
+      })) {
         yield c;
         n += c.input.params.length;
         if (n >= per * (nonfinite ? 2 : 1)) break;
@@ -52,13 +81,22 @@ function* propertyCases(entry: CatalogueEntry, preset: PresetName, elementSteps:
     }
   }
   // Trajectories of up to 5 steps on 1 to 4 elements (7.5 element-steps on average).
-  for (const c of fc.sample(trajectoryCase(entry, preset, { maxSteps: 5 }), { numRuns: Math.ceil(elementSteps / 7) + 1, seed: SEED })) {
+  for (const c of fc.sample(trajectoryCase(entry, preset, { maxSteps: 5 }), {
+    numRuns: Math.ceil(elementSteps / 7) + 1,
+    seed: SEED,
+  })) {
     const rule = oracleRuleOf(entry.name);
     yield { config: c.config, params: c.params };
     let state = withCertifyStages('decimal', () => rule.initialOutput(c.config, c.params)).state;
     let params = c.params;
     for (const [k, g] of c.grads.entries()) {
-      const input: StepInput = { params, grads: g, state, t: k + 1, ...(c.objective ? { objective: c.objective } : {}) };
+      const input: StepInput = {
+        params,
+        grads: g,
+        state,
+        t: k + 1,
+        ...(c.objective ? { objective: c.objective } : {}),
+      };
       yield { config: c.config, input };
       n += params.length;
       const next = withCertifyStages('decimal', () => rule.step(c.config, input));
@@ -86,18 +124,24 @@ function disagreementsOn(entry: CatalogueEntry, preset: PresetName, elementSteps
 }
 
 describe(`the fast stages agree with the decimal stage (${CASES} element-steps per rule and preset)`, () => {
-  it.each(pairs.map(([e, p]) => [`${e.name}/${p}`, e, p] as const))('%s: every output equal, bit for bit, and the same uncertified marks', (_, entry, preset) => {
-    resetCertifyStatistics();
-    expect(disagreementsOn(entry, preset, CASES)).toEqual([]);
-    const counts = certifyStatistics()[entry.name];
-    // A comparison in which the fast stages decided nothing would check nothing.
-    expect(counts !== undefined && counts.fast + counts.rational > 0).toBe(true);
-  });
+  it.each(pairs.map(([e, p]) => [`${e.name}/${p}`, e, p] as const))(
+    '%s: every output equal, bit for bit, and the same uncertified marks',
+    (_, entry, preset) => {
+      resetCertifyStatistics();
+      expect(disagreementsOn(entry, preset, CASES)).toEqual([]);
+      const counts = certifyStatistics()[entry.name];
+      // A comparison in which the fast stages decided nothing would check nothing.
+      expect(counts !== undefined && counts.fast + counts.rational > 0).toBe(true);
+    },
+  );
 });
 
 describe('hard cases made on purpose', () => {
   const sgd = (lr: string) => configure(entryOf('sgd'), 'paper', { lr });
-  const sgdStep = (lr: string, theta: number, g: number) => ({ config: sgd(lr), input: { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 } });
+  const sgdStep = (lr: string, theta: number, g: number) => ({
+    config: sgd(lr),
+    input: { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 },
+  });
   const decide = (lr: string, theta: number, g: number) => {
     const { config, input } = sgdStep(lr, theta, g);
     expect(differences(config, input), `θ = ${theta}, g = ${g}, α = ${lr}`).toEqual([]);
@@ -138,11 +182,17 @@ describe('hard cases made on purpose', () => {
         const values = [MIN_SUBNORMAL, -3 * MIN_SUBNORMAL, 1e-30, 0.1, -1, 3e4, 1e19, MAX_FLOAT32];
         const n = values.length;
         const state: Record<string, Float32Array> = {};
-        for (const k of layout.element) state[k] = Float32Array.from(values, (v) => (layout.nonnegative.includes(k) ? Math.abs(v) : v));
+        for (const k of layout.element)
+          state[k] = Float32Array.from(values, (v) => (layout.nonnegative.includes(k) ? Math.abs(v) : v));
         const init = oracleRuleOf(name).init(config, new Float32Array(n));
         for (const k of layout.tensor) state[k] = init[k]!;
         for (const t of [1, 10_000_000]) {
-          const input = { params: Float32Array.from(values).reverse(), grads: Float32Array.from(values, (v) => -v), state, t };
+          const input = {
+            params: Float32Array.from(values).reverse(),
+            grads: Float32Array.from(values, (v) => -v),
+            state,
+            t,
+          };
           expect(differences(config, input), `${name}/${preset} t=${t}`).toEqual([]);
         }
       }
@@ -169,9 +219,16 @@ describe('the agreement test fails when the fast stage is wrong', () => {
 describe('the share of element-steps left to the decimal stage on the properties’ cases', () => {
   it('is reported per rule, and every rule decides most of its element-steps in the fast stages', () => {
     resetCertifyStatistics();
-    for (const [entry, preset] of pairs) for (const c of propertyCases(entry, preset, 100)) 'input' in c ? oracleRuleOf(entry.name).step(c.config, c.input) : oracleRuleOf(entry.name).initialOutput(c.config, c.params);
+    for (const [entry, preset] of pairs)
+      for (const c of propertyCases(entry, preset, 100))
+        'input' in c
+          ? oracleRuleOf(entry.name).step(c.config, c.input)
+          : oracleRuleOf(entry.name).initialOutput(c.config, c.params);
     const stats = certifyStatistics();
-    const rows = Object.entries(stats).map(([name, c]) => `${name.padEnd(17)} fast ${String(c.fast).padStart(6)}  rational ${String(c.rational).padStart(5)}  decimal ${JSON.stringify(c.fallThrough)}  share ${fallThroughShare(c).toExponential(2)}`);
+    const rows = Object.entries(stats).map(
+      ([name, c]) =>
+        `${name.padEnd(17)} fast ${String(c.fast).padStart(6)}  rational ${String(c.rational).padStart(5)}  decimal ${JSON.stringify(c.fallThrough)}  share ${fallThroughShare(c).toExponential(2)}`,
+    );
     console.log(rows.join('\n'));
     for (const [entry] of pairs) expect(fallThroughShare(stats[entry.name]!), entry.name).toBeLessThan(0.25);
   });

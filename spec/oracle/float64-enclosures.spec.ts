@@ -1,9 +1,25 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { down, EXP_REMAINDER, exactOfDouble, Float64Enclosures, LN2_BOUNDS, nextDown, nextUp, up, type F64 } from '../../oracle/float64.js';
+import {
+  down,
+  EXP_REMAINDER,
+  exactOfDouble,
+  Float64Enclosures,
+  LN2_BOUNDS,
+  nextDown,
+  nextUp,
+  up,
+  type F64,
+} from '../../oracle/float64.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
-import { compareRationals, RationalArithmetic, rationalOfDouble, roundRationalToFloat32, type Rational } from '../../oracle/rational.js';
+import {
+  compareRationals,
+  RationalArithmetic,
+  rationalOfDouble,
+  roundRationalToFloat32,
+  type Rational,
+} from '../../oracle/rational.js';
 import { bitsOf, fromBits } from '../../oracle/binary32.js';
 
 const f = Float64Enclosures.instance;
@@ -11,11 +27,19 @@ const wide = IntervalArithmetic.at(1600);
 const Ref = Decimal.clone({ precision: 1600 });
 
 /** Doubles of every kind: any bit pattern (subnormals, ±0, ±∞, NaN), and float32 values. */
-const anyDouble = fc.oneof(fc.double(), fc.float().map((x) => x), fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 2 ** -1074, Number.MAX_VALUE, 1, 0.5));
+const anyDouble = fc.oneof(
+  fc.double(),
+  fc.float().map((x) => x),
+  fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 2 ** -1074, Number.MAX_VALUE, 1, 0.5),
+);
 const finiteDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
 
 /** The decimal interval with the same ends as an F64 (exact). */
-const decimalOf = (x: F64): Interval => ({ lo: exactOfDouble(x.lo), hi: exactOfDouble(x.hi), near: exactOfDouble(x.lo) });
+const decimalOf = (x: F64): Interval => ({
+  lo: exactOfDouble(x.lo),
+  hi: exactOfDouble(x.hi),
+  near: exactOfDouble(x.lo),
+});
 
 /** Runs an operation, returning undefined when it is undecided. */
 function attempt<T>(op: () => T): T | undefined {
@@ -52,10 +76,13 @@ describe('nextUp, nextDown and the outward bounds', () => {
     expect(Number.isNaN(nextUp(NaN))).toBe(true);
   });
 
-  test.prop([finiteDouble], { numRuns: 2000 })('down(x) ≤ nextDown(x) and up(x) ≥ nextUp(x) for every finite double', (x) => {
-    expect(down(x)).toBeLessThanOrEqual(nextDown(x));
-    expect(up(x)).toBeGreaterThanOrEqual(nextUp(x));
-  });
+  test.prop([finiteDouble], { numRuns: 2000 })(
+    'down(x) ≤ nextDown(x) and up(x) ≥ nextUp(x) for every finite double',
+    (x) => {
+      expect(down(x)).toBeLessThanOrEqual(nextDown(x));
+      expect(up(x)).toBeGreaterThanOrEqual(nextUp(x));
+    },
+  );
 });
 
 describe('Float64Enclosures encloses the decimal arithmetic', () => {
@@ -82,31 +109,30 @@ describe('Float64Enclosures encloses the decimal arithmetic', () => {
     }
   });
 
-  test.prop([finiteDouble, fc.integer({ min: 0, max: 40 }), finiteDouble, fc.integer({ min: 0, max: 40 })], { numRuns: 300 })(
-    'each operation on intervals of up to 40 doubles',
-    (x, i, y, j) => {
-      let xh = x;
-      for (let k = 0; k < i; k++) xh = nextUp(xh);
-      let yh = y;
-      for (let k = 0; k < j; k++) yh = nextUp(yh);
-      const X = { lo: x, hi: xh };
-      const Y = { lo: y, hi: yh };
-      const ops: Array<[string, () => F64, () => Interval]> = [
-        ['add', () => f.add(X, Y), () => wide.add(decimalOf(X), decimalOf(Y))],
-        ['sub', () => f.sub(X, Y), () => wide.sub(decimalOf(X), decimalOf(Y))],
-        ['mul', () => f.mul(X, Y), () => wide.mul(decimalOf(X), decimalOf(Y))],
-        ['square', () => f.square(X), () => wide.square(decimalOf(X))],
-        ['div', () => f.div(X, Y), () => wide.div(decimalOf(X), decimalOf(Y))],
-        ['sqrt', () => f.sqrt(X), () => wide.sqrt(decimalOf(X))],
-      ];
-      for (const [name, fast, decimal] of ops) {
-        const d = attempt(decimal);
-        const r = attempt(fast);
-        if (d === undefined || r === undefined) continue;
-        expect(encloses(r, d), `${name}([${x}, ${xh}], [${y}, ${yh}])`).toBe(true);
-      }
-    },
-  );
+  test.prop([finiteDouble, fc.integer({ min: 0, max: 40 }), finiteDouble, fc.integer({ min: 0, max: 40 })], {
+    numRuns: 300,
+  })('each operation on intervals of up to 40 doubles', (x, i, y, j) => {
+    let xh = x;
+    for (let k = 0; k < i; k++) xh = nextUp(xh);
+    let yh = y;
+    for (let k = 0; k < j; k++) yh = nextUp(yh);
+    const X = { lo: x, hi: xh };
+    const Y = { lo: y, hi: yh };
+    const ops: Array<[string, () => F64, () => Interval]> = [
+      ['add', () => f.add(X, Y), () => wide.add(decimalOf(X), decimalOf(Y))],
+      ['sub', () => f.sub(X, Y), () => wide.sub(decimalOf(X), decimalOf(Y))],
+      ['mul', () => f.mul(X, Y), () => wide.mul(decimalOf(X), decimalOf(Y))],
+      ['square', () => f.square(X), () => wide.square(decimalOf(X))],
+      ['div', () => f.div(X, Y), () => wide.div(decimalOf(X), decimalOf(Y))],
+      ['sqrt', () => f.sqrt(X), () => wide.sqrt(decimalOf(X))],
+    ];
+    for (const [name, fast, decimal] of ops) {
+      const d = attempt(decimal);
+      const r = attempt(fast);
+      if (d === undefined || r === undefined) continue;
+      expect(encloses(r, d), `${name}([${x}, ${xh}], [${y}, ${yh}])`).toBe(true);
+    }
+  });
 
   it('keeps exact results exact: 3 − 3 = +0, −0 + −0 = −0, 0.5 · 6 = 3, √(2^-40) = 2^-20, 1 / 4, ±∞ and NaN', () => {
     expect(Object.is(f.sub({ lo: 3, hi: 3 }, { lo: 3, hi: 3 }).lo, 0)).toBe(true);
@@ -116,7 +142,10 @@ describe('Float64Enclosures encloses the decimal arithmetic', () => {
     expect(f.div({ lo: 1, hi: 1 }, { lo: 4, hi: 4 })).toEqual({ lo: 0.25, hi: 0.25 });
     expect(f.div({ lo: -1, hi: -1 }, { lo: 0, hi: 0 })).toEqual({ lo: -Infinity, hi: -Infinity });
     expect(Number.isNaN(f.mul({ lo: Infinity, hi: Infinity }, { lo: 0, hi: 0 }).lo)).toBe(true);
-    expect(f.mul({ lo: 2 ** 1000, hi: 2 ** 1000 }, { lo: 2 ** 100, hi: 2 ** 100 })).toEqual({ lo: Number.MAX_VALUE, hi: Infinity });
+    expect(f.mul({ lo: 2 ** 1000, hi: 2 ** 1000 }, { lo: 2 ** 100, hi: 2 ** 100 })).toEqual({
+      lo: Number.MAX_VALUE,
+      hi: Infinity,
+    });
     expect(() => f.div({ lo: 1, hi: 1 }, { lo: -1, hi: 1 })).toThrow(Undecided);
   });
 
@@ -128,29 +157,34 @@ describe('Float64Enclosures encloses the decimal arithmetic', () => {
     expect(tiny.lo === 0 && tiny.hi === 2 ** -1074).toBe(true);
   });
 
-  test.prop([fc.integer({ min: 1, max: 9999 }), fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000_000 }))], { numRuns: 300 })(
-    'powInt encloses the exact power (t up to 10^7)',
-    (k, n) => {
-      const beta = `0.${String(k).padStart(4, '0')}`;
-      const r = f.powInt(f.point(beta), n);
-      const d = IntervalArithmetic.at(200).powInt(IntervalArithmetic.at(200).point(beta), n);
-      // d encloses the exact power within 10^-199 relative: r must meet it, and hold it unless r is 0-wide.
-      expect(exactOfDouble(r.lo).lte(d.hi) && d.lo.lte(exactOfDouble(r.hi))).toBe(true);
-      expect(r.lo >= 0).toBe(true);
-    },
-  );
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 9999 }),
+      fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000_000 })),
+    ],
+    { numRuns: 300 },
+  )('powInt encloses the exact power (t up to 10^7)', (k, n) => {
+    const beta = `0.${String(k).padStart(4, '0')}`;
+    const r = f.powInt(f.point(beta), n);
+    const d = IntervalArithmetic.at(200).powInt(IntervalArithmetic.at(200).point(beta), n);
+    // d encloses the exact power within 10^-199 relative: r must meet it, and hold it unless r is 0-wide.
+    expect(exactOfDouble(r.lo).lte(d.hi) && d.lo.lte(exactOfDouble(r.hi))).toBe(true);
+    expect(r.lo >= 0).toBe(true);
+  });
 
-  test.prop([fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom('0.004', '0.001', '0.5', '2.5e-7')], { numRuns: 300 })(
-    "powReal encloses 0.96^(t ψ) (Nadam's schedule), t up to 10^7",
-    (t, psi) => {
-      const r = f.powReal(f.point('0.96'), f.mul(f.point(t), f.point(psi)));
-      const d = IntervalArithmetic.at(60);
-      const e = d.powReal(d.point('0.96'), d.mul(d.point(t), d.point(psi)));
-      expect(exactOfDouble(r.lo).lte(e.lo) && e.hi.lte(exactOfDouble(r.hi)), `[${r.lo}, ${r.hi}] against [${e.lo}, ${e.hi}]`).toBe(true);
-      // Narrow enough to decide float32 roundings (spacing 2^-24 relative) but for about 1 in 10^5 (0.96 itself is inexact in binary64, so |t ψ ln 0.96| ulps add up).
-      expect(r.hi - r.lo <= 2 ** -36 * r.hi + 1e-300, `[${r.lo}, ${r.hi}]`).toBe(true);
-    },
-  );
+  test.prop([fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom('0.004', '0.001', '0.5', '2.5e-7')], {
+    numRuns: 300,
+  })("powReal encloses 0.96^(t ψ) (Nadam's schedule), t up to 10^7", (t, psi) => {
+    const r = f.powReal(f.point('0.96'), f.mul(f.point(t), f.point(psi)));
+    const d = IntervalArithmetic.at(60);
+    const e = d.powReal(d.point('0.96'), d.mul(d.point(t), d.point(psi)));
+    expect(
+      exactOfDouble(r.lo).lte(e.lo) && e.hi.lte(exactOfDouble(r.hi)),
+      `[${r.lo}, ${r.hi}] against [${e.lo}, ${e.hi}]`,
+    ).toBe(true);
+    // Narrow enough to decide float32 roundings (spacing 2^-24 relative) but for about 1 in 10^5 (0.96 itself is inexact in binary64, so |t ψ ln 0.96| ulps add up).
+    expect(r.hi - r.lo <= 2 ** -36 * r.hi + 1e-300, `[${r.lo}, ${r.hi}]`).toBe(true);
+  });
 
   it("holds its constants: ln 2 within LN2_BOUNDS, and exp's Taylor remainder bound", () => {
     const ln2 = new (Decimal.clone({ precision: 60 }))(2).ln();
@@ -163,30 +197,37 @@ describe('Float64Enclosures encloses the decimal arithmetic', () => {
 
 describe('RationalArithmetic', () => {
   const toDecimal = (r: Rational) => new Ref(r.num.toString()).div(r.den.toString());
-  test.prop([fc.float({ noNaN: true, noDefaultInfinity: true }), fc.float({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('0.9', '0.999', '1e-8', '0.001')])(
-    'is exact: agrees with 2000-digit decimals on float32 values and decimal text',
-    (x, y, h) => {
-      const q = RationalArithmetic.instance;
-      const X = q.fromFloat32(x);
-      const Y = q.fromFloat32(y);
-      const H = q.point(h);
-      const reference = exactOfDouble(x).times(h).plus(exactOfDouble(y));
-      expect(toDecimal(q.add(q.mul(H, X), Y)).eq(reference)).toBe(true);
-      if (y !== 0) expect(toDecimal(q.div(X, Y)).eq(new Ref(exactOfDouble(x)).div(exactOfDouble(y)))).toBe(true);
-      expect(compareRationals(rationalOfDouble(x), rationalOfDouble(y))).toBe(Math.sign(x - y) || 0);
+  test.prop([
+    fc.float({ noNaN: true, noDefaultInfinity: true }),
+    fc.float({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom('0.9', '0.999', '1e-8', '0.001'),
+  ])('is exact: agrees with 2000-digit decimals on float32 values and decimal text', (x, y, h) => {
+    const q = RationalArithmetic.instance;
+    const X = q.fromFloat32(x);
+    const Y = q.fromFloat32(y);
+    const H = q.point(h);
+    const reference = exactOfDouble(x).times(h).plus(exactOfDouble(y));
+    expect(toDecimal(q.add(q.mul(H, X), Y)).eq(reference)).toBe(true);
+    if (y !== 0) expect(toDecimal(q.div(X, Y)).eq(new Ref(exactOfDouble(x)).div(exactOfDouble(y)))).toBe(true);
+    expect(compareRationals(rationalOfDouble(x), rationalOfDouble(y))).toBe(Math.sign(x - y) || 0);
+  });
+
+  test.prop([fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0)], { numRuns: 2000 })(
+    'rounds a double to float32 as Math.fround does',
+    (x) => {
+      expect(Object.is(roundRationalToFloat32(rationalOfDouble(x)), Math.fround(x))).toBe(true);
     },
   );
 
-  test.prop([fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0)], { numRuns: 2000 })('rounds a double to float32 as Math.fround does', (x) => {
-    expect(Object.is(roundRationalToFloat32(rationalOfDouble(x)), Math.fround(x))).toBe(true);
-  });
-
-  test.prop([fc.integer({ min: 0, max: 0x7f7ffffe }), fc.boolean()], { numRuns: 2000 })('rounds a float32 midpoint to the even neighbour', (bits, negative) => {
-    const a = fromBits(bits);
-    const b = fromBits(bits + 1);
-    const m = rationalOfDouble((a + b) / 2);
-    const even = (bitsOf(a) & 1) === 0 ? a : b;
-    const r = roundRationalToFloat32(negative ? { num: -m.num, den: m.den } : m);
-    expect(Object.is(r, negative ? -even : even)).toBe(true);
-  });
+  test.prop([fc.integer({ min: 0, max: 0x7f7ffffe }), fc.boolean()], { numRuns: 2000 })(
+    'rounds a float32 midpoint to the even neighbour',
+    (bits, negative) => {
+      const a = fromBits(bits);
+      const b = fromBits(bits + 1);
+      const m = rationalOfDouble((a + b) / 2);
+      const even = (bitsOf(a) & 1) === 0 ? a : b;
+      const r = roundRationalToFloat32(negative ? { num: -m.num, den: m.den } : m);
+      expect(Object.is(r, negative ? -even : even)).toBe(true);
+    },
+  );
 });

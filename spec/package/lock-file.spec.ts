@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as Record<string, unknown>;
-const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as { name: string; version: string; packages: Record<string, Record<string, unknown>> };
+const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as {
+  name: string;
+  version: string;
+  packages: Record<string, Record<string, unknown>>;
+};
 
 // npm install rewrites the lock file's root entry whenever it differs from package.json, which leaves a
 // fresh clone dirty after the README's `npm install` (.ci/run also checks the whole file with npm itself).

@@ -21,7 +21,9 @@ import { productionRuleOf } from '../../src/production/rules/index.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 
 const PYTHON = '/usr/bin/python3';
-const torchVersion = existsSync(PYTHON) ? spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }) : undefined;
+const torchVersion = existsSync(PYTHON)
+  ? spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' })
+  : undefined;
 const hasTorch = torchVersion?.status === 0;
 const TOLERANCE = 2 ** -40;
 
@@ -42,7 +44,11 @@ function torchSteps(cases: Array<{ config: Configuration; input: StepInput }>): 
     grads: bits(input.grads),
     state: Object.fromEntries(Object.entries(input.state).map(([k, v]) => [k, bits(v)])),
   }));
-  const r = spawnSync(PYTHON, ['examples/pytorch/step.py'], { input: JSON.stringify(payload), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(PYTHON, ['examples/pytorch/step.py'], {
+    input: JSON.stringify(payload),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`PyTorch failed: ${r.stderr}`);
   return JSON.parse(r.stdout).results;
 }
@@ -61,16 +67,28 @@ function cases(rule: string, count: number, seed: number) {
   const entry = catalogue.find((e) => e.name === rule)!;
   const value = trainingFloat32();
   const tensor = (n: number) => fc.array(value, { minLength: n, maxLength: n }).map((xs) => Float32Array.from(xs));
-  const arb = fc.tuple(configuration(entry, 'pytorch'), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 1000 })).chain(([config, n, t]) => {
-    const layout = config.entry.state(config.flags);
-    const slots = Object.fromEntries([
-      ...layout.element.map((k) => [k, tensor(n).map((x) => (layout.nonnegative.includes(k) ? x.map(Math.abs) : x))]),
-      ...layout.tensor.map((k) => [k, fc.float({ min: Math.fround(0.01), max: 1, noNaN: true }).map((x) => Float32Array.of(x))]),
-    ]);
-    return fc.record({ params: tensor(n), grads: tensor(n), state: fc.record(slots) }).map((r) => ({ config, input: { ...r, t } }));
-  });
+  const arb = fc
+    .tuple(configuration(entry, 'pytorch'), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 1000 }))
+    .chain(([config, n, t]) => {
+      const layout = config.entry.state(config.flags);
+      const slots = Object.fromEntries([
+        ...layout.element.map((k) => [k, tensor(n).map((x) => (layout.nonnegative.includes(k) ? x.map(Math.abs) : x))]),
+        ...layout.tensor.map((k) => [
+          k,
+          fc.float({ min: Math.fround(0.01), max: 1, noNaN: true }).map((x) => Float32Array.of(x)),
+        ]),
+      ]);
+      return fc
+        .record({ params: tensor(n), grads: tensor(n), state: fc.record(slots) })
+        .map((r) => ({ config, input: { ...r, t } }));
+    });
   const typical = (c: { config: Configuration }) =>
-    Object.entries(c.config.hyper).every(([k, v]) => (['beta1', 'beta2', 'rho', 'momentum'].includes(k) ? Number(v) <= 0.9999 : true) && (Number(v) === 0 || Number(v) >= 1e-30) && Number(v) <= 100);
+    Object.entries(c.config.hyper).every(
+      ([k, v]) =>
+        (['beta1', 'beta2', 'rho', 'momentum'].includes(k) ? Number(v) <= 0.9999 : true) &&
+        (Number(v) === 0 || Number(v) >= 1e-30) &&
+        Number(v) <= 100,
+    );
   return fc.sample(arb.filter(typical), { numRuns: count, seed });
 }
 
@@ -99,7 +117,10 @@ function compare(rule: string, samples: ReturnType<typeof cases>, results: Torch
         const allowed = Math.max(TOLERANCE * s, 8 * 2 ** -29 * bound);
         const relative = Math.abs(torch - x) / allowed;
         worst = Math.max(worst, relative);
-        if (!(relative <= 1)) problems.push(`case ${i} ${name}[${j}]: torch ${torch}, exact ${exact[name]![j]!.toSignificantDigits(20)}, ${relative.toExponential(2)} × tolerance`);
+        if (!(relative <= 1))
+          problems.push(
+            `case ${i} ${name}[${j}]: torch ${torch}, exact ${exact[name]![j]!.toSignificantDigits(20)}, ${relative.toExponential(2)} × tolerance`,
+          );
       });
     }
   });
@@ -109,36 +130,45 @@ function compare(rule: string, samples: ReturnType<typeof cases>, results: Torch
 const rules = catalogue.filter((e) => e.presets.pytorch !== undefined && e.name !== 'nadam').map((e) => e.name);
 
 const required = process.env['OPTIM_ORACLE_REQUIRE_TORCH'] === '1';
-if (required && !hasTorch) throw new Error(`OPTIM_ORACLE_REQUIRE_TORCH=1 but ${PYTHON} cannot import torch (apt-get install python3-torch)`);
+if (required && !hasTorch)
+  throw new Error(`OPTIM_ORACLE_REQUIRE_TORCH=1 but ${PYTHON} cannot import torch (apt-get install python3-torch)`);
 
-describe.skipIf(!hasTorch)(hasTorch ? `the oracle agrees with PyTorch ${torchVersion?.stdout.trim()} in float64` : `PyTorch reference (skipped: ${PYTHON} cannot import torch; apt-get install python3-torch)`, () => {
-  // One Python process for every rule's cases: importing torch costs about a second a process.
-  const samplesOf = new Map<string, ReturnType<typeof cases>>();
-  const torchOf = new Map<string, TorchResult[]>();
-  beforeAll(() => {
-    const all = [...rules, 'nadam'].map((rule) => [rule, cases(rule, 60, seedFromEnv())] as const);
-    const results = torchSteps(all.flatMap(([, samples]) => samples));
-    expect(results).toHaveLength(all.reduce((n, [, samples]) => n + samples.length, 0));
-    let k = 0;
-    for (const [rule, samples] of all) {
-      samplesOf.set(rule, samples);
-      torchOf.set(rule, results.slice(k, (k += samples.length)));
-    }
-  });
+describe.skipIf(!hasTorch)(
+  hasTorch
+    ? `the oracle agrees with PyTorch ${torchVersion?.stdout.trim()} in float64`
+    : `PyTorch reference (skipped: ${PYTHON} cannot import torch; apt-get install python3-torch)`,
+  () => {
+    // One Python process for every rule's cases: importing torch costs about a second a process.
+    const samplesOf = new Map<string, ReturnType<typeof cases>>();
+    const torchOf = new Map<string, TorchResult[]>();
+    beforeAll(() => {
+      const all = [...rules, 'nadam'].map((rule) => [rule, cases(rule, 60, seedFromEnv())] as const);
+      const results = torchSteps(all.flatMap(([, samples]) => samples));
+      expect(results).toHaveLength(all.reduce((n, [, samples]) => n + samples.length, 0));
+      let k = 0;
+      for (const [rule, samples] of all) {
+        samplesOf.set(rule, samples);
+        torchOf.set(rule, results.slice(k, (k += samples.length)));
+      }
+    });
 
-  it.each(rules)('%s: 60 typical cases, every output within tolerance of the exact result', (rule) => {
-    const samples = samplesOf.get(rule)!;
-    const { worst, problems } = compare(rule, samples, torchOf.get(rule)!);
-    expect(problems.slice(0, 5)).toEqual([]);
-    expect(worst).toBeLessThanOrEqual(1);
-  });
+    it.each(rules)('%s: 60 typical cases, every output within tolerance of the exact result', (rule) => {
+      const samples = samplesOf.get(rule)!;
+      const { worst, problems } = compare(rule, samples, torchOf.get(rule)!);
+      expect(problems.slice(0, 5)).toEqual([]);
+      expect(worst).toBeLessThanOrEqual(1);
+    });
 
-  it('nadam: PyTorch 1.13 follows P_t μ_t μ_{t+1}, not its documented Π_{i≤t+1} μ_i (the oracle is right, the torch 1.13 code is wrong)', () => {
-    const samples = samplesOf.get('nadam')!;
-    const torch = torchOf.get('nadam')!;
-    const asCoded = samples.map(({ config, input }) => ({ config: { ...config, flags: { ...config.flags, productNext: 'torch-1.13' } }, input }));
-    expect(compare('nadam', asCoded, torch).problems.slice(0, 5)).toEqual([]);
-    if (torchVersion?.stdout.startsWith('1.')) expect(compare('nadam', samples, torch).problems.length).toBeGreaterThan(0);
-  });
-});
-
+    it('nadam: PyTorch 1.13 follows P_t μ_t μ_{t+1}, not its documented Π_{i≤t+1} μ_i (the oracle is right, the torch 1.13 code is wrong)', () => {
+      const samples = samplesOf.get('nadam')!;
+      const torch = torchOf.get('nadam')!;
+      const asCoded = samples.map(({ config, input }) => ({
+        config: { ...config, flags: { ...config.flags, productNext: 'torch-1.13' } },
+        input,
+      }));
+      expect(compare('nadam', asCoded, torch).problems.slice(0, 5)).toEqual([]);
+      if (torchVersion?.stdout.startsWith('1.'))
+        expect(compare('nadam', samples, torch).problems.length).toBeGreaterThan(0);
+    });
+  },
+);

@@ -8,7 +8,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configure } from '../../core/catalogue/index.js';
 import { dropConnect } from '../../core/catalogue/regularizers/masks.js';
-import { dropConnectInferenceStep, dropConnectMean, dropConnectProperty, dropConnectVariance, normalCdf, productionDropConnect, type DropConnectImplementation } from '../../src/gate/regularizers/dropconnect.js';
+import {
+  dropConnectInferenceStep,
+  dropConnectMean,
+  dropConnectProperty,
+  dropConnectVariance,
+  normalCdf,
+  productionDropConnect,
+  type DropConnectImplementation,
+} from '../../src/gate/regularizers/dropconnect.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
@@ -20,9 +28,42 @@ const x = Float32Array.of(1, 0.5, -1);
 const SAMPLES = 20_000;
 
 const broken: Record<string, DropConnectImplementation> = {
-  'no mask': { ...productionDropConnect, train: (c, W, X, s, n = 1) => { const r = productionDropConnect.train(c, W, X, s, n); return { ...r, train: r.train.map((_, k) => { const m = W.length / X.length; const i = k % m; return X.reduce((acc, xj, j) => acc + W[i * X.length + j]! * xj, 0); }) }; } },
-  'p and 1 − p swapped': { ...productionDropConnect, train: (c, W, X, s, n) => productionDropConnect.train(configure(dropConnect, 'paper', { keep: String(1 - Number(c.hyper['keep'])) }), W, X, s, n) },
-  'inference without the variance': { ...productionDropConnect, moments: (c, W, X) => ({ ...productionDropConnect.moments(c, W, X), variance: new Float32Array(W.length / X.length) }), inference: (c, W, X, _f, n, s) => productionDropConnect.inference(c, W, X, 'step', n, s).map((_, i) => (productionDropConnect.moments(c, W, X).mean[i]! > 0 ? 1 : 0)) },
+  'no mask': {
+    ...productionDropConnect,
+    train: (c, W, X, s, n = 1) => {
+      const r = productionDropConnect.train(c, W, X, s, n);
+      return {
+        ...r,
+        train: r.train.map((_, k) => {
+          const m = W.length / X.length;
+          const i = k % m;
+          return X.reduce((acc, xj, j) => acc + W[i * X.length + j]! * xj, 0);
+        }),
+      };
+    },
+  },
+  'p and 1 − p swapped': {
+    ...productionDropConnect,
+    train: (c, W, X, s, n) =>
+      productionDropConnect.train(
+        configure(dropConnect, 'paper', { keep: String(1 - Number(c.hyper['keep'])) }),
+        W,
+        X,
+        s,
+        n,
+      ),
+  },
+  'inference without the variance': {
+    ...productionDropConnect,
+    moments: (c, W, X) => ({
+      ...productionDropConnect.moments(c, W, X),
+      variance: new Float32Array(W.length / X.length),
+    }),
+    inference: (c, W, X, _f, n, s) =>
+      productionDropConnect
+        .inference(c, W, X, 'step', n, s)
+        .map((_, i) => (productionDropConnect.moments(c, W, X).mean[i]! > 0 ? 1 : 0)),
+  },
 };
 
 describe.each(backends)('DropConnect on %s', (backend) => {
@@ -33,7 +74,9 @@ describe.each(backends)('DropConnect on %s', (backend) => {
     fc.assert(dropConnectProperty(productionDropConnect, dropConnect, 'paper'));
   });
   it('masks are reproducible from their seed', () => {
-    expect(Array.from(productionDropConnect.train(config, w, x, 7, 3).mask)).toEqual(Array.from(productionDropConnect.train(config, w, x, 7, 3).mask));
+    expect(Array.from(productionDropConnect.train(config, w, x, 7, 3).mask)).toEqual(
+      Array.from(productionDropConnect.train(config, w, x, 7, 3).mask),
+    );
   });
 });
 
@@ -42,11 +85,14 @@ describe('DropConnect statistics (false failure ≤ 1e-9 per test, union over ou
     await useBackend();
   });
   it('E[y] = p W x and E[(y − p W x)²] = p (1 − p) (W ⊙ W)(x ⊙ x) over 20,000 masks', () => {
-    for (const t of dropConnectMean(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `mean ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
-    for (const t of dropConnectVariance(productionDropConnect, config, w, x, SAMPLES, seed + 1)) expect(t.ok, `variance ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
+    for (const t of dropConnectMean(productionDropConnect, config, w, x, SAMPLES, seed))
+      expect(t.ok, `mean ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
+    for (const t of dropConnectVariance(productionDropConnect, config, w, x, SAMPLES, seed + 1))
+      expect(t.ok, `variance ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
   });
   it('the moment-matched inference with f = 1{z > 0} averages to Φ(μ/σ) over 20,000 Gaussian draws', () => {
-    for (const t of dropConnectInferenceStep(productionDropConnect, config, w, x, SAMPLES, seed)) expect(t.ok, `${t.mean} against Φ = ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
+    for (const t of dropConnectInferenceStep(productionDropConnect, config, w, x, SAMPLES, seed))
+      expect(t.ok, `${t.mean} against Φ = ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
   });
   it.each(Object.entries(broken))('power: the variant with %s fails', (name, impl) => {
     const failed =

@@ -8,9 +8,19 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configure, PRESET_NAMES, type Configuration } from '../../core/catalogue/index.js';
 import { dropout } from '../../core/catalogue/regularizers/masks.js';
-import { productionDropout, tfjsDropout, type DropoutImplementation } from '../../src/gate/regularizers/dropout-implementation.js';
+import {
+  productionDropout,
+  tfjsDropout,
+  type DropoutImplementation,
+} from '../../src/gate/regularizers/dropout-implementation.js';
 import { dropoutProperty } from '../../src/gate/regularizers/dropout-property.js';
-import { binomialCdf, dropoutMean, dropoutVariance, inferenceIsIdentity, keptCountDistribution } from '../../src/gate/regularizers/dropout-statistics.js';
+import {
+  binomialCdf,
+  dropoutMean,
+  dropoutVariance,
+  inferenceIsIdentity,
+  keptCountDistribution,
+} from '../../src/gate/regularizers/dropout-statistics.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { keepOf } from '../../src/production/tfjs/dropout.js';
@@ -21,8 +31,19 @@ const N = 20_000;
 
 /** Broken variants, each built on the real one: what the statistical tests must reject. */
 const broken: Record<string, DropoutImplementation> = {
-  'no rescaling': { ...productionDropout, name: 'no rescaling', train: (c, x, s) => { const r = productionDropout.train(c, x, s); return { ...r, train: Float32Array.from(x, (v, i) => v * r.mask[i]!) }; } },
-  'rescaling at inference too': { ...productionDropout, name: 'rescaling at inference too', inference: (c, x) => Float32Array.from(x, (v) => v / keepOf(c)) },
+  'no rescaling': {
+    ...productionDropout,
+    name: 'no rescaling',
+    train: (c, x, s) => {
+      const r = productionDropout.train(c, x, s);
+      return { ...r, train: Float32Array.from(x, (v, i) => v * r.mask[i]!) };
+    },
+  },
+  'rescaling at inference too': {
+    ...productionDropout,
+    name: 'rescaling at inference too',
+    inference: (c, x) => Float32Array.from(x, (v) => v / keepOf(c)),
+  },
   'p and 1 − p swapped': {
     ...productionDropout,
     name: 'p and 1 − p swapped',
@@ -40,12 +61,18 @@ describe.each(backends)('dropout on %s', (backend) => {
   });
 
   const presets = PRESET_NAMES.filter((p) => dropout.presets[p] !== undefined);
-  it.each(presets)('optim-oracle dropout (%s) agrees with the oracle given its mask, within the derived bound', (preset) => {
-    fc.assert(dropoutProperty(productionDropout, dropout, preset));
-  });
-  it.each(presets.filter((p) => p !== 'paper'))('tf.dropout (%s) agrees with the oracle given the mask read from its output, within its derived bound', (preset) => {
-    fc.assert(dropoutProperty(tfjsDropout, dropout, preset));
-  });
+  it.each(presets)(
+    'optim-oracle dropout (%s) agrees with the oracle given its mask, within the derived bound',
+    (preset) => {
+      fc.assert(dropoutProperty(productionDropout, dropout, preset));
+    },
+  );
+  it.each(presets.filter((p) => p !== 'paper'))(
+    'tf.dropout (%s) agrees with the oracle given the mask read from its output, within its derived bound',
+    (preset) => {
+      fc.assert(dropoutProperty(tfjsDropout, dropout, preset));
+    },
+  );
 
   it('masks are reproducible: the same seed gives the same mask, another seed another', () => {
     const config = configure(dropout, 'pytorch', { rate: '0.3' });
@@ -53,7 +80,9 @@ describe.each(backends)('dropout on %s', (backend) => {
     const a = productionDropout.train(config, x, 42).mask;
     expect(Array.from(productionDropout.train(config, x, 42).mask)).toEqual(Array.from(a));
     expect(Array.from(productionDropout.train(config, x, 43).mask)).not.toEqual(Array.from(a));
-    expect(Array.from(tfjsDropout.train(config, x, 42).mask)).toEqual(Array.from(tfjsDropout.train(config, x, 42).mask));
+    expect(Array.from(tfjsDropout.train(config, x, 42).mask)).toEqual(
+      Array.from(tfjsDropout.train(config, x, 42).mask),
+    );
   });
 
   it('rejects seed 0 (tfjs would draw an unseeded mask)', () => {
@@ -73,17 +102,27 @@ describe('dropout statistics (false failure ≤ 1e-9 each; seeded)', () => {
     ['optim-oracle, original', productionDropout, original],
   ];
 
-  it.each(cases)('%s: E[y] and Var[y] as stated, the kept count ~ Binomial(n, p), inference as stated', (_name, impl, config) => {
-    for (const x of [1, -2.5, 0.1]) {
-      const mean = dropoutMean(impl, config, x, N, seed);
-      expect(mean.ok, `E[y] at x = ${x}: mean ${mean.mean} against ${mean.expected} ± ${mean.halfWidth} (seed ${seed})`).toBe(true);
-      const variance = dropoutVariance(impl, config, x, N, seed + 1);
-      expect(variance.ok, `Var[y] at x = ${x}: ${variance.mean} against ${variance.expected} ± ${variance.halfWidth} (seed ${seed})`).toBe(true);
-    }
-    const kept = keptCountDistribution(impl, config, 40, 2000, seed);
-    expect(kept.ok, `DKW distance ${kept.distance} > ${kept.threshold} (seed ${seed})`).toBe(true);
-    if (config.flags['form'] === 'inverted') expect(inferenceIsIdentity(impl, config, Float32Array.of(1, -0, 3.5e-40, 1e30))).toBe(true);
-  });
+  it.each(cases)(
+    '%s: E[y] and Var[y] as stated, the kept count ~ Binomial(n, p), inference as stated',
+    (_name, impl, config) => {
+      for (const x of [1, -2.5, 0.1]) {
+        const mean = dropoutMean(impl, config, x, N, seed);
+        expect(
+          mean.ok,
+          `E[y] at x = ${x}: mean ${mean.mean} against ${mean.expected} ± ${mean.halfWidth} (seed ${seed})`,
+        ).toBe(true);
+        const variance = dropoutVariance(impl, config, x, N, seed + 1);
+        expect(
+          variance.ok,
+          `Var[y] at x = ${x}: ${variance.mean} against ${variance.expected} ± ${variance.halfWidth} (seed ${seed})`,
+        ).toBe(true);
+      }
+      const kept = keptCountDistribution(impl, config, 40, 2000, seed);
+      expect(kept.ok, `DKW distance ${kept.distance} > ${kept.threshold} (seed ${seed})`).toBe(true);
+      if (config.flags['form'] === 'inverted')
+        expect(inferenceIsIdentity(impl, config, Float32Array.of(1, -0, 3.5e-40, 1e30))).toBe(true);
+    },
+  );
 
   it.each(Object.entries(broken))('power: the variant with %s fails a test', (name, impl) => {
     const mean = dropoutMean(impl, inverted, 1, N, seed);
@@ -101,4 +140,3 @@ describe('dropout statistics (false failure ≤ 1e-9 each; seeded)', () => {
     expect(binomialCdf(40, 0.8)[40]).toBeCloseTo(1, 12);
   });
 });
-

@@ -30,17 +30,24 @@ describe.each(backends)('penalties in float32 production on %s', (backend) => {
     await useBackend(backend);
   });
 
-  const cases = penalties.flatMap((entry) => PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => [entry.name, preset, entry] as const));
-  it.each(cases)('%s (%s): penalty, gradient and prox agree with the oracle within the derived bound', (_name, preset, entry) => {
-    fc.assert(penaltyProperty(`optim-oracle on ${backend}`, entry, preset as PresetName));
-  });
+  const cases = penalties.flatMap((entry) =>
+    PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => [entry.name, preset, entry] as const),
+  );
+  it.each(cases)(
+    '%s (%s): penalty, gradient and prox agree with the oracle within the derived bound',
+    (_name, preset, entry) => {
+      fc.assert(penaltyProperty(`optim-oracle on ${backend}`, entry, preset as PresetName));
+    },
+  );
 
   it('the sum of no weights is 0 (tf.sum of an empty tensor is not, on wasm)', () => {
     expect(Array.from(penaltyArrays(configure(l2, 'keras'), new Float32Array(0))['penalty']!)).toEqual([0]);
   });
 
   it('the L1 subgradient is 0 at w = ±0 and ±λ for subnormal w (tf.sign gives 0 there on wasm)', () => {
-    const g = penaltyArrays(configure(l1, 'paper', { lambda: '0.5' }), Float32Array.of(0, -0, 1e-40, -1e-40))['gradient']!;
+    const g = penaltyArrays(configure(l1, 'paper', { lambda: '0.5' }), Float32Array.of(0, -0, 1e-40, -1e-40))[
+      'gradient'
+    ]!;
     expect(Array.from(g)).toEqual([0, 0, 0.5, -0.5]);
   });
 
@@ -49,7 +56,10 @@ describe.each(backends)('penalties in float32 production on %s', (backend) => {
       fc.property(weights, rate, rate, rate, fc.constantFrom('l1', 'elastic-net'), (w, lr, a, b, name) => {
         const [small, large] = a < b ? [a, b] : [b, a];
         const at = (lambda: number) => {
-          const hyper: Record<string, string> = name === 'l1' ? { lr: exactText(lr), lambda: exactText(lambda) } : { lr: exactText(lr), lambda1: exactText(lambda), lambda2: '0.5' };
+          const hyper: Record<string, string> =
+            name === 'l1'
+              ? { lr: exactText(lr), lambda: exactText(lambda) }
+              : { lr: exactText(lr), lambda1: exactText(lambda), lambda2: '0.5' };
           return penaltyArrays(configure(name === 'l1' ? l1 : elasticNet, 'paper', hyper), w)['prox']!;
         };
         const [p1, p2] = [at(small), at(large)];
@@ -64,15 +74,29 @@ describe.each(backends)('penalties in float32 production on %s', (backend) => {
 
   it('elastic net with λ2 = 0 is L1 and with λ1 = 0 is L2, value for value', () => {
     fc.assert(
-      fc.property(weights, rate, rate, fc.constantFrom<PresetName>('paper', 'pytorch', 'keras'), (w, lr, lambda, preset) => {
-        const en = (l1v: string, l2v: string) => penaltyArrays(configure(elasticNet, preset, { lr: exactText(lr), lambda1: l1v, lambda2: l2v }), w);
-        const pureL1 = penaltyArrays(configure(l1, preset === 'pytorch' ? 'paper' : preset, { lr: exactText(lr), lambda: exactText(lambda) }), w);
-        // The same convention on both sides: elastic net's paper and keras presets are λ2 ‖w‖² (l2's keras), pytorch's λ2/2 ‖w‖².
-        const pureL2 = penaltyArrays(configure(l2, preset === 'pytorch' ? 'pytorch' : 'keras', { lr: exactText(lr), lambda: exactText(lambda) }), w);
-        const same = (x: Record<string, Float32Array>, y: Record<string, Float32Array>) => ['gradient', 'prox'].every((k) => Array.from(x[k]!).every((v, i) => v === y[k]![i]));
-        expect(same(en(exactText(lambda), '0'), pureL1)).toBe(true);
-        expect(same(en('0', exactText(lambda)), pureL2)).toBe(true);
-      }),
+      fc.property(
+        weights,
+        rate,
+        rate,
+        fc.constantFrom<PresetName>('paper', 'pytorch', 'keras'),
+        (w, lr, lambda, preset) => {
+          const en = (l1v: string, l2v: string) =>
+            penaltyArrays(configure(elasticNet, preset, { lr: exactText(lr), lambda1: l1v, lambda2: l2v }), w);
+          const pureL1 = penaltyArrays(
+            configure(l1, preset === 'pytorch' ? 'paper' : preset, { lr: exactText(lr), lambda: exactText(lambda) }),
+            w,
+          );
+          // The same convention on both sides: elastic net's paper and keras presets are λ2 ‖w‖² (l2's keras), pytorch's λ2/2 ‖w‖².
+          const pureL2 = penaltyArrays(
+            configure(l2, preset === 'pytorch' ? 'pytorch' : 'keras', { lr: exactText(lr), lambda: exactText(lambda) }),
+            w,
+          );
+          const same = (x: Record<string, Float32Array>, y: Record<string, Float32Array>) =>
+            ['gradient', 'prox'].every((k) => Array.from(x[k]!).every((v, i) => v === y[k]![i]));
+          expect(same(en(exactText(lambda), '0'), pureL1)).toBe(true);
+          expect(same(en('0', exactText(lambda)), pureL2)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -89,7 +113,13 @@ describe('penalties, exactly on the oracle', () => {
         const pureL2 = configure(l2, 'keras', { lr: exactText(lr), lambda: L });
         expect(exactPenaltyValue(enL1, ws, EXACT).near.eq(exactPenaltyValue(pureL1, ws, EXACT).near)).toBe(true);
         expect(exactPenaltyValue(enL2, ws, EXACT).near.eq(exactPenaltyValue(pureL2, ws, EXACT).near)).toBe(true);
-        expect(ws.every((x) => exactProx(enL1, x, EXACT).near.eq(exactProx(pureL1, x, EXACT).near) && exactProx(enL2, x, EXACT).near.eq(exactProx(pureL2, x, EXACT).near))).toBe(true);
+        expect(
+          ws.every(
+            (x) =>
+              exactProx(enL1, x, EXACT).near.eq(exactProx(pureL1, x, EXACT).near) &&
+              exactProx(enL2, x, EXACT).near.eq(exactProx(pureL2, x, EXACT).near),
+          ),
+        ).toBe(true);
       }),
     );
   });
@@ -109,7 +139,8 @@ describe('penalties, exactly on the oracle', () => {
     fc.assert(
       fc.property(weights, rate, rate, rate, (w, lr, a, b) => {
         const [small, large] = a < b ? [a, b] : [b, a];
-        const prox = (lambda: number) => penaltyOracle(configure(l1, 'paper', { lr: exactText(lr), lambda: exactText(lambda) }), w)['prox']!;
+        const prox = (lambda: number) =>
+          penaltyOracle(configure(l1, 'paper', { lr: exactText(lr), lambda: exactText(lambda) }), w)['prox']!;
         const tau = new Decimal(exactText(lr)).times(exactText(small));
         const p1 = prox(small);
         w.forEach((x, i) => {
@@ -130,7 +161,13 @@ describe('penalties, exactly on the oracle', () => {
         const smooth = exactPenaltyValue(configure(smoothL1, 'paper', { lambda: exactText(lambda), eps }), ws, EXACT);
         const lasso = exactPenaltyValue(configure(l1, 'paper', { lambda: exactText(lambda) }), ws, EXACT);
         const E = new Decimal(eps);
-        const rate_ = ws.reduce((s, x) => s.plus(x === 0 ? E.sqrt() : Decimal.min(E.sqrt(), E.div(new Decimal(exactText(Math.abs(x))).times(2)))), new Decimal(0)).times(exactText(lambda));
+        const rate_ = ws
+          .reduce(
+            (s, x) =>
+              s.plus(x === 0 ? E.sqrt() : Decimal.min(E.sqrt(), E.div(new Decimal(exactText(Math.abs(x))).times(2)))),
+            new Decimal(0),
+          )
+          .times(exactText(lambda));
         expect(smooth.lo.minus(lasso.hi).gte(0)).toBe(true);
         // The rate at 120 digits, widened by 10^-100 relative for its own rounding (√ε is irrational for odd exponents).
         expect(smooth.hi.minus(lasso.lo).lte(rate_.times(new Decimal('1e-100').plus(1)))).toBe(true);

@@ -8,7 +8,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stochasticPoolingOracle } from '../../oracle/regularizers/stochastic-pooling.js';
 import { stochasticPooling } from '../../core/catalogue/regularizers/masks.js';
-import { productionStochasticPooling, samplingExpectation, samplingFrequencies, stochasticPoolingProperty, type StochasticPoolingImplementation } from '../../src/gate/regularizers/stochastic-pooling.js';
+import {
+  productionStochasticPooling,
+  samplingExpectation,
+  samplingFrequencies,
+  stochasticPoolingProperty,
+  type StochasticPoolingImplementation,
+} from '../../src/gate/regularizers/stochastic-pooling.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
@@ -18,8 +24,28 @@ const region = Float32Array.of(0, 1, 3, 0.5, 2.5);
 const SAMPLES = 20_000;
 
 const broken: Record<string, StochasticPoolingImplementation> = {
-  'uniform sampling': { ...productionStochasticPooling, train: (a, k, s, n = 1) => productionStochasticPooling.train(a.map((v) => (v > 0 ? 1 : 0)), k, s, n).map((_, j) => { const idx = Math.floor(((j * 2654435761) % 2 ** 32) / 2 ** 32 * k); return a[idx]!; }) },
-  'max pooling': { ...productionStochasticPooling, train: (a, k, _s, n = 1) => Float32Array.from({ length: n * (a.length / k) }, (_, j) => Math.max(...a.subarray((j % (a.length / k)) * k, ((j % (a.length / k)) + 1) * k))) },
+  'uniform sampling': {
+    ...productionStochasticPooling,
+    train: (a, k, s, n = 1) =>
+      productionStochasticPooling
+        .train(
+          a.map((v) => (v > 0 ? 1 : 0)),
+          k,
+          s,
+          n,
+        )
+        .map((_, j) => {
+          const idx = Math.floor((((j * 2654435761) % 2 ** 32) / 2 ** 32) * k);
+          return a[idx]!;
+        }),
+  },
+  'max pooling': {
+    ...productionStochasticPooling,
+    train: (a, k, _s, n = 1) =>
+      Float32Array.from({ length: n * (a.length / k) }, (_, j) =>
+        Math.max(...a.subarray((j % (a.length / k)) * k, ((j % (a.length / k)) + 1) * k)),
+      ),
+  },
 };
 
 describe.each(backends)('stochastic pooling on %s', (backend) => {
@@ -38,7 +64,9 @@ describe.each(backends)('stochastic pooling on %s', (backend) => {
     expect(productionStochasticPooling.train(Float32Array.of(0, 0, 0), 3, seed, 20).every((v) => v === 0)).toBe(true);
   });
   it('draws are reproducible from their seed', () => {
-    expect(Array.from(productionStochasticPooling.train(region, 5, 11, 100))).toEqual(Array.from(productionStochasticPooling.train(region, 5, 11, 100)));
+    expect(Array.from(productionStochasticPooling.train(region, 5, 11, 100))).toEqual(
+      Array.from(productionStochasticPooling.train(region, 5, 11, 100)),
+    );
   });
 });
 
@@ -50,12 +78,15 @@ describe('stochastic pooling statistics (false failure ≤ 1e-9 per test; seeded
     expect(stochasticPoolingOracle(region, 5).inference[0]).toBe(Math.fround(16.5 / 7));
   });
   it('sampled frequencies are p_i = a_i / Σ a, and the mean sample is the inference output, over 20,000 draws', () => {
-    for (const t of samplingFrequencies(productionStochasticPooling, region, SAMPLES, seed)) expect(t.ok, `frequency ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
+    for (const t of samplingFrequencies(productionStochasticPooling, region, SAMPLES, seed))
+      expect(t.ok, `frequency ${t.mean} against ${t.expected} ± ${t.halfWidth} (seed ${seed})`).toBe(true);
     const e = samplingExpectation(productionStochasticPooling, region, SAMPLES, seed + 1);
     expect(e.ok, `mean ${e.mean} against ${e.expected} ± ${e.halfWidth} (seed ${seed})`).toBe(true);
   });
   it.each(Object.entries(broken))('power: %s fails', (name, impl) => {
-    const failed = samplingFrequencies(impl, region, SAMPLES, seed).some((t) => !t.ok) || !samplingExpectation(impl, region, SAMPLES, seed + 1).ok;
+    const failed =
+      samplingFrequencies(impl, region, SAMPLES, seed).some((t) => !t.ok) ||
+      !samplingExpectation(impl, region, SAMPLES, seed + 1).ok;
     expect(failed, `${name} passed (seed ${seed})`).toBe(true);
   });
 });

@@ -29,7 +29,10 @@ const F = Math.fround;
 
 /** Decimal text of ε̂ = ε √(1 − β2^t) to 100 digits. */
 function epsilonHat(eps: string, beta2: string, t: number): string {
-  return new D(eps).times(new D(1).minus(new D(beta2).pow(t)).sqrt()).toSignificantDigits(100).toString();
+  return new D(eps)
+    .times(new D(1).minus(new D(beta2).pow(t)).sqrt())
+    .toSignificantDigits(100)
+    .toString();
 }
 
 /** Adam, Algorithm 1 (`paper`) and the efficient form (`keras`), one step, with β and ε given. */
@@ -38,11 +41,26 @@ const adamIn = (form: 'paper' | 'keras', b1: number, b2: number, eps: string): C
 
 /** One element's step from any state: θ, g (= m), v, β1, β2 and t (before ε). */
 const stepFromState = () =>
-  [moderateFloat32(), moderateFloat32(), nonnegative(moderateFloat32()), betaFloat32(), betaFloat32(), fc.integer({ min: 1, max: 200 })] as const;
+  [
+    moderateFloat32(),
+    moderateFloat32(),
+    nonnegative(moderateFloat32()),
+    betaFloat32(),
+    betaFloat32(),
+    fc.integer({ min: 1, max: 200 }),
+  ] as const;
 
 /** The statistical claim's setting: g ~ U[a, b] i.i.d., t steps of Adam's paper preset from zero. */
 /** A {@link stepFromState} case with its ε (decimal text, or a float32 value), named for a counterexample. */
-const describeStepFromState = ([theta, g, v, b1, b2, t, eps]: readonly [number, number, number, number, number, number, string | number]) => [
+const describeStepFromState = ([theta, g, v, b1, b2, t, eps]: readonly [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string | number,
+]) => [
   f32('θ', theta),
   f32('g = m', g),
   f32('v', v),
@@ -54,7 +72,11 @@ const describeStepFromState = ([theta, g, v, b1, b2, t, eps]: readonly [number, 
 
 const STATS = { a: -0.5, b: 1.5, t: 4, beta1: 0.9, beta2: 0.999 } as const;
 
-function adamMomentsAfter(impl: Pick<Implementation, 'init' | 'step'>, n: number, seed: number): Record<string, Float32Array> {
+function adamMomentsAfter(
+  impl: Pick<Implementation, 'init' | 'step'>,
+  n: number,
+  seed: number,
+): Record<string, Float32Array> {
   const config = configure(entryOf('adam'), 'paper');
   const next = uniform(seed);
   let params: Float32Array = new Float32Array(n);
@@ -69,7 +91,12 @@ function adamMomentsAfter(impl: Pick<Implementation, 'init' | 'step'>, n: number
 }
 
 /** E[m_t] and E[v_t] against their bias-corrected expectations; `corrected: false` tests the uncorrected m_t against E[g]. */
-function statisticalClaim(implementation: 'production' | 'oracle', n: number, corrected: boolean, o: ClaimOptions): ClaimResult {
+function statisticalClaim(
+  implementation: 'production' | 'oracle',
+  n: number,
+  corrected: boolean,
+  o: ClaimOptions,
+): ClaimResult {
   const { a, b, t, beta1, beta2 } = STATS;
   const state = adamMomentsAfter(implementation === 'oracle' ? oracleRuleOf('adam') : production(o.backend), n, o.seed);
   const c1 = 1 - beta1 ** t;
@@ -102,12 +129,24 @@ export const biasCorrectionClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(betaFloat32(), betaFloat32(), moderateFloat32(), fc.integer({ min: 1, max: 60 }), (b1, b2, g, t) => {
-            const { mHat, vHat } = adamMoments(IntervalArithmetic.at(200), exactText(b1), exactText(b2), Array(t).fill(exactText(g)));
-            const G = new D(exactText(g));
-            const tight = (x: typeof mHat, y: Decimal) => x.lo.lte(y) && x.hi.gte(y) && x.hi.minus(x.lo).lte(y.abs().times('1e-150'));
-            return tight(mHat, G) && tight(vHat, G.pow(2));
-          }),
+          property: fc.property(
+            betaFloat32(),
+            betaFloat32(),
+            moderateFloat32(),
+            fc.integer({ min: 1, max: 60 }),
+            (b1, b2, g, t) => {
+              const { mHat, vHat } = adamMoments(
+                IntervalArithmetic.at(200),
+                exactText(b1),
+                exactText(b2),
+                Array(t).fill(exactText(g)),
+              );
+              const G = new D(exactText(g));
+              const tight = (x: typeof mHat, y: Decimal) =>
+                x.lo.lte(y) && x.hi.gte(y) && x.hi.minus(x.lo).lte(y.abs().times('1e-150'));
+              return tight(mHat, G) && tight(vHat, G.pow(2));
+            },
+          ),
           runs: 200,
           describe: ([b1, b2, g, t]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t)],
         },
@@ -116,7 +155,8 @@ export const biasCorrectionClaims: readonly Claim[] = [
   },
   {
     id: 'bias-correction/constant-gradient/float32',
-    statement: 'float32 production with a constant gradient: |m_t − (1 − β1^t) g| ≤ e_m and |v_t − (1 − β2^t) g²| ≤ e_v',
+    statement:
+      'float32 production with a constant gradient: |m_t − (1 − β1^t) g| ≤ e_m and |v_t − (1 − β2^t) g²| ≤ e_v',
     source: SOURCE,
     on: 'float32',
     expected: 'holds with bound',
@@ -135,8 +175,13 @@ export const biasCorrectionClaims: readonly Claim[] = [
               const config = adamConfig(b1, b2);
               const impl = production(o.backend);
               let state = impl.init(config, Float32Array.of(0));
-              for (let k = 1; k <= t; k++) state = impl.step(config, { params: Float32Array.of(0), grads: Float32Array.of(g), state, t: k }).state;
-              const bounded = boundTrajectory(productionRuleOf('adam'), config, { param: 0, grads: Array(t).fill(g), state: { m: 0, v: 0 } }).at(-1)!.slots;
+              for (let k = 1; k <= t; k++)
+                state = impl.step(config, { params: Float32Array.of(0), grads: Float32Array.of(g), state, t: k }).state;
+              const bounded = boundTrajectory(productionRuleOf('adam'), config, {
+                param: 0,
+                grads: Array(t).fill(g),
+                state: { m: 0, v: 0 },
+              }).at(-1)!.slots;
               const G = new D(exactText(g));
               const m = new D(1).minus(new D(exactText(b1)).pow(t)).times(G);
               const v = new D(1).minus(new D(exactText(b2)).pow(t)).times(G.pow(2));
@@ -144,12 +189,21 @@ export const biasCorrectionClaims: readonly Claim[] = [
               if (!Number.isFinite(em + ev) || m.isZero() || v.isZero()) return true;
               const dm = new D(state['m']![0]!).minus(m).abs();
               const dv = new D(state['v']![0]!).minus(v).abs();
-              worst = Math.max(worst, dm.div(m.abs()).div(UNIT_ROUNDOFF).toNumber(), dv.div(v).div(UNIT_ROUNDOFF).toNumber());
+              worst = Math.max(
+                worst,
+                dm.div(m.abs()).div(UNIT_ROUNDOFF).toNumber(),
+                dv.div(v).div(UNIT_ROUNDOFF).toNumber(),
+              );
               return dm.lte(em) && dv.lte(ev);
             },
           ),
           runs: 200,
-          describe: ([b1, b2, magnitude, negative, t]) => [f32('β1', b1), f32('β2', b2), f32('g', negative ? -magnitude : magnitude), int('t', t)],
+          describe: ([b1, b2, magnitude, negative, t]) => [
+            f32('β1', b1),
+            f32('β2', b2),
+            f32('g', negative ? -magnitude : magnitude),
+            int('t', t),
+          ],
           bound: 'e_m, e_v: running error bounds of the t float32 steps',
           measured: () => `largest relative error of m_t or v_t: ${worst.toFixed(2)} u`,
         },
@@ -159,19 +213,25 @@ export const biasCorrectionClaims: readonly Claim[] = [
   },
   {
     id: 'bias-correction/efficient-form',
-    statement: 'the efficient form α √(1 − β2^t)/(1 − β1^t) · m/(√v + ε̂) equals Algorithm 1 exactly when ε̂ = ε √(1 − β2^t)',
+    statement:
+      'the efficient form α √(1 − β2^t)/(1 − β1^t) · m/(√v + ε̂) equals Algorithm 1 exactly when ε̂ = ε √(1 − β2^t)',
     source: 'Kingma & Ba 2015, end of section 2',
     on: 'oracle',
     expected: 'holds',
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(...stepFromState(), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
-            const step = (form: 'paper' | 'keras', e: string) => exactParam({ config: adamIn(form, b1, b2, e), param: theta, grad: g, state: { m: g, v }, t });
-            const algorithm1 = step('paper', eps);
-            const efficient = step('keras', epsilonHat(eps, exactText(b2), t));
-            return algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
-          }),
+          property: fc.property(
+            ...stepFromState(),
+            fc.constantFrom('1e-8', '0.001', '0.5'),
+            (theta, g, v, b1, b2, t, eps) => {
+              const step = (form: 'paper' | 'keras', e: string) =>
+                exactParam({ config: adamIn(form, b1, b2, e), param: theta, grad: g, state: { m: g, v }, t });
+              const algorithm1 = step('paper', eps);
+              const efficient = step('keras', epsilonHat(eps, exactText(b2), t));
+              return algorithm1.minus(efficient).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
+            },
+          ),
           runs: 200,
           describe: describeStepFromState,
         },
@@ -180,23 +240,32 @@ export const biasCorrectionClaims: readonly Claim[] = [
   },
   {
     id: 'bias-correction/efficient-form-same-epsilon',
-    statement: 'the efficient form with ε̂ = ε (what a Keras user gets passing the paper\'s ε) equals Algorithm 1',
+    statement: "the efficient form with ε̂ = ε (what a Keras user gets passing the paper's ε) equals Algorithm 1",
     source: 'Kingma & Ba 2015, end of section 2; keras/src/optimizers/adam.py',
     on: 'oracle',
     expected: 'refuted',
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(...stepFromState(), fc.constantFrom('1e-8', '0.001', '0.5'), (theta, g, v, b1, b2, t, eps) => {
-            const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
-            const algorithm1 = step('paper');
-            return algorithm1.minus(step('keras')).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
-          }),
+          property: fc.property(
+            ...stepFromState(),
+            fc.constantFrom('1e-8', '0.001', '0.5'),
+            (theta, g, v, b1, b2, t, eps) => {
+              const step = (form: 'paper' | 'keras') =>
+                exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
+              const algorithm1 = step('paper');
+              return algorithm1.minus(step('keras')).abs().lte(algorithm1.abs().plus(1).times('1e-70'));
+            },
+          ),
           runs: 200,
           describe: describeStepFromState,
           reason: ([theta, g, v, b1, b2, t, eps]) => {
-            const step = (form: 'paper' | 'keras') => exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
-            const [algorithm1, efficient] = [step('paper').toSignificantDigits(12).toString(), step('keras').toSignificantDigits(12).toString()];
+            const step = (form: 'paper' | 'keras') =>
+              exactParam({ config: adamIn(form, b1, b2, eps), param: theta, grad: g, state: { m: g, v }, t });
+            const [algorithm1, efficient] = [
+              step('paper').toSignificantDigits(12).toString(),
+              step('keras').toSignificantDigits(12).toString(),
+            ];
             return `θ' = ${algorithm1} (Algorithm 1) against ${efficient} (efficient form)`;
           },
         },
@@ -205,7 +274,8 @@ export const biasCorrectionClaims: readonly Claim[] = [
   },
   {
     id: 'bias-correction/efficient-form/float32',
-    statement: 'float32 production, Algorithm 1 with ε and the efficient form with ε̂ = float32(ε √(1 − β2^t)): |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B',
+    statement:
+      'float32 production, Algorithm 1 with ε and the efficient form with ε̂ = float32(ε √(1 − β2^t)): |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B',
     source: 'Kingma & Ba 2015, end of section 2',
     on: 'float32',
     expected: 'holds with bound',
@@ -214,22 +284,27 @@ export const biasCorrectionClaims: readonly Claim[] = [
       let ulps = 0;
       return checkProperty(
         {
-          property: fc.property(...stepFromState(), fc.constantFrom(F(1e-8), F(0.001), F(0.5)), (theta, g, v, b1, b2, t, eps) => {
-            const hat = F(Number(epsilonHat(exactText(eps), exactText(b2), t)));
-            const pair = comparePair(
-              o.backend,
-              { config: adamIn('paper', b1, b2, exactText(eps)), param: theta, grad: g, state: { m: g, v }, t },
-              { config: adamIn('keras', b1, b2, exactText(hat)), param: theta, grad: g, state: { m: g, v }, t },
-            );
-            if (pair === undefined) return true;
-            worst = Math.max(worst, pair.ratio);
-            ulps = Math.max(ulps, pair.ulps);
-            return pair.ratio <= 1;
-          }),
+          property: fc.property(
+            ...stepFromState(),
+            fc.constantFrom(F(1e-8), F(0.001), F(0.5)),
+            (theta, g, v, b1, b2, t, eps) => {
+              const hat = F(Number(epsilonHat(exactText(eps), exactText(b2), t)));
+              const pair = comparePair(
+                o.backend,
+                { config: adamIn('paper', b1, b2, exactText(eps)), param: theta, grad: g, state: { m: g, v }, t },
+                { config: adamIn('keras', b1, b2, exactText(hat)), param: theta, grad: g, state: { m: g, v }, t },
+              );
+              if (pair === undefined) return true;
+              worst = Math.max(worst, pair.ratio);
+              ulps = Math.max(ulps, pair.ulps);
+              return pair.ratio <= 1;
+            },
+          ),
           runs: 200,
           describe: describeStepFromState,
           bound: '(X_A − X_B) ± (e_A + e_B)',
-          measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B): ${worst.toFixed(3)}; the two float32 results differ by up to ${ulps} ulp`,
+          measured: () =>
+            `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B): ${worst.toFixed(3)}; the two float32 results differ by up to ${ulps} ulp`,
         },
         o,
       );
@@ -237,7 +312,8 @@ export const biasCorrectionClaims: readonly Claim[] = [
   },
   {
     id: 'bias-correction/statistical',
-    statement: 'for i.i.d. gradients E[m_t] = E[g](1 − β1^t) and E[v_t] = E[g²](1 − β2^t), on the oracle (Hoeffding, false failure ≤ 1e-9)',
+    statement:
+      'for i.i.d. gradients E[m_t] = E[g](1 − β1^t) and E[v_t] = E[g²](1 − β2^t), on the oracle (Hoeffding, false failure ≤ 1e-9)',
     source: SOURCE,
     on: 'oracle',
     expected: 'holds',

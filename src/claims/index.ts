@@ -24,7 +24,12 @@ export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
 };
 
 /** Every claim. */
-export const claims: readonly Claim[] = [...adamStepSizeClaims, ...scaleInvarianceClaims, ...biasCorrectionClaims, ...equivalenceClaims];
+export const claims: readonly Claim[] = [
+  ...adamStepSizeClaims,
+  ...scaleInvarianceClaims,
+  ...biasCorrectionClaims,
+  ...equivalenceClaims,
+];
 
 /** The group a claim belongs to (the prefix of its id). */
 export function groupOf(claim: Pick<Claim, 'id'>): string {
@@ -41,6 +46,7 @@ export function selectClaims(prefix?: string): readonly Claim[] {
   const exact = claims.filter((c) => c.id === prefix);
   if (exact.length > 0) return exact;
   const chosen = claims.filter((c) => c.id.startsWith(prefix));
-  if (chosen.length === 0) throw new OptionError(`no claim matches '${prefix}'; groups: ${Object.keys(CLAIM_GROUPS).join(', ')}`);
+  if (chosen.length === 0)
+    throw new OptionError(`no claim matches '${prefix}'; groups: ${Object.keys(CLAIM_GROUPS).join(', ')}`);
   return chosen;
 }

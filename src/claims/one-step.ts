@@ -30,26 +30,57 @@ export interface OneStep {
 /** θ' of one step from float32 production. */
 export function productionParam(backend: string, s: OneStep): number {
   const state = Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, Float32Array.of(x)]));
-  return production(backend).step(s.config, { params: Float32Array.of(s.param), grads: Float32Array.of(s.grad), state, t: s.t }).params[0]!;
+  return production(backend).step(s.config, {
+    params: Float32Array.of(s.param),
+    grads: Float32Array.of(s.grad),
+    state,
+    t: s.t,
+  }).params[0]!;
 }
 
 /** Exact (decimal) values of an element's state slots. */
 export type Slots = Record<string, Decimal | string>;
 
 /** One exact step of `config`'s rule from θ and slots given as decimals: θ' and the slots, nearest at 80 digits. */
-export function exactStep(config: Configuration, theta: Decimal | string, g: Decimal | string, slots: Slots, t: number): { theta: Decimal; slots: Record<string, Decimal> } {
-  const out = elementwiseOracleOf(config.entry.name).enclose(config, { params: [theta], grads: [g], state: Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, [v]])), t }, 80);
-  return { theta: out['params']![0]!.near, slots: Object.fromEntries(Object.keys(slots).map((k) => [k, out[k]![0]!.near])) };
+export function exactStep(
+  config: Configuration,
+  theta: Decimal | string,
+  g: Decimal | string,
+  slots: Slots,
+  t: number,
+): { theta: Decimal; slots: Record<string, Decimal> } {
+  const out = elementwiseOracleOf(config.entry.name).enclose(
+    config,
+    { params: [theta], grads: [g], state: Object.fromEntries(Object.entries(slots).map(([k, v]) => [k, [v]])), t },
+    80,
+  );
+  return {
+    theta: out['params']![0]!.near,
+    slots: Object.fromEntries(Object.keys(slots).map((k) => [k, out[k]![0]!.near])),
+  };
 }
 
 /** The exact θ' of a float32 step (80 digits). */
 export function exactParam(s: OneStep): Decimal {
-  return exactStep(s.config, exactText(s.param), exactText(s.grad), Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, exactText(x)])), s.t).theta;
+  return exactStep(
+    s.config,
+    exactText(s.param),
+    exactText(s.grad),
+    Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, exactText(x)])),
+    s.t,
+  ).theta;
 }
 
 /** Production's running error bound on θ' (Infinity outside the analysed domain). */
 export function paramBound(s: OneStep): number {
-  return errorOf(boundTrajectory(productionRuleOf(s.config.entry.name), s.config, { param: s.param, grads: [s.grad], state: s.state, firstStep: s.t })[0]!.param);
+  return errorOf(
+    boundTrajectory(productionRuleOf(s.config.entry.name), s.config, {
+      param: s.param,
+      grads: [s.grad],
+      state: s.state,
+      firstStep: s.t,
+    })[0]!.param,
+  );
 }
 
 /** Two conventions' one step compared in float32. */
@@ -70,12 +101,23 @@ export interface PairComparison {
  * Compares conventions A and B on one step; undefined outside the analysed domain. `produce` computes
  * θ' in float32 (production on `backend` unless given).
  */
-export function comparePair(backend: string, a: OneStep, b: OneStep, produce: (s: OneStep) => number = (s) => productionParam(backend, s)): PairComparison | undefined {
+export function comparePair(
+  backend: string,
+  a: OneStep,
+  b: OneStep,
+  produce: (s: OneStep) => number = (s) => productionParam(backend, s),
+): PairComparison | undefined {
   const bound = paramBound(a) + paramBound(b);
   if (!Number.isFinite(bound)) return undefined;
   const pa = produce(a);
   const pb = produce(b);
   const exact = exactParam(a).minus(exactParam(b));
   const miss = new Decimal(pa).minus(pb).minus(exact).abs();
-  return { production: pa - pb, ulps: Math.abs(ulpDistance(pa, pb)), exact, bound, ratio: bound === 0 ? (miss.isZero() ? 0 : Infinity) : miss.div(bound).toNumber() };
+  return {
+    production: pa - pb,
+    ulps: Math.abs(ulpDistance(pa, pb)),
+    exact,
+    bound,
+    ratio: bound === 0 ? (miss.isZero() ? 0 : Infinity) : miss.div(bound).toNumber(),
+  };
 }

@@ -30,13 +30,19 @@ export interface PropertyClaim<Ts extends unknown[]> {
 }
 
 /** Why a run that found no counterexample checked nothing, if it did not. */
-function nothingChecked(r: Pick<fc.RunDetails<unknown[]>, 'numRuns' | 'interrupted'>, judged: number | undefined, options: ClaimOptions): string | undefined {
+function nothingChecked(
+  r: Pick<fc.RunDetails<unknown[]>, 'numRuns' | 'interrupted'>,
+  judged: number | undefined,
+  options: ClaimOptions,
+): string | undefined {
   if (r.numRuns === 0) {
-    if (options.path !== undefined) return `not checked: --path ${options.path} leads to no case of this claim with seed ${options.seed}`;
+    if (options.path !== undefined)
+      return `not checked: --path ${options.path} leads to no case of this claim with seed ${options.seed}`;
     if (r.interrupted) return 'not checked: stopped at the time limit before a case ran';
     return 'not checked: fast-check ran no case';
   }
-  if (judged === 0) return `not checked: none of its ${r.numRuns} cases was judged (all outside the domain the claim is checked on)`;
+  if (judged === 0)
+    return `not checked: none of its ${r.numRuns} cases was judged (all outside the domain the claim is checked on)`;
   return undefined;
 }
 
@@ -52,19 +58,34 @@ export function checkProperty<Ts extends unknown[]>(claim: PropertyClaim<Ts>, op
     seed: options.seed,
     numRuns,
     ...(options.path === undefined ? {} : { path: options.path }),
-    ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, Math.ceil(options.timeLimitMs)), markInterruptAsFailure: false }),
+    ...(options.timeLimitMs === undefined
+      ? {}
+      : { interruptAfterTimeLimit: Math.max(1, Math.ceil(options.timeLimitMs)), markInterruptAsFailure: false }),
   });
   const cut = r.interrupted ? { interrupted: true } : {};
   if (r.counterexample === null) {
     const empty = nothingChecked(r, claim.judged?.(), options);
-    if (empty !== undefined) return { verdict: 'not checked', cases: r.numRuns, seed: options.seed, reason: empty, ...cut };
+    if (empty !== undefined)
+      return { verdict: 'not checked', cases: r.numRuns, seed: options.seed, reason: empty, ...cut };
   }
   if (!r.failed) {
-    return { verdict: claim.bound === undefined ? 'holds' : 'holds with bound', cases: r.numRuns, seed: options.seed, ...(claim.bound === undefined ? {} : { bound: claim.bound }), ...(claim.measured ? { measured: claim.measured() } : {}), ...cut };
+    return {
+      verdict: claim.bound === undefined ? 'holds' : 'holds with bound',
+      cases: r.numRuns,
+      seed: options.seed,
+      ...(claim.bound === undefined ? {} : { bound: claim.bound }),
+      ...(claim.measured ? { measured: claim.measured() } : {}),
+      ...cut,
+    };
   }
-  if (r.counterexample === null) throw new Error(`the property could not run: ${String(r.errorInstance ?? 'no counterexample')}`);
+  if (r.counterexample === null)
+    throw new Error(`the property could not run: ${String(r.errorInstance ?? 'no counterexample')}`);
   const args = r.counterexample;
-  const thrown = r.errorInstance instanceof Error && !(r.errorInstance.name === 'Error' && r.errorInstance.message.startsWith('Property failed by returning false')) ? r.errorInstance.message : undefined;
+  const thrown =
+    r.errorInstance instanceof Error &&
+    !(r.errorInstance.name === 'Error' && r.errorInstance.message.startsWith('Property failed by returning false'))
+      ? r.errorInstance.message
+      : undefined;
   return {
     verdict: 'refuted',
     cases: r.numRuns,

@@ -14,13 +14,22 @@ import { formatMeasure, renderTable } from '../runs/table.js';
 /** The table in words. */
 export function formatBoundTable(table: BoundTable): string {
   const rows = table.rows.map((r) => [
-    r.rule, r.preset, r.output, String(r.compared), formatMeasure(r.maxError, r.compared > 0), formatMeasure(r.maxBound, r.compared > 0),
-    (Math.floor(r.maxRatio * 1000) / 1000).toFixed(3), r.maxRatio >= TIGHTNESS ? 'tight' : (r.looseBecause ?? 'LOOSE'),
+    r.rule,
+    r.preset,
+    r.output,
+    String(r.compared),
+    formatMeasure(r.maxError, r.compared > 0),
+    formatMeasure(r.maxBound, r.compared > 0),
+    (Math.floor(r.maxRatio * 1000) / 1000).toFixed(3),
+    r.maxRatio >= TIGHTNESS ? 'tight' : (r.looseBecause ?? 'LOOSE'),
   ]);
   return [
     `error bounds of ${table.implementation}: ${table.casesPerPreset} one-step cases per rule and preset, seed ${table.seed}`,
     '',
-    renderTable(['rule', 'preset', 'output', 'compared', 'max err (u·S)', 'bound (u·S)', 'err/bound', 'tightness'], rows),
+    renderTable(
+      ['rule', 'preset', 'output', 'compared', 'max err (u·S)', 'bound (u·S)', 'err/bound', 'tightness'],
+      rows,
+    ),
   ].join('\n');
 }
 
@@ -36,6 +45,7 @@ export function boundTableFile(root: string = packageRoot()): string {
 export function assertWritable(file: string): void {
   if (existsSync(file)) return accessSync(file, constants.W_OK);
   const dir = dirname(file);
-  if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, '${dir}'`), { code: 'ENOTDIR', path: dir });
+  if (!statSync(dir).isDirectory())
+    throw Object.assign(new Error(`ENOTDIR: not a directory, '${dir}'`), { code: 'ENOTDIR', path: dir });
   accessSync(dir, constants.W_OK);
 }

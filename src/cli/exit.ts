@@ -33,7 +33,24 @@ export const EXIT_TEXT = `Exit status:
   5  internal error, a defect of optim-oracle (--debug prints its stack)`;
 
 /** Error codes of Node's file-system calls that mean an I/O failure, not a defect. */
-const IO_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EIO', 'EMFILE', 'ENFILE', 'EBUSY', 'ETXTBSY', 'ENAMETOOLONG', 'ELOOP']);
+const IO_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+  'EIO',
+  'EMFILE',
+  'ENFILE',
+  'EBUSY',
+  'ETXTBSY',
+  'ENAMETOOLONG',
+  'ELOOP',
+]);
 
 /** True for a Node system error of a file operation (an `E…` code such as ENOENT, EACCES, EROFS, ENOSPC). */
 export function isIoError(e: unknown): e is NodeJS.ErrnoException {

@@ -6,7 +6,14 @@
  *
  * @module
  */
-import { catalogue, hyperparametersOf, PRESET_NAMES, type CatalogueEntry, type FlagValue, type PresetName } from '../../core/catalogue/index.js';
+import {
+  catalogue,
+  hyperparametersOf,
+  PRESET_NAMES,
+  type CatalogueEntry,
+  type FlagValue,
+  type PresetName,
+} from '../../core/catalogue/index.js';
 import { claims } from '../claims/index.js';
 import { regularizers } from '../gate/regularizers/index.js';
 
@@ -50,26 +57,52 @@ export function listing(): Listing {
       flags: { ...e.presets[p]!.flags },
     })),
   }));
-  const presets = PRESET_NAMES.map((p) => ({ preset: p, rules: entries().filter((e) => e.presets[p] !== undefined).map((e) => e.name) }));
+  const presets = PRESET_NAMES.map((p) => ({
+    preset: p,
+    rules: entries()
+      .filter((e) => e.presets[p] !== undefined)
+      .map((e) => e.name),
+  }));
   return { rules, presets, claims: claims.map((c) => ({ id: c.id, statement: c.statement, expected: c.expected })) };
 }
 
-const pairs = (r: Readonly<Record<string, unknown>>) => Object.entries(r).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
+const pairs = (r: Readonly<Record<string, unknown>>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(', ');
 
 /** One section (or all three) as text. */
 export function formatListing(l: Listing, section?: (typeof LIST_SECTIONS)[number]): string {
   const parts: string[] = [];
   if (section === undefined || section === 'rules') {
-    parts.push(['Rules and regularizers (per preset: hyperparameters with their defaults; flags):', ...l.rules.flatMap((r) => [
-      `  ${r.name}  (${r.kind}) ${r.title}`,
-      ...r.presets.map((p) => `    ${p.preset.padEnd(8)} ${pairs(p.hyperparameters) || '(no hyperparameters)'}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`),
-    ])].join('\n'));
+    parts.push(
+      [
+        'Rules and regularizers (per preset: hyperparameters with their defaults; flags):',
+        ...l.rules.flatMap((r) => [
+          `  ${r.name}  (${r.kind}) ${r.title}`,
+          ...r.presets.map(
+            (p) =>
+              `    ${p.preset.padEnd(8)} ${pairs(p.hyperparameters) || '(no hyperparameters)'}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`,
+          ),
+        ]),
+      ].join('\n'),
+    );
   }
   if (section === undefined || section === 'presets') {
-    parts.push(['Presets (and the rules that have them):', ...l.presets.map((p) => `  ${p.preset.padEnd(8)} ${p.rules.join(', ')}`)].join('\n'));
+    parts.push(
+      [
+        'Presets (and the rules that have them):',
+        ...l.presets.map((p) => `  ${p.preset.padEnd(8)} ${p.rules.join(', ')}`),
+      ].join('\n'),
+    );
   }
   if (section === undefined || section === 'claims') {
-    parts.push(['Claims (id, expected verdict, statement):', ...l.claims.map((c) => `  ${c.id}  [${c.expected}]\n      ${c.statement}`)].join('\n'));
+    parts.push(
+      [
+        'Claims (id, expected verdict, statement):',
+        ...l.claims.map((c) => `  ${c.id}  [${c.expected}]\n      ${c.statement}`),
+      ].join('\n'),
+    );
   }
   return parts.join('\n\n');
 }

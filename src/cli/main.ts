@@ -50,7 +50,10 @@ export async function main(
   } catch (e) {
     const status = exitStatusOf(e);
     err.write(`${describeError(e, debug)}\n`);
-    if (status === EXIT.usage) err.write(`(optim-oracle help${commandNamed(argv[0] ?? '') === undefined ? '' : ` ${argv[0]}`} lists the flags)\n`);
+    if (status === EXIT.usage)
+      err.write(
+        `(optim-oracle help${commandNamed(argv[0] ?? '') === undefined ? '' : ` ${argv[0]}`} lists the flags)\n`,
+      );
     return status;
   }
 }

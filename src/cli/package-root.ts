@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package root (a directory with package.json and fixtures/) above ${from}`);
+    if (dirname(dir) === dir)
+      throw new Error(`no package root (a directory with package.json and fixtures/) above ${from}`);
   }
 }

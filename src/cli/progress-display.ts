@@ -74,7 +74,9 @@ export function progressDisplay(stream: DisplayStream, options: DisplayOptions =
     if (!warned && left !== undefined && p.elapsedSeconds + left > warnAbove) {
       warned = true;
       clear();
-      stream.write(`optim-oracle: this run will take about ${formatDuration(p.elapsedSeconds + left)}; --max-time SECONDS stops it earlier\n`);
+      stream.write(
+        `optim-oracle: this run will take about ${formatDuration(p.elapsedSeconds + left)}; --max-time SECONDS stops it earlier\n`,
+      );
     }
     if (stream.isTTY) {
       const width = Math.max(20, (stream.columns ?? 100) - 1);

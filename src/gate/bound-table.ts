@@ -80,7 +80,9 @@ export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {};
 /** Every rule and preset with both an oracle and a production implementation. */
 export function measuredConfigurations(): Array<{ rule: string; preset: (typeof PRESET_NAMES)[number] }> {
   return catalogue
-    .filter((e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true))
+    .filter(
+      (e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true),
+    )
     .flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((preset) => ({ rule: e.name, preset })));
 }
 
@@ -108,7 +110,12 @@ export interface BoundTableOptions {
 }
 
 function checkShard(shard: Shard): Shard {
-  if (!Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count) || shard.index < 0 || shard.index >= shard.count) {
+  if (
+    !Number.isSafeInteger(shard.index) ||
+    !Number.isSafeInteger(shard.count) ||
+    shard.index < 0 ||
+    shard.index >= shard.count
+  ) {
     throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${shard.index}/${shard.count}`);
   }
   return shard;
@@ -137,12 +144,18 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
       notChecked.push(`${rule}/${preset}`);
       continue;
     }
-    options.progress?.({ done, total: configurations.length, current: `${rule}/${preset} (${cases} cases)`, elapsedSeconds: clock.elapsedSeconds() });
+    options.progress?.({
+      done,
+      total: configurations.length,
+      current: `${rule}/${preset} (${cases} cases)`,
+      elapsedSeconds: clock.elapsedSeconds(),
+    });
     const tally = newTally();
     const entry = catalogue.find((e) => e.name === rule)!;
     const r = fc.check(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed, ...clock.interruption() });
     done += 1;
-    if (r.failed && r.counterexample !== null) throw new BoundExceededError(`${rule}/${preset}`, fc.defaultReportMessage(r) ?? 'a case left its bound');
+    if (r.failed && r.counterexample !== null)
+      throw new BoundExceededError(`${rule}/${preset}`, fc.defaultReportMessage(r) ?? 'a case left its bound');
     if (r.interrupted) {
       clock.cut();
       notChecked.push(`${rule}/${preset} (cut after ${r.numRuns} of ${cases} cases)`);
@@ -154,7 +167,16 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
         notMeasured.push(`${key}: no element compared against the bound in ${r.numRuns} cases`);
         continue;
       }
-      const row: BoundRow = { rule, preset, output, compared: m.compared, maxError: m.maxError, maxBound: m.maxBound, maxRatio: m.maxRatio, ...(m.uncertified > 0 ? { uncertified: m.uncertified } : {}) };
+      const row: BoundRow = {
+        rule,
+        preset,
+        output,
+        compared: m.compared,
+        maxError: m.maxError,
+        maxBound: m.maxBound,
+        maxRatio: m.maxRatio,
+        ...(m.uncertified > 0 ? { uncertified: m.uncertified } : {}),
+      };
       rows.push(LOOSE_BECAUSE[key] === undefined ? row : { ...row, looseBecause: LOOSE_BECAUSE[key] });
     }
   }
@@ -179,6 +201,10 @@ export function boundTableProblems(table: BoundTable): string[] {
   return [
     ...(table.rows.length === 0 ? ['nothing measured: the table has no row'] : []),
     ...(table.notMeasured ?? []).map((x) => `not measured: ${x}`),
-    ...(table.stoppedAt === undefined ? [] : [`stopped at the time limit (${table.stoppedAt.maxSeconds} s) after ${table.stoppedAt.checked} rule/preset pairs; not measured: ${table.stoppedAt.notChecked.join(', ')}`]),
+    ...(table.stoppedAt === undefined
+      ? []
+      : [
+          `stopped at the time limit (${table.stoppedAt.maxSeconds} s) after ${table.stoppedAt.checked} rule/preset pairs; not measured: ${table.stoppedAt.notChecked.join(', ')}`,
+        ]),
   ];
 }

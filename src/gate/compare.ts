@@ -98,7 +98,11 @@ export interface OracleOutputs {
 /** Compares an implementation's step outputs with the oracle's under the derived bound. */
 export function compareStep(production: StepOutput, oracle: StepOutput, bound: StepBound): StepComparison {
   const marks = oracle.uncertified === undefined ? {} : { uncertified: oracle.uncertified };
-  return compareOutputs({ ...production.state, params: production.params }, { ...oracle.state, params: oracle.params, ...marks }, bound);
+  return compareOutputs(
+    { ...production.state, params: production.params },
+    { ...oracle.state, params: oracle.params, ...marks },
+    bound,
+  );
 }
 
 function valuesOf(oracle: OracleOutputs, output: string): ArrayLike<number> | undefined {
@@ -107,14 +111,20 @@ function valuesOf(oracle: OracleOutputs, output: string): ArrayLike<number> | un
 
 /** Whether `production` passes bitwise: the oracle's value, or for an uncertified element either neighbour. */
 function bitwiseEqual(production: number, oracle: number, mark: UncertifiedElement | undefined): boolean {
-  return mark === undefined ? Object.is(production, oracle) : Object.is(production, mark.below) || Object.is(production, mark.above);
+  return mark === undefined
+    ? Object.is(production, oracle)
+    : Object.is(production, mark.below) || Object.is(production, mark.above);
 }
 
 /**
  * Compares named outputs (any computation's) with the oracle's under the derived bound, element by
  * element. Every output the bound names must be present on both sides with the bound's length.
  */
-export function compareOutputs(production: Readonly<Record<string, ArrayLike<number>>>, oracle: OracleOutputs, bound: StepBound): StepComparison {
+export function compareOutputs(
+  production: Readonly<Record<string, ArrayLike<number>>>,
+  oracle: OracleOutputs,
+  bound: StepBound,
+): StepComparison {
   const outputs: Record<string, OutputMeasure> = {};
   const mismatches: Mismatch[] = [];
   for (const [output, bounds] of Object.entries(bound)) {
@@ -138,7 +148,15 @@ export function compareOutputs(production: Readonly<Record<string, ArrayLike<num
       if (b.out !== undefined || classOf(ov) !== 'finite' || classOf(pv) !== 'finite') {
         m.classified += 1;
         if (classOf(pv) !== classOf(ov)) {
-          mismatches.push({ output, index: i, production: pv, oracle: ov, bound: b.bound, scale: b.scale, why: `class ${classOf(pv)} but the oracle's is ${classOf(ov)}` });
+          mismatches.push({
+            output,
+            index: i,
+            production: pv,
+            oracle: ov,
+            bound: b.bound,
+            scale: b.scale,
+            why: `class ${classOf(pv)} but the oracle's is ${classOf(ov)}`,
+          });
         }
         return;
       }
@@ -155,8 +173,19 @@ export function compareOutputs(production: Readonly<Record<string, ArrayLike<num
       m.maxRatio = Math.max(m.maxRatio, ratio);
       if (!pass) {
         const what = bitwise ? 'not bitwise equal where the derived bound is 0' : 'error above the derived bound';
-        const where = mark === undefined ? '' : ` (the oracle left it uncertified between ${describeFloat32(mark.below)} and ${describeFloat32(mark.above)}; error measured from their midpoint)`;
-        mismatches.push({ output, index: i, production: pv, oracle: ov, bound: b.bound, scale: b.scale, why: what + where });
+        const where =
+          mark === undefined
+            ? ''
+            : ` (the oracle left it uncertified between ${describeFloat32(mark.below)} and ${describeFloat32(mark.above)}; error measured from their midpoint)`;
+        mismatches.push({
+          output,
+          index: i,
+          production: pv,
+          oracle: ov,
+          bound: b.bound,
+          scale: b.scale,
+          why: what + where,
+        });
       }
     });
   }

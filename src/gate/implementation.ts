@@ -9,7 +9,12 @@ import { productionRuleOf, type ProductionRule } from '../production/rules/index
 import { boundInit, boundNag, boundStep, type StepBound } from './bound/step-bound.js';
 
 /** NAG's state starts at zero, as an elementwise rule with no tensor slots would. */
-const nagInitModel: ProductionRule = { name: 'nag', initTensorSlots: () => ({}), coefficients: () => ({}), step: (_A, x) => ({ param: x.param, slots: {} }) };
+const nagInitModel: ProductionRule = {
+  name: 'nag',
+  initTensorSlots: () => ({}),
+  coefficients: () => ({}),
+  step: (_A, x) => ({ param: x.param, slots: {} }),
+};
 import { initArrays, optimizerFor, stepArrays } from '../production/tfjs/optimizer.js';
 
 /** An implementation the gate can judge. */
@@ -26,7 +31,9 @@ export interface Implementation {
 
 /** The bound of this project's production algorithm for a step. */
 export function productionBound(config: Configuration, input: StepInput): StepBound {
-  return config.entry.needsObjective ? boundNag(config, input) : boundStep(productionRuleOf(config.entry.name), config, input);
+  return config.entry.needsObjective
+    ? boundNag(config, input)
+    : boundStep(productionRuleOf(config.entry.name), config, input);
 }
 
 /** This project's production code on the active TensorFlow.js backend. */
@@ -36,6 +43,9 @@ export function production(backend: string): Implementation {
     init: (config, params) => initArrays(optimizerFor(config), params),
     step: (config, input) => stepArrays(optimizerFor(config), input),
     bound: productionBound,
-    boundInit: (config, length) => (config.entry.needsObjective ? { velocity: boundInit(nagInitModel, config, length)['velocity']! } : boundInit(productionRuleOf(config.entry.name), config, length)),
+    boundInit: (config, length) =>
+      config.entry.needsObjective
+        ? { velocity: boundInit(nagInitModel, config, length)['velocity']! }
+        : boundInit(productionRuleOf(config.entry.name), config, length),
   };
 }

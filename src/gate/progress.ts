@@ -34,7 +34,8 @@ export interface StoppedAt {
 
 /** Throws an {@link OptionError} unless `maxSeconds` is undefined or a finite number > 0. */
 export function checkMaxSeconds(maxSeconds: number | undefined): number | undefined {
-  if (maxSeconds !== undefined && !(Number.isFinite(maxSeconds) && maxSeconds > 0)) throw new OptionError(`max time must be a number of seconds > 0, got ${maxSeconds}`);
+  if (maxSeconds !== undefined && !(Number.isFinite(maxSeconds) && maxSeconds > 0))
+    throw new OptionError(`max time must be a number of seconds > 0, got ${maxSeconds}`);
   return maxSeconds;
 }
 
@@ -71,6 +72,9 @@ export function startClock(maxSeconds: number | undefined): RunClock {
     cut: () => {
       cut = maxSeconds !== undefined;
     },
-    interruption: () => (maxSeconds === undefined ? {} : { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())), markInterruptAsFailure: false }),
+    interruption: () =>
+      maxSeconds === undefined
+        ? {}
+        : { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())), markInterruptAsFailure: false },
   };
 }

@@ -10,7 +10,14 @@ import fc from 'fast-check';
 import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../../core/catalogue/index.js';
 import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
-import { compareStep, describeMismatch, emptyMeasure, mergeMeasure, type OutputMeasure, type StepComparison } from './compare.js';
+import {
+  compareStep,
+  describeMismatch,
+  emptyMeasure,
+  mergeMeasure,
+  type OutputMeasure,
+  type StepComparison,
+} from './compare.js';
 import type { Implementation } from './implementation.js';
 
 /** Measurements folded over every judged step, by output. */
@@ -37,15 +44,24 @@ export class DisagreementError extends Error {
     const lines = cmp.mismatches.slice(0, 8).map((m) => '  ' + describeMismatch(m));
     const more = cmp.mismatches.length > 8 ? [`  ... and ${cmp.mismatches.length - 8} more`] : [];
     super(
-      [`${implementation} disagrees with the oracle on ${config.entry.name}/${config.preset} ${what}`,
-        `  hyperparameters ${JSON.stringify(config.hyper)}`, ...lines, ...more].join('\n'),
+      [
+        `${implementation} disagrees with the oracle on ${config.entry.name}/${config.preset} ${what}`,
+        `  hyperparameters ${JSON.stringify(config.hyper)}`,
+        ...lines,
+        ...more,
+      ].join('\n'),
     );
     this.name = 'DisagreementError';
   }
 }
 
 /** Runs one step on the implementation and the oracle and compares them under the derived bound. */
-export function judgeStep(impl: Implementation, config: Configuration, input: StepInput, tally?: Tally): { comparison: StepComparison; oracle: StepOutput } {
+export function judgeStep(
+  impl: Implementation,
+  config: Configuration,
+  input: StepInput,
+  tally?: Tally,
+): { comparison: StepComparison; oracle: StepOutput } {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const produced = impl.step(config, input);
   const comparison = compareStep(produced, oracle, impl.bound(config, input));
@@ -54,10 +70,17 @@ export function judgeStep(impl: Implementation, config: Configuration, input: St
 }
 
 /** One step from arbitrary float32 inputs and state agrees with the oracle within the derived bound. */
-export function oneStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions = {}) {
+export function oneStepProperty(
+  impl: Implementation,
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally?: Tally,
+  options: CaseOptions = {},
+) {
   return fc.property(stepCase(entry, preset, options), ({ config, input }) => {
     const { comparison } = judgeStep(impl, config, input, tally);
-    if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison);
+    if (comparison.mismatches.length > 0)
+      throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison);
   });
 }
 
@@ -66,18 +89,34 @@ export function oneStepProperty(impl: Implementation, entry: CatalogueEntry, pre
  * both start it from the same float32 parameters and state (the oracle's), and so does the initial
  * state.
  */
-export function trajectoryProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally, options: CaseOptions & { maxSteps?: number } = {}) {
+export function trajectoryProperty(
+  impl: Implementation,
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally?: Tally,
+  options: CaseOptions & { maxSteps?: number } = {},
+) {
   return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads, objective }) => {
     const oracle = oracleRuleOf(config.entry.name);
     const initial = oracle.initialOutput(config, params);
     let state = initial.state;
-    const init = compareStep({ params, state: impl.init(config, params) }, initial, impl.boundInit(config, params.length));
+    const init = compareStep(
+      { params, state: impl.init(config, params) },
+      initial,
+      impl.boundInit(config, params.length),
+    );
     foldInto(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
     let current = params;
     grads.forEach((g, k) => {
-      const { comparison, oracle: next } = judgeStep(impl, config, { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) }, tally);
-      if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+      const { comparison, oracle: next } = judgeStep(
+        impl,
+        config,
+        { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) },
+        tally,
+      );
+      if (comparison.mismatches.length > 0)
+        throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
       current = next.params;
       state = next.state;
     });

@@ -21,13 +21,16 @@ export const SEED_MAX = 2 ** 31 - 1;
 /** Throws an {@link OptionError} unless `seed` is an integer with SEED_MIN ≤ seed ≤ SEED_MAX. */
 export function checkSeed(seed: number): number {
   if (!Number.isInteger(seed) || seed < SEED_MIN || seed > SEED_MAX) {
-    throw new OptionError(`seed must be an integer from ${SEED_MIN} to ${SEED_MAX} (fast-check's 32-bit seeds), got ${seed}`);
+    throw new OptionError(
+      `seed must be an integer from ${SEED_MIN} to ${SEED_MAX} (fast-check's 32-bit seeds), got ${seed}`,
+    );
   }
   return seed;
 }
 
 /** Throws an {@link OptionError} unless `runs` (cases per property) is a safe integer ≥ 1. */
 export function checkRuns(runs: number): number {
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new OptionError(`runs (cases per property) must be an integer ≥ 1, got ${runs}`);
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new OptionError(`runs (cases per property) must be an integer ≥ 1, got ${runs}`);
   return runs;
 }

@@ -25,7 +25,9 @@ export function parseSeed(text: string, source: string): number {
   const digits = text.trim();
   const n = /^[-+]?\d+$/.test(digits) ? BigInt(digits) : undefined;
   if (n === undefined || n < BigInt(SEED_MIN) || n > BigInt(SEED_MAX)) {
-    throw new OptionError(`${source} must be an integer from ${SEED_MIN} to ${SEED_MAX} (fast-check's 32-bit seeds), got '${text}'`);
+    throw new OptionError(
+      `${source} must be an integer from ${SEED_MIN} to ${SEED_MAX} (fast-check's 32-bit seeds), got '${text}'`,
+    );
   }
   return Number(n);
 }
@@ -36,7 +38,8 @@ export function parseSeed(text: string, source: string): number {
  */
 export function parseCount(text: string, source: string, min: number): number {
   const n = /^\s*[-+]?\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new OptionError(`${source} must be an integer ≥ ${min}, got '${text}'`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new OptionError(`${source} must be an integer ≥ ${min}, got '${text}'`);
   return n;
 }
 

@@ -29,8 +29,19 @@ function summaryTable(report: CheckReport): string {
     const outputs = Object.entries(r.tally.outputs);
     const judged = outputs.reduce((n, [, m]) => n + m.compared + m.classified, 0);
     const measured = outputs.filter(([, m]) => m.compared > 0);
-    const worst = measured.reduce<(typeof outputs)[number] | undefined>((w, o) => (w === undefined || o[1].maxRatio > w[1].maxRatio ? o : w), undefined);
-    return [r.rule, r.preset, passedOf(r), String(judged), worst === undefined ? '−' : ratio(worst[1].maxRatio), worst?.[0] ?? '−', mark(worst?.[1].maxRatio ?? 0, worst !== undefined)];
+    const worst = measured.reduce<(typeof outputs)[number] | undefined>(
+      (w, o) => (w === undefined || o[1].maxRatio > w[1].maxRatio ? o : w),
+      undefined,
+    );
+    return [
+      r.rule,
+      r.preset,
+      passedOf(r),
+      String(judged),
+      worst === undefined ? '−' : ratio(worst[1].maxRatio),
+      worst?.[0] ?? '−',
+      mark(worst?.[1].maxRatio ?? 0, worst !== undefined),
+    ];
   });
   return renderTable(['rule', 'preset', 'properties', 'judged', 'worst err/bound', 'at output', ''], rows);
 }
@@ -40,20 +51,53 @@ function detailTable(report: CheckReport): string {
   const rows = report.results.flatMap((r) =>
     Object.entries(r.tally.outputs).map(([output, m]) => {
       const measured = m.compared > 0;
-      return [r.rule, r.preset, passedOf(r), output, String(m.compared), String(m.classified), String(m.excluded),
-        String(m.uncertified), formatMeasure(m.maxError, measured), formatMeasure(m.maxBound, measured), measured ? ratio(m.maxRatio) : '−', mark(m.maxRatio, measured)];
+      return [
+        r.rule,
+        r.preset,
+        passedOf(r),
+        output,
+        String(m.compared),
+        String(m.classified),
+        String(m.excluded),
+        String(m.uncertified),
+        formatMeasure(m.maxError, measured),
+        formatMeasure(m.maxBound, measured),
+        measured ? ratio(m.maxRatio) : '−',
+        mark(m.maxRatio, measured),
+      ];
     }),
   );
-  return renderTable(['rule', 'preset', 'properties', 'output', 'compared', 'ieee-class', 'outside', 'uncertified', 'max err (u·S)', 'bound (u·S)', 'err/bound', ''], rows);
+  return renderTable(
+    [
+      'rule',
+      'preset',
+      'properties',
+      'output',
+      'compared',
+      'ieee-class',
+      'outside',
+      'uncertified',
+      'max err (u·S)',
+      'bound (u·S)',
+      'err/bound',
+      '',
+    ],
+    rows,
+  );
 }
 
 function failureBlock(r: RuleOutcome, p: PropertyOutcome): string {
   if (p.notChecked !== undefined) return `NOT CHECKED ${r.rule}/${r.preset} ${p.name}: ${p.notChecked}`;
-  return [`FAIL ${r.rule}/${r.preset} ${p.name}: seed ${p.seed}, path ${p.path}`, `  ${p.error?.split('\n').join('\n  ')}`, `  counterexample: ${p.counterexample}`, `  replay: ${p.replay}`].join('\n');
+  return [
+    `FAIL ${r.rule}/${r.preset} ${p.name}: seed ${p.seed}, path ${p.path}`,
+    `  ${p.error?.split('\n').join('\n  ')}`,
+    `  counterexample: ${p.counterexample}`,
+    `  replay: ${p.replay}`,
+  ].join('\n');
 }
 
 const LEGEND = [
-  'worst err/bound: the largest ratio of an error to its own case\'s derived bound, over the outputs;',
+  "worst err/bound: the largest ratio of an error to its own case's derived bound, over the outputs;",
   '≤ 1 passes, ! marks 0.9 or more. judged: elements compared against the bound or by IEEE class.',
   'One row per output: --detail; everything: --json.',
 ];
@@ -81,12 +125,18 @@ export function formatReport(report: CheckReport, format: ReportFormat = {}): st
     '',
     ...(format.detail === true ? DETAIL_LEGEND : LEGEND),
     ...(uncertifiedCount(report) > 0
-      ? [`${uncertifiedCount(report)} judged elements had an uncertified oracle value: closer to a rounding boundary than`, '2560-digit arithmetic separates; either float32 neighbour passes (--detail shows where).']
+      ? [
+          `${uncertifiedCount(report)} judged elements had an uncertified oracle value: closer to a rounding boundary than`,
+          '2560-digit arithmetic separates; either float32 neighbour passes (--detail shows where).',
+        ]
       : []),
     ...(failures.length > 0 ? ['', ...failures] : []),
     ...(stopped === undefined
       ? []
-      : ['', `stopped by --max-time ${stopped.maxSeconds} after ${stopped.checked} properties; ${stopped.notChecked.length} not checked (--json lists them)`]),
+      : [
+          '',
+          `stopped by --max-time ${stopped.maxSeconds} after ${stopped.checked} properties; ${stopped.notChecked.length} not checked (--json lists them)`,
+        ]),
     '',
     `${report.passed} passed, ${report.failed} failed`,
   ].join('\n');

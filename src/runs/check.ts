@@ -6,7 +6,14 @@
  * @module
  */
 import fc from 'fast-check';
-import { catalogue, OptionError, presetOf, PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/catalogue/index.js';
+import {
+  catalogue,
+  OptionError,
+  presetOf,
+  PRESET_NAMES,
+  type CatalogueEntry,
+  type PresetName,
+} from '../../core/catalogue/index.js';
 import { oracleRules } from '../../oracle/rules/index.js';
 import { production, type Implementation } from '../gate/implementation.js';
 import { newTally, oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
@@ -17,13 +24,21 @@ import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } fr
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import type { Shard } from '../gate/bound-table.js';
 
-type PropertyFactory = (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) => fc.IProperty<[unknown]>;
+type PropertyFactory = (
+  impl: Implementation,
+  e: CatalogueEntry,
+  p: PresetName,
+  tally: Tally,
+) => fc.IProperty<[unknown]>;
 
 /** The properties `check` runs, by name. */
 export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
-  'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) => oneStepProperty(impl, e, p, tally),
-  'one-step-nonfinite': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) => oneStepProperty(impl, e, p, tally, { nonfinite: true }),
-  trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) => trajectoryProperty(impl, e, p, tally),
+  'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    oneStepProperty(impl, e, p, tally),
+  'one-step-nonfinite': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    oneStepProperty(impl, e, p, tally, { nonfinite: true }),
+  trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    trajectoryProperty(impl, e, p, tally),
 };
 
 /** A property's name. */
@@ -60,7 +75,11 @@ export interface CheckOptions {
 
 /** What a sharded report was a shard of: the slice, and the options that chose the properties sliced. */
 export interface CheckShard extends Shard {
-  readonly selection: { readonly rule?: string | undefined; readonly preset?: string | undefined; readonly property?: string | undefined };
+  readonly selection: {
+    readonly rule?: string | undefined;
+    readonly preset?: string | undefined;
+    readonly property?: string | undefined;
+  };
 }
 
 /** One property's outcome. */
@@ -110,10 +129,16 @@ export interface CheckReport {
 
 /** Rules that have both an oracle and a production implementation, then the regularizers, filtered by `--rule`. */
 function selectedEntries(rule: string | undefined): CatalogueEntry[] {
-  const implemented = [...catalogue.filter((e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true)), ...regularizers];
+  const implemented = [
+    ...catalogue.filter(
+      (e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true),
+    ),
+    ...regularizers,
+  ];
   if (rule === undefined) return implemented;
   const found = implemented.filter((e) => e.name === rule);
-  if (found.length === 0) throw new OptionError(`unknown rule '${rule}'; implemented: ${implemented.map((e) => e.name).join(', ')}`);
+  if (found.length === 0)
+    throw new OptionError(`unknown rule '${rule}'; implemented: ${implemented.map((e) => e.name).join(', ')}`);
   return found;
 }
 
@@ -147,7 +172,9 @@ export interface PlannedProperty {
  * The properties `options` select, in the order an unsharded run runs and reports them (rule, then
  * preset, then property). Throws an {@link OptionError} when they select none.
  */
-export function plannedProperties(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>): PlannedProperty[] {
+export function plannedProperties(
+  options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>,
+): PlannedProperty[] {
   return plan(options).flatMap((u) => u.names.map((property) => ({ rule: u.entry.name, preset: u.preset, property })));
 }
 
@@ -163,43 +190,69 @@ const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), REGULARIZE
  * together run exactly the cases of one unsharded run.
  */
 export function shardOf(planned: readonly PlannedProperty[], shard: Shard): Set<number> {
-  const dealt = planned.map((_, i) => i).sort((a, b) => DEALING_ORDER.indexOf(planned[a]!.property) - DEALING_ORDER.indexOf(planned[b]!.property) || a - b);
+  const dealt = planned
+    .map((_, i) => i)
+    .sort((a, b) => DEALING_ORDER.indexOf(planned[a]!.property) - DEALING_ORDER.indexOf(planned[b]!.property) || a - b);
   return new Set(dealt.filter((_, k) => k % shard.count === shard.index));
 }
 
 /** Throws an {@link OptionError} unless `shard` is integers 0 ≤ index < count and, when count > 1, selects a property and no --path is given. */
 function checkShard(shard: Shard, planned: number, path: string | undefined): void {
   const { index, count } = shard;
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || index < 0 || index >= count) throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${index}/${count}`);
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || index < 0 || index >= count)
+    throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${index}/${count}`);
   if (count > 1 && path !== undefined) throw new OptionError('--path replays one property; it takes no --shard');
-  if (index >= planned) throw new OptionError(`shard ${index}/${count} selects no property: the options select ${planned} properties, so at most ${planned} shards`);
+  if (index >= planned)
+    throw new OptionError(
+      `shard ${index}/${count} selects no property: the options select ${planned} properties, so at most ${planned} shards`,
+    );
 }
 
 /** What the options select; throws an {@link OptionError} when they select no property, or a --path more than one. */
 function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>): Unit[] {
   const entries = selectedEntries(options.rule);
   const properties = selectedProperties(options.property);
-  if (options.preset !== undefined && options.rule === undefined && !(PRESET_NAMES as readonly string[]).includes(options.preset)) {
+  if (
+    options.preset !== undefined &&
+    options.rule === undefined &&
+    !(PRESET_NAMES as readonly string[]).includes(options.preset)
+  ) {
     throw new OptionError(`unknown preset '${options.preset}'; known: ${PRESET_NAMES.join(', ')}`);
   }
   const units: Unit[] = [];
   for (const entry of entries) {
     // Without --rule, --preset selects the rules that have that preset.
-    if (options.preset !== undefined && options.rule === undefined && entry.presets[options.preset as PresetName] === undefined) continue;
-    const presets = options.preset === undefined ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined) : [presetOf(entry, options.preset)];
+    if (
+      options.preset !== undefined &&
+      options.rule === undefined &&
+      entry.presets[options.preset as PresetName] === undefined
+    )
+      continue;
+    const presets =
+      options.preset === undefined
+        ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined)
+        : [presetOf(entry, options.preset)];
     const names = propertiesOf(entry, properties);
     if (names.length > 0) units.push(...presets.map((preset) => ({ entry, preset, names })));
   }
   if (units.length === 0) {
     const under = options.preset === undefined ? '' : ` under preset '${options.preset}'`;
     const property = options.property === undefined ? 'a property' : `property '${options.property}'`;
-    const what = options.rule === undefined ? `no rule or regularizer${under} has ${property}` : `${options.rule}${under} has no ${property}`;
-    const own = entries.length === 1 ? `; its properties: ${propertiesOf(entries[0]!, selectedProperties(undefined)).join(', ')}` : '';
+    const what =
+      options.rule === undefined
+        ? `no rule or regularizer${under} has ${property}`
+        : `${options.rule}${under} has no ${property}`;
+    const own =
+      entries.length === 1
+        ? `; its properties: ${propertiesOf(entries[0]!, selectedProperties(undefined)).join(', ')}`
+        : '';
     throw new OptionError(`nothing to check: ${what}${own}`);
   }
   const count = units.reduce((n, u) => n + u.names.length, 0);
   if (options.path !== undefined && count !== 1) {
-    throw new OptionError(`--path replays one property's counterexample; the options select ${count} properties (give --rule, --preset and --property)`);
+    throw new OptionError(
+      `--path replays one property's counterexample; the options select ${count} properties (give --rule, --preset and --property)`,
+    );
   }
   return units;
 }
@@ -213,16 +266,26 @@ function judgedIn(tally: Tally): number {
 function nothingChecked(r: fc.RunDetails<unknown[]>, judged: number, options: CheckOptions): string | undefined {
   if (r.counterexample !== null) return undefined;
   if (r.numRuns === 0) {
-    if (options.path !== undefined) return `not checked: --path ${options.path} leads to no case of this property with seed ${options.seed}`;
+    if (options.path !== undefined)
+      return `not checked: --path ${options.path} leads to no case of this property with seed ${options.seed}`;
     if (r.interrupted) return `not checked: stopped at the time limit (${options.maxSeconds} s) before a case ran`;
     return 'not checked: fast-check ran no case';
   }
-  if (judged === 0) return `not checked: its ${r.numRuns} cases judged no element (every output outside the analysed domain)`;
+  if (judged === 0)
+    return `not checked: its ${r.numRuns} cases judged no element (every output outside the analysed domain)`;
   return undefined;
 }
 
 /** Runs one property on a fresh count of judged elements and reports its outcome. */
-function runProperty(property: fc.IProperty<unknown[]>, tally: Tally, unit: Unit, name: string, backend: string, options: CheckOptions, interruption: object): PropertyOutcome {
+function runProperty(
+  property: fc.IProperty<unknown[]>,
+  tally: Tally,
+  unit: Unit,
+  name: string,
+  backend: string,
+  options: CheckOptions,
+  interruption: object,
+): PropertyOutcome {
   const before = judgedIn(tally);
   const r = fc.check(property, {
     seed: options.seed,
@@ -233,7 +296,8 @@ function runProperty(property: fc.IProperty<unknown[]>, tally: Tally, unit: Unit
   const judged = judgedIn(tally) - before;
   const cut = r.interrupted ? { interrupted: true } : {};
   const empty = nothingChecked(r, judged, options);
-  if (empty !== undefined) return { name, passed: false, runs: r.numRuns, judged, seed: r.seed, error: empty, notChecked: empty, ...cut };
+  if (empty !== undefined)
+    return { name, passed: false, runs: r.numRuns, judged, seed: r.seed, error: empty, notChecked: empty, ...cut };
   if (!r.failed) return { name, passed: true, runs: r.numRuns, judged, seed: r.seed, ...cut };
   return {
     name,
@@ -267,7 +331,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   checkShard(shard, planned, options.path);
   const mine = shardOf(plannedProperties(options), shard);
   let position = 0;
-  const sliced = units.map((u) => ({ ...u, names: u.names.filter(() => mine.has(position++)) })).filter((u) => u.names.length > 0);
+  const sliced = units
+    .map((u) => ({ ...u, names: u.names.filter(() => mine.has(position++)) }))
+    .filter((u) => u.names.length > 0);
   const backend = await useBackend(options.backend);
   const impl = (options.implementation ?? production)(backend);
   const clock = startClock(options.maxSeconds);
@@ -284,9 +350,24 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         notChecked.push(label);
         continue;
       }
-      options.progress?.({ done, total, current: `${label} (${options.runs} cases)`, elapsedSeconds: clock.elapsedSeconds() });
-      const property = isRegularizer(unit.entry) ? regularizerProperty(unit.entry, unit.preset, tally, `optim-oracle on ${backend}`) : PROPERTIES[name as PropertyName](impl, unit.entry, unit.preset, tally);
-      const outcome = runProperty(property as fc.IProperty<unknown[]>, tally, unit, name, backend, options, clock.interruption());
+      options.progress?.({
+        done,
+        total,
+        current: `${label} (${options.runs} cases)`,
+        elapsedSeconds: clock.elapsedSeconds(),
+      });
+      const property = isRegularizer(unit.entry)
+        ? regularizerProperty(unit.entry, unit.preset, tally, `optim-oracle on ${backend}`)
+        : PROPERTIES[name as PropertyName](impl, unit.entry, unit.preset, tally);
+      const outcome = runProperty(
+        property as fc.IProperty<unknown[]>,
+        tally,
+        unit,
+        name,
+        backend,
+        options,
+        clock.interruption(),
+      );
       if (outcome.interrupted === true) clock.cut();
       outcomes.push(outcome);
       done += 1;
@@ -304,6 +385,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     passed: all.filter((p) => p.passed).length,
     failed: all.filter((p) => !p.passed).length,
     ...(notChecked.length === 0 ? {} : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: done, notChecked } }),
-    ...(shard.count === 1 ? {} : { shard: { ...shard, selection: { rule: options.rule, preset: options.preset, property: options.property } } }),
+    ...(shard.count === 1
+      ? {}
+      : { shard: { ...shard, selection: { rule: options.rule, preset: options.preset, property: options.property } } }),
   };
 }

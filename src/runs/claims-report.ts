@@ -28,17 +28,27 @@ export function formatClaims(report: ClaimsReport): string {
     if (o.measured !== undefined) lines.push(`${indent}measured: ${o.measured}`);
     if (o.counterexample !== undefined) {
       const values = o.counterexample;
-      lines.push(`${indent}counterexample (shrunk by fast-check; replay: claims --claim ${o.id} --seed ${o.seed}${o.path === undefined ? '' : ` --path ${o.path}`}):`);
+      lines.push(
+        `${indent}counterexample (shrunk by fast-check; replay: claims --claim ${o.id} --seed ${o.seed}${o.path === undefined ? '' : ` --path ${o.path}`}):`,
+      );
       for (const v of values.slice(0, SHOWN_VALUES)) lines.push(`${indent}  ${formatValue(v)}`);
-      if (values.length > SHOWN_VALUES) lines.push(`${indent}  … and ${values.length - SHOWN_VALUES} more (--json prints them all)`);
+      if (values.length > SHOWN_VALUES)
+        lines.push(`${indent}  … and ${values.length - SHOWN_VALUES} more (--json prints them all)`);
     }
     if (o.reason !== undefined) lines.push(`${indent}${o.verdict === 'refuted' ? 'because' : 'note'}: ${o.reason}`);
     if (o.verdict !== o.expected) lines.push(`${indent}SURPRISE: docs/claims.md reports '${o.expected}'`);
   }
   const count = (v: string) => report.outcomes.filter((o) => o.verdict === v).length;
   const stopped = report.stoppedAt;
-  if (stopped !== undefined) lines.push('', `stopped by --max-time ${stopped.maxSeconds} after ${stopped.checked} claims; not checked: ${stopped.notChecked.join(', ')}`);
+  if (stopped !== undefined)
+    lines.push(
+      '',
+      `stopped by --max-time ${stopped.maxSeconds} after ${stopped.checked} claims; not checked: ${stopped.notChecked.join(', ')}`,
+    );
   const unchecked = count('not checked');
-  lines.push('', `${report.outcomes.length} claims: ${count('holds')} hold, ${count('holds with bound')} hold with a bound, ${count('refuted')} refuted${unchecked > 0 ? `, ${unchecked} not checked` : ''}; ${report.surprises} differ from docs/claims.md`);
+  lines.push(
+    '',
+    `${report.outcomes.length} claims: ${count('holds')} hold, ${count('holds with bound')} hold with a bound, ${count('refuted')} refuted${unchecked > 0 ? `, ${unchecked} not checked` : ''}; ${report.surprises} differ from docs/claims.md`,
+  );
   return lines.join('\n');
 }

@@ -63,7 +63,8 @@ export async function runClaims(options: ClaimsOptions): Promise<ClaimsReport> {
   checkSeed(options.seed);
   checkMaxSeconds(options.maxSeconds);
   const chosen = selectClaims(options.claim);
-  if (options.path !== undefined && chosen.length !== 1) throw new OptionError(`--path replays one claim's counterexample; --claim matches ${chosen.length} claims`);
+  if (options.path !== undefined && chosen.length !== 1)
+    throw new OptionError(`--path replays one claim's counterexample; --claim matches ${chosen.length} claims`);
   const backend = await useBackend(options.backend);
   const clock = startClock(options.maxSeconds);
   const outcomes: ClaimOutcome[] = [];
@@ -84,14 +85,29 @@ export async function runClaims(options: ClaimsOptions): Promise<ClaimsReport> {
       ...(limit === undefined ? {} : { timeLimitMs: limit }),
     });
     if (result.interrupted === true) clock.cut();
-    outcomes.push({ id: claim.id, statement: claim.statement, source: claim.source, on: claim.on, expected: claim.expected, ...result, seconds: (performance.now() - start) / 1000 });
+    outcomes.push({
+      id: claim.id,
+      statement: claim.statement,
+      source: claim.source,
+      on: claim.on,
+      expected: claim.expected,
+      ...result,
+      seconds: (performance.now() - start) / 1000,
+    });
   }
-  options.progress?.({ done: outcomes.length, total: chosen.length, current: '', elapsedSeconds: clock.elapsedSeconds() });
+  options.progress?.({
+    done: outcomes.length,
+    total: chosen.length,
+    current: '',
+    elapsedSeconds: clock.elapsedSeconds(),
+  });
   return {
     seed: options.seed,
     backend,
     outcomes,
     surprises: outcomes.filter((o) => o.verdict !== o.expected).length,
-    ...(notChecked.length === 0 ? {} : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: outcomes.length, notChecked } }),
+    ...(notChecked.length === 0
+      ? {}
+      : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: outcomes.length, notChecked } }),
   };
 }

@@ -14,7 +14,14 @@ import { measuredConfigurations, type BoundTable, type Shard } from '../gate/bou
 import { emptyMeasure, mergeMeasure, type OutputMeasure } from '../gate/compare.js';
 import type { StoppedAt } from '../gate/progress.js';
 import type { Tally } from '../gate/properties.js';
-import { plannedProperties, shardOf, type CheckReport, type CheckShard, type PropertyOutcome, type RuleOutcome } from './check.js';
+import {
+  plannedProperties,
+  shardOf,
+  type CheckReport,
+  type CheckShard,
+  type PropertyOutcome,
+  type RuleOutcome,
+} from './check.js';
 
 /** A report read from a file, with the file's name for the error messages. */
 export interface ShardFile<T> {
@@ -26,7 +33,9 @@ export interface ShardFile<T> {
 export type ShardedBoundTable = BoundTable & { readonly shard?: Shard };
 
 /** What a file holds: a check report or a bounds table. */
-export type ShardReport = { readonly kind: 'check'; readonly report: CheckReport } | { readonly kind: 'bounds'; readonly report: ShardedBoundTable };
+export type ShardReport =
+  | { readonly kind: 'check'; readonly report: CheckReport }
+  | { readonly kind: 'bounds'; readonly report: ShardedBoundTable };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -39,12 +48,25 @@ export function parseShardReport(file: string, text: string): ShardReport {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new OptionError(`${file}: not JSON (${(e as Error).message}); merge takes the --json output of check or bounds`);
+    throw new OptionError(
+      `${file}: not JSON (${(e as Error).message}); merge takes the --json output of check or bounds`,
+    );
   }
-  const has = (v: Record<string, unknown>, keys: Record<string, string>) => Object.entries(keys).every(([k, t]) => (t === 'array' ? Array.isArray(v[k]) : typeof v[k] === t));
-  if (isObject(value) && has(value, { results: 'array', implementation: 'string', backend: 'string', seed: 'number', runs: 'number' })) return { kind: 'check', report: value as unknown as CheckReport };
-  if (isObject(value) && has(value, { rows: 'array', implementation: 'string', command: 'string', seed: 'number', casesPerPreset: 'number' })) return { kind: 'bounds', report: value as unknown as ShardedBoundTable };
-  throw new OptionError(`${file}: neither a check report nor a bounds table; merge takes the --json output of check or bounds`);
+  const has = (v: Record<string, unknown>, keys: Record<string, string>) =>
+    Object.entries(keys).every(([k, t]) => (t === 'array' ? Array.isArray(v[k]) : typeof v[k] === t));
+  if (
+    isObject(value) &&
+    has(value, { results: 'array', implementation: 'string', backend: 'string', seed: 'number', runs: 'number' })
+  )
+    return { kind: 'check', report: value as unknown as CheckReport };
+  if (
+    isObject(value) &&
+    has(value, { rows: 'array', implementation: 'string', command: 'string', seed: 'number', casesPerPreset: 'number' })
+  )
+    return { kind: 'bounds', report: value as unknown as ShardedBoundTable };
+  throw new OptionError(
+    `${file}: neither a check report nor a bounds table; merge takes the --json output of check or bounds`,
+  );
 }
 
 const shardName = (s: Shard) => `${s.index}/${s.count}`;
@@ -53,42 +75,75 @@ const shardName = (s: Shard) => `${s.index}/${s.count}`;
  * Throws an {@link OptionError} unless `files` are the shards 0 … n − 1 of one run, each once, and
  * agree on every field `same` names. Returns each file with its shard (a report without one is 0/1).
  */
-function checkShards<T extends { readonly shard?: Shard | undefined }>(files: readonly ShardFile<T>[], same: Record<string, (r: T) => unknown>): Array<ShardFile<T> & { shard: Shard }> {
+function checkShards<T extends { readonly shard?: Shard | undefined }>(
+  files: readonly ShardFile<T>[],
+  same: Record<string, (r: T) => unknown>,
+): Array<ShardFile<T> & { shard: Shard }> {
   if (files.length === 0) throw new OptionError('merge takes the --json files of every shard of one run; got none');
   const first = files[0]!;
   const shards = files.map((f) => ({ ...f, shard: f.report.shard ?? { index: 0, count: 1 } }));
   for (const f of shards.slice(1)) {
     for (const [field, of] of Object.entries(same)) {
       const [a, b] = [JSON.stringify(of(f.report)), JSON.stringify(of(first.report))];
-      if (a !== b) throw new OptionError(`${f.file}: ${field} ${a} differs from ${b} in ${first.file}; the shards of one run share it`);
+      if (a !== b)
+        throw new OptionError(
+          `${f.file}: ${field} ${a} differs from ${b} in ${first.file}; the shards of one run share it`,
+        );
     }
   }
   const count = shards[0]!.shard.count;
   const seen = new Map<number, string>();
   for (const f of shards) {
     const { index } = f.shard;
-    if (f.shard.count !== count) throw new OptionError(`${f.file}: shard ${shardName(f.shard)} is not one of ${count} shards as ${first.file} (shard ${shardName(shards[0]!.shard)}) is`);
-    if (!Number.isSafeInteger(index) || index < 0 || index >= count) throw new OptionError(`${f.file}: shard ${shardName(f.shard)} is not 0 ≤ i < n`);
-    if (seen.has(index)) throw new OptionError(`${f.file} and ${seen.get(index)} are both shard ${shardName(f.shard)}; give each shard once`);
+    if (f.shard.count !== count)
+      throw new OptionError(
+        `${f.file}: shard ${shardName(f.shard)} is not one of ${count} shards as ${first.file} (shard ${shardName(shards[0]!.shard)}) is`,
+      );
+    if (!Number.isSafeInteger(index) || index < 0 || index >= count)
+      throw new OptionError(`${f.file}: shard ${shardName(f.shard)} is not 0 ≤ i < n`);
+    if (seen.has(index))
+      throw new OptionError(
+        `${f.file} and ${seen.get(index)} are both shard ${shardName(f.shard)}; give each shard once`,
+      );
     seen.set(index, f.file);
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new OptionError(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing: got ${files.length} of ${count} shards (${files.map((f) => f.file).join(', ')})`);
+  if (missing.length > 0)
+    throw new OptionError(
+      `shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing: got ${files.length} of ${count} shards (${files.map((f) => f.file).join(', ')})`,
+    );
   return shards;
 }
 
 /** Where each rule/preset label stands in the order of `keys`; a label not in it sorts last. */
 function ranked<T>(items: readonly T[], keyOf: (x: T) => string, keys: readonly string[]): T[] {
   const rank = new Map(keys.map((k, i) => [k, i]));
-  return items.map((x, i) => ({ x, i, r: rank.get(keyOf(x)) ?? keys.length })).sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.x);
+  return items
+    .map((x, i) => ({ x, i, r: rank.get(keyOf(x)) ?? keys.length }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((e) => e.x);
 }
 
 /** The time-limit records of the shards as one: their largest limit, their counts added, what they left unchecked in run order. */
-function mergeStopped(stops: readonly (StoppedAt | undefined)[], keyOf: (label: string) => string, keys: readonly string[]): { stoppedAt?: StoppedAt } {
+function mergeStopped(
+  stops: readonly (StoppedAt | undefined)[],
+  keyOf: (label: string) => string,
+  keys: readonly string[],
+): { stoppedAt?: StoppedAt } {
   const present = stops.filter((s): s is StoppedAt => s !== undefined);
   if (present.length === 0) return {};
-  const notChecked = ranked(present.flatMap((s) => s.notChecked), keyOf, keys);
-  return { stoppedAt: { maxSeconds: Math.max(...present.map((s) => s.maxSeconds)), checked: present.reduce((n, s) => n + s.checked, 0), notChecked } };
+  const notChecked = ranked(
+    present.flatMap((s) => s.notChecked),
+    keyOf,
+    keys,
+  );
+  return {
+    stoppedAt: {
+      maxSeconds: Math.max(...present.map((s) => s.maxSeconds)),
+      checked: present.reduce((n, s) => n + s.checked, 0),
+      notChecked,
+    },
+  };
 }
 
 const labelOf = (rule: string, preset: string, property: string) => `${rule}/${preset} ${property}`;
@@ -96,7 +151,8 @@ const labelOf = (rule: string, preset: string, property: string) => `${rule}/${p
 /** One tally from several, in the given order: steps added, each output's measures merged ({@link mergeMeasure}). */
 function mergeTallies(tallies: readonly Tally[]): Tally {
   const outputs: Record<string, OutputMeasure> = {};
-  for (const t of tallies) for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
+  for (const t of tallies)
+    for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
   return { steps: tallies.reduce((n, t) => n + t.steps, 0), outputs };
 }
 
@@ -108,7 +164,10 @@ function mergeTallies(tallies: readonly Tally[]): Tally {
  */
 export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): CheckReport {
   const shards = checkShards(files, {
-    implementation: (r) => r.implementation, backend: (r) => r.backend, seed: (r) => r.seed, runs: (r) => r.runs,
+    implementation: (r) => r.implementation,
+    backend: (r) => r.backend,
+    seed: (r) => r.seed,
+    runs: (r) => r.runs,
     selection: (r) => (r.shard as CheckShard | undefined)?.selection ?? null,
   });
   if (shards.length === 1) return withoutShard(shards[0]!.report);
@@ -116,12 +175,21 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
   const planned = plannedProperties(selection);
   const held = new Map<string, { outcome: RuleOutcome; property: PropertyOutcome }>();
   for (const { file, report, shard } of shards) {
-    const expected = [...shardOf(planned, shard)].map((i) => labelOf(planned[i]!.rule, planned[i]!.preset, planned[i]!.property));
-    const got = [...report.results.flatMap((o) => o.properties.map((p) => labelOf(o.rule, o.preset, p.name))), ...(report.stoppedAt?.notChecked ?? [])];
+    const expected = [...shardOf(planned, shard)].map((i) =>
+      labelOf(planned[i]!.rule, planned[i]!.preset, planned[i]!.property),
+    );
+    const got = [
+      ...report.results.flatMap((o) => o.properties.map((p) => labelOf(o.rule, o.preset, p.name))),
+      ...(report.stoppedAt?.notChecked ?? []),
+    ];
     if (got.length !== expected.length || [...got].sort().join('\n') !== [...expected].sort().join('\n')) {
-      throw new OptionError(`${file}: shard ${shardName(shard)} should hold ${expected.length} properties (${expected.join(', ')}), it holds ${got.length} (${got.join(', ')})`);
+      throw new OptionError(
+        `${file}: shard ${shardName(shard)} should hold ${expected.length} properties (${expected.join(', ')}), it holds ${got.length} (${got.join(', ')})`,
+      );
     }
-    for (const outcome of report.results) for (const property of outcome.properties) held.set(labelOf(outcome.rule, outcome.preset, property.name), { outcome, property });
+    for (const outcome of report.results)
+      for (const property of outcome.properties)
+        held.set(labelOf(outcome.rule, outcome.preset, property.name), { outcome, property });
   }
   const results: RuleOutcome[] = [];
   for (const p of planned) {
@@ -129,7 +197,8 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
     if (found === undefined) continue;
     const last = results.at(-1);
     if (last !== undefined && last.rule === p.rule && last.preset === p.preset) last.properties.push(found.property);
-    else results.push({ rule: p.rule, preset: p.preset, properties: [found.property], tally: { steps: 0, outputs: {} } });
+    else
+      results.push({ rule: p.rule, preset: p.preset, properties: [found.property], tally: { steps: 0, outputs: {} } });
   }
   const merged = results.map((r) => {
     const parts = [...new Set(r.properties.map((p) => held.get(labelOf(r.rule, r.preset, p.name))!.outcome))];
@@ -146,7 +215,11 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
     results: merged,
     passed: all.filter((p) => p.passed).length,
     failed: all.filter((p) => !p.passed).length,
-    ...mergeStopped(shards.map((s) => s.report.stoppedAt), (l) => l, labels),
+    ...mergeStopped(
+      shards.map((s) => s.report.stoppedAt),
+      (l) => l,
+      labels,
+    ),
   };
 }
 
@@ -165,26 +238,49 @@ const pairOf = (label: string) => /^[^/\s]+\/[^/\s:]+/.exec(label)?.[0] ?? label
  * shard holds a rule and preset it does not measure, or leaves out one it does.
  */
 export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[]): BoundTable {
-  const shards = checkShards(files, { command: (r) => r.command, implementation: (r) => r.implementation, seed: (r) => r.seed, casesPerPreset: (r) => r.casesPerPreset });
+  const shards = checkShards(files, {
+    command: (r) => r.command,
+    implementation: (r) => r.implementation,
+    seed: (r) => r.seed,
+    casesPerPreset: (r) => r.casesPerPreset,
+  });
   if (shards.length === 1) return withoutShard(shards[0]!.report);
   const pairs = measuredConfigurations().map((c) => `${c.rule}/${c.preset}`);
   for (const { file, report, shard } of shards) {
     const mine = new Set(pairs.filter((_, i) => i % shard.count === shard.index));
-    const held = [...report.rows.map((r) => `${r.rule}/${r.preset}`), ...(report.notMeasured ?? []).map(pairOf), ...(report.stoppedAt?.notChecked ?? []).map(pairOf)];
+    const held = [
+      ...report.rows.map((r) => `${r.rule}/${r.preset}`),
+      ...(report.notMeasured ?? []).map(pairOf),
+      ...(report.stoppedAt?.notChecked ?? []).map(pairOf),
+    ];
     const stray = held.find((p) => !mine.has(p));
-    if (stray !== undefined) throw new OptionError(`${file}: holds ${stray}, which shard ${shardName(shard)} does not measure`);
+    if (stray !== undefined)
+      throw new OptionError(`${file}: holds ${stray}, which shard ${shardName(shard)} does not measure`);
     const absent = [...mine].filter((p) => !held.includes(p));
-    if (absent.length > 0) throw new OptionError(`${file}: shard ${shardName(shard)} leaves out ${absent.join(', ')}, which it measures`);
+    if (absent.length > 0)
+      throw new OptionError(`${file}: shard ${shardName(shard)} leaves out ${absent.join(', ')}, which it measures`);
   }
   const first = shards[0]!.report;
-  const notMeasured = ranked(shards.flatMap((s) => s.report.notMeasured ?? []), pairOf, pairs);
+  const notMeasured = ranked(
+    shards.flatMap((s) => s.report.notMeasured ?? []),
+    pairOf,
+    pairs,
+  );
   return {
     command: first.command,
     implementation: first.implementation,
     seed: first.seed,
     casesPerPreset: first.casesPerPreset,
-    rows: ranked(shards.flatMap((s) => s.report.rows), (r) => `${r.rule}/${r.preset}`, pairs),
+    rows: ranked(
+      shards.flatMap((s) => s.report.rows),
+      (r) => `${r.rule}/${r.preset}`,
+      pairs,
+    ),
     ...(notMeasured.length === 0 ? {} : { notMeasured }),
-    ...mergeStopped(shards.map((s) => s.report.stoppedAt), pairOf, pairs),
+    ...mergeStopped(
+      shards.map((s) => s.report.stoppedAt),
+      pairOf,
+      pairs,
+    ),
   };
 }

@@ -8,8 +8,16 @@
 import type { CatalogueEntry, HyperparameterSpec } from '../types.js';
 import { elementSlots } from '../rules/common.js';
 
-const keep: HyperparameterSpec = { symbol: 'p', description: 'keep probability (each unit or weight kept with probability p)', domain: { min: '0', max: '1', minOpen: true } };
-const rate: HyperparameterSpec = { symbol: 'r', description: 'drop rate 1 − p (PyTorch, Keras, tfjs)', domain: { min: '0', max: '1', maxOpen: true } };
+const keep: HyperparameterSpec = {
+  symbol: 'p',
+  description: 'keep probability (each unit or weight kept with probability p)',
+  domain: { min: '0', max: '1', minOpen: true },
+};
+const rate: HyperparameterSpec = {
+  symbol: 'r',
+  description: 'drop rate 1 − p (PyTorch, Keras, tfjs)',
+  domain: { min: '0', max: '1', maxOpen: true },
+};
 
 export const dropout: CatalogueEntry = {
   name: 'dropout',
@@ -17,12 +25,34 @@ export const dropout: CatalogueEntry = {
   title: 'Dropout',
   source: 'Srivastava et al. 2014, JMLR 15, section 4 and 10',
   hyperparameters: { keep, rate },
-  flags: { form: { description: "'original': y = m ⊙ x in training, p x at inference; 'inverted': y = m ⊙ x / p in training, x at inference", values: ['original', 'inverted'] } },
+  flags: {
+    form: {
+      description:
+        "'original': y = m ⊙ x in training, p x at inference; 'inverted': y = m ⊙ x / p in training, x at inference",
+      values: ['original', 'inverted'],
+    },
+  },
   presets: {
-    paper: { source: 'Srivastava et al. 2014, section 4 (p = 0.5 for hidden units)', defaults: { keep: '0.5' }, flags: { form: 'original' } },
-    pytorch: { source: 'torch/nn/modules/dropout.py (p is the drop probability, 0.5)', defaults: { rate: '0.5' }, flags: { form: 'inverted' } },
-    keras: { source: 'keras/src/layers/regularization/dropout.py (rate required; 0.5 used)', defaults: { rate: '0.5' }, flags: { form: 'inverted' } },
-    tfjs: { source: 'tfjs-core/src/ops/dropout.ts, tf.dropout(x, rate) (rate required; 0.5 used)', defaults: { rate: '0.5' }, flags: { form: 'inverted' } },
+    paper: {
+      source: 'Srivastava et al. 2014, section 4 (p = 0.5 for hidden units)',
+      defaults: { keep: '0.5' },
+      flags: { form: 'original' },
+    },
+    pytorch: {
+      source: 'torch/nn/modules/dropout.py (p is the drop probability, 0.5)',
+      defaults: { rate: '0.5' },
+      flags: { form: 'inverted' },
+    },
+    keras: {
+      source: 'keras/src/layers/regularization/dropout.py (rate required; 0.5 used)',
+      defaults: { rate: '0.5' },
+      flags: { form: 'inverted' },
+    },
+    tfjs: {
+      source: 'tfjs-core/src/ops/dropout.ts, tf.dropout(x, rate) (rate required; 0.5 used)',
+      defaults: { rate: '0.5' },
+      flags: { form: 'inverted' },
+    },
   },
   state: () => elementSlots([]),
 };
@@ -35,7 +65,12 @@ export const dropConnect: CatalogueEntry = {
   hyperparameters: { keep },
   flags: {},
   presets: {
-    paper: { source: 'Wan et al. 2013: y = (M ⊙ W) x, M_ij ~ Bernoulli(p); inference by moment matching, N(p W x, p (1 − p) (W ⊙ W)(x ⊙ x))', defaults: { keep: '0.5' }, flags: {} },
+    paper: {
+      source:
+        'Wan et al. 2013: y = (M ⊙ W) x, M_ij ~ Bernoulli(p); inference by moment matching, N(p W x, p (1 − p) (W ⊙ W)(x ⊙ x))',
+      defaults: { keep: '0.5' },
+      flags: {},
+    },
   },
   state: () => elementSlots([]),
 };
@@ -48,7 +83,11 @@ export const stochasticPooling: CatalogueEntry = {
   hyperparameters: {},
   flags: {},
   presets: {
-    paper: { source: 'Zeiler & Fergus 2013: p_i = a_i / Σ a_j, sample one a_i; inference Σ p_i a_i', defaults: {}, flags: {} },
+    paper: {
+      source: 'Zeiler & Fergus 2013: p_i = a_i / Σ a_j, sample one a_i; inference Σ p_i a_i',
+      defaults: {},
+      flags: {},
+    },
   },
   state: () => elementSlots([]),
 };

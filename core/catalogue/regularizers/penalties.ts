@@ -12,9 +12,16 @@
 import type { CatalogueEntry, HyperparameterSpec } from '../types.js';
 import { elementSlots, hyperparameters } from '../rules/common.js';
 
-const strength = (symbol: string, what: string): HyperparameterSpec => ({ symbol, description: `${what} penalty strength`, domain: { min: '0' } });
+const strength = (symbol: string, what: string): HyperparameterSpec => ({
+  symbol,
+  description: `${what} penalty strength`,
+  domain: { min: '0' },
+});
 const step = { ...hyperparameters.learningRate, description: 'step size α of the proximal step' };
-const convention = { description: "L2's scale: 'half' is λ/2 ‖w‖² (PyTorch weight_decay), 'full' is λ ‖w‖² (Keras, tfjs)", values: ['half', 'full'] };
+const convention = {
+  description: "L2's scale: 'half' is λ/2 ‖w‖² (PyTorch weight_decay), 'full' is λ ‖w‖² (Keras, tfjs)",
+  values: ['half', 'full'],
+};
 
 export const l1: CatalogueEntry = {
   name: 'l1',
@@ -24,9 +31,21 @@ export const l1: CatalogueEntry = {
   hyperparameters: { lambda: strength('λ', 'L1'), lr: step },
   flags: {},
   presets: {
-    paper: { source: 'λ ‖w‖₁; prox = soft thresholding (Parikh & Boyd 2014, section 6.5.2)', defaults: { lambda: '0.01', lr: '0.01' }, flags: {} },
-    keras: { source: 'keras/src/regularizers/regularizers.py, L1(l1=0.01)', defaults: { lambda: '0.01', lr: '0.01' }, flags: {} },
-    tfjs: { source: 'tfjs-layers/src/regularizers.ts, l1({l1: 0.01})', defaults: { lambda: '0.01', lr: '0.01' }, flags: {} },
+    paper: {
+      source: 'λ ‖w‖₁; prox = soft thresholding (Parikh & Boyd 2014, section 6.5.2)',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: {},
+    },
+    keras: {
+      source: 'keras/src/regularizers/regularizers.py, L1(l1=0.01)',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: {},
+    },
+    tfjs: {
+      source: 'tfjs-layers/src/regularizers.ts, l1({l1: 0.01})',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: {},
+    },
   },
   state: () => elementSlots([]),
 };
@@ -39,10 +58,26 @@ export const l2: CatalogueEntry = {
   hyperparameters: { lambda: strength('λ', 'L2'), lr: step },
   flags: { convention },
   presets: {
-    paper: { source: 'λ/2 ‖w‖² (Krogh & Hertz 1992)', defaults: { lambda: '0.01', lr: '0.01' }, flags: { convention: 'half' } },
-    pytorch: { source: 'torch/optim/sgd.py weight_decay: gradient λ w, so the penalty is λ/2 ‖w‖²', defaults: { lambda: '0.01', lr: '0.01' }, flags: { convention: 'half' } },
-    keras: { source: 'keras/src/regularizers/regularizers.py, L2(l2=0.01): l2 · Σ w²', defaults: { lambda: '0.01', lr: '0.01' }, flags: { convention: 'full' } },
-    tfjs: { source: 'tfjs-layers/src/regularizers.ts, l2({l2: 0.01}): l2 · Σ w²', defaults: { lambda: '0.01', lr: '0.01' }, flags: { convention: 'full' } },
+    paper: {
+      source: 'λ/2 ‖w‖² (Krogh & Hertz 1992)',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: { convention: 'half' },
+    },
+    pytorch: {
+      source: 'torch/optim/sgd.py weight_decay: gradient λ w, so the penalty is λ/2 ‖w‖²',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: { convention: 'half' },
+    },
+    keras: {
+      source: 'keras/src/regularizers/regularizers.py, L2(l2=0.01): l2 · Σ w²',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: { convention: 'full' },
+    },
+    tfjs: {
+      source: 'tfjs-layers/src/regularizers.ts, l2({l2: 0.01}): l2 · Σ w²',
+      defaults: { lambda: '0.01', lr: '0.01' },
+      flags: { convention: 'full' },
+    },
   },
   state: () => elementSlots([]),
 };
@@ -55,10 +90,26 @@ export const elasticNet: CatalogueEntry = {
   hyperparameters: { lambda1: strength('λ1', 'L1'), lambda2: strength('λ2', 'L2'), lr: step },
   flags: { convention },
   presets: {
-    paper: { source: 'Zou & Hastie 2005: λ1 ‖w‖₁ + λ2 ‖w‖²', defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' }, flags: { convention: 'full' } },
-    pytorch: { source: 'λ1 ‖w‖₁ by hand plus weight_decay λ2 (λ2/2 ‖w‖²)', defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' }, flags: { convention: 'half' } },
-    keras: { source: 'keras/src/regularizers/regularizers.py, L1L2(l1, l2)', defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' }, flags: { convention: 'full' } },
-    tfjs: { source: 'tfjs-layers/src/regularizers.ts, l1l2({l1: 0.01, l2: 0.01})', defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' }, flags: { convention: 'full' } },
+    paper: {
+      source: 'Zou & Hastie 2005: λ1 ‖w‖₁ + λ2 ‖w‖²',
+      defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' },
+      flags: { convention: 'full' },
+    },
+    pytorch: {
+      source: 'λ1 ‖w‖₁ by hand plus weight_decay λ2 (λ2/2 ‖w‖²)',
+      defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' },
+      flags: { convention: 'half' },
+    },
+    keras: {
+      source: 'keras/src/regularizers/regularizers.py, L1L2(l1, l2)',
+      defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' },
+      flags: { convention: 'full' },
+    },
+    tfjs: {
+      source: 'tfjs-layers/src/regularizers.ts, l1l2({l1: 0.01, l2: 0.01})',
+      defaults: { lambda1: '0.01', lambda2: '0.01', lr: '0.01' },
+      flags: { convention: 'full' },
+    },
   },
   state: () => elementSlots([]),
 };
@@ -68,7 +119,10 @@ export const smoothL1: CatalogueEntry = {
   kind: 'penalty',
   title: 'Smooth approximation of L1',
   source: 'Schmidt, Fung & Rosales 2007 (λ Σ √(w² + ε))',
-  hyperparameters: { lambda: strength('λ', 'L1'), eps: { symbol: 'ε', description: 'smoothing: √(w² + ε) → |w| as ε → 0', domain: { min: '0', minOpen: true } } },
+  hyperparameters: {
+    lambda: strength('λ', 'L1'),
+    eps: { symbol: 'ε', description: 'smoothing: √(w² + ε) → |w| as ε → 0', domain: { min: '0', minOpen: true } },
+  },
   flags: {},
   presets: {
     paper: { source: 'λ Σ √(w² + ε), gradient λ w / √(w² + ε)', defaults: { lambda: '0.01', eps: '1e-6' }, flags: {} },

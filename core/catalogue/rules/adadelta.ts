@@ -23,12 +23,33 @@ export const adadelta: CatalogueEntry = {
     eps: hyperparameters.epsilon,
     weightDecay: hyperparameters.weightDecay,
   },
-  flags: { denominator: { description: "E[g²] in Δ: the updated one ('current', Zeiler) or the previous one (tfjs)", values: ['current', 'previous'] } },
+  flags: {
+    denominator: {
+      description: "E[g²] in Δ: the updated one ('current', Zeiler) or the previous one (tfjs)",
+      values: ['current', 'previous'],
+    },
+  },
   presets: {
-    paper: { source: 'Zeiler 2012, Algorithm 1 (no α, that is α = 1; ρ 0.95, ε 1e-6)', defaults: { lr: '1', rho: '0.95', eps: '1e-6' }, flags: { denominator: 'current' } },
-    pytorch: { source: 'torch/optim/adadelta.py', defaults: { lr: '1', rho: '0.9', eps: '1e-6', weightDecay: '0' }, flags: { denominator: 'current' } },
-    keras: { source: 'keras/src/optimizers/adadelta.py', defaults: { lr: '0.001', rho: '0.95', eps: '1e-7' }, flags: { denominator: 'current' } },
-    tfjs: { source: 'tfjs-core/src/optimizers/adadelta_optimizer.ts', defaults: { lr: '0.001', rho: '0.95', eps: '1e-7' }, flags: { denominator: 'previous' } },
+    paper: {
+      source: 'Zeiler 2012, Algorithm 1 (no α, that is α = 1; ρ 0.95, ε 1e-6)',
+      defaults: { lr: '1', rho: '0.95', eps: '1e-6' },
+      flags: { denominator: 'current' },
+    },
+    pytorch: {
+      source: 'torch/optim/adadelta.py',
+      defaults: { lr: '1', rho: '0.9', eps: '1e-6', weightDecay: '0' },
+      flags: { denominator: 'current' },
+    },
+    keras: {
+      source: 'keras/src/optimizers/adadelta.py',
+      defaults: { lr: '0.001', rho: '0.95', eps: '1e-7' },
+      flags: { denominator: 'current' },
+    },
+    tfjs: {
+      source: 'tfjs-core/src/optimizers/adadelta_optimizer.ts',
+      defaults: { lr: '0.001', rho: '0.95', eps: '1e-7' },
+      flags: { denominator: 'previous' },
+    },
   },
   state: () => elementSlots(['gradSquared', 'updateSquared'], ['gradSquared', 'updateSquared']),
 };

@@ -24,17 +24,31 @@ export const adagrad: CatalogueEntry = {
     lrDecay: { symbol: 'η', description: 'α_t = α / (1 + (t − 1) η)', domain: { min: '0' } },
     weightDecay: hyperparameters.weightDecay,
   },
-  flags: { epsPlacement: { description: "ε under the square root ('inside') or after it ('outside')", values: ['inside', 'outside'] } },
+  flags: {
+    epsPlacement: {
+      description: "ε under the square root ('inside') or after it ('outside')",
+      values: ['inside', 'outside'],
+    },
+  },
   presets: {
-    paper: { source: 'Ruder 2016, eq. for Adagrad (ε 1e-8, no default α; 0.01 used)', defaults: { lr: '0.01', eps: '1e-8', initialAccumulator: '0' }, flags: { epsPlacement: 'inside' } },
+    paper: {
+      source: 'Ruder 2016, eq. for Adagrad (ε 1e-8, no default α; 0.01 used)',
+      defaults: { lr: '0.01', eps: '1e-8', initialAccumulator: '0' },
+      flags: { epsPlacement: 'inside' },
+    },
     pytorch: {
       source: 'torch/optim/adagrad.py',
       defaults: { lr: '0.01', eps: '1e-10', initialAccumulator: '0', lrDecay: '0', weightDecay: '0' },
       flags: { epsPlacement: 'outside' },
     },
-    keras: { source: 'keras/src/optimizers/adagrad.py', defaults: { lr: '0.001', eps: '1e-7', initialAccumulator: '0.1' }, flags: { epsPlacement: 'inside' } },
+    keras: {
+      source: 'keras/src/optimizers/adagrad.py',
+      defaults: { lr: '0.001', eps: '1e-7', initialAccumulator: '0.1' },
+      flags: { epsPlacement: 'inside' },
+    },
     tfjs: {
-      source: 'tfjs-core/src/optimizers/adagrad_optimizer.ts (ε is the backend epsilon; learningRate required, 0.01 used)',
+      source:
+        'tfjs-core/src/optimizers/adagrad_optimizer.ts (ε is the backend epsilon; learningRate required, 0.01 used)',
       defaults: { lr: '0.01', eps: '1e-7', initialAccumulator: '0.1' },
       flags: { epsPlacement: 'inside' },
     },

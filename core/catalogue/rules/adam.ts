@@ -37,7 +37,10 @@ const adamFlags = {
     values: ['exact-pow', 'running-product', 'none'],
   },
   amsgrad: { description: 'divide by the running maximum of v (AMSGrad)', values: [false, true] },
-  weightDecay: { description: "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-unscaled' (− λθ)", values: ['coupled', 'decoupled', 'decoupled-unscaled'] },
+  weightDecay: {
+    description: "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-unscaled' (− λθ)",
+    values: ['coupled', 'decoupled', 'decoupled-unscaled'],
+  },
 };
 
 function layout(flags: Readonly<Record<string, FlagValue>>): StateLayout {
@@ -51,7 +54,12 @@ function layout(flags: Readonly<Record<string, FlagValue>>): StateLayout {
   };
 }
 
-const family = (name: string, title: string, source: string, presets: Partial<Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset>>): CatalogueEntry => ({
+const family = (
+  name: string,
+  title: string,
+  source: string,
+  presets: Partial<Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset>>,
+): CatalogueEntry => ({
   name,
   kind: 'update-rule',
   title,
@@ -62,7 +70,12 @@ const family = (name: string, title: string, source: string, presets: Partial<Re
   state: layout,
 });
 
-const flags = (form: string, biasCorrection: string, amsgrad: boolean, weightDecay = 'coupled') => ({ form, biasCorrection, amsgrad, weightDecay });
+const flags = (form: string, biasCorrection: string, amsgrad: boolean, weightDecay = 'coupled') => ({
+  form,
+  biasCorrection,
+  amsgrad,
+  weightDecay,
+});
 
 export const adam = family('adam', 'Adam', 'Kingma & Ba 2015, arXiv:1412.6980, Algorithm 1 and section 2', {
   paper: {
@@ -87,38 +100,48 @@ export const adam = family('adam', 'Adam', 'Kingma & Ba 2015, arXiv:1412.6980, A
   },
 });
 
-export const amsgrad = family('amsgrad', 'AMSGrad', 'Reddi, Kale & Kumar 2018, "On the Convergence of Adam and Beyond", Algorithm 2', {
-  paper: {
-    source: 'Reddi et al. 2018, Algorithm 2 with constant β1 and α (no bias correction; ε 1e-8 added as in Adam)',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
-    flags: flags('algorithm1', 'none', true),
+export const amsgrad = family(
+  'amsgrad',
+  'AMSGrad',
+  'Reddi, Kale & Kumar 2018, "On the Convergence of Adam and Beyond", Algorithm 2',
+  {
+    paper: {
+      source: 'Reddi et al. 2018, Algorithm 2 with constant β1 and α (no bias correction; ε 1e-8 added as in Adam)',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
+      flags: flags('algorithm1', 'none', true),
+    },
+    pytorch: {
+      source: 'torch/optim/adam.py with amsgrad=True (maximum of the raw v, divided by √(1 − β2^t))',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' },
+      flags: flags('algorithm1', 'exact-pow', true),
+    },
+    keras: {
+      source: 'keras/src/optimizers/adam.py with amsgrad=True (maximum of the raw v, efficient form)',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+      flags: flags('efficient', 'exact-pow', true),
+    },
   },
-  pytorch: {
-    source: 'torch/optim/adam.py with amsgrad=True (maximum of the raw v, divided by √(1 − β2^t))',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' },
-    flags: flags('algorithm1', 'exact-pow', true),
-  },
-  keras: {
-    source: 'keras/src/optimizers/adam.py with amsgrad=True (maximum of the raw v, efficient form)',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
-    flags: flags('efficient', 'exact-pow', true),
-  },
-});
+);
 
-export const adamw = family('adamw', 'AdamW', 'Loshchilov & Hutter 2019, "Decoupled Weight Decay Regularization", Algorithm 2', {
-  paper: {
-    source: 'Loshchilov & Hutter 2019, Algorithm 2 with η_t = 1 (no default λ; 1e-5 used, PyTorch\'s α λ)',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.00001' },
-    flags: flags('algorithm1', 'exact-pow', false, 'decoupled-unscaled'),
+export const adamw = family(
+  'adamw',
+  'AdamW',
+  'Loshchilov & Hutter 2019, "Decoupled Weight Decay Regularization", Algorithm 2',
+  {
+    paper: {
+      source: "Loshchilov & Hutter 2019, Algorithm 2 with η_t = 1 (no default λ; 1e-5 used, PyTorch's α λ)",
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.00001' },
+      flags: flags('algorithm1', 'exact-pow', false, 'decoupled-unscaled'),
+    },
+    pytorch: {
+      source: 'torch/optim/adamw.py (λ 0.01)',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.01' },
+      flags: flags('algorithm1', 'exact-pow', false, 'decoupled'),
+    },
+    keras: {
+      source: 'keras/src/optimizers/adamw.py and optimizer.py _apply_weight_decay (λ 0.004)',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7', weightDecay: '0.004' },
+      flags: flags('efficient', 'exact-pow', false, 'decoupled'),
+    },
   },
-  pytorch: {
-    source: 'torch/optim/adamw.py (λ 0.01)',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0.01' },
-    flags: flags('algorithm1', 'exact-pow', false, 'decoupled'),
-  },
-  keras: {
-    source: 'keras/src/optimizers/adamw.py and optimizer.py _apply_weight_decay (λ 0.004)',
-    defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7', weightDecay: '0.004' },
-    flags: flags('efficient', 'exact-pow', false, 'decoupled'),
-  },
-});
+);

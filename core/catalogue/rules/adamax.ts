@@ -23,17 +23,31 @@ export const adamax: CatalogueEntry = {
     weightDecay: hyperparameters.weightDecay,
   },
   flags: {
-    epsPlacement: { description: "'none', 'in-max' (PyTorch), 'denominator' (Keras, tfjs)", values: ['none', 'in-max', 'denominator'] },
-    biasCorrection: { description: "'exact-pow' or 'running-product' (tfjs)", values: ['exact-pow', 'running-product'] },
+    epsPlacement: {
+      description: "'none', 'in-max' (PyTorch), 'denominator' (Keras, tfjs)",
+      values: ['none', 'in-max', 'denominator'],
+    },
+    biasCorrection: {
+      description: "'exact-pow' or 'running-product' (tfjs)",
+      values: ['exact-pow', 'running-product'],
+    },
   },
   presets: {
-    paper: { source: 'arXiv:1412.6980, Algorithm 2 (α 0.002)', defaults: { lr: '0.002', beta1: '0.9', beta2: '0.999' }, flags: { epsPlacement: 'none', biasCorrection: 'exact-pow' } },
+    paper: {
+      source: 'arXiv:1412.6980, Algorithm 2 (α 0.002)',
+      defaults: { lr: '0.002', beta1: '0.9', beta2: '0.999' },
+      flags: { epsPlacement: 'none', biasCorrection: 'exact-pow' },
+    },
     pytorch: {
       source: 'torch/optim/adamax.py',
       defaults: { lr: '0.002', beta1: '0.9', beta2: '0.999', eps: '1e-8', weightDecay: '0' },
       flags: { epsPlacement: 'in-max', biasCorrection: 'exact-pow' },
     },
-    keras: { source: 'keras/src/optimizers/adamax.py', defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' }, flags: { epsPlacement: 'denominator', biasCorrection: 'exact-pow' } },
+    keras: {
+      source: 'keras/src/optimizers/adamax.py',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+      flags: { epsPlacement: 'denominator', biasCorrection: 'exact-pow' },
+    },
     tfjs: {
       source: 'tfjs-core/src/optimizers/adamax_optimizer.ts',
       defaults: { lr: '0.002', beta1: '0.9', beta2: '0.999', eps: '1e-7', decay: '0' },
@@ -42,6 +56,11 @@ export const adamax: CatalogueEntry = {
   },
   state: (flags) => {
     const running = flags['biasCorrection'] === 'running-product';
-    return { element: ['m', 'u'], tensor: running ? ['b1pow'] : [], nonnegative: ['u'], unitInterval: running ? ['b1pow'] : [] };
+    return {
+      element: ['m', 'u'],
+      tensor: running ? ['b1pow'] : [],
+      nonnegative: ['u'],
+      unitInterval: running ? ['b1pow'] : [],
+    };
   },
 };

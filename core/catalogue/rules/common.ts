@@ -13,7 +13,11 @@ export const hyperparameters = {
   /** PyTorch's coupled weight decay: the gradient becomes g + λ θ. */
   weightDecay: { symbol: 'λ', description: 'coupled weight decay (L2): g ← g + λ θ', domain: nonnegative },
   momentum: { symbol: 'μ', description: 'momentum coefficient', domain: { min: '0', max: '1', maxOpen: true } },
-  dampening: { symbol: 'd', description: 'dampening of the gradient in the momentum buffer', domain: { min: '0', max: '1' } },
+  dampening: {
+    symbol: 'd',
+    description: 'dampening of the gradient in the momentum buffer',
+    domain: { min: '0', max: '1' },
+  },
   /** A decay rate β in [0, 1). */
   decay: (symbol: string, description: string): HyperparameterSpec => ({
     symbol,
@@ -23,6 +27,16 @@ export const hyperparameters = {
 } satisfies Record<string, HyperparameterSpec | ((...args: string[]) => HyperparameterSpec)>;
 
 /** A state layout with only element slots, none of them bounded. */
-export function elementSlots(slots: readonly string[], nonnegativeSlots: readonly string[] = [], initialFrom?: Record<string, string>): StateLayout {
-  return { element: slots, tensor: [], nonnegative: nonnegativeSlots, unitInterval: [], ...(initialFrom ? { initialFrom } : {}) };
+export function elementSlots(
+  slots: readonly string[],
+  nonnegativeSlots: readonly string[] = [],
+  initialFrom?: Record<string, string>,
+): StateLayout {
+  return {
+    element: slots,
+    tensor: [],
+    nonnegative: nonnegativeSlots,
+    unitInterval: [],
+    ...(initialFrom ? { initialFrom } : {}),
+  };
 }

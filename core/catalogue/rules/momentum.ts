@@ -18,15 +18,29 @@ import { elementSlots, hyperparameters } from './common.js';
 
 function presets(nesterov: boolean): Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset> {
   return {
-    paper: { source: 'Ruder 2016, section 4.1 and 4.2; Bengio et al. 2013 for Nesterov', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'paper', nesterov } },
+    paper: {
+      source: 'Ruder 2016, section 4.1 and 4.2; Bengio et al. 2013 for Nesterov',
+      defaults: { lr: '0.01', momentum: '0.9' },
+      flags: { form: 'paper', nesterov },
+    },
     pytorch: {
       // PyTorch rejects Nesterov momentum with a non-zero dampening, so the Nesterov entry does not take it.
       source: 'torch/optim/sgd.py, _single_tensor_sgd',
-      defaults: nesterov ? { lr: '0.001', momentum: '0.9', weightDecay: '0' } : { lr: '0.001', momentum: '0.9', dampening: '0', weightDecay: '0' },
+      defaults: nesterov
+        ? { lr: '0.001', momentum: '0.9', weightDecay: '0' }
+        : { lr: '0.001', momentum: '0.9', dampening: '0', weightDecay: '0' },
       flags: { form: 'pytorch', nesterov },
     },
-    keras: { source: 'keras/src/optimizers/sgd.py', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'keras', nesterov } },
-    tfjs: { source: 'tfjs-core/src/optimizers/momentum_optimizer.ts', defaults: { lr: '0.01', momentum: '0.9' }, flags: { form: 'tfjs', nesterov } },
+    keras: {
+      source: 'keras/src/optimizers/sgd.py',
+      defaults: { lr: '0.01', momentum: '0.9' },
+      flags: { form: 'keras', nesterov },
+    },
+    tfjs: {
+      source: 'tfjs-core/src/optimizers/momentum_optimizer.ts',
+      defaults: { lr: '0.01', momentum: '0.9' },
+      flags: { form: 'tfjs', nesterov },
+    },
   };
 }
 
@@ -39,8 +53,14 @@ const shared = {
     weightDecay: hyperparameters.weightDecay,
   },
   flags: {
-    form: { description: 'whose form of the buffer: paper (α inside), pytorch, keras (negated, α inside), tfjs', values: ['paper', 'pytorch', 'keras', 'tfjs'] },
-    nesterov: { description: 'Nesterov momentum in the reformulated form (on the given gradient)', values: [false, true] },
+    form: {
+      description: 'whose form of the buffer: paper (α inside), pytorch, keras (negated, α inside), tfjs',
+      values: ['paper', 'pytorch', 'keras', 'tfjs'],
+    },
+    nesterov: {
+      description: 'Nesterov momentum in the reformulated form (on the given gradient)',
+      values: [false, true],
+    },
   },
   state: () => elementSlots(['buffer']),
 } as const;

@@ -31,23 +31,40 @@ export const nadam: CatalogueEntry = {
     weightDecay: hyperparameters.weightDecay,
   },
   flags: {
-    schedule: { description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)", values: ['none', 'pytorch', 'keras'] },
+    schedule: {
+      description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)",
+      values: ['none', 'pytorch', 'keras'],
+    },
     productNext: {
-      description: "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
+      description:
+        "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
       values: ['documented', 'torch-1.13'],
     },
   },
   presets: {
-    paper: { source: 'arXiv:1712.04711 (the survey), last formula; Dozat 2016 without the schedule', defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' }, flags: { schedule: 'none' } },
+    paper: {
+      source: 'arXiv:1712.04711 (the survey), last formula; Dozat 2016 without the schedule',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-8' },
+      flags: { schedule: 'none' },
+    },
     pytorch: {
       source: 'torch.optim.NAdam documentation (algorithm box); torch/optim/nadam.py',
       defaults: { lr: '0.002', beta1: '0.9', beta2: '0.999', eps: '1e-8', momentumDecay: '0.004', weightDecay: '0' },
       flags: { schedule: 'pytorch' },
     },
-    keras: { source: 'keras/src/optimizers/nadam.py (Keras 3)', defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' }, flags: { schedule: 'keras' } },
+    keras: {
+      source: 'keras/src/optimizers/nadam.py (Keras 3)',
+      defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7' },
+      flags: { schedule: 'keras' },
+    },
   },
   state: (flags) => {
     const scheduled = flags['schedule'] !== 'none';
-    return { element: ['m', 'v'], tensor: scheduled ? ['muProduct'] : [], nonnegative: ['v'], unitInterval: scheduled ? ['muProduct'] : [] };
+    return {
+      element: ['m', 'v'],
+      tensor: scheduled ? ['muProduct'] : [],
+      nonnegative: ['v'],
+      unitInterval: scheduled ? ['muProduct'] : [],
+    };
   },
 };

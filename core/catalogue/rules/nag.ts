@@ -19,7 +19,13 @@ export const nag: CatalogueEntry = {
   source: 'Nesterov 1983; Sutskever et al. 2013, eq. 3–4; Ruder 2016, section 4.2',
   hyperparameters: { lr: hyperparameters.learningRate, momentum: hyperparameters.momentum },
   flags: {},
-  presets: { paper: { source: 'Ruder 2016, section 4.2 (γ 0.9; no default α, 0.01 used)', defaults: { lr: '0.01', momentum: '0.9' }, flags: {} } },
+  presets: {
+    paper: {
+      source: 'Ruder 2016, section 4.2 (γ 0.9; no default α, 0.01 used)',
+      defaults: { lr: '0.01', momentum: '0.9' },
+      flags: {},
+    },
+  },
   state: () => elementSlots(['velocity']),
   needsObjective: true,
 };

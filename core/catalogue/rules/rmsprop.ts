@@ -18,7 +18,9 @@ const entry = (name: string, title: string, centered: boolean, presets: Catalogu
   name,
   kind: 'update-rule',
   title,
-  source: centered ? 'Graves 2013, arXiv:1308.0850, eq. 38–41' : 'Hinton, Neural Networks for Machine Learning, lecture 6e; Ruder 2016, section 4.5',
+  source: centered
+    ? 'Graves 2013, arXiv:1308.0850, eq. 38–41'
+    : 'Hinton, Neural Networks for Machine Learning, lecture 6e; Ruder 2016, section 4.5',
   hyperparameters: {
     lr: hyperparameters.learningRate,
     rho: hyperparameters.decay('ρ', 'decay rate of the mean square (PyTorch calls it alpha)'),
@@ -27,8 +29,15 @@ const entry = (name: string, title: string, centered: boolean, presets: Catalogu
     weightDecay: hyperparameters.weightDecay,
   },
   flags: {
-    form: { description: 'pytorch: ε outside, α outside the buffer; keras: ε inside, α inside; tfjs: as keras, ε subtracted when centered, buffer always', values: ['pytorch', 'keras', 'tfjs'] },
-    centered: { description: 'divide by an estimate of the variance instead of the raw second moment', values: [false, true] },
+    form: {
+      description:
+        'pytorch: ε outside, α outside the buffer; keras: ε inside, α inside; tfjs: as keras, ε subtracted when centered, buffer always',
+      values: ['pytorch', 'keras', 'tfjs'],
+    },
+    centered: {
+      description: 'divide by an estimate of the variance instead of the raw second moment',
+      values: [false, true],
+    },
   },
   presets,
   state: () => elementSlots(centered ? ['meanSquare', 'meanGrad', 'buffer'] : ['meanSquare', 'buffer'], ['meanSquare']),
@@ -40,7 +49,11 @@ const frameworks = (centered: boolean): Record<'pytorch' | 'keras' | 'tfjs', Pre
     defaults: { lr: '0.01', rho: '0.99', momentum: '0', eps: '1e-8', weightDecay: '0' },
     flags: { form: 'pytorch', centered },
   },
-  keras: { source: 'keras/src/optimizers/rmsprop.py', defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-7' }, flags: { form: 'keras', centered } },
+  keras: {
+    source: 'keras/src/optimizers/rmsprop.py',
+    defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-7' },
+    flags: { form: 'keras', centered },
+  },
   tfjs: {
     source: 'tfjs-core/src/optimizers/rmsprop_optimizer.ts (learningRate required, 0.001 used; ε the backend epsilon)',
     defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-7' },
@@ -49,7 +62,11 @@ const frameworks = (centered: boolean): Record<'pytorch' | 'keras' | 'tfjs', Pre
 });
 
 export const rmsprop = entry('rmsprop', 'RMSProp', false, {
-  paper: { source: 'Hinton, lecture 6e (ρ 0.9, α 0.001 suggested; ε 1e-8 as Ruder)', defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-8' }, flags: { form: 'keras', centered: false } },
+  paper: {
+    source: 'Hinton, lecture 6e (ρ 0.9, α 0.001 suggested; ε 1e-8 as Ruder)',
+    defaults: { lr: '0.001', rho: '0.9', momentum: '0', eps: '1e-8' },
+    flags: { form: 'keras', centered: false },
+  },
   ...frameworks(false),
 });
 

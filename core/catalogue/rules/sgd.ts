@@ -16,9 +16,17 @@ export const sgd: CatalogueEntry = {
   flags: {},
   presets: {
     paper: { source: 'Ruder 2016, eq. 1 (no default α; 0.01 used)', defaults: { lr: '0.01' }, flags: {} },
-    pytorch: { source: 'torch/optim/sgd.py (lr 1e-3 since 2.0; required in 1.13)', defaults: { lr: '0.001', weightDecay: '0' }, flags: {} },
+    pytorch: {
+      source: 'torch/optim/sgd.py (lr 1e-3 since 2.0; required in 1.13)',
+      defaults: { lr: '0.001', weightDecay: '0' },
+      flags: {},
+    },
     keras: { source: 'keras/src/optimizers/sgd.py', defaults: { lr: '0.01' }, flags: {} },
-    tfjs: { source: 'tfjs-core/src/optimizers/sgd_optimizer.ts (learningRate required; 0.01 used)', defaults: { lr: '0.01' }, flags: {} },
+    tfjs: {
+      source: 'tfjs-core/src/optimizers/sgd_optimizer.ts (learningRate required; 0.01 used)',
+      defaults: { lr: '0.01' },
+      flags: {},
+    },
   },
   state: () => elementSlots([]),
 };

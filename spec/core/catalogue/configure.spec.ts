@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepCount, configure, entryOf, HyperparameterError, StepInputError, UnknownNameError } from '../../../core/catalogue/index.js';
+import {
+  checkStepCount,
+  configure,
+  entryOf,
+  HyperparameterError,
+  StepInputError,
+  UnknownNameError,
+} from '../../../core/catalogue/index.js';
 
 const adam = entryOf('adam');
 
 describe('configure', () => {
   it('reads hyperparameters as the decimals the user wrote', () => {
-    expect(configure(adam, 'pytorch', { beta2: 0.999, lr: '1e-3' }).hyper).toMatchObject({ beta2: '0.999', lr: '0.001' });
+    expect(configure(adam, 'pytorch', { beta2: 0.999, lr: '1e-3' }).hyper).toMatchObject({
+      beta2: '0.999',
+      lr: '0.001',
+    });
   });
 
   it.each([
@@ -56,7 +66,11 @@ describe('configure', () => {
   it.each<[string, number | string, RegExp]>([
     ["'1e400'", '1e400', /lr = 1e\+400 is beyond float32's range/],
     ['1e39', 1e39, /lr = 1e\+39 is beyond float32's range/],
-    ['the largest float32 plus 1', (2n ** 24n - 1n) * 2n ** 104n + 1n + '', /lr = 3\.40282346638528859811704183484516925441e\+38 is beyond float32's range/],
+    [
+      'the largest float32 plus 1',
+      (2n ** 24n - 1n) * 2n ** 104n + 1n + '',
+      /lr = 3\.40282346638528859811704183484516925441e\+38 is beyond float32's range/,
+    ],
     ["weightDecay '-1e400'", '-1e400', /weightDecay = -1e\+400 is beyond float32's range/],
   ])('rejects %s: beyond float32, where production holds hyperparameters', (label, value, message) => {
     const key = label.startsWith('weightDecay') ? 'weightDecay' : 'lr';
@@ -65,7 +79,9 @@ describe('configure', () => {
   });
 
   it('accepts the largest float32 exactly, and nonzero values below 2^−149 (documented: production rounds them)', () => {
-    expect(configure(adam, 'pytorch', { lr: float32Max }).hyper['lr']).toBe('3.4028234663852885981170418348451692544e+38');
+    expect(configure(adam, 'pytorch', { lr: float32Max }).hyper['lr']).toBe(
+      '3.4028234663852885981170418348451692544e+38',
+    );
     expect(configure(adam, 'pytorch', { eps: '1e-50' }).hyper['eps']).toBe('1e-50');
   });
 
@@ -76,7 +92,9 @@ describe('configure', () => {
   it('rejects an unknown preset or rule, listing the known ones', () => {
     expect(() => configure(adam, 'jax')).toThrow(UnknownNameError);
     expect(() => configure(adam, 'jax')).toThrow("unknown preset for adam 'jax'; known: paper, pytorch, keras, tfjs");
-    expect(() => entryOf('adamw2')).toThrow(/unknown rule 'adamw2'; known: sgd, momentum, nesterov, nag, adagrad, adadelta, rmsprop, rmsprop-centered, adam, amsgrad, adamw, adamax, nadam/);
+    expect(() => entryOf('adamw2')).toThrow(
+      /unknown rule 'adamw2'; known: sgd, momentum, nesterov, nag, adagrad, adadelta, rmsprop, rmsprop-centered, adam, amsgrad, adamw, adamax, nadam/,
+    );
   });
 
   it.each([0, -1, 1.5, NaN, Infinity, 2 ** 53])('rejects the step count t = %s', (t) => {

@@ -8,7 +8,8 @@ import { moderateFloat32 } from '../../../src/gate/arbitraries/float32.js';
 
 const Exact = Decimal.clone({ precision: 300 });
 const adam = entryOf('adam');
-const same = (a: ArrayLike<number>, b: ArrayLike<number>) => expect(Array.from(a).map(String)).toEqual(Array.from(b).map(String));
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  expect(Array.from(a).map(String)).toEqual(Array.from(b).map(String));
 const nonzero = moderateFloat32();
 
 describe('Adam oracle: closed forms', () => {
@@ -17,13 +18,24 @@ describe('Adam oracle: closed forms', () => {
     (preset, theta, g, lr) => {
       const config = configure(adam, preset, { lr, eps: '0' });
       const params = Float32Array.of(theta);
-      const out = adamOracle.step(config, { params, grads: Float32Array.of(g), state: adamOracle.init(config, params), t: 1 });
+      const out = adamOracle.step(config, {
+        params,
+        grads: Float32Array.of(g),
+        state: adamOracle.init(config, params),
+        t: 1,
+      });
       const expected = roundToFloat32(new Exact(exactFromFloat32(theta)).minus(new Exact(lr).times(Math.sign(g))));
       expect(out.params[0]).toBe(expected);
     },
   );
 
-  test.prop([nonzero, nonzero, fc.float({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999 })])(
+  test.prop([
+    nonzero,
+    nonzero,
+    fc.float({ min: 0, max: 1e6, noNaN: true }),
+    fc.integer({ min: 1, max: 99 }),
+    fc.integer({ min: 1, max: 999 }),
+  ])(
     'm and v are the correctly rounded β m + (1 − β) g and β v + (1 − β) g², computed here in plain 300-digit decimals',
     (m, g, v, b1, b2) => {
       const beta1 = `0.${String(b1).padStart(2, '0')}`;
@@ -54,7 +66,12 @@ describe('Adam oracle: closed forms', () => {
       const m = (1 - 2 ** -k) * gp;
       const v = (1 - 2 ** -k) * gp * gp;
       if (!Number.isFinite(v) || v < 2 ** -126) return;
-      const out = adamOracle.step(config, { params: Float32Array.of(1), grads: Float32Array.of(gp), state: { m: Float32Array.of(m), v: Float32Array.of(v) }, t: k + 1 });
+      const out = adamOracle.step(config, {
+        params: Float32Array.of(1),
+        grads: Float32Array.of(gp),
+        state: { m: Float32Array.of(m), v: Float32Array.of(v) },
+        t: k + 1,
+      });
       expect(out.params[0]).toBe(1 - 0.25 * Math.sign(gp));
     },
   );
@@ -66,10 +83,17 @@ describe('Adam oracle: known answers', () => {
     // = g · 0.99999976158…, v̂ = 0.001 g² / (1 − float32(0.999)) = g² · 0.98726…, and |Δ| = α · 1.00643… ≠ α.
     const config = configure(adam, 'tfjs', { lr: '0.1', eps: '0' });
     const params = Float32Array.of(1);
-    const out = adamOracle.step(config, { params, grads: Float32Array.of(1), state: adamOracle.init(config, params), t: 1 });
+    const out = adamOracle.step(config, {
+      params,
+      grads: Float32Array.of(1),
+      state: adamOracle.init(config, params),
+      t: 1,
+    });
     const b1 = new Exact(exactFromFloat32(Math.fround(0.9)));
     const b2 = new Exact(exactFromFloat32(Math.fround(0.999)));
-    const delta = new Exact('0.1').times(new Exact('0.1').div(new Exact(1).minus(b1))).div(new Exact('0.001').div(new Exact(1).minus(b2)).sqrt());
+    const delta = new Exact('0.1')
+      .times(new Exact('0.1').div(new Exact(1).minus(b1)))
+      .div(new Exact('0.001').div(new Exact(1).minus(b2)).sqrt());
     expect(out.params[0]).toBe(roundToFloat32(new Exact(1).minus(delta)));
     expect(out.params[0]).not.toBe(Math.fround(0.9));
   });
@@ -78,7 +102,12 @@ describe('Adam oracle: known answers', () => {
     // m = 0.1, v = 0.001, m̂ = v̂ = 1, θ' = 1 − 0.001/(1 + 1e-8) = 0.99900000000999999990000…,
     // nearest float32 0x1.ff7ceep-1 = 0.999000012874603271484375 (the float32 of 0.999).
     const config = configure(adam, 'pytorch');
-    const out = adamOracle.step(config, { params: Float32Array.of(1), grads: Float32Array.of(1), state: adamOracle.init(config, Float32Array.of(1)), t: 1 });
+    const out = adamOracle.step(config, {
+      params: Float32Array.of(1),
+      grads: Float32Array.of(1),
+      state: adamOracle.init(config, Float32Array.of(1)),
+      t: 1,
+    });
     same(out.params, [0.999000012874603271484375]);
     same(out.state['m']!, [Math.fround(0.1)]);
     same(out.state['v']!, [Math.fround(0.001)]);
@@ -102,8 +131,18 @@ describe('Adam oracle: known answers', () => {
     // 1 + 3·2^-24 = 1 + 2^-22 − 2^-24. As 0 < b < 1, 1/√b > 1, so θ' = midpoint − 2^-24 (1/√b − 1) lies below
     // the midpoint, by 2^-24 (1/√b − 1) ≈ 2^-24 · 2^-4301 ≈ 10^-1302: θ' rounds down, to 1 + 2^-23. The
     // 1280 digits of the first ladder leave the midpoint inside the enclosure; 2560 separate it.
-    const config = configure(entryOf('adam'), 'pytorch', { beta1: '0.5', beta2: '0.5', eps: '0', lr: '5.9604644775390625e-8' });
-    const out = adamOracle.step(config, { params: Float32Array.of(1 + 2 ** -22), grads: Float32Array.of(0), state: { m: Float32Array.of(2), v: Float32Array.of(2) }, t: 4300 });
+    const config = configure(entryOf('adam'), 'pytorch', {
+      beta1: '0.5',
+      beta2: '0.5',
+      eps: '0',
+      lr: '5.9604644775390625e-8',
+    });
+    const out = adamOracle.step(config, {
+      params: Float32Array.of(1 + 2 ** -22),
+      grads: Float32Array.of(0),
+      state: { m: Float32Array.of(2), v: Float32Array.of(2) },
+      t: 4300,
+    });
     expect(out.params[0]).toBe(1 + 2 ** -23);
     expect(out.state['m']![0]).toBe(1);
     expect(out.state['v']![0]).toBe(1);
@@ -113,8 +152,18 @@ describe('Adam oracle: known answers', () => {
   it('marks θ uncertified between 0x1.000002p+0 and 0x1.000004p+0 in the same case at t = 9000, 2717 digits deep', () => {
     // As above with b = 1 − 2^-9000: θ' lies 2^-24 (1/√b − 1) ≈ 2^-9025 ≈ 10^-2717 below the midpoint, beyond
     // the 2560 digits the oracle tries. m' and v' are still exactly 1.
-    const config = configure(entryOf('adam'), 'pytorch', { beta1: '0.5', beta2: '0.5', eps: '0', lr: '5.9604644775390625e-8' });
-    const out = adamOracle.step(config, { params: Float32Array.of(1 + 2 ** -22), grads: Float32Array.of(0), state: { m: Float32Array.of(2), v: Float32Array.of(2) }, t: 9000 });
+    const config = configure(entryOf('adam'), 'pytorch', {
+      beta1: '0.5',
+      beta2: '0.5',
+      eps: '0',
+      lr: '5.9604644775390625e-8',
+    });
+    const out = adamOracle.step(config, {
+      params: Float32Array.of(1 + 2 ** -22),
+      grads: Float32Array.of(0),
+      state: { m: Float32Array.of(2), v: Float32Array.of(2) },
+      t: 9000,
+    });
     expect(out.uncertified).toEqual([{ output: 'params', index: 0, below: 1 + 2 ** -23, above: 1 + 2 ** -22 }]);
     expect([1 + 2 ** -23, 1 + 2 ** -22]).toContain(out.params[0]);
     expect([out.state['m']![0], out.state['v']![0]]).toEqual([1, 1]);
@@ -122,7 +171,12 @@ describe('Adam oracle: known answers', () => {
 
   it('the empty tensor is a no-op', () => {
     const config = configure(adam, 'pytorch');
-    const out = adamOracle.step(config, { params: new Float32Array(0), grads: new Float32Array(0), state: adamOracle.init(config, new Float32Array(0)), t: 3 });
+    const out = adamOracle.step(config, {
+      params: new Float32Array(0),
+      grads: new Float32Array(0),
+      state: adamOracle.init(config, new Float32Array(0)),
+      t: 3,
+    });
     expect(out.params.length).toBe(0);
     expect(out.state['m']!.length).toBe(0);
   });

@@ -14,10 +14,19 @@ import { oracleRuleOf } from '../../../oracle/rules/index.js';
 import { configure, entryOf, type HyperValue } from '../../../core/catalogue/index.js';
 
 const D = Decimal.clone({ precision: 200 });
-const powerOfTwo = fc.tuple(fc.integer({ min: -10, max: 10 }), fc.boolean()).map(([k, negative]) => (negative ? -1 : 1) * 2 ** k);
+const powerOfTwo = fc
+  .tuple(fc.integer({ min: -10, max: 10 }), fc.boolean())
+  .map(([k, negative]) => (negative ? -1 : 1) * 2 ** k);
 
 /** Runs `steps` oracle steps from the initial state, the gradient given as a function of θ. */
-function run(rule: string, preset: string, hyper: Record<string, HyperValue>, theta0: number, gradient: (theta: number) => number, steps: number): number[] {
+function run(
+  rule: string,
+  preset: string,
+  hyper: Record<string, HyperValue>,
+  theta0: number,
+  gradient: (theta: number) => number,
+  steps: number,
+): number[] {
   const config = configure(entryOf(rule), preset, hyper);
   const oracle = oracleRuleOf(rule);
   let params: Float32Array = Float32Array.of(theta0);
@@ -41,14 +50,24 @@ describe('multi-step closed forms (every value exact in float32)', () => {
     },
   );
 
-  test.prop([fc.constantFrom('paper', 'pytorch'), powerOfTwo, fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 16 })])(
+  test.prop([
+    fc.constantFrom('paper', 'pytorch'),
+    powerOfTwo,
+    fc.integer({ min: -3, max: 3 }),
+    fc.integer({ min: 1, max: 16 }),
+  ])(
     'momentum with a constant gradient, μ = 1/2, α = 1/4 (%s form): b_t = g (1 − μ^t)/(1 − μ), θ_t = θ_0 − α Σ b_i',
     (preset, g, j, steps) => {
       const theta0 = g * 2 ** j;
       let theta = new D(theta0);
       const expected = [theta0];
       for (let t = 1; t <= steps; t++) {
-        theta = theta.minus(new D(g).times('0.25').times(new D(1).minus(new D(0.5).pow(t))).times(2));
+        theta = theta.minus(
+          new D(g)
+            .times('0.25')
+            .times(new D(1).minus(new D(0.5).pow(t)))
+            .times(2),
+        );
         expected.push(theta.toNumber());
         fc.pre(roundToFloat32(theta) === theta.toNumber()); // the closed form is exact in float32 along the way
       }
@@ -56,7 +75,12 @@ describe('multi-step closed forms (every value exact in float32)', () => {
     },
   );
 
-  test.prop([fc.constantFrom(['adam', 'paper'], ['amsgrad', 'pytorch'], ['adamax', 'paper']), powerOfTwo, powerOfTwo, fc.integer({ min: 1, max: 20 })])(
+  test.prop([
+    fc.constantFrom(['adam', 'paper'], ['amsgrad', 'pytorch'], ['adamax', 'paper']),
+    powerOfTwo,
+    powerOfTwo,
+    fc.integer({ min: 1, max: 20 }),
+  ])(
     '%s with a constant gradient, β1 = β2 = 1/2, ε = 0 (AdaMax: no ε): m̂ = g, v̂ = g² (u = |g|), so θ_t = θ_0 − t α sign(g)',
     ([rule, preset], theta0, g, steps) => {
       const hyper: Record<string, string> = { lr: '0.125', beta1: '0.5', beta2: '0.5' };
@@ -70,7 +94,9 @@ describe('multi-step closed forms (every value exact in float32)', () => {
 
 describe('one-step closed forms against plain decimal arithmetic', () => {
   const exact = (x: number) => new D(exactFromFloat32(x));
-  const nonzero = fc.float({ min: Math.fround(1e-6), max: Math.fround(1e6), noNaN: true }).chain((x) => fc.constantFrom(x, -x));
+  const nonzero = fc
+    .float({ min: Math.fround(1e-6), max: Math.fround(1e6), noNaN: true })
+    .chain((x) => fc.constantFrom(x, -x));
 
   test.prop([nonzero, nonzero, fc.integer({ min: 0, max: 50 })])(
     'Adagrad (paper) after t − 1 steps of a constant gradient: θ − α g / √(t g² + ε)',
@@ -78,8 +104,15 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
       const G = Math.fround(k * g * g);
       if (!Number.isFinite(G) || exact(G).cmp(new D(k).times(exact(g).pow(2))) !== 0) return; // keep G exact
       const config = configure(entryOf('adagrad'), 'paper');
-      const out = oracleRuleOf('adagrad').step(config, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: { accumulator: Float32Array.of(G) }, t: k + 1 });
-      const expected = exact(theta).minus(new D('0.01').times(exact(g)).div(exact(G).plus(exact(g).pow(2)).plus('1e-8').sqrt()));
+      const out = oracleRuleOf('adagrad').step(config, {
+        params: Float32Array.of(theta),
+        grads: Float32Array.of(g),
+        state: { accumulator: Float32Array.of(G) },
+        t: k + 1,
+      });
+      const expected = exact(theta).minus(
+        new D('0.01').times(exact(g)).div(exact(G).plus(exact(g).pow(2)).plus('1e-8').sqrt()),
+      );
       expect(out.params[0]).toBe(roundToFloat32(expected));
     },
   );
@@ -90,7 +123,12 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
       const v = Math.fround((1 - 0.5 ** (t - 1)) * g * g);
       if (exact(v).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g).pow(2))) !== 0) return;
       const config = configure(entryOf('rmsprop'), 'paper', { rho: '0.5', eps: '0' });
-      const out = oracleRuleOf('rmsprop').step(config, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: { meanSquare: Float32Array.of(v), buffer: Float32Array.of(0) }, t });
+      const out = oracleRuleOf('rmsprop').step(config, {
+        params: Float32Array.of(theta),
+        grads: Float32Array.of(g),
+        state: { meanSquare: Float32Array.of(v), buffer: Float32Array.of(0) },
+        t,
+      });
       const vt = new D(1).minus(new D(0.5).pow(t)).times(exact(g).pow(2));
       expect(out.params[0]).toBe(roundToFloat32(exact(theta).minus(new D('0.001').times(exact(g)).div(vt.sqrt()))));
     },
@@ -105,7 +143,10 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
       t: 1,
     });
     const eps = new D('1e-6');
-    const delta = eps.sqrt().div(new D('0.05').times(exact(g).pow(2)).plus(eps).sqrt()).times(exact(g));
+    const delta = eps
+      .sqrt()
+      .div(new D('0.05').times(exact(g).pow(2)).plus(eps).sqrt())
+      .times(exact(g));
     expect(out.params[0]).toBe(roundToFloat32(exact(theta).minus(delta)));
     expect(out.state['updateSquared']![0]).toBe(roundToFloat32(new D('0.05').times(delta.pow(2))));
   });
@@ -115,10 +156,22 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
     (theta, g, t) => {
       const m = Math.fround((1 - 0.5 ** (t - 1)) * g);
       const v = Math.fround((1 - 0.5 ** (t - 1)) * g * g);
-      if (exact(v).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g).pow(2))) !== 0 || exact(m).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g))) !== 0) return;
+      if (
+        exact(v).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g).pow(2))) !== 0 ||
+        exact(m).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g))) !== 0
+      )
+        return;
       const config = configure(entryOf('nadam'), 'paper', { beta1: '0.5', beta2: '0.5', eps: '0' });
-      const out = oracleRuleOf('nadam').step(config, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: { m: Float32Array.of(m), v: Float32Array.of(v) }, t });
-      const step = new D('0.5').plus(new D('0.5').div(new D(1).minus(new D(0.5).pow(t)))).times('0.001').times(Math.sign(g));
+      const out = oracleRuleOf('nadam').step(config, {
+        params: Float32Array.of(theta),
+        grads: Float32Array.of(g),
+        state: { m: Float32Array.of(m), v: Float32Array.of(v) },
+        t,
+      });
+      const step = new D('0.5')
+        .plus(new D('0.5').div(new D(1).minus(new D(0.5).pow(t))))
+        .times('0.001')
+        .times(Math.sign(g));
       expect(out.params[0]).toBe(roundToFloat32(exact(theta).minus(step)));
     },
   );

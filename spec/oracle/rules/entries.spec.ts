@@ -10,26 +10,41 @@ const firstPreset = (name: string) => PRESET_NAMES.find((p) => entryOf(name).pre
 const input = { params: Float32Array.of(1), grads: Float32Array.of(1), state: {}, t: 1 };
 
 describe("an oracle given another entry's configuration", () => {
-  const pairs = Object.values(oracleRules).flatMap((oracle) => catalogue.filter((e) => !oracle.entries.includes(e.name)).map((e) => [oracle, e.name] as const));
+  const pairs = Object.values(oracleRules).flatMap((oracle) =>
+    catalogue.filter((e) => !oracle.entries.includes(e.name)).map((e) => [oracle, e.name] as const),
+  );
 
   it('has pairs to try', () => expect(pairs.length).toBeGreaterThan(50));
 
-  it.each(pairs.map(([oracle, entry]) => [oracle.name, entry, oracle] as const))('the %s oracle throws on %s, naming both', (name, entry, oracle) => {
-    const config = configure(entryOf(entry), firstPreset(entry));
-    const message = new RegExp(`^${name}: the oracle rule '${name}' \\(for ${oracle.entries.join(', ')}\\) was given a configuration of '${entry}'`);
-    expect(() => oracle.step(config, input)).toThrow(ConfigurationError);
-    expect(() => oracle.step(config, input)).toThrow(message);
-    expect(() => oracle.init(config, Float32Array.of(1))).toThrow(message);
-    expect(() => oracle.initialOutput(config, Float32Array.of(1))).toThrow(message);
-    expect(() => oracle.exact(config, input)).toThrow(message);
-  });
+  it.each(pairs.map(([oracle, entry]) => [oracle.name, entry, oracle] as const))(
+    'the %s oracle throws on %s, naming both',
+    (name, entry, oracle) => {
+      const config = configure(entryOf(entry), firstPreset(entry));
+      const message = new RegExp(
+        `^${name}: the oracle rule '${name}' \\(for ${oracle.entries.join(', ')}\\) was given a configuration of '${entry}'`,
+      );
+      expect(() => oracle.step(config, input)).toThrow(ConfigurationError);
+      expect(() => oracle.step(config, input)).toThrow(message);
+      expect(() => oracle.init(config, Float32Array.of(1))).toThrow(message);
+      expect(() => oracle.initialOutput(config, Float32Array.of(1))).toThrow(message);
+      expect(() => oracle.exact(config, input)).toThrow(message);
+    },
+  );
 
-  it('the regularizer oracles throw on an update rule\'s configuration', () => {
+  it("the regularizer oracles throw on an update rule's configuration", () => {
     const sgd = configure(entryOf('sgd'), 'paper');
-    expect(() => dropoutOracle(sgd, Float32Array.of(1), Float32Array.of(1))).toThrow(/^dropout: the oracle rule 'dropout' \(for dropout\) was given a configuration of 'sgd'/);
-    expect(() => dropConnectOracle(sgd, Float32Array.of(1), Float32Array.of(1), Float32Array.of(1))).toThrow(/^dropconnect: the oracle rule 'dropconnect' \(for dropconnect\) was given a configuration of 'sgd'/);
-    expect(() => penaltyOracle(sgd, Float32Array.of(1))).toThrow(/^penalties: the oracle rule 'penalties' \(for l1, l2, elastic-net, smooth-l1\) was given a configuration of 'sgd'/);
-    expect(() => dropoutOracle(configure(l2, 'pytorch'), Float32Array.of(1), Float32Array.of(1))).toThrow(/^dropout: .* was given a configuration of 'l2'/);
+    expect(() => dropoutOracle(sgd, Float32Array.of(1), Float32Array.of(1))).toThrow(
+      /^dropout: the oracle rule 'dropout' \(for dropout\) was given a configuration of 'sgd'/,
+    );
+    expect(() => dropConnectOracle(sgd, Float32Array.of(1), Float32Array.of(1), Float32Array.of(1))).toThrow(
+      /^dropconnect: the oracle rule 'dropconnect' \(for dropconnect\) was given a configuration of 'sgd'/,
+    );
+    expect(() => penaltyOracle(sgd, Float32Array.of(1))).toThrow(
+      /^penalties: the oracle rule 'penalties' \(for l1, l2, elastic-net, smooth-l1\) was given a configuration of 'sgd'/,
+    );
+    expect(() => dropoutOracle(configure(l2, 'pytorch'), Float32Array.of(1), Float32Array.of(1))).toThrow(
+      /^dropout: .* was given a configuration of 'l2'/,
+    );
   });
 
   it('an oracle given something that is not a configuration says so', () => {

@@ -1,7 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oracleRuleOf } from '../../../oracle/rules/index.js';
-import { ConfigurationError, configure, entryOf, HyperparameterError, PRESET_NAMES, StepInputError, type Configuration, type StepInput } from '../../../core/catalogue/index.js';
+import {
+  ConfigurationError,
+  configure,
+  entryOf,
+  HyperparameterError,
+  PRESET_NAMES,
+  StepInputError,
+  type Configuration,
+  type StepInput,
+} from '../../../core/catalogue/index.js';
 import { classOf } from '../../../src/gate/compare.js';
 import { useBackend } from '../../../src/production/tfjs/backend.js';
 import { createOptimizer, initArrays, optimizerFor, stepArrays } from '../../../src/production/tfjs/optimizer.js';
@@ -48,9 +57,13 @@ describe.each(backends)('production Adam on %s', (backend) => {
     expect(() => opt.step(p, g3, state, 1)).toThrow('adam: grads has shape [3] but params has shape [2]');
     expect(() => opt.step(p, gi, state, 1)).toThrow('adam: grads has dtype int32; expected float32');
     expect(() => opt.step(p, p, { m: state['m']! }, 1)).toThrow("adam: state slot 'v' is missing");
-    expect(() => opt.step(p, p, { ...state, m: g3 }, 1)).toThrow("adam: state slot 'm' has shape [3] but params has shape [2]");
+    expect(() => opt.step(p, p, { ...state, m: g3 }, 1)).toThrow(
+      "adam: state slot 'm' has shape [3] but params has shape [2]",
+    );
     expect(() => opt.step(p, p, state, 0)).toThrow('adam: step count t = 0 must be an integer');
-    expect(() => createOptimizer('adam', { hyper: { beta1: 1 } })).toThrow('adam: beta1 = 1 is outside its domain [0, 1)');
+    expect(() => createOptimizer('adam', { hyper: { beta1: 1 } })).toThrow(
+      'adam: beta1 = 1 is outside its domain [0, 1)',
+    );
     tf.dispose([p, g3, gi, ...Object.values(state)]);
   });
 
@@ -59,8 +72,12 @@ describe.each(backends)('production Adam on %s', (backend) => {
     const p = tf.tensor1d([1, 2, 3]);
     const s = opt.init(p);
     expect(() => opt.step(p, p, s, 1)).toThrow('nag: the step needs an objective');
-    expect(() => opt.step(p, p, s, 1, { kind: 'rosenbrock', a: '1', b: '100' })).toThrow('nag: Rosenbrock pairs need an even number of parameters, got 3');
-    expect(() => opt.step(p, p, s, 1, { kind: 'quadratic', curvature: Float32Array.of(1) })).toThrow("nag: the quadratic's curvature has 1 values but params has 3");
+    expect(() => opt.step(p, p, s, 1, { kind: 'rosenbrock', a: '1', b: '100' })).toThrow(
+      'nag: Rosenbrock pairs need an even number of parameters, got 3',
+    );
+    expect(() => opt.step(p, p, s, 1, { kind: 'quadratic', curvature: Float32Array.of(1) })).toThrow(
+      "nag: the quadratic's curvature has 1 values but params has 3",
+    );
     tf.dispose([p, ...Object.values(s)]);
   });
 
@@ -78,7 +95,11 @@ describe.each(backends)('production Adam on %s', (backend) => {
     const input = { params, grads, state, t: 3 };
     const p = stepArrays(opt, input);
     const o = oracle.step(config, input);
-    for (const [name, produced, exact] of [['params', p.params, o.params], ['m', p.state['m']!, o.state['m']!], ['v', p.state['v']!, o.state['v']!]] as const) {
+    for (const [name, produced, exact] of [
+      ['params', p.params, o.params],
+      ['m', p.state['m']!, o.state['m']!],
+      ['v', p.state['v']!, o.state['v']!],
+    ] as const) {
       expect(Array.from(produced, classOf), name).toEqual(Array.from(exact, classOf));
     }
     expect(Array.from(o.params, classOf)).toEqual(['NaN', 'NaN', 'NaN', '+Inf', 'finite', 'NaN', 'NaN']);
@@ -91,7 +112,12 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
     await useBackend(backends[0]!);
   });
 
-  const arrays = () => ({ params: Float32Array.of(1, 2), grads: Float32Array.of(0.5, -1), state: { m: new Float32Array(2), v: new Float32Array(2) }, t: 1 });
+  const arrays = () => ({
+    params: Float32Array.of(1, 2),
+    grads: Float32Array.of(0.5, -1),
+    state: { m: new Float32Array(2), v: new Float32Array(2) },
+    t: 1,
+  });
   const rounds = /Float32Array required \(convert with Float32Array\.from, which rounds\)$/;
 
   it.each<[string, unknown, RegExp]>([
@@ -100,9 +126,21 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
     ['params a plain array', { ...arrays(), params: [1, 2] }, /^adam: params is a plain array; /],
     ['grads a Float64Array', { ...arrays(), grads: Float64Array.of(0.5, -1) }, /^adam: grads is a Float64Array; /],
     ['grads a plain array', { ...arrays(), grads: [0.5, -1] }, /^adam: grads is a plain array; /],
-    ['state undefined', { ...arrays(), state: undefined }, /^adam: state is undefined; an object of Float32Array slots required \(m, v\)$/],
-    ['slot m a Float64Array', { ...arrays(), state: { m: new Float64Array(2), v: new Float32Array(2) } }, /^adam: state slot 'm' is a Float64Array; /],
-    ['slot v a plain array', { ...arrays(), state: { m: new Float32Array(2), v: [0, 0] } }, /^adam: state slot 'v' is a plain array; /],
+    [
+      'state undefined',
+      { ...arrays(), state: undefined },
+      /^adam: state is undefined; an object of Float32Array slots required \(m, v\)$/,
+    ],
+    [
+      'slot m a Float64Array',
+      { ...arrays(), state: { m: new Float64Array(2), v: new Float32Array(2) } },
+      /^adam: state slot 'm' is a Float64Array; /,
+    ],
+    [
+      'slot v a plain array',
+      { ...arrays(), state: { m: new Float32Array(2), v: [0, 0] } },
+      /^adam: state slot 'v' is a plain array; /,
+    ],
   ])('stepArrays rejects %s', (_, input, message) => {
     const opt = createOptimizer('adam');
     const before = tf.memory().numTensors;
@@ -112,16 +150,28 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
   });
 
   it('stepArrays suggests Float32Array.from, which rounds, for arrays of another type', () => {
-    expect(() => stepArrays(createOptimizer('adam'), { ...arrays(), grads: Float64Array.of(0.1, 0.2) } as unknown as StepInput)).toThrow(rounds);
+    expect(() =>
+      stepArrays(createOptimizer('adam'), { ...arrays(), grads: Float64Array.of(0.1, 0.2) } as unknown as StepInput),
+    ).toThrow(rounds);
   });
 
   it('NAG takes a Float32Array for the grads it ignores, of any length', () => {
     const opt = createOptimizer('nag', { preset: 'paper' });
     const objective = { kind: 'quadratic', curvature: Float32Array.of(1, 1) } as const;
-    const input = { params: Float32Array.of(1, 2), grads: new Float32Array(0), state: { velocity: new Float32Array(2) }, t: 1, objective };
+    const input = {
+      params: Float32Array.of(1, 2),
+      grads: new Float32Array(0),
+      state: { velocity: new Float32Array(2) },
+      t: 1,
+      objective,
+    };
     expect(stepArrays(opt, input).params.length).toBe(2);
-    expect(() => stepArrays(opt, { ...input, grads: [] as unknown as Float32Array })).toThrow('nag: grads is a plain array; Float32Array required');
-    expect(() => stepArrays(opt, { ...input, params: [1, 2] as unknown as Float32Array })).toThrow('nag: params is a plain array; Float32Array required');
+    expect(() => stepArrays(opt, { ...input, grads: [] as unknown as Float32Array })).toThrow(
+      'nag: grads is a plain array; Float32Array required',
+    );
+    expect(() => stepArrays(opt, { ...input, params: [1, 2] as unknown as Float32Array })).toThrow(
+      'nag: params is a plain array; Float32Array required',
+    );
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -134,11 +184,27 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
   });
 
   it.each<[string, (p: tf.Tensor, s: Record<string, tf.Tensor>) => unknown[], RegExp]>([
-    ['state undefined', (p) => [p, p, undefined], /^adam: state is undefined; an object of float32 tensors required \(from init\)$/],
+    [
+      'state undefined',
+      (p) => [p, p, undefined],
+      /^adam: state is undefined; an object of float32 tensors required \(from init\)$/,
+    ],
     ['state null', (p) => [p, p, null], /^adam: state is null; /],
-    ['grads a Float32Array', (p, s) => [p, Float32Array.of(1, 2), s], /^adam: grads is a Float32Array; a float32 tf\.Tensor required \(make one with tf\.tensor, or step plain arrays with stepArrays\)$/],
-    ['params a plain array', (p, s) => [[1, 2], p, s], /^adam: params is a plain array; a float32 tf\.Tensor required$/],
-    ['slot m a Float32Array', (p, s) => [p, p, { ...s, m: Float32Array.of(0, 0) }], /^adam: state slot 'm' is a Float32Array; a float32 tf\.Tensor required/],
+    [
+      'grads a Float32Array',
+      (p, s) => [p, Float32Array.of(1, 2), s],
+      /^adam: grads is a Float32Array; a float32 tf\.Tensor required \(make one with tf\.tensor, or step plain arrays with stepArrays\)$/,
+    ],
+    [
+      'params a plain array',
+      (p, s) => [[1, 2], p, s],
+      /^adam: params is a plain array; a float32 tf\.Tensor required$/,
+    ],
+    [
+      'slot m a Float32Array',
+      (p, s) => [p, p, { ...s, m: Float32Array.of(0, 0) }],
+      /^adam: state slot 'm' is a Float32Array; a float32 tf\.Tensor required/,
+    ],
   ])('the tensor step rejects %s', (_, args, message) => {
     const opt = createOptimizer('adam');
     const p = tf.tensor1d([1, 2]);
@@ -156,7 +222,9 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
     const s = opt.init(p);
     const mi = tf.tensor1d([0, 0], 'int32');
     expect(() => opt.step(p, p, { ...s, m: mi }, 1)).toThrow("adam: state slot 'm' has dtype int32; expected float32");
-    expect(() => opt.init(Float32Array.of(1, 2) as unknown as tf.Tensor)).toThrow('adam: params is a Float32Array; a float32 tf.Tensor required');
+    expect(() => opt.init(Float32Array.of(1, 2) as unknown as tf.Tensor)).toThrow(
+      'adam: params is a Float32Array; a float32 tf.Tensor required',
+    );
     tf.dispose([p, mi, ...Object.values(s)]);
   });
 

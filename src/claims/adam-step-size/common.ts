@@ -26,7 +26,10 @@ export const betaFloat32 = (): fc.Arbitrary<number> =>
   );
 
 /** A gradient sequence as float32: arbitrary values, or c · r^(t−i) rounded (where the extremes are). */
-export const gradientSequence = (maxLength: number, ratio: fc.Arbitrary<number> = fc.double({ min: 0.5, max: 1.5, noNaN: true })): fc.Arbitrary<number[]> =>
+export const gradientSequence = (
+  maxLength: number,
+  ratio: fc.Arbitrary<number> = fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+): fc.Arbitrary<number[]> =>
   fc.oneof(
     fc.array(fc.float({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength }),
     fc
@@ -47,7 +50,12 @@ export const describeCase = ([b1, b2, gs]: [number, number, number[]]): NamedVal
 ];
 
 /** |Δ_t| ≤ bound, decided exactly: true, false, or 'equal' (equal to 10^−1270). */
-export function exactHolds(b1: number, b2: number, gs: number[], bound: (a: IntervalArithmetic) => ReturnType<typeof adamStep>): boolean | 'equal' {
+export function exactHolds(
+  b1: number,
+  b2: number,
+  gs: number[],
+  bound: (a: IntervalArithmetic) => ReturnType<typeof adamStep>,
+): boolean | 'equal' {
   return compareExact((a) => ({ x: a.abs(adamStep(a, exactText(b1), exactText(b2), '1', texts(gs))), y: bound(a) }));
 }
 
@@ -60,7 +68,11 @@ export const digits = (d: Decimal): string => d.toSignificantDigits(12).toString
 export function excess(b1: number, b2: number, gs: number[]): string {
   const step = exactStep(b1, b2, gs);
   const stated = paperBound(IntervalArithmetic.at(60), exactText(b1), exactText(b2), '1').near;
-  const [x, y, by] = [step.toSignificantDigits(20).toString(), stated.toSignificantDigits(20).toString(), step.minus(stated).toSignificantDigits(3).toString()];
+  const [x, y, by] = [
+    step.toSignificantDigits(20).toString(),
+    stated.toSignificantDigits(20).toString(),
+    step.minus(stated).toSignificantDigits(3).toString(),
+  ];
   return `|Δ_${gs.length}| = ${x} α > stated ${y} α, by ${by} α`;
 }
 

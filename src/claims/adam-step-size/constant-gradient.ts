@@ -34,15 +34,24 @@ export const constantGradientClaims: readonly Claim[] = [
             fc.constantFrom(1, F(0.001), F(0.37)),
             (b1, b2, g, t, alpha) => {
               const a = IntervalArithmetic.at(200);
-              const step = a.abs(adamStep(a, exactText(b1), exactText(b2), exactText(alpha), Array(t).fill(exactText(g))));
+              const step = a.abs(
+                adamStep(a, exactText(b1), exactText(b2), exactText(alpha), Array(t).fill(exactText(g))),
+              );
               const A = new Decimal(exactText(alpha));
               width.add(step.hi.minus(step.lo).div(A).toNumber());
               return step.lo.lte(A) && step.hi.gte(A) && step.hi.minus(step.lo).div(A).lt('1e-50');
             },
           ),
           runs: 200,
-          describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
-          measured: () => `the 200-digit enclosure of |Δ_t| holds α in every case, widest ${width.max.toExponential(1)} α`,
+          describe: ([b1, b2, g, t, alpha]) => [
+            f32('β1', b1),
+            f32('β2', b2),
+            f32('g', g),
+            int('t', t),
+            f32('α', alpha),
+          ],
+          measured: () =>
+            `the 200-digit enclosure of |Δ_t| holds α in every case, widest ${width.max.toExponential(1)} α`,
         },
         o,
       );
@@ -74,7 +83,13 @@ export const constantGradientClaims: readonly Claim[] = [
             },
           ),
           runs: 200,
-          describe: ([b1, b2, g, t, alpha]) => [f32('β1', b1), f32('β2', b2), f32('g', g), int('t', t), f32('α', alpha)],
+          describe: ([b1, b2, g, t, alpha]) => [
+            f32('β1', b1),
+            f32('β2', b2),
+            f32('g', g),
+            int('t', t),
+            f32('α', alpha),
+          ],
           bound: 'α ± e',
           judged: () => err.count,
           measured: () => `largest ||Δ_t| − α| over ${err.count} cases: ${err.max.toFixed(2)} u·α`,

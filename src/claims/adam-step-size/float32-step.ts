@@ -12,7 +12,12 @@ import { productionRuleOf } from '../../production/rules/index.js';
 
 /** Adam's paper preset with ε = 0 and the given float32 β1, β2, α. */
 export function adamConfig(b1: number, b2: number, alpha = 1): Configuration {
-  return configure(entryOf('adam'), 'paper', { lr: exactText(alpha), beta1: exactText(b1), beta2: exactText(b2), eps: '0' });
+  return configure(entryOf('adam'), 'paper', {
+    lr: exactText(alpha),
+    beta1: exactText(b1),
+    beta2: exactText(b2),
+    eps: '0',
+  });
 }
 
 /** A float32 step of production from zero state, and its running error bound against the exact recursion. */
@@ -35,6 +40,11 @@ export function float32Step(backend: string, config: Configuration, gs: readonly
     state = out.state;
     theta = out.params[0]!;
   });
-  const bounded = boundTrajectory(productionRuleOf('adam'), config, { param: 0, grads: gs, state: { m: 0, v: 0 }, reset: true }).at(-1)!.param;
+  const bounded = boundTrajectory(productionRuleOf('adam'), config, {
+    param: 0,
+    grads: gs,
+    state: { m: 0, v: 0 },
+    reset: true,
+  }).at(-1)!.param;
   return { delta: -theta, error: errorOf(bounded), ...(bounded.out === undefined ? {} : { out: bounded.out }) };
 }

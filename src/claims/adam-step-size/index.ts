@@ -12,4 +12,8 @@ import { paperBoundClaims } from './paper-bound.js';
 import { tightBoundClaims } from './tight-bound.js';
 
 /** Every claim about Adam's step size, in the order `optim-oracle claims` prints them. */
-export const adamStepSizeClaims: readonly Claim[] = [...paperBoundClaims, ...tightBoundClaims, ...constantGradientClaims];
+export const adamStepSizeClaims: readonly Claim[] = [
+  ...paperBoundClaims,
+  ...tightBoundClaims,
+  ...constantGradientClaims,
+];

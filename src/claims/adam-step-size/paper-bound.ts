@@ -11,7 +11,18 @@ import { paperBound } from '../../../oracle/claims/adam-step-size.js';
 import { IntervalArithmetic } from '../../../oracle/interval.js';
 import { checkProperty } from '../property.js';
 import type { Claim } from '../types.js';
-import { betaFloat32, describeCase, digits, excess, exactHolds, F, gradientSequence, nonzero, paperStatement, SOURCE } from './common.js';
+import {
+  betaFloat32,
+  describeCase,
+  digits,
+  excess,
+  exactHolds,
+  F,
+  gradientSequence,
+  nonzero,
+  paperStatement,
+  SOURCE,
+} from './common.js';
 import { adamConfig, float32Step } from './float32-step.js';
 
 /** Whether the exact |Δ_t| is within the paper's bound (or not decided otherwise), or the gradients are all zero. */
@@ -29,7 +40,9 @@ export const paperBoundClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => withinPaperBound(b1, b2, gs)),
+          property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) =>
+            withinPaperBound(b1, b2, gs),
+          ),
           runs: 2000,
           describe: describeCase,
           reason: ([b1, b2, gs]) => `${excess(b1, b2, gs)} (exact, decided at up to 1280 digits)`,
@@ -47,7 +60,9 @@ export const paperBoundClaims: readonly Claim[] = [
       const [b1, b2] = [F(0.9), F(0.999)];
       return checkProperty(
         {
-          property: fc.property(gradientSequence(400, fc.double({ min: 0.85, max: 0.95, noNaN: true })), (gs) => withinPaperBound(b1, b2, gs)),
+          property: fc.property(gradientSequence(400, fc.double({ min: 0.85, max: 0.95, noNaN: true })), (gs) =>
+            withinPaperBound(b1, b2, gs),
+          ),
           runs: 300,
           describe: ([gs]) => describeCase([b1, b2, gs]),
           reason: ([gs]) => `${excess(b1, b2, gs)} (exact)`,
@@ -72,7 +87,12 @@ export const paperBoundClaims: readonly Claim[] = [
       };
       return checkProperty(
         {
-          property: fc.property(betaFloat32(), betaFloat32(), gradientSequence(12), (b1, b2, gs) => !nonzero(gs) || !violates(b1, b2, gs)),
+          property: fc.property(
+            betaFloat32(),
+            betaFloat32(),
+            gradientSequence(12),
+            (b1, b2, gs) => !nonzero(gs) || !violates(b1, b2, gs),
+          ),
           runs: 2000,
           describe: describeCase,
           reason: ([b1, b2, gs]) => {

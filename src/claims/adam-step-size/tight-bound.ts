@@ -12,7 +12,17 @@ import { adamStep, extremalGradients, tightBound } from '../../../oracle/claims/
 import { IntervalArithmetic } from '../../../oracle/interval.js';
 import { checkProperty, f32, int } from '../property.js';
 import type { Claim, ClaimOptions } from '../types.js';
-import { betaFloat32, describeCase, exactHolds, exactStep, Extremes, gradientSequence, nonzero, SOURCE, TIGHT } from './common.js';
+import {
+  betaFloat32,
+  describeCase,
+  exactHolds,
+  exactStep,
+  Extremes,
+  gradientSequence,
+  nonzero,
+  SOURCE,
+  TIGHT,
+} from './common.js';
 import { adamConfig, float32Step } from './float32-step.js';
 
 /** The tight bound B: that it holds and that it is attained, exactly and in float32. */
@@ -53,18 +63,24 @@ export const tightBoundClaims: readonly Claim[] = [
       const gap = new Extremes();
       return checkProperty(
         {
-          property: fc.property(betaFloat32().filter((b) => b > 0), betaFloat32().filter((b) => b >= 0.5), fc.integer({ min: 1, max: 60 }), (b1, b2, t) => {
-            const a = IntervalArithmetic.at(60);
-            const gs = extremalGradients(exactText(b1), exactText(b2), t, 60);
-            const x = adamStep(a, exactText(b1), exactText(b2), '1', gs).near.abs();
-            const B = tightBound(a, exactText(b1), exactText(b2), '1', t).near;
-            const relative = x.minus(B).abs().div(B).toNumber();
-            gap.add(relative);
-            return relative < 1e-12;
-          }),
+          property: fc.property(
+            betaFloat32().filter((b) => b > 0),
+            betaFloat32().filter((b) => b >= 0.5),
+            fc.integer({ min: 1, max: 60 }),
+            (b1, b2, t) => {
+              const a = IntervalArithmetic.at(60);
+              const gs = extremalGradients(exactText(b1), exactText(b2), t, 60);
+              const x = adamStep(a, exactText(b1), exactText(b2), '1', gs).near.abs();
+              const B = tightBound(a, exactText(b1), exactText(b2), '1', t).near;
+              const relative = x.minus(B).abs().div(B).toNumber();
+              gap.add(relative);
+              return relative < 1e-12;
+            },
+          ),
           runs: 200,
           describe: ([b1, b2, t]) => [f32('β1', b1), f32('β2', b2), int('t', t)],
-          measured: () => `largest | |Δ_t|/B − 1 | over ${gap.count} cases: ${gap.max.toExponential(2)} (60-digit arithmetic)`,
+          measured: () =>
+            `largest | |Δ_t|/B − 1 | over ${gap.count} cases: ${gap.max.toExponential(2)} (60-digit arithmetic)`,
         },
         o,
       );

@@ -29,18 +29,27 @@ function biasCorrectedRmsprop(alpha: string, b2: number, eps: string, t: number)
 export const adamRmspropClaims: readonly Claim[] = [
   {
     id: 'equivalence/adam-beta1-zero-rmsprop',
-    statement: 'Adam with β1 = 0 equals RMSProp (ε outside) with bias correction: α_t = α √(1 − β2^t), ε_t = ε √(1 − β2^t)',
+    statement:
+      'Adam with β1 = 0 equals RMSProp (ε outside) with bias correction: α_t = α √(1 − β2^t), ε_t = ε √(1 − β2^t)',
     source: 'Kingma & Ba 2015, section 5; Ruder 2016, section 4.6',
     on: 'oracle',
     expected: 'holds',
     check: (o) =>
       checkProperty(
         {
-          ...namedProperty(['θ', 'β2', 'ε', 'g'], [moderate, rate, fc.constantFrom(...EPSILONS), gradients(20)], (theta, b2, eps, gs) =>
-            agree(
-              trajectory(() => adam('paper', 0, b2, eps, { lr: '0.001' }), theta, { m: '0', v: '0' }, gs),
-              trajectory((t) => biasCorrectedRmsprop('0.001', b2, eps, t), theta, { meanSquare: '0', buffer: '0' }, gs),
-            ),
+          ...namedProperty(
+            ['θ', 'β2', 'ε', 'g'],
+            [moderate, rate, fc.constantFrom(...EPSILONS), gradients(20)],
+            (theta, b2, eps, gs) =>
+              agree(
+                trajectory(() => adam('paper', 0, b2, eps, { lr: '0.001' }), theta, { m: '0', v: '0' }, gs),
+                trajectory(
+                  (t) => biasCorrectedRmsprop('0.001', b2, eps, t),
+                  theta,
+                  { meanSquare: '0', buffer: '0' },
+                  gs,
+                ),
+              ),
           ),
           runs: 100,
         },
@@ -55,7 +64,14 @@ export const adamRmspropClaims: readonly Claim[] = [
     expected: 'holds with bound',
     check: (o) =>
       float32Pair(
-        [moderate, moderate, nonnegative(moderate), rate, fc.constantFrom(...EPSILONS), fc.integer({ min: 1, max: 100 })],
+        [
+          moderate,
+          moderate,
+          nonnegative(moderate),
+          rate,
+          fc.constantFrom(...EPSILONS),
+          fc.integer({ min: 1, max: 100 }),
+        ],
         (theta, g, v, b2, eps, t) => {
           const r = biasCorrectedRmsprop('0.001', b2, eps, t);
           const rounded = configure(entryOf('rmsprop'), 'pytorch', {

@@ -19,14 +19,22 @@ const EXTRA = { lr: '0.001', weightDecay: '0' };
 function configs(b1: number, b2: number): { adam: Configuration; amsgrad: Configuration } {
   return {
     adam: adam('pytorch', b1, b2, '1e-8', EXTRA),
-    amsgrad: configure(entryOf('amsgrad'), 'pytorch', { beta1: exactText(b1), beta2: exactText(b2), eps: '1e-8', ...EXTRA }),
+    amsgrad: configure(entryOf('amsgrad'), 'pytorch', {
+      beta1: exactText(b1),
+      beta2: exactText(b2),
+      eps: '1e-8',
+      ...EXTRA,
+    }),
   };
 }
 
 /** The exact θ trajectories of Adam and of AMSGrad from zero state. */
 function trajectories(theta: number, b1: number, b2: number, gs: readonly number[]) {
   const c = configs(b1, b2);
-  return { adam: trajectory(() => c.adam, theta, { m: '0', v: '0' }, gs), amsgrad: trajectory(() => c.amsgrad, theta, { m: '0', v: '0', vmax: '0' }, gs) };
+  return {
+    adam: trajectory(() => c.adam, theta, { m: '0', v: '0' }, gs),
+    amsgrad: trajectory(() => c.amsgrad, theta, { m: '0', v: '0', vmax: '0' }, gs),
+  };
 }
 
 /** AMSGrad against Adam. */
@@ -68,7 +76,10 @@ export const amsgradClaims: readonly Claim[] = [
           reason: ([theta, b1, b2, gs]) => {
             const r = trajectories(theta, b1, b2, gs);
             const [x, y] = [r.adam.at(-1)!, r.amsgrad.at(-1)!];
-            const [adamTheta, amsgradTheta] = [x.toSignificantDigits(12).toString(), y.toSignificantDigits(12).toString()];
+            const [adamTheta, amsgradTheta] = [
+              x.toSignificantDigits(12).toString(),
+              y.toSignificantDigits(12).toString(),
+            ];
             return `θ_${gs.length} = ${adamTheta} (Adam) against ${amsgradTheta} (AMSGrad): v decreased at the last step`;
           },
         },

@@ -27,7 +27,12 @@ export const gradients = (maxLength: number): fc.Arbitrary<number[]> => fc.array
 export const EPSILONS = ['1e-8', '0.001'] as const;
 
 /** θ after each exact step of a trajectory from float32 θ and slots; `configAt(t)` may change with t. */
-export function trajectory(configAt: (t: number) => Configuration, theta: number, slots: Slots, gs: readonly number[]): Decimal[] {
+export function trajectory(
+  configAt: (t: number) => Configuration,
+  theta: number,
+  slots: Slots,
+  gs: readonly number[],
+): Decimal[] {
   let th: Decimal | string = exactText(theta);
   let s: Slots = slots;
   return gs.map((g, i) => {
@@ -53,5 +58,10 @@ export const momentum = (preset: 'paper' | 'pytorch' | 'keras', lr: number, mu: 
   );
 
 /** Adam in a preset's form with float32 β1, β2, the decimal ε and any other hyperparameters. */
-export const adam = (preset: 'paper' | 'pytorch', b1: number, b2: number, eps: string, extra: Record<string, string> = {}): Configuration =>
-  configure(entryOf('adam'), preset, { beta1: exactText(b1), beta2: exactText(b2), eps, ...extra });
+export const adam = (
+  preset: 'paper' | 'pytorch',
+  b1: number,
+  b2: number,
+  eps: string,
+  extra: Record<string, string> = {},
+): Configuration => configure(entryOf('adam'), preset, { beta1: exactText(b1), beta2: exactText(b2), eps, ...extra });

@@ -18,7 +18,10 @@ function momentumForms(a: Form, b: Form, o: ClaimOptions): ClaimResult {
   return checkProperty(
     {
       ...namedProperty(['θ', 'α', 'μ', 'g'], [moderate, rate, rate, gradients(30)], (theta, lr, mu, gs) =>
-        agree(trajectory(() => momentum(a, lr, mu), theta, { buffer: '0' }, gs), trajectory(() => momentum(b, lr, mu), theta, { buffer: '0' }, gs)),
+        agree(
+          trajectory(() => momentum(a, lr, mu), theta, { buffer: '0' }, gs),
+          trajectory(() => momentum(b, lr, mu), theta, { buffer: '0' }, gs),
+        ),
       ),
       runs: 100,
     },
@@ -39,7 +42,8 @@ export const momentumClaims: readonly Claim[] = [
   },
   {
     id: 'equivalence/momentum-paper-pytorch/float32',
-    statement: 'float32 production, one step with v = α b and α = 2^−k: bitwise equal (scaling by 2^−k commutes with rounding)',
+    statement:
+      'float32 production, one step with v = α b and α = 2^−k: bitwise equal (scaling by 2^−k commutes with rounding)',
     source: 'Ruder 2016, section 4.1; torch/optim/sgd.py',
     on: 'float32',
     expected: 'holds',

@@ -28,21 +28,25 @@ export const nadamClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          ...namedProperty(['θ', 'β1', 'β2', 'ε', 'g'], [moderate, rate, rate, fc.constantFrom(...EPSILONS), gradients(20)], (theta, b1, b2, eps, gs) => {
-            const nadam = configure(entryOf('nadam'), 'paper', { beta1: exactText(b1), beta2: exactText(b2), eps });
-            const adamConfig = adam('paper', b1, b2, eps);
-            let th: Decimal | string = exactText(theta);
-            let slots: Slots = { m: '0', v: '0' };
-            return gs.every((g, i) => {
-              const t = i + 1;
-              const n = exactStep(nadam, th, exactText(g), slots, t);
-              // Adam from (m_t, v_{t−1}): its m'' = β1 m_t + (1 − β1) g is the look-ahead, its v'' = v_t.
-              const a = exactStep(adamConfig, th, exactText(g), { m: n.slots['m']!, v: slots['v']! }, t);
-              th = n.theta;
-              slots = n.slots;
-              return agree([n.theta], [a.theta]) && agree([n.slots['v']!], [a.slots['v']!]);
-            });
-          }),
+          ...namedProperty(
+            ['θ', 'β1', 'β2', 'ε', 'g'],
+            [moderate, rate, rate, fc.constantFrom(...EPSILONS), gradients(20)],
+            (theta, b1, b2, eps, gs) => {
+              const nadam = configure(entryOf('nadam'), 'paper', { beta1: exactText(b1), beta2: exactText(b2), eps });
+              const adamConfig = adam('paper', b1, b2, eps);
+              let th: Decimal | string = exactText(theta);
+              let slots: Slots = { m: '0', v: '0' };
+              return gs.every((g, i) => {
+                const t = i + 1;
+                const n = exactStep(nadam, th, exactText(g), slots, t);
+                // Adam from (m_t, v_{t−1}): its m'' = β1 m_t + (1 − β1) g is the look-ahead, its v'' = v_t.
+                const a = exactStep(adamConfig, th, exactText(g), { m: n.slots['m']!, v: slots['v']! }, t);
+                th = n.theta;
+                slots = n.slots;
+                return agree([n.theta], [a.theta]) && agree([n.slots['v']!], [a.slots['v']!]);
+              });
+            },
+          ),
           runs: 100,
         },
         o,
@@ -50,7 +54,8 @@ export const nadamClaims: readonly Claim[] = [
   },
   {
     id: 'equivalence/nadam-adam-lookahead/float32',
-    statement: "float32 production, one step, Adam given production's rounded m_t: |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B",
+    statement:
+      "float32 production, one step, Adam given production's rounded m_t: |P_A − P_B − (X_A − X_B)| ≤ e_A + e_B",
     source: 'Dozat 2016',
     on: 'float32',
     expected: 'holds with bound',
@@ -58,7 +63,11 @@ export const nadamClaims: readonly Claim[] = [
       float32Pair(
         [moderate, moderate, moderate, nonnegative(moderate), rate, rate, fc.integer({ min: 1, max: 100 })],
         (theta, g, m, v, b1, b2, t) => {
-          const nadam = configure(entryOf('nadam'), 'paper', { beta1: exactText(b1), beta2: exactText(b2), eps: '1e-8' });
+          const nadam = configure(entryOf('nadam'), 'paper', {
+            beta1: exactText(b1),
+            beta2: exactText(b2),
+            eps: '1e-8',
+          });
           const mt = F(F(b1 * m) + F(F(1 - b1) * g));
           return [
             { config: nadam, param: theta, grad: g, state: { m, v }, t },

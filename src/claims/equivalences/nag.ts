@@ -28,21 +28,36 @@ const OBJECTIVES = {
 };
 
 /** A point of two float32 coordinates, each nonzero and below 100 in magnitude. */
-const pair = () => fc.array(moderateFloat32().filter((x) => Math.abs(x) < 100), { minLength: 2, maxLength: 2 });
+const pair = () =>
+  fc.array(
+    moderateFloat32().filter((x) => Math.abs(x) < 100),
+    { minLength: 2, maxLength: 2 },
+  );
 
 /** The exact gradient of the objective at float32 points, nearest at 80 digits. */
 function gradientAt(kind: keyof typeof OBJECTIVES, points: readonly (Decimal | string)[]): Decimal[] {
   const a = IntervalArithmetic.at(80);
   const objective = OBJECTIVES[kind];
   const ys = points.map((x) => a.point(x));
-  return (kind === 'quadratic' ? ys.flatMap((p, i) => exactGradient(a, objective, i, [p])) : exactGradient(a, objective, 0, ys)).map((x) => x.near);
+  return (
+    kind === 'quadratic'
+      ? ys.flatMap((p, i) => exactGradient(a, objective, i, [p]))
+      : exactGradient(a, objective, 0, ys)
+  ).map((x) => x.near);
 }
 
 /** NAG against the reformulated Nesterov step in float32, one step from the same (θ, v). */
 function nagFloat32(o: ClaimOptions): ClaimResult {
   let worst = 0;
   let judged = 0;
-  const arbitraries = [pair(), pair(), rate, rate, fc.integer({ min: 1, max: 100 }), fc.constantFrom('quadratic', 'rosenbrock')] as const;
+  const arbitraries = [
+    pair(),
+    pair(),
+    rate,
+    rate,
+    fc.integer({ min: 1, max: 100 }),
+    fc.constantFrom('quadratic', 'rosenbrock'),
+  ] as const;
   return checkProperty(
     {
       ...namedProperty(['θ', 'v', 'α', 'γ', 't', 'objective'], [...arbitraries], (theta, v, lr, mu, t, kind) => {
@@ -58,13 +73,19 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
         const exactA = encloseNag(nag, objective, theta.map(exactText), v.map(exactText), 80);
         const phi = theta.map((x, i) => F(x - F(mu * v[i]!)));
         const g = gradientAt(kind, phi.map(exactText)).map((x) => roundToFloat32(x));
-        const b = impl.step(nesterov, { params: Float32Array.from(phi), grads: Float32Array.from(g), state: { buffer: Float32Array.from(v) }, t });
+        const b = impl.step(nesterov, {
+          params: Float32Array.from(phi),
+          grads: Float32Array.from(g),
+          state: { buffer: Float32Array.from(v) },
+          t,
+        });
         const M = new D(exactText(mu));
         return [0, 1].every((i) => {
           const start = { param: phi[i]!, grads: [g[i]!], state: { buffer: v[i]! }, firstStep: t };
           const boundB = boundTrajectory(productionRuleOf('nesterov'), nesterov, start)[0]!;
           const ev = boundA['velocity']![i]!.bound + errorOf(boundB.slots['buffer']!);
-          const ephi = boundA['params']![i]!.bound + M.toNumber() * boundA['velocity']![i]!.bound + errorOf(boundB.param);
+          const ephi =
+            boundA['params']![i]!.bound + M.toNumber() * boundA['velocity']![i]!.bound + errorOf(boundB.param);
           if (!Number.isFinite(ev + ephi)) return true;
           const xB = elementwiseOracleOf('nesterov').enclose(
             nesterov,
@@ -72,7 +93,10 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
             80,
           );
           const exactV = exactA.velocity[i]!.near;
-          const missV = new D(a.state['velocity']![i]!).minus(b.state['buffer']![i]!).minus(exactV.minus(xB['buffer']![0]!.near)).abs();
+          const missV = new D(a.state['velocity']![i]!)
+            .minus(b.state['buffer']![i]!)
+            .minus(exactV.minus(xB['buffer']![0]!.near))
+            .abs();
           const lookahead = (th: Decimal | number, vel: Decimal | number) => new D(th).minus(M.times(vel));
           const missPhi = lookahead(a.params[i]!, a.state['velocity']![i]!)
             .minus(b.params[i]!)
@@ -85,7 +109,8 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
       }),
       runs: 200,
       judged: () => judged,
-      bound: "(X_A − X_B) ± (e_A + e_B), e_A from NAG's derived bound (its comparison bound), e_B from the running bound",
+      bound:
+        "(X_A − X_B) ± (e_A + e_B), e_A from NAG's derived bound (its comparison bound), e_B from the running bound",
       measured: () => `largest |P_A − P_B − (X_A − X_B)|/(e_A + e_B) over ${judged} elements: ${worst.toFixed(3)}`,
     },
     o,
@@ -94,7 +119,13 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
 
 /** NAG (look-ahead) against the reformulated Nesterov step on φ = θ − γ v, on a quadratic or Rosenbrock pairs. */
 function nagExact(o: ClaimOptions): ClaimResult {
-  const arbitraries = [pair(), rate, rate, fc.integer({ min: 1, max: 15 }), fc.constantFrom('quadratic', 'rosenbrock')] as const;
+  const arbitraries = [
+    pair(),
+    rate,
+    rate,
+    fc.integer({ min: 1, max: 15 }),
+    fc.constantFrom('quadratic', 'rosenbrock'),
+  ] as const;
   return checkProperty(
     {
       ...namedProperty(['θ0', 'α', 'γ', 't', 'objective'], [...arbitraries], (theta0, lr, mu, steps, kind) => {
@@ -111,13 +142,27 @@ function nagExact(o: ClaimOptions): ClaimResult {
           theta = n.params.map((x) => x.near);
           v = n.velocity.map((x) => x.near);
           const g = gradientAt(kind, phi);
-          const r = elementwiseOracleOf('nesterov').enclose(nesterovConfig, { params: phi, grads: g, state: { buffer: w }, t }, 80);
+          const r = elementwiseOracleOf('nesterov').enclose(
+            nesterovConfig,
+            { params: phi, grads: g, state: { buffer: w }, t },
+            80,
+          );
           phi = r['params']!.map((x) => x.near);
           w = r['buffer']!.map((x) => x.near);
           // A diverging trajectory (Rosenbrock with a large α) leaves any fixed relative tolerance; stop there.
           if (theta.some((x) => new Decimal(x).abs().gt('1e20'))) return true;
           const lookahead = theta.map((x, i) => new D(x).minus(new D(exactText(mu)).times(v[i]!)));
-          if (!agree(lookahead, phi.map((x) => new Decimal(x))) || !agree(v.map((x) => new Decimal(x)), w.map((x) => new Decimal(x)))) return false;
+          if (
+            !agree(
+              lookahead,
+              phi.map((x) => new Decimal(x)),
+            ) ||
+            !agree(
+              v.map((x) => new Decimal(x)),
+              w.map((x) => new Decimal(x)),
+            )
+          )
+            return false;
         }
         return true;
       }),

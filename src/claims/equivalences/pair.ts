@@ -25,7 +25,10 @@ export function describeRun<Ts extends unknown[]>(names: Names<Ts>): (args: Ts) 
   return (args) =>
     args.flatMap((x, i): NamedValue[] => {
       const name = names[i] ?? `#${i + 1}`;
-      if (Array.isArray(x)) return x.map((g: unknown, k) => (typeof g === 'number' ? f32(`${name}_${k + 1}`, g) : text(`${name}_${k + 1}`, String(g))));
+      if (Array.isArray(x))
+        return x.map((g: unknown, k) =>
+          typeof g === 'number' ? f32(`${name}_${k + 1}`, g) : text(`${name}_${k + 1}`, String(g)),
+        );
       if (typeof x === 'number') return [Number.isInteger(x) && name === 't' ? int(name, x) : f32(name, x)];
       return [text(name, String(x))];
     });

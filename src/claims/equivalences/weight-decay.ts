@@ -19,14 +19,32 @@ import { float32Pair, namedProperty } from './pair.js';
 /** θ'_coupled − θ'_decoupled for Adam's first step from zero state, ε = 0, α = 0.001 (exact). */
 function firstStepDifference(theta: number, g: number, b2: number, lambda: number, b1: number = F(0.9)): Decimal {
   const common = { beta1: exactText(b1), beta2: exactText(b2), eps: '0', lr: '0.001', weightDecay: exactText(lambda) };
-  const coupled = exactParam({ config: configure(entryOf('adam'), 'pytorch', common), param: theta, grad: g, state: { m: 0, v: 0 }, t: 1 });
-  const decoupled = exactParam({ config: configure(entryOf('adamw'), 'pytorch', common), param: theta, grad: g, state: { m: 0, v: 0 }, t: 1 });
+  const coupled = exactParam({
+    config: configure(entryOf('adam'), 'pytorch', common),
+    param: theta,
+    grad: g,
+    state: { m: 0, v: 0 },
+    t: 1,
+  });
+  const decoupled = exactParam({
+    config: configure(entryOf('adamw'), 'pytorch', common),
+    param: theta,
+    grad: g,
+    state: { m: 0, v: 0 },
+    t: 1,
+  });
   return coupled.minus(decoupled);
 }
 
 /** Adam (coupled λ) against AdamW (decoupled λ) in PyTorch's form, α = 0.001. */
 const adamw = (b1: number, b2: number, eps: string, lambda: number) =>
-  configure(entryOf('adamw'), 'pytorch', { beta1: exactText(b1), beta2: exactText(b2), eps, lr: '0.001', weightDecay: exactText(lambda) });
+  configure(entryOf('adamw'), 'pytorch', {
+    beta1: exactText(b1),
+    beta2: exactText(b2),
+    eps,
+    lr: '0.001',
+    weightDecay: exactText(lambda),
+  });
 
 /** Coupled and decoupled decay, for SGD and for Adam. */
 export const weightDecayClaims: readonly Claim[] = [
@@ -40,7 +58,12 @@ export const weightDecayClaims: readonly Claim[] = [
       checkProperty(
         {
           ...namedProperty(['θ', 'α', 'λ', 'g'], [moderate, rate, rate, gradients(20)], (theta, lr, lambda, gs) => {
-            const coupled = trajectory(() => configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }), theta, {}, gs);
+            const coupled = trajectory(
+              () => configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
+              theta,
+              {},
+              gs,
+            );
             const sgd = configure(entryOf('sgd'), 'paper', { lr: exactText(lr) });
             const factor = new D(1).minus(new D(exactText(lr)).times(exactText(lambda)));
             let th = new D(exactText(theta));
@@ -63,8 +86,20 @@ export const weightDecayClaims: readonly Claim[] = [
       float32Pair(
         [moderate, moderate, rate, rate, fc.integer({ min: 1, max: 100 })],
         (theta, g, lr, lambda, t) => [
-          { config: configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }), param: theta, grad: g, state: {}, t },
-          { config: configure(entryOf('sgd'), 'paper', { lr: exactText(lr) }), param: F(theta * F(1 - F(lr * lambda))), grad: g, state: {}, t },
+          {
+            config: configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
+            param: theta,
+            grad: g,
+            state: {},
+            t,
+          },
+          {
+            config: configure(entryOf('sgd'), 'paper', { lr: exactText(lr) }),
+            param: F(theta * F(1 - F(lr * lambda))),
+            grad: g,
+            state: {},
+            t,
+          },
         ],
         ['θ', 'g', 'α', 'λ', 't'],
         o,
@@ -86,7 +121,13 @@ export const weightDecayClaims: readonly Claim[] = [
               const state = { m: 0, v: 0 };
               const coupledConfig = adam('pytorch', F(0.9), b2, '0', { lr: '0.001', weightDecay: exactText(lambda) });
               const coupled = exactParam({ config: coupledConfig, param: theta, grad: g, state, t: 1 });
-              const decoupled = exactParam({ config: adamw(F(0.9), b2, '0', lambda), param: theta, grad: g, state, t: 1 });
+              const decoupled = exactParam({
+                config: adamw(F(0.9), b2, '0', lambda),
+                param: theta,
+                grad: g,
+                state,
+                t: 1,
+              });
               return agree([coupled], [decoupled]);
             },
           ),
@@ -108,14 +149,25 @@ export const weightDecayClaims: readonly Claim[] = [
     check: (o) =>
       checkProperty(
         {
-          ...namedProperty(['θ', 'g', 'β1', 'β2', 'λ'], [moderate, moderate, rate, rate, rate], (theta, g, b1, b2, lambda) => {
-            const alpha = new D('0.001');
-            const L = new D(exactText(lambda));
-            const T = new D(exactText(theta));
-            const coupledGrad = new D(exactText(g)).plus(L.times(T));
-            const predicted = alpha.times(L).times(T).minus(alpha.times(coupledGrad.s)).plus(alpha.times(Math.sign(g)));
-            return firstStepDifference(theta, g, b2, lambda, b1).minus(predicted).abs().lte(T.abs().plus(1).times('1e-60'));
-          }),
+          ...namedProperty(
+            ['θ', 'g', 'β1', 'β2', 'λ'],
+            [moderate, moderate, rate, rate, rate],
+            (theta, g, b1, b2, lambda) => {
+              const alpha = new D('0.001');
+              const L = new D(exactText(lambda));
+              const T = new D(exactText(theta));
+              const coupledGrad = new D(exactText(g)).plus(L.times(T));
+              const predicted = alpha
+                .times(L)
+                .times(T)
+                .minus(alpha.times(coupledGrad.s))
+                .plus(alpha.times(Math.sign(g)));
+              return firstStepDifference(theta, g, b2, lambda, b1)
+                .minus(predicted)
+                .abs()
+                .lte(T.abs().plus(1).times('1e-60'));
+            },
+          ),
           runs: 100,
           bound: 'α λ θ − α sign(g + λ θ) + α sign(g): up to 2α + α λ |θ| apart',
         },
@@ -133,7 +185,13 @@ export const weightDecayClaims: readonly Claim[] = [
       float32Pair(
         [moderate, moderate, moderate, nonnegative(moderate), rate, rate, rate, fc.integer({ min: 1, max: 100 })],
         (theta, g, m, v, b1, b2, lambda, t) => [
-          { config: adam('pytorch', b1, b2, '1e-8', { lr: '0.001', weightDecay: exactText(lambda) }), param: theta, grad: g, state: { m, v }, t },
+          {
+            config: adam('pytorch', b1, b2, '1e-8', { lr: '0.001', weightDecay: exactText(lambda) }),
+            param: theta,
+            grad: g,
+            state: { m, v },
+            t,
+          },
           { config: adamw(b1, b2, '1e-8', lambda), param: theta, grad: g, state: { m, v }, t },
         ],
         ['θ', 'g', 'm', 'v', 'β1', 'β2', 'λ', 't'],

@@ -9,14 +9,32 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptionError } from '../../../core/catalogue/errors.js';
-import { BOUND_TABLE_PATH, boundTableProblems, measureBoundTable, type BoundTable, type Shard } from '../../gate/bound-table.js';
+import {
+  BOUND_TABLE_PATH,
+  boundTableProblems,
+  measureBoundTable,
+  type BoundTable,
+  type Shard,
+} from '../../gate/bound-table.js';
 import { production } from '../../gate/implementation.js';
 import { useBackend } from '../../production/tfjs/backend.js';
 import { assertWritable, boundTableFile, formatBoundTable } from '../bounds.js';
 import { EXIT } from '../exit.js';
 import { progressDisplay } from '../progress-display.js';
 import type { Command, Context } from './command.js';
-import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, shardFlag, shardValue } from './common.js';
+import {
+  BACKEND_FLAG,
+  JSON_FLAG,
+  MAX_TIME_FLAG,
+  SEED_FLAG,
+  backendOf,
+  maxTimeOf,
+  runsFlag,
+  runsOf,
+  seedOf,
+  shardFlag,
+  shardValue,
+} from './common.js';
 
 /** Where `--write` writes, and how (tests replace both). */
 export interface TableOutput {
@@ -40,12 +58,17 @@ export interface TablePrinting extends Pick<Context, 'out' | 'err'> {
  * is left as it was), 4 when the write fails (the table is printed as JSON and saved to a temporary
  * file whose path is printed), else 0.
  */
-export function printTable(table: BoundTable & { readonly shard?: Shard }, { json: asJson, file, output, out, err }: TablePrinting): number {
+export function printTable(
+  table: BoundTable & { readonly shard?: Shard },
+  { json: asJson, file, output, out, err }: TablePrinting,
+): number {
   const json = `${JSON.stringify(table, null, 2)}\n`;
   out.write(asJson ? json : `${formatBoundTable(table)}\n`);
   const problems = boundTableProblems(table);
   if (problems.length > 0) {
-    err.write(`${problems.map((p) => `optim-oracle: ${p}`).join('\n')}\n${file === undefined ? '' : `optim-oracle: ${file} is left as it was\n`}`);
+    err.write(
+      `${problems.map((p) => `optim-oracle: ${p}`).join('\n')}\n${file === undefined ? '' : `optim-oracle: ${file} is left as it was\n`}`,
+    );
     return EXIT.failed;
   }
   if (file === undefined) return EXIT.ok;
@@ -61,7 +84,9 @@ export function printTable(table: BoundTable & { readonly shard?: Shard }, { jso
       where = '';
     }
     if (!asJson) out.write(json);
-    err.write(`optim-oracle: could not write ${file}: ${(e as Error).message}; the measurement is printed above as JSON${where}\n`);
+    err.write(
+      `optim-oracle: could not write ${file}: ${(e as Error).message}; the measurement is printed above as JSON${where}\n`,
+    );
     return EXIT.io;
   }
   (asJson ? err : out).write(`${asJson ? '' : '\n'}wrote ${file}\n`);
@@ -79,7 +104,10 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       backend: BACKEND_FLAG,
       shard: shardFlag('measure every n-th rule and preset from the i-th'),
       'max-time': MAX_TIME_FLAG,
-      write: { type: 'boolean', help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement (the whole table only)` },
+      write: {
+        type: 'boolean',
+        help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement (the whole table only)`,
+      },
       json: JSON_FLAG,
     },
     async run(values, _positionals, { env, out, err }) {
@@ -100,7 +128,13 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       } finally {
         display.finish();
       }
-      return printTable(shard.count > 1 ? { ...table, shard } : table, { json: values.json === true, file, output, out, err });
+      return printTable(shard.count > 1 ? { ...table, shard } : table, {
+        json: values.json === true,
+        file,
+        output,
+        out,
+        err,
+      });
     },
   };
 }

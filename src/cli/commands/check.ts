@@ -7,7 +7,20 @@ import { PROPERTIES, runCheck } from '../../runs/check.js';
 import { formatReport } from '../../runs/check-report.js';
 import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
 import type { Command } from './command.js';
-import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsFlag, runsOf, seedOf, shardFlag, shardValue, text } from './common.js';
+import {
+  BACKEND_FLAG,
+  JSON_FLAG,
+  MAX_TIME_FLAG,
+  SEED_FLAG,
+  backendOf,
+  maxTimeOf,
+  runsFlag,
+  runsOf,
+  seedOf,
+  shardFlag,
+  shardValue,
+  text,
+} from './common.js';
 import { reported } from './report.js';
 
 /** `check`. */
@@ -15,14 +28,28 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'run the agreement properties of every rule, regularizer and preset against the exact oracle',
   flags: {
-    rule: { type: 'string', value: 'NAME', help: 'only this rule or regularizer (default: all of them; optim-oracle list rules)' },
-    preset: { type: 'string', value: 'NAME', help: 'only this preset: paper, pytorch, keras, tfjs (default: every preset the rule has)' },
-    property: { type: 'string', value: 'NAME', help: `only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${REGULARIZER_PROPERTY} (regularizers)` },
+    rule: {
+      type: 'string',
+      value: 'NAME',
+      help: 'only this rule or regularizer (default: all of them; optim-oracle list rules)',
+    },
+    preset: {
+      type: 'string',
+      value: 'NAME',
+      help: 'only this preset: paper, pytorch, keras, tfjs (default: every preset the rule has)',
+    },
+    property: {
+      type: 'string',
+      value: 'NAME',
+      help: `only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${REGULARIZER_PROPERTY} (regularizers)`,
+    },
     runs: runsFlag('100'),
     seed: SEED_FLAG,
     path: { type: 'string', value: 'P', help: 'replay one counterexample path (with --seed, as a failure prints it)' },
     backend: BACKEND_FLAG,
-    shard: shardFlag('run every n-th property from the i-th, dealt out by kind so each shard gets its share of trajectories'),
+    shard: shardFlag(
+      'run every n-th property from the i-th, dealt out by kind so each shard gets its share of trajectories',
+    ),
     'max-time': MAX_TIME_FLAG,
     detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
     json: JSON_FLAG,
@@ -43,7 +70,11 @@ export const checkCommand: Command = {
     return reported(values.json === true, { env, ...context }, async (progress) => {
       const report = await runCheck({ ...options, progress });
       const checked = report.passed + report.failed;
-      return { text: formatReport(report, { detail: values.detail === true }), json: report, ok: report.failed === 0 && checked > 0 };
+      return {
+        text: formatReport(report, { detail: values.detail === true }),
+        json: report,
+        ok: report.failed === 0 && checked > 0,
+      };
     });
   },
 };

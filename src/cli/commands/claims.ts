@@ -7,7 +7,17 @@ import { runClaims } from '../../runs/claims.js';
 import { formatClaims } from '../../runs/claims-report.js';
 import { RUNS_ENV } from '../../gate/seed.js';
 import type { Command } from './command.js';
-import { BACKEND_FLAG, JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, backendOf, maxTimeOf, runsOf, seedOf, text } from './common.js';
+import {
+  BACKEND_FLAG,
+  JSON_FLAG,
+  MAX_TIME_FLAG,
+  SEED_FLAG,
+  backendOf,
+  maxTimeOf,
+  runsOf,
+  seedOf,
+  text,
+} from './common.js';
 import { reported } from './report.js';
 
 /** `claims`. */
@@ -15,10 +25,22 @@ export const claimsCommand: Command = {
   name: 'claims',
   summary: "check the papers' claims: holds, refuted (with a counterexample), or holds with a bound",
   flags: {
-    claim: { type: 'string', value: 'PREFIX', help: 'only the claims whose id starts with PREFIX (adam-step, scale-invariance, bias-correction, equivalence, or a whole id; optim-oracle list claims)' },
-    runs: { type: 'string', value: 'N', help: `cases per property (default: each claim's own, 100 to 2000, or $${RUNS_ENV})` },
+    claim: {
+      type: 'string',
+      value: 'PREFIX',
+      help: 'only the claims whose id starts with PREFIX (adam-step, scale-invariance, bias-correction, equivalence, or a whole id; optim-oracle list claims)',
+    },
+    runs: {
+      type: 'string',
+      value: 'N',
+      help: `cases per property (default: each claim's own, 100 to 2000, or $${RUNS_ENV})`,
+    },
     seed: SEED_FLAG,
-    path: { type: 'string', value: 'P', help: 'replay one counterexample (with --claim ID and --seed, as the report prints them)' },
+    path: {
+      type: 'string',
+      value: 'P',
+      help: 'replay one counterexample (with --claim ID and --seed, as the report prints them)',
+    },
     backend: BACKEND_FLAG,
     'max-time': MAX_TIME_FLAG,
     json: JSON_FLAG,

@@ -17,17 +17,33 @@ export function runsFlag(fallback: string, what = 'cases per property'): Flag {
 }
 
 /** `--seed`. */
-export const SEED_FLAG: Flag = { type: 'string', value: 'N', help: `fast-check seed, an integer from ${SEED_MIN} to ${SEED_MAX} (default ${DEFAULT_SEED}, or $${SEED_ENV})` };
+export const SEED_FLAG: Flag = {
+  type: 'string',
+  value: 'N',
+  help: `fast-check seed, an integer from ${SEED_MIN} to ${SEED_MAX} (default ${DEFAULT_SEED}, or $${SEED_ENV})`,
+};
 /** `--backend`. */
-export const BACKEND_FLAG: Flag = { type: 'string', value: 'NAME', help: `${BACKEND_NAMES.join(', ')} or auto (default auto: the fastest present, or $${BACKEND_ENV})` };
+export const BACKEND_FLAG: Flag = {
+  type: 'string',
+  value: 'NAME',
+  help: `${BACKEND_NAMES.join(', ')} or auto (default auto: the fastest present, or $${BACKEND_ENV})`,
+};
 /** `--max-time`. */
-export const MAX_TIME_FLAG: Flag = { type: 'string', value: 'SECONDS', help: 'stop after this many seconds, reporting what was checked (default: no limit)' };
+export const MAX_TIME_FLAG: Flag = {
+  type: 'string',
+  value: 'SECONDS',
+  help: 'stop after this many seconds, reporting what was checked (default: no limit)',
+};
 /** `--json`. */
 export const JSON_FLAG: Flag = { type: 'boolean', help: 'print the report as JSON' };
 
 /** `--shard i/n`, saying what one shard of `what` runs. */
 export function shardFlag(what: string): Flag {
-  return { type: 'string', value: 'i/n', help: `${what} (0 ≤ i < n), for parallel runs; optim-oracle merge joins the shards' --json` };
+  return {
+    type: 'string',
+    value: 'i/n',
+    help: `${what} (0 ≤ i < n), for parallel runs; optim-oracle merge joins the shards' --json`,
+  };
 }
 
 /** `--shard i/n` as the library's shard (index i of count n), or the whole run (0 of 1) without the flag. */
@@ -35,7 +51,8 @@ export function shardValue(values: Values): { index: number; count: number } {
   const flag = text(values, 'shard');
   if (flag === undefined) return { index: 0, count: 1 };
   const m = /^(\d+)\/(\d+)$/.exec(flag);
-  if (m === null || Number(m[1]) >= Number(m[2])) throw new OptionError(`--shard takes i/n with 0 ≤ i < n, got '${flag}'`);
+  if (m === null || Number(m[1]) >= Number(m[2]))
+    throw new OptionError(`--shard takes i/n with 0 ≤ i < n, got '${flag}'`);
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
@@ -70,11 +87,18 @@ export function seedOf(values: Values, env: NodeJS.ProcessEnv): number {
 export async function backendOf(values: Values, env: NodeJS.ProcessEnv): Promise<string> {
   const flag = text(values, 'backend');
   const variable = env[BACKEND_ENV];
-  const [source, name] = flag !== undefined ? ['--backend', flag] : variable !== undefined && variable !== '' ? [BACKEND_ENV, variable] : ['', 'auto'];
+  const [source, name] =
+    flag !== undefined
+      ? ['--backend', flag]
+      : variable !== undefined && variable !== ''
+        ? [BACKEND_ENV, variable]
+        : ['', 'auto'];
   if (name === 'auto') return name;
-  if (!isBackendName(name)) throw new OptionError(`${source} must be one of ${BACKEND_NAMES.join(', ')}, auto; got '${name}'`);
+  if (!isBackendName(name))
+    throw new OptionError(`${source} must be one of ${BACKEND_NAMES.join(', ')}, auto; got '${name}'`);
   const present = await availableBackends();
-  if (!present.includes(name)) throw new OptionError(`${source} '${name}' is not available here; present: ${present.join(', ')}`);
+  if (!present.includes(name))
+    throw new OptionError(`${source} '${name}' is not available here; present: ${present.join(', ')}`);
   return name;
 }
 
@@ -83,6 +107,7 @@ export function maxTimeOf(values: Values): number | undefined {
   const flag = text(values, 'max-time');
   if (flag === undefined) return undefined;
   const n = /^\s*\d*\.?\d+(e[-+]?\d+)?\s*$/i.test(flag) ? Number(flag) : NaN;
-  if (!(n > 0) || !Number.isFinite(n)) throw new OptionError(`--max-time must be a number of seconds > 0, got '${flag}'`);
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new OptionError(`--max-time must be a number of seconds > 0, got '${flag}'`);
   return n;
 }

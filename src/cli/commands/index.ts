@@ -12,7 +12,14 @@ import { mergeCommand } from './merge.js';
 import { versionCommand } from './version.js';
 
 /** Every subcommand but `help`. */
-export const COMMANDS: readonly Command[] = [checkCommand, claimsCommand, boundsCommand, mergeCommand, listCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  claimsCommand,
+  boundsCommand,
+  mergeCommand,
+  listCommand,
+  versionCommand,
+];
 
 /** The command named `name`, or undefined. */
 export function commandNamed(name: string): Command | undefined {

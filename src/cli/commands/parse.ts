@@ -40,24 +40,40 @@ export function parseCommand(command: Command, argv: readonly string[], known: R
   const flags = flagsOf(command);
   const args = joinValues(argv, command);
   const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true, options: {} });
-  const shorts = new Map(Object.entries(flags).flatMap(([name, f]) => (f.short === undefined ? [] : [[f.short, name] as const])));
+  const shorts = new Map(
+    Object.entries(flags).flatMap(([name, f]) => (f.short === undefined ? [] : [[f.short, name] as const])),
+  );
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
     const name = t.rawName.startsWith('--') ? t.name : shorts.get(t.name);
     const flag = name === undefined ? undefined : flags[name];
     if (flag === undefined) {
-      if (known.has(t.name)) throw new OptionError(`${command.name} does not take ${t.rawName}; see optim-oracle help ${command.name}`);
-      throw new OptionError(`unknown flag '${t.rawName}' for ${command.name}; it takes ${Object.keys(flags).map((f) => `--${f}`).join(', ')}`);
+      if (known.has(t.name))
+        throw new OptionError(`${command.name} does not take ${t.rawName}; see optim-oracle help ${command.name}`);
+      throw new OptionError(
+        `unknown flag '${t.rawName}' for ${command.name}; it takes ${Object.keys(flags)
+          .map((f) => `--${f}`)
+          .join(', ')}`,
+      );
     }
-    if (flag.type === 'string' && t.value === undefined) throw new OptionError(`${t.rawName} needs a value (${t.rawName} ${flag.value ?? 'VALUE'})`);
-    if (flag.type === 'boolean' && t.value !== undefined) throw new OptionError(`${t.rawName} takes no value, got '${t.value}'`);
+    if (flag.type === 'string' && t.value === undefined)
+      throw new OptionError(`${t.rawName} needs a value (${t.rawName} ${flag.value ?? 'VALUE'})`);
+    if (flag.type === 'boolean' && t.value !== undefined)
+      throw new OptionError(`${t.rawName} takes no value, got '${t.value}'`);
   }
-  const options = Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, f.short === undefined ? { type: f.type } : { type: f.type, short: f.short }]));
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([name, f]) => [
+      name,
+      f.short === undefined ? { type: f.type } : { type: f.type, short: f.short },
+    ]),
+  );
   const parsed = parseArgs({ args, strict: true, allowPositionals: true, options });
   const max = command.positionals?.max ?? 0;
   if (parsed.positionals.length > max) {
     const extra = parsed.positionals.slice(max).join(' ');
-    throw new OptionError(`${command.name} takes ${max === 0 ? 'no arguments' : command.positionals!.usage}, got '${extra}'`);
+    throw new OptionError(
+      `${command.name} takes ${max === 0 ? 'no arguments' : command.positionals!.usage}, got '${extra}'`,
+    );
   }
   return { values: parsed.values as Values, positionals: parsed.positionals };
 }

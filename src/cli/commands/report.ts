@@ -20,7 +20,11 @@ export interface Outcome {
  * Runs `run` with a progress display on `context.err`, prints the outcome and resolves to 0 when it
  * is ok, 1 when not; an error thrown propagates, after the progress line is cleared.
  */
-export async function reported(json: boolean, context: Context, run: (progress: ProgressListener) => Promise<Outcome>): Promise<number> {
+export async function reported(
+  json: boolean,
+  context: Context,
+  run: (progress: ProgressListener) => Promise<Outcome>,
+): Promise<number> {
   const display = progressDisplay(context.err);
   let outcome;
   try {

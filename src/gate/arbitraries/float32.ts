@@ -12,7 +12,19 @@ export const anyFloat32Bits = (): fc.Arbitrary<number> => fc.integer({ min: 0, m
 
 /** Values on the edges of binary32: zeros, subnormal ends, normal ends. */
 export const edgeFloat32 = (): fc.Arbitrary<number> =>
-  fc.constantFrom(0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL, -MIN_NORMAL, MIN_NORMAL - MIN_SUBNORMAL, 1, -1, MAX_FLOAT32, -MAX_FLOAT32);
+  fc.constantFrom(
+    0,
+    -0,
+    MIN_SUBNORMAL,
+    -MIN_SUBNORMAL,
+    MIN_NORMAL,
+    -MIN_NORMAL,
+    MIN_NORMAL - MIN_SUBNORMAL,
+    1,
+    -1,
+    MAX_FLOAT32,
+    -MAX_FLOAT32,
+  );
 
 /** Finite values of moderate magnitude, 2^−20 to 2^20, either sign: most of what training sees. */
 export const moderateFloat32 = (): fc.Arbitrary<number> =>
@@ -21,8 +33,7 @@ export const moderateFloat32 = (): fc.Arbitrary<number> =>
     .map(([e, f, negative]) => (negative ? -1 : 1) * fromBits(((e + 127) << 23) | f));
 
 /** Finite values of any magnitude, subnormals included. */
-export const finiteFloat32 = (): fc.Arbitrary<number> =>
-  fc.float({ noNaN: true, noDefaultInfinity: true });
+export const finiteFloat32 = (): fc.Arbitrary<number> => fc.float({ noNaN: true, noDefaultInfinity: true });
 
 /** The mix the agreement properties use: mostly moderate, often extreme, sometimes any bit pattern. */
 export const float32Value = (options: { nonfinite?: boolean } = {}): fc.Arbitrary<number> =>
@@ -38,7 +49,10 @@ export const float32Value = (options: { nonfinite?: boolean } = {}): fc.Arbitrar
  * (no huge values, whose squares overflow and stay ∞ in the state for the rest of a trajectory).
  */
 export const trainingFloat32 = (): fc.Arbitrary<number> =>
-  fc.oneof({ arbitrary: moderateFloat32(), weight: 9 }, { arbitrary: fc.constantFrom(0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL), weight: 1 });
+  fc.oneof(
+    { arbitrary: moderateFloat32(), weight: 9 },
+    { arbitrary: fc.constantFrom(0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL), weight: 1 },
+  );
 
 /** A nonnegative version of an arbitrary (|x|, so −0 becomes +0), for second-moment slots. */
 export const nonnegative = (arb: fc.Arbitrary<number>): fc.Arbitrary<number> => arb.map((x) => Math.abs(x));

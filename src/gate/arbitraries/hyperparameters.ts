@@ -12,7 +12,11 @@ import { inDomain, type Domain, type HyperparameterSpec } from '../../../core/ca
 const unitInterval = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.constantFrom('0', '0.5', '0.9', '0.95', '0.99', '0.999', '0.9999'),
-    fc.integer({ min: 1, max: 8 }).chain((digits) => fc.integer({ min: 0, max: 10 ** digits - 1 }).map((n) => `0.${String(n).padStart(digits, '0')}`)),
+    fc
+      .integer({ min: 1, max: 8 })
+      .chain((digits) =>
+        fc.integer({ min: 0, max: 10 ** digits - 1 }).map((n) => `0.${String(n).padStart(digits, '0')}`),
+      ),
     fc.integer({ min: 1, max: 52 }).map((k) => String(1 - 2 ** -k)),
     fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((x) => String(x)),
   );

@@ -5,7 +5,17 @@
  * @module
  */
 import fc from 'fast-check';
-import { configure, hyperparametersOf, objectiveText, type Objective, type CatalogueEntry, type Configuration, type PresetName, type State, type StepInput } from '../../../core/catalogue/index.js';
+import {
+  configure,
+  hyperparametersOf,
+  objectiveText,
+  type Objective,
+  type CatalogueEntry,
+  type Configuration,
+  type PresetName,
+  type State,
+  type StepInput,
+} from '../../../core/catalogue/index.js';
 import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
@@ -27,10 +37,17 @@ export interface CaseOptions {
 const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexFloat32(x)).join(', ')}]`;
 
 /** A case in words, exact (hex floats) and short: preset, hyperparameters, t and the tensors. */
-function withText<T extends { config: Configuration }>(c: T, tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>, t?: number, goal?: Objective): T {
+function withText<T extends { config: Configuration }>(
+  c: T,
+  tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>,
+  t?: number,
+  goal?: Objective,
+): T {
   const text = () => {
     const parts = Object.entries(tensors).map(([k, v]) =>
-      Array.isArray(v) ? `${k} [${(v as ArrayLike<number>[]).map(floats).join(', ')}]` : `${k} ${floats(v as ArrayLike<number>)}`,
+      Array.isArray(v)
+        ? `${k} [${(v as ArrayLike<number>[]).map(floats).join(', ')}]`
+        : `${k} ${floats(v as ArrayLike<number>)}`,
     );
     const about = goal === undefined ? '' : ` objective ${objectiveText(goal)}`;
     return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`} ${parts.join(' ')}${about}`;
@@ -41,11 +58,20 @@ function withText<T extends { config: Configuration }>(c: T, tensors: Record<str
 /** The preset's defaults a quarter of the time; otherwise each hyperparameter drawn or defaulted. */
 export function configuration(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<Configuration> {
   const overrides = Object.fromEntries(
-    hyperparametersOf(entry, preset).map((name) => [name, fc.option(hyperparameterValue(entry.hyperparameters[name]!), { nil: undefined, freq: 3 })]),
+    hyperparametersOf(entry, preset).map((name) => [
+      name,
+      fc.option(hyperparameterValue(entry.hyperparameters[name]!), { nil: undefined, freq: 3 }),
+    ]),
   );
   return fc
     .oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 })
-    .map((o) => configure(entry, preset, Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>));
+    .map((o) =>
+      configure(
+        entry,
+        preset,
+        Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>,
+      ),
+    );
 }
 
 function state(config: Configuration, length: number, options: CaseOptions): fc.Arbitrary<State> {
@@ -69,7 +95,10 @@ function state(config: Configuration, length: number, options: CaseOptions): fc.
  */
 export function objective(length: number): fc.Arbitrary<Objective> {
   const quadratic = fc
-    .array(trainingFloat32().map((x) => Math.abs(x)), { minLength: length, maxLength: length })
+    .array(
+      trainingFloat32().map((x) => Math.abs(x)),
+      { minLength: length, maxLength: length },
+    )
     .map((xs): Objective => ({ kind: 'quadratic', curvature: Float32Array.from(xs) }));
   if (length % 2 !== 0) return quadratic;
   const rosenbrock = fc
@@ -81,14 +110,31 @@ export function objective(length: number): fc.Arbitrary<Objective> {
 /** One step: a configuration, tensors of 0 to `maxLength` elements, a state and a step count. */
 export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
-  return fc.tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 })).chain(([config, length]) => {
-    // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
-    const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-    const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective ? { objective: objective(length) } : {};
-    return fc
-      .record<{ params: Float32Array; grads: Float32Array; state: State; t: number; objective?: Objective }>({ params: tensor, grads: tensor, state: state(config, length, options), t: stepCount(), ...objectives })
-      .map((input) => withText({ config, input }, { params: input.params, grads: input.grads, ...input.state }, input.t, input.objective));
-  });
+  return fc
+    .tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 }))
+    .chain(([config, length]) => {
+      // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
+      const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
+      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective
+        ? { objective: objective(length) }
+        : {};
+      return fc
+        .record<{ params: Float32Array; grads: Float32Array; state: State; t: number; objective?: Objective }>({
+          params: tensor,
+          grads: tensor,
+          state: state(config, length, options),
+          t: stepCount(),
+          ...objectives,
+        })
+        .map((input) =>
+          withText(
+            { config, input },
+            { params: input.params, grads: input.grads, ...input.state },
+            input.t,
+            input.objective,
+          ),
+        );
+    });
 }
 
 /** A trajectory: a configuration, initial parameters and 1 to `maxSteps` gradients (or an objective). */
@@ -107,12 +153,22 @@ export function trajectoryCase(
 ): fc.Arbitrary<TrajectoryCase> {
   const value = trainingFloat32();
   return fc
-    .tuple(configuration(entry, preset), fc.integer({ min: 1, max: options.maxLength ?? 4 }), fc.integer({ min: 1, max: options.maxSteps ?? 50 }))
+    .tuple(
+      configuration(entry, preset),
+      fc.integer({ min: 1, max: options.maxLength ?? 4 }),
+      fc.integer({ min: 1, max: options.maxSteps ?? 50 }),
+    )
     .chain(([config, length, steps]) => {
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective ? { objective: objective(length) } : {};
+      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective
+        ? { objective: objective(length) }
+        : {};
       return fc
-        .record<{ params: Float32Array; grads: Float32Array[]; objective?: Objective }>({ params: tensor, grads: fc.array(tensor, { minLength: steps, maxLength: steps }), ...objectives })
+        .record<{ params: Float32Array; grads: Float32Array[]; objective?: Objective }>({
+          params: tensor,
+          grads: fc.array(tensor, { minLength: steps, maxLength: steps }),
+          ...objectives,
+        })
         .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective));
     });
 }

@@ -66,7 +66,9 @@ function worst(...reasons: Array<OutOfDomain | undefined>): OutOfDomain | undefi
 /** A float32 input: exact, with no error. */
 export function exactInput(x: number): Bounded {
   const nonneg = x >= 0;
-  return Number.isFinite(x) ? { v: x, e: 0, s: Math.abs(x), nonneg } : { v: x, e: 0, s: Math.abs(x), out: 'nonfinite', nonneg };
+  return Number.isFinite(x)
+    ? { v: x, e: 0, s: Math.abs(x), nonneg }
+    : { v: x, e: 0, s: Math.abs(x), out: 'nonfinite', nonneg };
 }
 
 function withSign(b: Bounded, nonneg: boolean): Bounded {
@@ -95,7 +97,8 @@ function rounded(v: number, e: number, size: number, out: OutOfDomain | undefine
 
 /** Float32 arithmetic on {@link Bounded} values: the running error analysis of an algorithm. */
 export const boundedArith: Float32Arith<Bounded> = {
-  add: (a, b) => withSign(rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false), !!a.nonneg && !!b.nonneg),
+  add: (a, b) =>
+    withSign(rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false), !!a.nonneg && !!b.nonneg),
   sub: (a, b) => rounded(a.v - b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
   mul: (a, b) =>
     withSign(
@@ -114,20 +117,26 @@ export const boundedArith: Float32Arith<Bounded> = {
     }
     if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
     const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
-    return withSign(rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true), !!a.nonneg && !!b.nonneg);
+    return withSign(
+      rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true),
+      !!a.nonneg && !!b.nonneg,
+    );
   },
   max(a, b) {
     const out = worst(a.out, b.out);
     const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
     // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
-    if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
+    if (out !== undefined || !Number.isFinite(v))
+      return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
     return withSign({ v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) }, !!a.nonneg || !!b.nonneg);
   },
   abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
   sign(a) {
     // Exact when the sign is decided: |v| > e (or an exact zero); otherwise float32 may take either side.
-    if (a.out !== undefined || !Number.isFinite(a.v)) return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
-    if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e)) return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
+    if (a.out !== undefined || !Number.isFinite(a.v))
+      return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
+    if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e))
+      return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
     return { v: Math.sign(a.v) || 0, e: 0, s: Math.abs(Math.sign(a.v)), nonneg: a.v >= 0 };
   },
   sqrt(a) {

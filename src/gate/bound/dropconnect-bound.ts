@@ -11,9 +11,13 @@ import { sumBound } from './penalty-bound.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 import { elementBound, type StepBound } from './step-bound.js';
 
-
 /** Per output (`train`, `mean`, `variance`), the bound of each row for one mask. */
-export function boundDropConnect(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): StepBound {
+export function boundDropConnect(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  mask: Float32Array,
+): StepBound {
   const n = x.length;
   const m = w.length / n;
   const c = dropConnectCoefficients(scalarBoundArith, config);
@@ -22,7 +26,9 @@ export function boundDropConnect(config: Configuration, w: Float32Array, x: Floa
   const out: StepBound = { train: [], mean: [], variance: [] };
   for (let i = 0; i < m; i++) {
     const products = Array.from(x, (xj, j) => A.mul(exactInput(w[i * n + j]!), exactInput(xj)));
-    const masked = Array.from(x, (xj, j) => A.mul(A.mul(exactInput(mask[i * n + j]!), exactInput(w[i * n + j]!)), exactInput(xj)));
+    const masked = Array.from(x, (xj, j) =>
+      A.mul(A.mul(exactInput(mask[i * n + j]!), exactInput(w[i * n + j]!)), exactInput(xj)),
+    );
     out['train']!.push(elementBound(sumBound(masked)));
     out['mean']!.push(elementBound(A.mul(keep, sumBound(products))));
     out['variance']!.push(elementBound(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));

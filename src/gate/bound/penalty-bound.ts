@@ -27,11 +27,12 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   return { v, e, s: size };
 }
 
-
 /** Per output (`penalty`, `gradient`, `prox`), the bound on each element for weights `w`. */
 export function boundPenalty(config: Configuration, w: Float32Array): StepBound {
   const algorithm = penaltyAlgorithms[config.entry.name]!;
-  const c = Object.fromEntries(Object.entries(algorithm.coefficients(scalarBoundArith, config)).map(([k, v]) => [k, scalarToBounded(v)]));
+  const c = Object.fromEntries(
+    Object.entries(algorithm.coefficients(scalarBoundArith, config)).map(([k, v]) => [k, scalarToBounded(v)]),
+  );
   const terms: Bounded[] = [];
   const result: StepBound = { gradient: [] };
   if (algorithm.prox) result['prox'] = [];

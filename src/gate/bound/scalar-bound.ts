@@ -85,7 +85,8 @@ export function scalarToBounded(a: ScalarBound): Bounded {
   const s = Math.abs(v) + (a.err + ETA) / U;
   // No bound on the float64 error: production may leave the exact result's class (outside the
   // domain); an exact nonfinite value with a bounded error is judged by class.
-  if (!Number.isFinite(v) || !Number.isFinite(a.err)) return { v, e: Infinity, s, out: Number.isFinite(a.err) ? 'nonfinite' : 'underflow' };
+  if (!Number.isFinite(v) || !Number.isFinite(a.err))
+    return { v, e: Infinity, s, out: Number.isFinite(a.err) ? 'nonfinite' : 'underflow' };
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
   return { v, e, s, nonneg: v >= 0 };

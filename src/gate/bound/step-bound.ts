@@ -29,7 +29,11 @@ export function elementBound(b: Bounded): ElementBound {
 }
 
 /** The derived bound of `rule`'s production step on `input` under `config`. */
-export function boundStep(rule: ProductionRule, config: Configuration, { params, grads, state, t }: StepInput): StepBound {
+export function boundStep(
+  rule: ProductionRule,
+  config: Configuration,
+  { params, grads, state, t }: StepInput,
+): StepBound {
   const layout = config.entry.state(config.flags);
   const tensorValues = Object.fromEntries(layout.tensor.map((k) => [k, state[k]![0]!]));
   const coefficients = rule.coefficients(scalarBoundArith, config, t, tensorValues);
@@ -40,14 +44,23 @@ export function boundStep(rule: ProductionRule, config: Configuration, { params,
     const slots: Record<string, Bounded> = {};
     for (const k of layout.element) slots[k] = exactInput(state[k]![i]!);
     for (const k of layout.tensor) slots[k] = exactInput(state[k]![0]!);
-    const r = rule.step(boundedArith, { param: exactInput(params[i]!), grad: exactInput(grads[i]!), slots }, c, config, t);
+    const r = rule.step(
+      boundedArith,
+      { param: exactInput(params[i]!), grad: exactInput(grads[i]!), slots },
+      c,
+      config,
+      t,
+    );
     result['params']!.push(elementBound(r.param));
     for (const k of layout.element) result[k]!.push(elementBound(r.slots[k]!));
     if (i === 0) for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
   }
   if (params.length === 0) {
     // Tensor slots still advance on an empty tensor; bound them on a zero element.
-    const slots = Object.fromEntries([...layout.element.map((k) => [k, exactInput(0)]), ...layout.tensor.map((k) => [k, exactInput(state[k]![0]!)])]);
+    const slots = Object.fromEntries([
+      ...layout.element.map((k) => [k, exactInput(0)]),
+      ...layout.tensor.map((k) => [k, exactInput(state[k]![0]!)]),
+    ]);
     const r = rule.step(boundedArith, { param: exactInput(0), grad: exactInput(0), slots }, c, config, t);
     for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
   }
@@ -72,7 +85,11 @@ export function boundInit(rule: ProductionRule, config: Configuration, length: n
 export function boundNag(config: Configuration, input: StepInput): StepBound {
   const objective = input.objective!;
   const size = objective.kind === 'rosenbrock' ? 2 : 1;
-  const scalars = { lr: scalarBoundArith.hyper(config.hyper['lr']!), momentum: scalarBoundArith.hyper(config.hyper['momentum']!), ...objectiveCoefficients(scalarBoundArith, objective) };
+  const scalars = {
+    lr: scalarBoundArith.hyper(config.hyper['lr']!),
+    momentum: scalarBoundArith.hyper(config.hyper['momentum']!),
+    ...objectiveCoefficients(scalarBoundArith, objective),
+  };
   const c = Object.fromEntries(Object.entries(scalars).map(([k, v]) => [k, scalarToBounded(v)]));
   const result: StepBound = { params: [], velocity: [] };
   for (let start = 0; start + size <= input.params.length; start += size) {

@@ -35,15 +35,32 @@ export interface TrajectoryBound {
  * Runs `rule` under `config` on Bounded values over `input.grads` (t = firstStep, firstStep + 1, …). Rules with tensor
  * slots (running products) are not supported: their coefficients take the slots as exact floats.
  */
-export function boundTrajectory(rule: ProductionRule, config: Configuration, input: TrajectoryInput): TrajectoryBound[] {
+export function boundTrajectory(
+  rule: ProductionRule,
+  config: Configuration,
+  input: TrajectoryInput,
+): TrajectoryBound[] {
   const layout = config.entry.state(config.flags);
-  if (layout.tensor.length > 0) throw new Error(`boundTrajectory: ${config.entry.name} keeps tensor slots (${layout.tensor.join(', ')}), which it does not chain`);
+  if (layout.tensor.length > 0)
+    throw new Error(
+      `boundTrajectory: ${config.entry.name} keeps tensor slots (${layout.tensor.join(', ')}), which it does not chain`,
+    );
   let param = exactInput(input.param);
-  let slots: Record<string, Bounded> = Object.fromEntries(layout.element.map((k) => [k, exactInput(input.state[k] ?? 0)]));
+  let slots: Record<string, Bounded> = Object.fromEntries(
+    layout.element.map((k) => [k, exactInput(input.state[k] ?? 0)]),
+  );
   return input.grads.map((g, i) => {
     const t = (input.firstStep ?? 1) + i;
-    const c = Object.fromEntries(Object.entries(rule.coefficients(scalarBoundArith, config, t, {})).map(([k, v]) => [k, scalarToBounded(v)]));
-    const r = rule.step(boundedArith, { param: input.reset ? exactInput(input.param) : param, grad: exactInput(g), slots }, c, config, t);
+    const c = Object.fromEntries(
+      Object.entries(rule.coefficients(scalarBoundArith, config, t, {})).map(([k, v]) => [k, scalarToBounded(v)]),
+    );
+    const r = rule.step(
+      boundedArith,
+      { param: input.reset ? exactInput(input.param) : param, grad: exactInput(g), slots },
+      c,
+      config,
+      t,
+    );
     param = r.param;
     slots = r.slots;
     return { param, slots };

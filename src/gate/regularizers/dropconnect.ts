@@ -13,7 +13,11 @@ import { dropConnectOracle } from '../../../oracle/regularizers/dropconnect.js';
 import { FALSE_FAILURE, hoeffdingHalfWidth, meanConsistent, type MeanTest } from '../../../core/statistics.js';
 import type { CatalogueEntry, Configuration, PresetName } from '../../../core/catalogue/index.js';
 import type { Activation } from '../../production/regularizers/dropconnect.js';
-import { dropConnectInferenceArray, dropConnectMomentsArrays, dropConnectTrainArrays } from '../../production/tfjs/dropconnect.js';
+import {
+  dropConnectInferenceArray,
+  dropConnectMomentsArrays,
+  dropConnectTrainArrays,
+} from '../../production/tfjs/dropconnect.js';
 import { moderateFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundDropConnect } from '../bound/dropconnect-bound.js';
@@ -26,9 +30,22 @@ import { maskSeed } from './dropout-property.js';
 export interface DropConnectImplementation {
   readonly name: string;
   /** `samples` independent masks: outputs (samples × m) and masks (samples × m × n). */
-  train(config: Configuration, w: Float32Array, x: Float32Array, seed: number, samples?: number): { train: Float32Array; mask: Float32Array };
+  train(
+    config: Configuration,
+    w: Float32Array,
+    x: Float32Array,
+    seed: number,
+    samples?: number,
+  ): { train: Float32Array; mask: Float32Array };
   moments(config: Configuration, w: Float32Array, x: Float32Array): { mean: Float32Array; variance: Float32Array };
-  inference(config: Configuration, w: Float32Array, x: Float32Array, activation: Activation, samples: number, seed: number): Float32Array;
+  inference(
+    config: Configuration,
+    w: Float32Array,
+    x: Float32Array,
+    activation: Activation,
+    samples: number,
+    seed: number,
+  ): Float32Array;
   bound(config: Configuration, w: Float32Array, x: Float32Array, mask: Float32Array): StepBound;
 }
 
@@ -43,19 +60,34 @@ export const productionDropConnect: DropConnectImplementation = {
 
 /** A layer: W (m × n) and x (n), moderate values. */
 export const layer = (): fc.Arbitrary<{ w: Float32Array; x: Float32Array }> =>
-  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 8 })).chain(([m, n]) =>
-    fc.record({ w: fc.array(moderateFloat32(), { minLength: m * n, maxLength: m * n }).map((v) => Float32Array.from(v)), x: fc.array(moderateFloat32(), { minLength: n, maxLength: n }).map((v) => Float32Array.from(v)) }),
-  );
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 8 }))
+    .chain(([m, n]) =>
+      fc.record({
+        w: fc.array(moderateFloat32(), { minLength: m * n, maxLength: m * n }).map((v) => Float32Array.from(v)),
+        x: fc.array(moderateFloat32(), { minLength: n, maxLength: n }).map((v) => Float32Array.from(v)),
+      }),
+    );
 
 /** Agreement with the oracle given one mask: train, mean and variance within their derived bounds. */
-export function dropConnectProperty(impl: DropConnectImplementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
+export function dropConnectProperty(
+  impl: DropConnectImplementation,
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally?: Tally,
+) {
   return fc.property(configuration(entry, preset), layer(), maskSeed(), (config, { w, x }, seed) => {
     const r = impl.train(config, w, x, seed);
     const bad = r.mask.findIndex((v) => v !== 0 && v !== 1);
     if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
-    const comparison = compareOutputs({ train: r.train, ...impl.moments(config, w, x) }, dropConnectOracle(config, w, x, r.mask), impl.bound(config, w, x, r.mask));
+    const comparison = compareOutputs(
+      { train: r.train, ...impl.moments(config, w, x) },
+      dropConnectOracle(config, w, x, r.mask),
+      impl.bound(config, w, x, r.mask),
+    );
     foldInto(tally, comparison);
-    if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `with seed ${seed}`, comparison);
+    if (comparison.mismatches.length > 0)
+      throw new DisagreementError(impl.name, config, `with seed ${seed}`, comparison);
   });
 }
 
@@ -78,18 +110,37 @@ function exactMoments(config: Configuration, w: Float32Array, x: Float32Array) {
 }
 
 /** Per output i: is the mean of y_i over `samples` masks p (W x)_i? */
-export function dropConnectMean(impl: DropConnectImplementation, config: Configuration, w: Float32Array, x: Float32Array, samples: number, seed: number): MeanTest[] {
+export function dropConnectMean(
+  impl: DropConnectImplementation,
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  samples: number,
+  seed: number,
+): MeanTest[] {
   const m = w.length / x.length;
   const { train } = impl.train(config, w, x, seed, samples);
   const { mean } = exactMoments(config, w, x);
   return Array.from({ length: m }, (_, i) => {
     const [lo, hi] = rowRange(w, x, i);
-    return meanConsistent(Float64Array.from({ length: samples }, (_, s) => train[s * m + i]!), mean[i]!, hi - lo, FALSE_FAILURE / m);
+    return meanConsistent(
+      Float64Array.from({ length: samples }, (_, s) => train[s * m + i]!),
+      mean[i]!,
+      hi - lo,
+      FALSE_FAILURE / m,
+    );
   });
 }
 
 /** Per output i: is the mean of (y_i − μ_i)² over `samples` masks σ²_i? */
-export function dropConnectVariance(impl: DropConnectImplementation, config: Configuration, w: Float32Array, x: Float32Array, samples: number, seed: number): MeanTest[] {
+export function dropConnectVariance(
+  impl: DropConnectImplementation,
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  samples: number,
+  seed: number,
+): MeanTest[] {
   const m = w.length / x.length;
   const { train } = impl.train(config, w, x, seed, samples);
   const { mean, variance } = exactMoments(config, w, x);
@@ -97,7 +148,12 @@ export function dropConnectVariance(impl: DropConnectImplementation, config: Con
     const [lo, hi] = rowRange(w, x, i);
     const mu = mean[i]!;
     const range = Math.max((hi - mu) ** 2, (lo - mu) ** 2);
-    return meanConsistent(Float64Array.from({ length: samples }, (_, s) => (train[s * m + i]! - mu) ** 2), variance[i]!, range, FALSE_FAILURE / m);
+    return meanConsistent(
+      Float64Array.from({ length: samples }, (_, s) => (train[s * m + i]! - mu) ** 2),
+      variance[i]!,
+      range,
+      FALSE_FAILURE / m,
+    );
   });
 }
 
@@ -118,7 +174,14 @@ export function normalCdf(z: number): number {
  * sample of f lies in [0, 1], so Hoeffding's half-width is √(ln(2m/p) / (2Z)); tf.mean's float32 sum of
  * 0s and 1s is exact below 2^24 samples, and its division adds at most 2^−23 more.
  */
-export function dropConnectInferenceStep(impl: DropConnectImplementation, config: Configuration, w: Float32Array, x: Float32Array, samples: number, seed: number): MeanTest[] {
+export function dropConnectInferenceStep(
+  impl: DropConnectImplementation,
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  samples: number,
+  seed: number,
+): MeanTest[] {
   const m = w.length / x.length;
   const y = impl.inference(config, w, x, 'step', samples, seed);
   const { mean, variance } = exactMoments(config, w, x);

@@ -6,8 +6,19 @@
  * @module
  */
 import type { Configuration } from '../../../core/catalogue/index.js';
-import { dropoutInference, dropoutTrain, isInverted, keepProbability, tfDropoutTrain } from '../../production/regularizers/dropout.js';
-import { dropoutInferenceArray, dropoutTrainArrays, tfDropoutTrainArrays, type DropoutArrays } from '../../production/tfjs/dropout.js';
+import {
+  dropoutInference,
+  dropoutTrain,
+  isInverted,
+  keepProbability,
+  tfDropoutTrain,
+} from '../../production/regularizers/dropout.js';
+import {
+  dropoutInferenceArray,
+  dropoutTrainArrays,
+  tfDropoutTrainArrays,
+  type DropoutArrays,
+} from '../../production/tfjs/dropout.js';
 import { boundedArith, exactInput, type Bounded } from '../bound/bounded.js';
 import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
 import { elementBound, type StepBound } from '../bound/step-bound.js';
@@ -22,7 +33,6 @@ export interface DropoutImplementation {
   /** The derived bound of `train` (given the mask) and `inference`, per element. */
   bound(config: Configuration, x: Float32Array, mask: Float32Array): StepBound;
 }
-
 
 function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: Configuration) => Bounded) {
   return (config: Configuration, x: Float32Array, mask: Float32Array): StepBound => {

@@ -18,12 +18,22 @@ export const maskSeed = (): fc.Arbitrary<number> => fc.integer({ min: 1, max: 2 
 
 /** The agreement property of `impl` on dropout under `preset`. */
 export function dropoutProperty(impl: DropoutImplementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
-  return fc.property(configuration(entry, preset), fc.array(trainingFloat32(), { maxLength: 64 }).map((xs) => Float32Array.from(xs)), maskSeed(), (config, x, seed) => {
-    const r = impl.train(config, x, seed);
-    const bad = r.mask.findIndex((m) => m !== 0 && m !== 1);
-    if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
-    const comparison = compareOutputs({ train: r.train, inference: impl.inference(config, x) }, dropoutOracle(config, x, r.mask), impl.bound(config, x, r.mask));
-    foldInto(tally, comparison);
-    if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, `with seed ${seed}`, comparison);
-  });
+  return fc.property(
+    configuration(entry, preset),
+    fc.array(trainingFloat32(), { maxLength: 64 }).map((xs) => Float32Array.from(xs)),
+    maskSeed(),
+    (config, x, seed) => {
+      const r = impl.train(config, x, seed);
+      const bad = r.mask.findIndex((m) => m !== 0 && m !== 1);
+      if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
+      const comparison = compareOutputs(
+        { train: r.train, inference: impl.inference(config, x) },
+        dropoutOracle(config, x, r.mask),
+        impl.bound(config, x, r.mask),
+      );
+      foldInto(tally, comparison);
+      if (comparison.mismatches.length > 0)
+        throw new DisagreementError(impl.name, config, `with seed ${seed}`, comparison);
+    },
+  );
 }

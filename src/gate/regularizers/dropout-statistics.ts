@@ -18,7 +18,14 @@ import type { DropoutImplementation } from './dropout-implementation.js';
 type Sampler = Pick<DropoutImplementation, 'train' | 'inference'>;
 
 /** E[y] over n copies of x in one call: x (inverted) or p x (original). Range of y: [0, |x|/p] or [0, |x|]. */
-export function dropoutMean(impl: Sampler, config: Configuration, x: number, n: number, seed: number, p = FALSE_FAILURE): MeanTest {
+export function dropoutMean(
+  impl: Sampler,
+  config: Configuration,
+  x: number,
+  n: number,
+  seed: number,
+  p = FALSE_FAILURE,
+): MeanTest {
   const keep = keepOf(config);
   const y = impl.train(config, new Float32Array(n).fill(x), seed).train;
   const inverted = isInverted(config);
@@ -26,7 +33,14 @@ export function dropoutMean(impl: Sampler, config: Configuration, x: number, n: 
 }
 
 /** E[(y − E y)²] over n copies of x: x² (1 − p)/p (inverted) or x² p (1 − p) (original). */
-export function dropoutVariance(impl: Sampler, config: Configuration, x: number, n: number, seed: number, p = FALSE_FAILURE): MeanTest {
+export function dropoutVariance(
+  impl: Sampler,
+  config: Configuration,
+  x: number,
+  n: number,
+  seed: number,
+  p = FALSE_FAILURE,
+): MeanTest {
   const keep = keepOf(config);
   const inverted = isInverted(config);
   const mean = inverted ? x : keep * x;
@@ -68,7 +82,14 @@ export interface DistributionTest {
  * The number kept of n follows Binomial(n, p): K masks (seeds seed, seed + 1, …) of n elements, their
  * empirical CDF against the exact one; DKW: P(sup |F_K − F| > ε) ≤ 2 exp(−2 K ε²).
  */
-export function keptCountDistribution(impl: Sampler, config: Configuration, n: number, trials: number, seed: number, p = FALSE_FAILURE): DistributionTest {
+export function keptCountDistribution(
+  impl: Sampler,
+  config: Configuration,
+  n: number,
+  trials: number,
+  seed: number,
+  p = FALSE_FAILURE,
+): DistributionTest {
   const counts = new Float64Array(n + 1);
   const ones = new Float32Array(n).fill(1);
   for (let k = 0; k < trials; k++) {

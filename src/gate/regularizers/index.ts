@@ -28,13 +28,22 @@ export const regularizers: readonly CatalogueEntry[] = [...penalties, ...masks];
 export const isRegularizer = (entry: CatalogueEntry): boolean => regularizers.includes(entry);
 
 /** The agreement property of a regularizer under a preset, folding its measures into `tally`. */
-export function regularizerProperty(entry: CatalogueEntry, preset: PresetName, tally: Tally, implementation: string): fc.IProperty<unknown[]> {
+export function regularizerProperty(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally: Tally,
+  implementation: string,
+): fc.IProperty<unknown[]> {
   switch (entry.kind) {
     case 'penalty':
       return penaltyProperty(implementation, entry, preset, tally) as fc.IProperty<unknown[]>;
     case 'pooling':
       return stochasticPoolingProperty(productionStochasticPooling, entry, preset, tally) as fc.IProperty<unknown[]>;
     default:
-      return (entry.name === 'dropconnect' ? dropConnectProperty(productionDropConnect, entry, preset, tally) : dropoutProperty(productionDropout, entry, preset, tally)) as fc.IProperty<unknown[]>;
+      return (
+        entry.name === 'dropconnect'
+          ? dropConnectProperty(productionDropConnect, entry, preset, tally)
+          : dropoutProperty(productionDropout, entry, preset, tally)
+      ) as fc.IProperty<unknown[]>;
   }
 }

@@ -22,7 +22,10 @@ export interface PenaltyCase {
 
 /** Weights of up to 16 elements, mostly moderate, with zeros and subnormals. */
 export function penaltyCase(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<PenaltyCase> {
-  return fc.record({ config: configuration(entry, preset), w: fc.array(trainingFloat32(), { minLength: 0, maxLength: 16 }).map((xs) => Float32Array.from(xs)) });
+  return fc.record({
+    config: configuration(entry, preset),
+    w: fc.array(trainingFloat32(), { minLength: 0, maxLength: 16 }).map((xs) => Float32Array.from(xs)),
+  });
 }
 
 /** Production against the oracle on one case. */
@@ -36,6 +39,7 @@ export function judgePenalty({ config, w }: PenaltyCase, tally?: Tally): StepCom
 export function penaltyProperty(implementation: string, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
   return fc.property(penaltyCase(entry, preset), (c) => {
     const comparison = judgePenalty(c, tally);
-    if (comparison.mismatches.length > 0) throw new DisagreementError(implementation, c.config, `on w = [${Array.from(c.w).join(', ')}]`, comparison);
+    if (comparison.mismatches.length > 0)
+      throw new DisagreementError(implementation, c.config, `on w = [${Array.from(c.w).join(', ')}]`, comparison);
   });
 }

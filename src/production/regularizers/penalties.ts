@@ -36,7 +36,11 @@ function softThreshold<T>(A: Float32Arith<T>, w: T, tau: T, zero: T): T {
 
 export const l1Penalty: PenaltyAlgorithm = {
   name: 'l1',
-  coefficients: (s, config) => ({ lambda: s.hyper(config.hyper['lambda']!), threshold: s.mul(s.hyper(config.hyper['lr']!), s.hyper(config.hyper['lambda']!)), zero: s.integer(0) }),
+  coefficients: (s, config) => ({
+    lambda: s.hyper(config.hyper['lambda']!),
+    threshold: s.mul(s.hyper(config.hyper['lr']!), s.hyper(config.hyper['lambda']!)),
+    zero: s.integer(0),
+  }),
   term: (A, w, c) => A.mul(c['lambda']!, A.abs(w)),
   gradient: (A, w, c) => A.mul(c['lambda']!, A.sign(w)),
   prox: (A, w, c) => softThreshold(A, w, c['threshold']!, c['zero']!),
@@ -45,7 +49,11 @@ export const l1Penalty: PenaltyAlgorithm = {
 function l2Coefficients<S>(s: ScalarArith<S>, config: Configuration, key: string): Record<string, S> {
   const lambda = s.hyper(config.hyper[key]!);
   const kLambda = s.mul(s.integer(k(config)), lambda);
-  return { termFactor: s.div(kLambda, s.integer(2)), gradFactor: kLambda, proxDivisor: s.add(s.integer(1), s.mul(s.hyper(config.hyper['lr']!), kLambda)) };
+  return {
+    termFactor: s.div(kLambda, s.integer(2)),
+    gradFactor: kLambda,
+    proxDivisor: s.add(s.integer(1), s.mul(s.hyper(config.hyper['lr']!), kLambda)),
+  };
 }
 
 export const l2Penalty: PenaltyAlgorithm = {
@@ -60,7 +68,12 @@ export const elasticNetPenalty: PenaltyAlgorithm = {
   name: 'elastic-net',
   coefficients: (s, config) => {
     const lambda1 = s.hyper(config.hyper['lambda1']!);
-    return { ...l2Coefficients(s, config, 'lambda2'), lambda1, threshold: s.mul(s.hyper(config.hyper['lr']!), lambda1), zero: s.integer(0) };
+    return {
+      ...l2Coefficients(s, config, 'lambda2'),
+      lambda1,
+      threshold: s.mul(s.hyper(config.hyper['lr']!), lambda1),
+      zero: s.integer(0),
+    };
   },
   term: (A, w, c) => A.add(A.mul(c['lambda1']!, A.abs(w)), A.mul(c['termFactor']!, A.square(w))),
   gradient: (A, w, c) => A.add(A.mul(c['lambda1']!, A.sign(w)), A.mul(c['gradFactor']!, w)),

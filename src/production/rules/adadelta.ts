@@ -16,7 +16,10 @@ export const adadelta: ProductionRule = {
     const g = coupledGradient(A, grad, param, c, config);
     const gradSquared = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['gradSquared']!, A.square(g));
     const inDenominator = config.flags['denominator'] === 'previous' ? slots['gradSquared']! : gradSquared;
-    const delta = A.mul(A.div(A.sqrt(A.add(slots['updateSquared']!, c['eps']!)), A.sqrt(A.add(inDenominator, c['eps']!))), g);
+    const delta = A.mul(
+      A.div(A.sqrt(A.add(slots['updateSquared']!, c['eps']!)), A.sqrt(A.add(inDenominator, c['eps']!))),
+      g,
+    );
     const updateSquared = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['updateSquared']!, A.square(delta));
     return { param: A.sub(param, A.mul(c['lr']!, delta)), slots: { gradSquared, updateSquared } };
   },

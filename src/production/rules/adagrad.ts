@@ -13,7 +13,8 @@ export const adagrad: ProductionRule = {
   coefficients(s, config, t) {
     const c = hyperCoefficients(s, config);
     const decay = c['lrDecay'];
-    c['stepSize'] = decay === undefined ? c['lr']! : s.div(c['lr']!, s.add(s.integer(1), s.mul(s.integer(t - 1), decay)));
+    c['stepSize'] =
+      decay === undefined ? c['lr']! : s.div(c['lr']!, s.add(s.integer(1), s.mul(s.integer(t - 1), decay)));
     return c;
   },
   step(A, { param, grad, slots }, c, config) {

@@ -33,8 +33,15 @@ export const adam: ProductionRule = {
     const lr = s.hyper(h['lr']!);
     const one = s.integer(1);
     const correction = config.flags['biasCorrection'];
-    const power = (beta: typeof one, slot: string) => (correction === 'running-product' ? s.float32(tensorSlots[slot]!) : s.powInt(beta, t));
-    const c: Record<string, typeof one> = { beta1, beta2, oneMinusBeta1: s.sub(one, beta1), oneMinusBeta2: s.sub(one, beta2), eps: s.hyper(h['eps']!) };
+    const power = (beta: typeof one, slot: string) =>
+      correction === 'running-product' ? s.float32(tensorSlots[slot]!) : s.powInt(beta, t);
+    const c: Record<string, typeof one> = {
+      beta1,
+      beta2,
+      oneMinusBeta1: s.sub(one, beta1),
+      oneMinusBeta2: s.sub(one, beta2),
+      eps: s.hyper(h['eps']!),
+    };
     if (h['weightDecay'] !== undefined) {
       c['weightDecay'] = s.hyper(h['weightDecay']);
       if (config.flags['weightDecay'] === 'decoupled') c['decayFactor'] = s.sub(one, s.mul(lr, c['weightDecay']));

@@ -19,7 +19,10 @@ export const adamax: ProductionRule = {
     const c = hyperCoefficients(s, config);
     const one = s.integer(1);
     c['oneMinusBeta1'] = s.sub(one, c['beta1']!);
-    const power = config.flags['biasCorrection'] === 'running-product' ? s.float32(tensorSlots['b1pow']!) : s.powInt(c['beta1']!, t);
+    const power =
+      config.flags['biasCorrection'] === 'running-product'
+        ? s.float32(tensorSlots['b1pow']!)
+        : s.powInt(c['beta1']!, t);
     const lr = c['decay'] === undefined ? c['lr']! : s.div(c['lr']!, s.add(one, s.mul(c['decay'], s.integer(t - 1))));
     c['stepSize'] = s.div(lr, s.sub(one, power));
     return c;

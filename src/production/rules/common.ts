@@ -15,7 +15,13 @@ export function hyperCoefficients<S>(s: ScalarArith<S>, config: Configuration): 
  * PyTorch's coupled weight decay, g + λ θ, skipped when λ is absent or zero (as PyTorch skips it, so
  * that an infinite θ does not turn g into NaN through 0 · ∞).
  */
-export function coupledGradient<T>(A: Float32Arith<T>, grad: T, param: T, c: Readonly<Record<string, T>>, config: Configuration): T {
+export function coupledGradient<T>(
+  A: Float32Arith<T>,
+  grad: T,
+  param: T,
+  c: Readonly<Record<string, T>>,
+  config: Configuration,
+): T {
   const text = config.hyper['weightDecay'];
   if (text === undefined || Number(text) === 0) return grad;
   return A.add(grad, A.mul(c['weightDecay']!, param));

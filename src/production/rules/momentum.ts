@@ -23,7 +23,10 @@ export const momentum: ProductionRule = {
     switch (config.flags['form']) {
       case 'paper': {
         const v = A.add(A.mul(mu, b), A.mul(lr, grad));
-        return { param: nesterov ? A.sub(A.sub(param, A.mul(mu, v)), A.mul(lr, grad)) : A.sub(param, v), slots: { buffer: v } };
+        return {
+          param: nesterov ? A.sub(A.sub(param, A.mul(mu, v)), A.mul(lr, grad)) : A.sub(param, v),
+          slots: { buffer: v },
+        };
       }
       case 'pytorch': {
         const g = coupledGradient(A, grad, param, c, config);
@@ -34,7 +37,10 @@ export const momentum: ProductionRule = {
       }
       case 'keras': {
         const m = A.sub(A.mul(mu, b), A.mul(lr, grad));
-        return { param: nesterov ? A.sub(A.add(param, A.mul(mu, m)), A.mul(lr, grad)) : A.add(param, m), slots: { buffer: m } };
+        return {
+          param: nesterov ? A.sub(A.add(param, A.mul(mu, m)), A.mul(lr, grad)) : A.add(param, m),
+          slots: { buffer: m },
+        };
       }
       default: {
         const a = A.add(A.mul(mu, b), grad);

@@ -18,7 +18,12 @@ export const nadam: ProductionRule = {
     if (config.flags['schedule'] !== 'none') slots['muProduct'] = s.integer(1);
     return slots;
   },
-  coefficients<S>(s: ScalarArith<S>, config: Parameters<ProductionRule['coefficients']>[1], t: number, tensorSlots: Readonly<Record<string, number>>) {
+  coefficients<S>(
+    s: ScalarArith<S>,
+    config: Parameters<ProductionRule['coefficients']>[1],
+    t: number,
+    tensorSlots: Readonly<Record<string, number>>,
+  ) {
     const c = hyperCoefficients(s, config);
     const one = s.integer(1);
     const beta1 = c['beta1']!;
@@ -29,11 +34,16 @@ export const nadam: ProductionRule = {
     const schedule = config.flags['schedule'];
     if (schedule === 'none') {
       const bc1 = s.sub(one, s.powInt(beta1, t));
-      return { ...c, gradCoefficient: s.div(s.mul(lr, c['oneMinusBeta1']), bc1), momentCoefficient: s.div(s.mul(lr, beta1), bc1) };
+      return {
+        ...c,
+        gradCoefficient: s.div(s.mul(lr, c['oneMinusBeta1']), bc1),
+        momentCoefficient: s.div(s.mul(lr, beta1), bc1),
+      };
     }
     const decay = s.hyper('0.96');
     const half = s.hyper('0.5');
-    const power = (k: number) => (schedule === 'pytorch' ? s.pow(decay, s.mul(s.integer(k), c['momentumDecay']!)) : s.powInt(decay, k));
+    const power = (k: number) =>
+      schedule === 'pytorch' ? s.pow(decay, s.mul(s.integer(k), c['momentumDecay']!)) : s.powInt(decay, k);
     const mu = (k: number) => s.mul(beta1, s.sub(one, s.mul(half, power(k))));
     const muT = mu(t);
     const muNext = mu(t + 1);
@@ -52,6 +62,9 @@ export const nadam: ProductionRule = {
     const d = A.add(A.sqrt(A.div(v, c['biasCorrection2']!)), c['eps']!);
     const next: Record<string, typeof m> = { m, v };
     if (c['mu'] !== undefined) next['muProduct'] = A.mul(slots['muProduct']!, c['mu']);
-    return { param: A.sub(param, A.div(A.add(A.mul(c['gradCoefficient']!, g), A.mul(c['momentCoefficient']!, m)), d)), slots: next };
+    return {
+      param: A.sub(param, A.div(A.add(A.mul(c['gradCoefficient']!, g), A.mul(c['momentCoefficient']!, m)), d)),
+      slots: next,
+    };
   },
 };

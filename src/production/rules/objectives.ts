@@ -17,7 +17,13 @@ export function objectiveCoefficients<S>(s: ScalarArith<S>, objective: Objective
 }
 
 /** ∇J at the points `ys` of one group; `curvature` is the quadratic's a for the group's element. */
-export function objectiveGradient<T>(A: Float32Arith<T>, objective: Objective, ys: readonly T[], c: Readonly<Record<string, T>>, curvature?: T): T[] {
+export function objectiveGradient<T>(
+  A: Float32Arith<T>,
+  objective: Objective,
+  ys: readonly T[],
+  c: Readonly<Record<string, T>>,
+  curvature?: T,
+): T[] {
   if (objective.kind === 'quadratic') return [A.mul(curvature!, ys[0]!)];
   const [x, y] = ys as [T, T];
   const r = A.sub(y, A.square(x));

@@ -29,7 +29,8 @@ export const rmsprop: ProductionRule = {
         : form === 'tfjs' && centered
           ? A.sqrt(A.sub(variance, c['eps']!))
           : A.sqrt(A.add(variance, c['eps']!));
-    if (form !== 'tfjs' && Number(config.hyper['momentum']) === 0) return { param: A.sub(param, A.div(A.mul(c['lr']!, g), d)), slots: next };
+    if (form !== 'tfjs' && Number(config.hyper['momentum']) === 0)
+      return { param: A.sub(param, A.div(A.mul(c['lr']!, g), d)), slots: next };
     if (form === 'pytorch') {
       next['buffer'] = A.add(A.mul(c['momentum']!, slots['buffer']!), A.div(g, d));
       return { param: A.sub(param, A.mul(c['lr']!, next['buffer'])), slots: next };

@@ -27,7 +27,18 @@ export interface ProductionRule {
   /** Initial values of the tensor slots, computed in float64 and then rounded to float32. */
   initTensorSlots<S>(s: ScalarArith<S>, config: Configuration): Record<string, S>;
   /** The step's float64 coefficients from the hyperparameters, t and the tensor slots' float32 values. */
-  coefficients<S>(s: ScalarArith<S>, config: Configuration, t: number, tensorSlots: Readonly<Record<string, number>>): Record<string, S>;
+  coefficients<S>(
+    s: ScalarArith<S>,
+    config: Configuration,
+    t: number,
+    tensorSlots: Readonly<Record<string, number>>,
+  ): Record<string, S>;
   /** One step (t counts from 1) in float32 arithmetic, given the coefficients rounded to float32 scalars. */
-  step<T>(A: Float32Arith<T>, x: StepValues<T>, c: Readonly<Record<string, T>>, config: Configuration, t: number): StepResult<T>;
+  step<T>(
+    A: Float32Arith<T>,
+    x: StepValues<T>,
+    c: Readonly<Record<string, T>>,
+    config: Configuration,
+    t: number,
+  ): StepResult<T>;
 }

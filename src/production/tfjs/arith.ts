@@ -20,5 +20,6 @@ export const tensorArith: Float32Arith<tf.Tensor> = {
   max: (a, b) => tf.where(tf.isNaN(b), b, tf.maximum(a, b)),
   abs: (a) => tf.abs(a),
   // tf.sign returns 0 for subnormals on wasm and 0 for NaN on every backend; comparisons are exact.
-  sign: (a) => tf.where(tf.isNaN(a), a, tf.sub(tf.cast(tf.greater(a, 0), 'float32'), tf.cast(tf.less(a, 0), 'float32'))),
+  sign: (a) =>
+    tf.where(tf.isNaN(a), a, tf.sub(tf.cast(tf.greater(a, 0), 'float32'), tf.cast(tf.less(a, 0), 'float32'))),
 };

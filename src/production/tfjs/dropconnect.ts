@@ -15,23 +15,37 @@ function rowsOf(config: Configuration, w: Float32Array, x: Float32Array): number
   checkConfiguration('dropconnect', config, 'regularizer');
   checkFloat32Array('dropconnect', 'W', w);
   checkFloat32Array('dropconnect', 'x', x);
-  if (x.length === 0 || w.length % x.length !== 0) throw new RangeError(`W has ${w.length} values, not a multiple of x's length ${x.length}`);
+  if (x.length === 0 || w.length % x.length !== 0)
+    throw new RangeError(`W has ${w.length} values, not a multiple of x's length ${x.length}`);
   return w.length / x.length;
 }
 
 /** Training outputs for `samples` masks drawn from `seed`: y (samples × m) and the masks (samples × m × n). */
-export function dropConnectTrainArrays(config: Configuration, w: Float32Array, x: Float32Array, seed: number, samples = 1): { train: Float32Array; mask: Float32Array } {
+export function dropConnectTrainArrays(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  seed: number,
+  samples = 1,
+): { train: Float32Array; mask: Float32Array } {
   const m = rowsOf(config, w, x);
   const n = x.length;
   return tf.tidy(() => {
     const mask = bernoulliMask([samples, m, n], dropConnectCoefficients(float64Scalars, config).keep, seed);
-    const y = tf.sum(tf.mul(tf.mul(mask, tf.tensor3d(w, [1, m, n], 'float32')), tf.tensor3d(x, [1, 1, n], 'float32')), 2);
+    const y = tf.sum(
+      tf.mul(tf.mul(mask, tf.tensor3d(w, [1, m, n], 'float32')), tf.tensor3d(x, [1, 1, n], 'float32')),
+      2,
+    );
     return { train: y.dataSync() as Float32Array, mask: mask.dataSync() as Float32Array };
   });
 }
 
 /** The moment-matched Gaussian: μ = p (W x) and σ² = p (1 − p) Σ_j (W_ij x_j)². */
-export function dropConnectMomentsArrays(config: Configuration, w: Float32Array, x: Float32Array): { mean: Float32Array; variance: Float32Array } {
+export function dropConnectMomentsArrays(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+): { mean: Float32Array; variance: Float32Array } {
   const m = rowsOf(config, w, x);
   const c = dropConnectCoefficients(float64Scalars, config);
   return tf.tidy(() => {
@@ -44,11 +58,24 @@ export function dropConnectMomentsArrays(config: Configuration, w: Float32Array,
 }
 
 /** The paper's inference (Wan et al. 2013, Algorithm 2): the mean of f over `samples` draws of N(μ, σ²), from `seed`. */
-export function dropConnectInferenceArray(config: Configuration, w: Float32Array, x: Float32Array, activation: Activation, samples: number, seed: number): Float32Array {
+export function dropConnectInferenceArray(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+  activation: Activation,
+  samples: number,
+  seed: number,
+): Float32Array {
   checkSeed(seed);
   const { mean, variance } = dropConnectMomentsArrays(config, w, x);
   return tf.tidy(() => {
-    const z = tf.add(tf.tensor2d(mean, [1, mean.length]), tf.mul(tf.sqrt(tf.tensor2d(variance, [1, variance.length])), tf.randomNormal([samples, mean.length], 0, 1, 'float32', seed)));
+    const z = tf.add(
+      tf.tensor2d(mean, [1, mean.length]),
+      tf.mul(
+        tf.sqrt(tf.tensor2d(variance, [1, variance.length])),
+        tf.randomNormal([samples, mean.length], 0, 1, 'float32', seed),
+      ),
+    );
     const f = activation === 'identity' ? z : activation === 'relu' ? tf.relu(z) : tf.cast(tf.greater(z, 0), 'float32');
     return tf.mean(f, 0).dataSync() as Float32Array;
   });

@@ -40,7 +40,15 @@ export function dropoutTrainArrays(config: Configuration, x: Float32Array, seed:
 /** This project's dropout at inference. */
 export function dropoutInferenceArray(config: Configuration, x: Float32Array): Float32Array {
   checkDropout(config, x);
-  return tf.tidy(() => dropoutInference(tensorArith, tf.tensor1d(x, 'float32'), tf.scalar(keepOf(config), 'float32'), config).dataSync() as Float32Array);
+  return tf.tidy(
+    () =>
+      dropoutInference(
+        tensorArith,
+        tf.tensor1d(x, 'float32'),
+        tf.scalar(keepOf(config), 'float32'),
+        config,
+      ).dataSync() as Float32Array,
+  );
 }
 
 /**
@@ -49,10 +57,13 @@ export function dropoutInferenceArray(config: Configuration, x: Float32Array): F
  */
 export function tfDropoutTrainArrays(config: Configuration, x: Float32Array, seed: number): DropoutArrays {
   checkDropout(config, x);
-  if (!isInverted(config) || config.hyper['rate'] === undefined) throw new RangeError(`tf.dropout is inverted dropout and takes the drop rate; preset '${config.preset}' is not`);
+  if (!isInverted(config) || config.hyper['rate'] === undefined)
+    throw new RangeError(`tf.dropout is inverted dropout and takes the drop rate; preset '${config.preset}' is not`);
   checkSeed(seed);
   return tf.tidy(() => {
-    const y = tf.dropout(tf.tensor1d(x, 'float32'), Number(config.hyper['rate']), undefined, seed).dataSync() as Float32Array;
+    const y = tf
+      .dropout(tf.tensor1d(x, 'float32'), Number(config.hyper['rate']), undefined, seed)
+      .dataSync() as Float32Array;
     return { train: Float32Array.from(y), mask: Float32Array.from(y, (v, i) => (v !== 0 || x[i] === 0 ? 1 : 0)) };
   });
 }

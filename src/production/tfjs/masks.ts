@@ -12,7 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /** Throws unless `seed` is a nonzero safe integer. */
 export function checkSeed(seed: number): void {
-  if (!Number.isSafeInteger(seed) || seed === 0) throw new RangeError(`a mask seed must be a nonzero integer (tfjs reads 0 as "unseeded"), got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed === 0)
+    throw new RangeError(`a mask seed must be a nonzero integer (tfjs reads 0 as "unseeded"), got ${seed}`);
 }
 
 /** A float32 mask of 0s and 1s of `shape`, each 1 with probability `keep`, from `seed`. */
@@ -21,5 +22,7 @@ export function bernoulliMask(shape: readonly number[], keep: number, seed: numb
   if (!(keep > 0 && keep <= 1)) throw new RangeError(`the keep probability must lie in (0, 1], got ${keep}`);
   // A draw can round up to 1.0 in float32; with p = 1 every element is kept regardless.
   if (keep === 1) return tf.ones([...shape], 'float32');
-  return tf.tidy(() => tf.cast(tf.less(tf.randomUniform([...shape], 0, 1, 'float32', seed), tf.scalar(keep, 'float32')), 'float32'));
+  return tf.tidy(() =>
+    tf.cast(tf.less(tf.randomUniform([...shape], 0, 1, 'float32', seed), tf.scalar(keep, 'float32')), 'float32'),
+  );
 }

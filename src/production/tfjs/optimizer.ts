@@ -40,7 +40,13 @@ export interface Optimizer {
    * One step; t counts from 1. Returns new tensors; the inputs are left as they were. Rules that
    * evaluate the gradient themselves (NAG's look-ahead form) take an objective and ignore `grads`.
    */
-  step(params: tf.Tensor, grads: tf.Tensor, state: TensorState, t: number, objective?: Objective): { params: tf.Tensor; state: TensorState };
+  step(
+    params: tf.Tensor,
+    grads: tf.Tensor,
+    state: TensorState,
+    t: number,
+    objective?: Objective,
+  ): { params: tf.Tensor; state: TensorState };
 }
 
 /** Options of {@link createOptimizer}. */
@@ -63,7 +69,10 @@ function checkFloat32(rule: string, what: string, t: unknown): asserts t is tf.T
 /** Checks that `state` is an object of float32 tensors, one per slot. */
 function checkTensorState(rule: string, state: unknown): asserts state is TensorState {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new StepInputError(rule, `state is ${describeValue(state)}; an object of float32 tensors required (from init)`);
+    throw new StepInputError(
+      rule,
+      `state is ${describeValue(state)}; an object of float32 tensors required (from init)`,
+    );
   }
   for (const [slot, s] of Object.entries(state)) checkFloat32(rule, `state slot '${slot}'`, s);
 }
@@ -89,7 +98,8 @@ export function optimizerFor(config: Configuration): Optimizer {
         const state: TensorState = {};
         for (const slot of layout.element) {
           const from = layout.initialFrom?.[slot];
-          state[slot] = from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, Number(config.hyper[from]), 'float32');
+          state[slot] =
+            from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, Number(config.hyper[from]), 'float32');
         }
         const init = algorithm?.initTensorSlots(float64Scalars, config) ?? {};
         for (const slot of layout.tensor) state[slot] = tf.scalar(init[slot]!, 'float32');
@@ -102,7 +112,13 @@ export function optimizerFor(config: Configuration): Optimizer {
       checkFloat32(name, 'grads', grads);
       checkTensorState(name, state);
       checkStepCount(name, t);
-      checkStepShapes(name, layout, params.shape, grads.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
+      checkStepShapes(
+        name,
+        layout,
+        params.shape,
+        grads.shape,
+        Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])),
+      );
       const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, state[k]!.dataSync()[0]!]));
       const coefficients = algorithm!.coefficients(float64Scalars, config, t, tensorSlots);
       return tf.tidy(() => {
@@ -117,23 +133,55 @@ export function optimizerFor(config: Configuration): Optimizer {
 }
 
 /** NAG's look-ahead step on tensors: elementwise for the quadratic, on (x, y) columns for Rosenbrock pairs. */
-function nagTensors(config: Configuration, params: tf.Tensor, state: TensorState, t: number, objective: Objective | undefined) {
+function nagTensors(
+  config: Configuration,
+  params: tf.Tensor,
+  state: TensorState,
+  t: number,
+  objective: Objective | undefined,
+) {
   const name = config.entry.name;
   checkFloat32(name, 'params', params);
   checkTensorState(name, state);
   checkStepCount(name, t);
-  if (objective === undefined) throw new StepInputError(name, 'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v');
-  checkStepShapes(name, config.entry.state(config.flags), params.shape, params.shape, Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])));
+  if (objective === undefined)
+    throw new StepInputError(
+      name,
+      'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v',
+    );
+  checkStepShapes(
+    name,
+    config.entry.state(config.flags),
+    params.shape,
+    params.shape,
+    Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])),
+  );
   return tf.tidy(() => {
-    const c64 = { lr: Number(config.hyper['lr']), momentum: Number(config.hyper['momentum']), ...objectiveCoefficients(float64Scalars, objective) };
+    const c64 = {
+      lr: Number(config.hyper['lr']),
+      momentum: Number(config.hyper['momentum']),
+      ...objectiveCoefficients(float64Scalars, objective),
+    };
     const c = Object.fromEntries(Object.entries(c64).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
     const velocity = state['velocity']!;
     if (objective.kind === 'quadratic') {
-      if (objective.curvature.length !== params.size) throw new StepInputError(name, `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.size}`);
-      const r = nagGroup(tensorArith, objective, [params], [velocity], c, tf.tensor(objective.curvature, params.shape, 'float32'));
+      if (objective.curvature.length !== params.size)
+        throw new StepInputError(
+          name,
+          `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.size}`,
+        );
+      const r = nagGroup(
+        tensorArith,
+        objective,
+        [params],
+        [velocity],
+        c,
+        tf.tensor(objective.curvature, params.shape, 'float32'),
+      );
       return { params: r.params[0]!, state: { velocity: r.velocity[0]! } };
     }
-    if (params.size % 2 !== 0) throw new StepInputError(name, `Rosenbrock pairs need an even number of parameters, got ${params.size}`);
+    if (params.size % 2 !== 0)
+      throw new StepInputError(name, `Rosenbrock pairs need an even number of parameters, got ${params.size}`);
     const columns = (x: tf.Tensor) => tf.split(tf.reshape(x, [params.size / 2, 2]), 2, 1);
     const r = nagGroup(tensorArith, objective, columns(params), columns(velocity), c);
     const join = (xs: tf.Tensor[]) => tf.reshape(tf.concat(xs, 1), params.shape);
@@ -164,8 +212,15 @@ export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
   };
   try {
     const stateTensors: TensorState = {};
-    for (const [k, s] of Object.entries(state)) stateTensors[k] = tensor(s, layout.tensor.includes(k) ? [] : [s.length]);
-    const r = optimizer.step(tensor(params, [params.length]), tensor(grads, [grads.length]), stateTensors, t, input.objective);
+    for (const [k, s] of Object.entries(state))
+      stateTensors[k] = tensor(s, layout.tensor.includes(k) ? [] : [s.length]);
+    const r = optimizer.step(
+      tensor(params, [params.length]),
+      tensor(grads, [grads.length]),
+      stateTensors,
+      t,
+      input.objective,
+    );
     const out: StepOutput = { params: Float32Array.from(r.params.dataSync()), state: {} };
     for (const [k, s] of Object.entries(r.state)) out.state[k] = Float32Array.from(s.dataSync());
     tf.dispose([r.params, ...Object.values(r.state)]);

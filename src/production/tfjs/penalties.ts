@@ -7,7 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../../../core/arith.js';
-import { checkFloat32Array, checkIsConfiguration, ConfigurationError, describeValue, StepInputError, type Configuration } from '../../../core/catalogue/index.js';
+import {
+  checkFloat32Array,
+  checkIsConfiguration,
+  ConfigurationError,
+  describeValue,
+  StepInputError,
+  type Configuration,
+} from '../../../core/catalogue/index.js';
 import { penaltyAlgorithms, type PenaltyAlgorithm } from '../regularizers/penalties.js';
 import { tensorArith } from './arith.js';
 
@@ -24,7 +31,10 @@ export function penaltyAlgorithmOf(config: Configuration): PenaltyAlgorithm {
   checkIsConfiguration('penalty', config);
   const algorithm = penaltyAlgorithms[config.entry.name];
   if (algorithm === undefined) {
-    throw new ConfigurationError('penalty', `given a configuration of '${config.entry.name}', which is not a penalty; penalties: ${Object.keys(penaltyAlgorithms).join(', ')}`);
+    throw new ConfigurationError(
+      'penalty',
+      `given a configuration of '${config.entry.name}', which is not a penalty; penalties: ${Object.keys(penaltyAlgorithms).join(', ')}`,
+    );
   }
   return algorithm;
 }
@@ -32,7 +42,11 @@ export function penaltyAlgorithmOf(config: Configuration): PenaltyAlgorithm {
 /** Penalty, gradient and proximal step of `w` under `config`. */
 export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTensors {
   const algorithm = penaltyAlgorithmOf(config);
-  if (!(w instanceof tf.Tensor)) throw new StepInputError(config.entry.name, `w is ${describeValue(w)}; a float32 tf.Tensor required (penaltyArrays takes a Float32Array)`);
+  if (!(w instanceof tf.Tensor))
+    throw new StepInputError(
+      config.entry.name,
+      `w is ${describeValue(w)}; a float32 tf.Tensor required (penaltyArrays takes a Float32Array)`,
+    );
   if (w.dtype !== 'float32') throw new StepInputError(config.entry.name, `w has dtype ${w.dtype}; expected float32`);
   const coefficients = algorithm.coefficients(float64Scalars, config);
   return tf.tidy(() => {
@@ -51,7 +65,9 @@ export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTens
 export function penaltyArrays(config: Configuration, w: Float32Array): Record<string, Float32Array> {
   checkFloat32Array(penaltyAlgorithmOf(config).name, 'w', w);
   const out = penaltyTensors(config, tf.tensor1d(w, 'float32'));
-  const arrays = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, (t as tf.Tensor).dataSync() as Float32Array]));
+  const arrays = Object.fromEntries(
+    Object.entries(out).map(([k, t]) => [k, (t as tf.Tensor).dataSync() as Float32Array]),
+  );
   tf.dispose(Object.values(out));
   return arrays;
 }

@@ -17,20 +17,27 @@ import { checkSeed } from './masks.js';
 
 function regions(a: Float32Array, k: number): number {
   checkFloat32Array('stochastic-pooling', 'activations', a);
-  if (!Number.isInteger(k) || k < 1 || a.length % k !== 0) throw new RangeError(`regions of size ${k} do not tile ${a.length} activations`);
+  if (!Number.isInteger(k) || k < 1 || a.length % k !== 0)
+    throw new RangeError(`regions of size ${k} do not tile ${a.length} activations`);
   if (a.some((v) => !(v >= 0))) throw new RangeError('stochastic pooling takes activations ≥ 0 (after a ReLU)');
   return a.length / k;
 }
 
 /** Probabilities and inference output. */
-export function stochasticPoolingArrays(a: Float32Array, k: number): { probabilities: Float32Array; inference: Float32Array } {
+export function stochasticPoolingArrays(
+  a: Float32Array,
+  k: number,
+): { probabilities: Float32Array; inference: Float32Array } {
   const r = regions(a, k);
   return tf.tidy(() => {
     const x = tf.tensor2d(a, [r, k], 'float32');
     const sum = tf.sum(x, 1, true);
     const positive = tf.greater(sum, 0);
     const p = tf.where(positive, tf.div(x, tf.where(positive, sum, tf.onesLike(sum))), tf.zerosLike(x));
-    return { probabilities: p.dataSync() as Float32Array, inference: tf.sum(tf.mul(p, x), 1).dataSync() as Float32Array };
+    return {
+      probabilities: p.dataSync() as Float32Array,
+      inference: tf.sum(tf.mul(p, x), 1).dataSync() as Float32Array,
+    };
   });
 }
 
@@ -42,7 +49,10 @@ export function stochasticPoolingTrainArray(a: Float32Array, k: number, seed: nu
     const x = tf.tensor3d(a, [1, r, k], 'float32');
     const sum = tf.sum(x, 2, true);
     const threshold = tf.mul(tf.randomUniform([samples, r, 1], 0, 1, 'float32', seed), sum);
-    const index = tf.minimum(tf.sum(tf.cast(tf.lessEqual(tf.cumsum(x, 2), threshold), 'int32'), 2, true), tf.scalar(k - 1, 'int32'));
+    const index = tf.minimum(
+      tf.sum(tf.cast(tf.lessEqual(tf.cumsum(x, 2), threshold), 'int32'), 2, true),
+      tf.scalar(k - 1, 'int32'),
+    );
     // Σ_i a_i · 1{i = index}: one activation plus zeros, so exact.
     const chosen = tf.cast(tf.equal(index, tf.reshape(tf.range(0, k, 1, 'int32'), [1, 1, k])), 'float32');
     const picked = tf.sum(tf.mul(chosen, x), 2);
