@@ -15,7 +15,6 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { Bench } from 'tinybench';
 import {
-  catalogue,
   configure,
   PRESET_NAMES,
   type CatalogueEntry,
@@ -25,8 +24,8 @@ import {
 } from '../core/catalogue/index.js';
 import { objective, stepCase } from '../src/gate/arbitraries/step-case.js';
 import { float32Value, nonnegative } from '../src/gate/arbitraries/float32.js';
-import { oracleRuleOf, oracleRules } from '../oracle/rules/index.js';
 import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../oracle/staged.js';
+import { entryOf, oracleRuleOf, updateRecords } from '../src/registry/index.js';
 import { renderTable } from '../src/runs/table.js';
 
 const { values } = parseArgs({
@@ -44,14 +43,17 @@ const time = Number(values.time);
 const seed = Number(values.seed);
 
 /** Every rule and preset the oracle implements (or the one rule asked for). */
-const pairs: { entry: CatalogueEntry; preset: PresetName }[] = catalogue
-  .filter(
-    (e) =>
-      e.kind === 'update-rule' &&
-      oracleRules[e.name] !== undefined &&
-      (values.rule === undefined || e.name === values.rule),
-  )
+const pairs: { entry: CatalogueEntry; preset: PresetName }[] = updateRecords
+  .map((r) => r.entry)
+  .filter((e) => values.rule === undefined || e.name === values.rule)
   .flatMap((entry) => PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => ({ entry, preset })));
+
+/** `xs[i]`, or an error naming `what`: the arrays indexed here are built to the sizes indexed. */
+function at<T>(xs: ArrayLike<T>, i: number, what: string): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`${what}[${i}] is missing (length ${xs.length})`);
+  return x;
+}
 
 /** A step of `n` elements drawn as the properties draw them, under the preset's defaults, at step t. */
 function input(config: Configuration, n: number, t: number): StepInput {
@@ -62,7 +64,10 @@ function input(config: Configuration, n: number, t: number): StepInput {
     ...layout.element.map((k) => [k, array(layout.nonnegative.includes(k))]),
     ...layout.tensor.map((k) => [k, Float32Array.of(0.5)]),
   ]);
-  const goal = config.entry.needsObjective ? { objective: fc.sample(objective(n), { numRuns: 1, seed })[0]! } : {};
+  const goal =
+    config.entry.kind === 'gradient-function-update'
+      ? { objective: at(fc.sample(objective(n), { numRuns: 1, seed }), 0, 'objective sample') }
+      : {};
   return { params: array(false), grads: array(false), state, t, ...goal };
 }
 
@@ -99,22 +104,25 @@ console.log(renderTable(['rule', 'preset', 'shape', 'fast', 'decimal', 'fast/dec
 
 // Adam (PyTorch's preset) without certification: plain decimal.js at 40 digits, and mpmath at 256 bits.
 if (values.rule === undefined || values.rule === 'adam') {
-  const config = configure(
-    catalogue.find((e) => e.name === 'adam')!,
-    'pytorch',
-  );
+  const config = configure(entryOf('adam'), 'pytorch');
   const step = input(config, size, 10);
   const D = Decimal.clone({ precision: 40 });
   const h = Object.fromEntries(Object.entries(config.hyper).map(([k, v]) => [k, new D(v)])) as Record<string, Decimal>;
+  const [beta1, beta2, lr, eps] = ['beta1', 'beta2', 'lr', 'eps'].map((k) => {
+    const x = h[k];
+    if (x === undefined) throw new Error(`adam's pytorch preset has no ${k}`);
+    return x;
+  }) as [Decimal, Decimal, Decimal, Decimal];
+  const [mState, vState] = [stateSlot(step, 'm'), stateSlot(step, 'v')];
   const plainAdam = () => {
-    const b1 = new D(1).minus(h['beta1']!.pow(step.t));
-    const b2 = new D(1).minus(h['beta2']!.pow(step.t));
+    const b1 = new D(1).minus(beta1.pow(step.t));
+    const b2 = new D(1).minus(beta2.pow(step.t));
     for (let i = 0; i < size; i++) {
-      const g = new D(step.grads[i]!);
-      const m = h['beta1']!.times(step.state['m']![i]!).plus(new D(1).minus(h['beta1']!).times(g));
-      const v = h['beta2']!.times(step.state['v']![i]!).plus(new D(1).minus(h['beta2']!).times(g.times(g)));
-      const update = h['lr']!.times(m.div(b1)).div(v.div(b2).sqrt().plus(h['eps']!));
-      Math.fround(new D(step.params[i]!).minus(update).toNumber());
+      const g = new D(at(step.grads, i, 'grads'));
+      const m = beta1.times(at(mState, i, 'm')).plus(new D(1).minus(beta1).times(g));
+      const v = beta2.times(at(vState, i, 'v')).plus(new D(1).minus(beta2).times(g.times(g)));
+      const update = lr.times(m.div(b1)).div(v.div(b2).sqrt().plus(eps));
+      Math.fround(new D(at(step.params, i, 'params')).minus(update).toNumber());
     }
   };
   const bench = new Bench({ time, iterations: 2 });
@@ -131,6 +139,13 @@ if (values.rule === undefined || values.rule === 'adam') {
   ];
   console.log(`\nAdam (pytorch preset), one step of ${size} elements at t = 10, element-steps per second\n`);
   console.log(renderTable(['implementation', 'element-steps/s'], adamRows));
+}
+
+/** The state slot `name` of an Adam step (m or v). */
+function stateSlot(step: StepInput, name: string): Float32Array {
+  const slot = step.state[name];
+  if (slot === undefined) throw new Error(`the step has no state slot ${name}`);
+  return slot;
 }
 
 /** mpmath's element-steps per second for the same Adam step, timed inside Python; undefined without it. */
@@ -157,8 +172,8 @@ print(len(d['params']) / (time.perf_counter() - start))
     t: step.t,
     params: [...step.params],
     grads: [...step.grads],
-    m: [...step.state['m']!],
-    v: [...step.state['v']!],
+    m: [...stateSlot(step, 'm')],
+    v: [...stateSlot(step, 'v')],
   });
   const r = spawnSync('/usr/bin/python3', ['-c', script], { input: payload, encoding: 'utf8' });
   return r.status === 0 ? Number(r.stdout.trim()) : undefined;

@@ -60,3 +60,15 @@ export const float64Scalars: ScalarArith<number> = {
   pow: (a, y) => Math.pow(a, y),
   valueOf: (a) => a,
 };
+
+/**
+ * {@link Float32Arith} on values with a region axis, the last one (a pooling region of k activations),
+ * for algorithms that reduce over regions. Elementwise operations broadcast an axis of length 1 (a
+ * region sum) against the region.
+ */
+export interface RegionArith<T> extends Float32Arith<T> {
+  /** Σ over each region (the last axis), kept as an axis of length 1; float32 additions in any order. */
+  regionSum(a: T): T;
+  /** Where c > 0, a; elsewhere (c ≤ 0 or NaN) b; broadcasting. A selection: exact. */
+  wherePositive(c: T, a: T, b: T): T;
+}

@@ -43,7 +43,7 @@ export function meanConsistent(
   p: number = FALSE_FAILURE,
 ): MeanTest {
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  for (const x of Array.from(xs)) sum += x;
   const mean = sum / xs.length;
   const halfWidth = hoeffdingHalfWidth(range, xs.length, p);
   return { ok: Math.abs(mean - expected) <= halfWidth, mean, expected, halfWidth };

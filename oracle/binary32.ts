@@ -10,6 +10,7 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
+import { required } from '../core/required.js';
 
 /** Decimal arithmetic wide enough that every operation in this module is exact (inputs have far fewer digits). */
 const Exact = Decimal.clone({ precision: 100_000, rounding: Decimal.ROUND_HALF_EVEN });
@@ -32,13 +33,13 @@ const u32 = new Uint32Array(f32.buffer);
 /** The uint32 bit pattern of `x` after rounding it to binary32. */
 export function bitsOf(x: number): number {
   f32[0] = x;
-  return u32[0]!;
+  return required(u32[0], 'the bit pattern');
 }
 
 /** The binary32 value (as a JavaScript number) whose bit pattern is `bits` (taken modulo 2^32). */
 export function fromBits(bits: number): number {
   u32[0] = bits >>> 0;
-  return f32[0]!;
+  return required(f32[0], 'the binary32 value');
 }
 
 /** True when `x` is a binary32 value: `Math.fround(x)` is `x` (NaN counts as one). */

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { required } from '../core/required.js';
 import { nextFloat32, roundToFloat32 } from './binary32.js';
 import { IntervalArithmetic, Undecided, type Interval } from './interval.js';
 
@@ -30,7 +31,7 @@ export const PRECISIONS: readonly number[] = [40, 80, 160, 320, 640, 1280];
 export const NEARLY_DECIDED_PRECISIONS: readonly number[] = [2560];
 
 /** The largest precision {@link certify} ever uses. */
-export const MAX_PRECISION: number = NEARLY_DECIDED_PRECISIONS.at(-1)!;
+export const MAX_PRECISION: number = required(NEARLY_DECIDED_PRECISIONS.at(-1), 'the last precision');
 
 /** Thrown when no precision in {@link PRECISIONS} certifies a result, nor leaves it nearly decided. */
 export class CertificationError extends Error {
@@ -112,7 +113,7 @@ function allNearlyDecided(outputs: Record<string, Interval>): boolean {
  * at each precision.
  */
 export function certify<K extends string>(compute: (a: IntervalArithmetic) => Record<K, Interval>): Certified<K> {
-  const cap = PRECISIONS.at(-1)!;
+  const cap = required(PRECISIONS.at(-1), 'the last precision');
   let reason = 'no precision tried';
   let last: { outputs: Record<K, Interval>; precision: number } | undefined;
   for (const precision of [...PRECISIONS, ...NEARLY_DECIDED_PRECISIONS]) {

@@ -14,6 +14,7 @@
 import { Decimal } from 'decimal.js';
 import { exactFromFloat32, type Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
+import { powerBySquaring, requireExponent } from './power.js';
 
 /** An enclosure of an exact real (or IEEE special) value. */
 export interface Interval {
@@ -186,15 +187,9 @@ export class IntervalArithmetic implements Arithmetic {
 
   /** a^n for an integer n ≥ 0 and a ≥ 0, by binary powering with directed rounding at each product. */
   powInt(a: Interval, n: number): Interval {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`powInt needs an integer exponent ≥ 0, got ${n}`);
+    requireExponent(n);
     if (a.lo.isNeg()) throw new RangeError('powInt is defined here for a ≥ 0 only');
-    let result = this.point(1);
-    let base = a;
-    for (let k = n; k > 0; k = Math.floor(k / 2)) {
-      if (k % 2 === 1) result = this.mulNonnegative(result, base);
-      if (k > 1) base = this.mulNonnegative(base, base);
-    }
-    return result;
+    return powerBySquaring(this.point(1), a, n, (x, y) => this.mulNonnegative(x, y));
   }
 
   /** a · b for a, b ≥ 0: the ends are lo · lo and hi · hi, two products where {@link mul} takes eight. */

@@ -7,10 +7,12 @@
 import {
   checkIsConfiguration,
   ConfigurationError,
+  StepInputError,
   type Configuration,
   type StepOutput,
   type UncertifiedElement,
 } from '../core/catalogue/index.js';
+import type { Dec } from './binary32.js';
 import type { Certified } from './certify.js';
 
 /** Configurations that passed {@link checkIsConfiguration}, with the key they had then. */
@@ -89,4 +91,19 @@ export function uncertifiedElements<K extends string>(
 /** `output` with its uncertified elements attached, or as it is when there are none. */
 export function marked(output: StepOutput, uncertified: readonly UncertifiedElement[]): StepOutput {
   return uncertified.length === 0 ? output : { ...output, uncertified };
+}
+
+/**
+ * Element `i` of one array of a step's decimal inputs (`what` names it), or a {@link StepInputError}
+ * of `rule` saying it is missing.
+ */
+export function decimalAt(
+  rule: string,
+  what: string,
+  xs: readonly (Dec | string)[] | undefined,
+  i: number,
+): Dec | string {
+  const x = xs?.[i];
+  if (x === undefined) throw new StepInputError(rule, `the decimal input's ${what} has no element ${i}`);
+  return x;
 }

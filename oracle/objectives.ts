@@ -6,6 +6,7 @@
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import type { Interval, IntervalArithmetic } from './interval.js';
 import type { Objective } from '../core/catalogue/objectives.js';
+import { required } from '../core/required.js';
 
 /**
  * ∇J on one group of elements starting at `start` (one element for the quadratic, a pair for
@@ -29,7 +30,8 @@ export function exactGradient(
   start: number,
   ys: readonly Enclosure[],
 ): Enclosure[] {
-  if (objective.kind === 'quadratic') return [a.mul(a.fromFloat32(objective.curvature[start]!), ys[0]!)];
+  if (objective.kind === 'quadratic')
+    return [a.mul(a.fromFloat32(required(objective.curvature[start], 'curvature')), required(ys[0], 'y'))];
   const [x, y] = ys as [Enclosure, Enclosure];
   const A = a.point(objective.a);
   const B = a.point(objective.b);

@@ -10,10 +10,12 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
+import { required } from '../core/required.js';
 import type { Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { powerOfTwo } from './float64.js';
 import { Undecided } from './interval.js';
+import { requireExponent } from './power.js';
 
 /** An exact rational num / den, den > 0 (not necessarily in lowest terms). */
 export interface Rational {
@@ -105,7 +107,7 @@ export function rationalOfDouble(x: number): Rational {
   if (x - x !== 0) throw RATIONAL_UNDECIDED;
   if (x === 0) return { num: 0n, den: 1n };
   f64[0] = Math.abs(x);
-  const b = u64[0]!;
+  const b = required(u64[0], 'the bit pattern');
   const biased = Number(b >> 52n);
   const fraction = b & ((1n << 52n) - 1n);
   const m = biased === 0 ? fraction : fraction | (1n << 52n);
@@ -138,7 +140,7 @@ export class RationalArithmetic implements Arithmetic {
       const d = new Decimal(text);
       if (!d.isFinite()) throw RATIONAL_UNDECIDED;
       const [n, q] = d.toFraction();
-      p = reduced(BigInt(n!.toFixed(0)), BigInt(q!.toFixed(0)));
+      p = reduced(BigInt(required(n, 'numerator').toFixed(0)), BigInt(required(q, 'denominator').toFixed(0)));
       this.points.set(text, p);
     }
     return p;
@@ -205,7 +207,7 @@ export class RationalArithmetic implements Arithmetic {
 
   /** a^n, exact (within {@link MAX_BITS}). */
   powInt(a: Rational, n: number): Rational {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`powInt needs an integer exponent ≥ 0, got ${n}`);
+    requireExponent(n);
     if (out(a) || a.num < 0n) return NOT_RATIONAL;
     if (n * Math.max(bits(a.num), bits(a.den)) > MAX_BITS) return NOT_RATIONAL;
     const k = BigInt(n);

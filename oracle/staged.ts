@@ -155,9 +155,7 @@ export function fastStages<K extends string>(
   }
   const values = {} as Record<K, number>;
   let open: K[] | undefined;
-  const keys = Object.keys(outputs) as K[];
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  for (const key of Object.keys(outputs) as K[]) {
     const v = decidedFloat32(outputs[key] as F64);
     if (v === 'zero-sign') return { reason: v };
     if (v === 'boundary') (open ??= []).push(key);

@@ -1,20 +1,50 @@
 /**
- * optim-oracle's public API: the catalogue, the production optimizers on TensorFlow.js, backend
- * selection, and the gate that judges an implementation against the exact oracle. The oracle itself
- * is `optim-oracle/oracle`.
+ * optim-oracle's public API: the catalogue, the registry (each rule's entry, oracle and production
+ * implementation), the production optimizers on TensorFlow.js, backend selection, and the gate that
+ * judges an implementation against the exact oracle. The oracle itself is `optim-oracle/oracle`.
  *
  * @module
  */
 export * from '../core/catalogue/index.js';
 export {
+  registry,
+  recordOf,
+  recordsOfKind,
+  updateRecords,
+  regularizerRecords,
+  catalogue,
+  regularizers,
+  entryOf,
+  updateRecordOf,
+  productionRuleOf,
+  oracleRuleOf,
+  elementwiseOracleOf,
+  isUpdate,
   createOptimizer,
   optimizerFor,
+  type RegistryRecord,
+  type UpdateRecord,
+  type ElementwiseUpdateRecord,
+  type GradientFunctionUpdateRecord,
+  type RegularizerRecord,
+  type PenaltyRecord,
+  type ActivationMaskRecord,
+  type WeightMaskRecord,
+  type PoolingRecord,
+  regularizerRecordOf,
+  penaltyRecords,
+  penaltyRecordOf,
+} from './registry/index.js';
+export {
+  tfjsOptimizer,
   stepArrays,
   initArrays,
   type Optimizer,
   type OptimizerOptions,
   type TensorState,
 } from './production/tfjs/optimizer.js';
+export type { Carrier, StepContext, Group, GroupOutput, PreparedStep, InitialValues } from './production/drive.js';
+export type { ProductionRule, GroupRule, AnyProductionRule } from './production/rules/rule.js';
 export {
   useBackend,
   availableBackends,
@@ -23,20 +53,21 @@ export {
   BACKEND_ENV,
   type BackendName,
 } from './production/tfjs/backend.js';
-export { productionRules, productionRuleOf, type ProductionRule } from './production/rules/index.js';
 export type { Float32Arith, ScalarArith } from '../core/arith.js';
 export { production, type Implementation } from './gate/implementation.js';
 export { judgeStep, oneStepProperty, trajectoryProperty, newTally, type Tally } from './gate/properties.js';
 export { compareStep, classOf, type StepComparison, type OutputMeasure } from './gate/compare.js';
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
-export { runCheck, type CheckReport, type CheckOptions, type PropertyOutcome } from './runs/check.js';
+export { runCheck } from './runs/check.js';
+export type { CheckReport, CheckOptions, PropertyOutcome } from './runs/check-types.js';
 export { formatReport } from './runs/check-report.js';
 export { claims, selectClaims, type Claim, type ClaimResult } from './claims/index.js';
 export { runClaims, type ClaimsReport, type ClaimsOptions } from './runs/claims.js';
 export { formatClaims } from './runs/claims-report.js';
 export { penalties, l1, l2, elasticNet, smoothL1 } from '../core/catalogue/regularizers/penalties.js';
 export { masks, dropout, dropConnect, stochasticPooling } from '../core/catalogue/regularizers/masks.js';
-export { penaltyTensors, penaltyArrays, type PenaltyTensors } from './production/tfjs/penalties.js';
+export { penaltyTensors, penaltyArrays } from './registry/index.js';
+export type { PenaltyTensors } from './production/tfjs/penalties.js';
 export { bernoulliMask } from './production/tfjs/masks.js';
 export { dropoutTrainArrays, dropoutInferenceArray, tfDropoutTrainArrays } from './production/tfjs/dropout.js';
 export {
@@ -45,7 +76,7 @@ export {
   dropConnectInferenceArray,
 } from './production/tfjs/dropconnect.js';
 export { stochasticPoolingArrays, stochasticPoolingTrainArray } from './production/tfjs/stochastic-pooling.js';
-export { regularizers, regularizerProperty } from './gate/regularizers/index.js';
+export { regularizerProperty } from './gate/regularizers/index.js';
 export { type Progress, type ProgressListener, type StoppedAt } from './gate/progress.js';
 export { SEED_MIN, SEED_MAX, checkSeed } from './gate/seed-range.js';
 export { measureBoundTable, boundTableProblems, type BoundTable, type BoundTableOptions } from './gate/bound-table.js';

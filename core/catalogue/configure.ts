@@ -10,7 +10,19 @@
  */
 import { Decimal } from 'decimal.js';
 import { HyperparameterError, StepInputError, UnknownNameError } from './errors.js';
-import { PRESET_NAMES, type CatalogueEntry, type Configuration, type Domain, type PresetName } from './types.js';
+import {
+  PRESET_NAMES,
+  type AnySchema,
+  type CatalogueEntry,
+  type Configuration,
+  type Domain,
+  type HyperName,
+  type HyperparameterSpec,
+  type HyperValues,
+  type Preset,
+  type PresetName,
+  type Schema,
+} from './types.js';
 
 /** A hyperparameter as a user gives it: a finite number or decimal text. */
 export type HyperValue = number | string;
@@ -102,12 +114,22 @@ export function inDomain(text: string, domain: Domain): boolean {
   return true;
 }
 
-/** The preset name checked against the entry's presets. */
-export function presetOf(entry: CatalogueEntry, preset: string): PresetName {
+/** The entry's preset called `preset`, with its checked name, or an error listing the entry's presets. */
+function lookUpPreset<S extends Schema>(
+  entry: CatalogueEntry<S>,
+  preset: string,
+): { readonly name: PresetName; readonly preset: Preset<S> } {
+  for (const name of PRESET_NAMES) {
+    const p = entry.presets[name];
+    if (name === preset && p !== undefined) return { name, preset: p };
+  }
   const known = PRESET_NAMES.filter((p) => entry.presets[p] !== undefined);
-  if (!(known as readonly string[]).includes(preset))
-    throw new UnknownNameError(`preset for ${entry.name}`, preset, known);
-  return preset as PresetName;
+  throw new UnknownNameError(`preset for ${entry.name}`, preset, known);
+}
+
+/** The preset name checked against the entry's presets. */
+export function presetOf<S extends Schema>(entry: CatalogueEntry<S>, preset: string): PresetName {
+  return lookUpPreset(entry, preset).name;
 }
 
 /**
@@ -116,12 +138,12 @@ export function presetOf(entry: CatalogueEntry, preset: string): PresetName {
  * error. An override whose value is `undefined` counts as not given (the preset's default applies),
  * as for any optional property; `null` is an error, not a request for the default.
  */
-export function configure(
-  entry: CatalogueEntry,
+export function configure<S extends Schema = AnySchema>(
+  entry: CatalogueEntry<S>,
   preset: string,
-  overrides: Readonly<Record<string, HyperValue>> = {},
-): Configuration {
-  const name = presetOf(entry, preset);
+  overrides: { readonly [K in HyperName<S>]?: HyperValue } = {},
+): Configuration<S> {
+  const { name, preset: p } = lookUpPreset(entry, preset);
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     throw new HyperparameterError(
       entry.name,
@@ -129,7 +151,6 @@ export function configure(
       `hyperparameters must be an object such as { lr: '1e-3' }, got ${overrides === null ? 'null' : Array.isArray(overrides) ? 'an array' : typeof overrides}`,
     );
   }
-  const p = entry.presets[name]!;
   const known = hyperparametersOf(entry, name);
   for (const key of Object.keys(overrides)) {
     if (known.includes(key)) continue;
@@ -142,26 +163,28 @@ export function configure(
     }
     throw new HyperparameterError(entry.name, key, `unknown hyperparameter '${key}'; known: ${known.join(', ')}`);
   }
+  const given: Readonly<Record<string, HyperValue | undefined>> = overrides;
+  const defaults: Readonly<Record<string, string | undefined>> = p.defaults;
   const hyper: Record<string, string> = {};
-  for (const key of known) {
-    const given = overrides[key] === undefined ? p.defaults[key] : overrides[key];
-    if (given === undefined)
+  for (const [key, { domain }] of Object.entries<HyperparameterSpec>(entry.hyperparameters)) {
+    if (!known.includes(key)) continue;
+    const value = given[key] === undefined ? defaults[key] : given[key];
+    if (value === undefined)
       throw new HyperparameterError(entry.name, key, `${key} has no default under preset ${name}; give it`);
-    const text = decimalText(entry.name, key, given);
-    const domain = entry.hyperparameters[key]!.domain;
+    const text = decimalText(entry.name, key, value);
     if (!inDomain(text, domain)) {
       throw new HyperparameterError(entry.name, key, `${key} = ${text} is outside its domain ${domainText(domain)}`);
     }
     hyper[key] = text;
   }
-  return { entry, preset: name, hyper, flags: p.flags };
+  return { entry, preset: name, hyper: hyper as HyperValues<S>, flags: p.flags };
 }
 
 /**
  * The hyperparameters an entry takes under a preset: those the preset gives defaults for (PyTorch's
  * `dampening` exists under `pytorch` only, say), in the entry's order.
  */
-export function hyperparametersOf(entry: CatalogueEntry, preset: PresetName): string[] {
+export function hyperparametersOf<S extends Schema>(entry: CatalogueEntry<S>, preset: PresetName): string[] {
   const defaults = entry.presets[preset]?.defaults ?? {};
   return Object.keys(entry.hyperparameters).filter((k) => k in defaults);
 }

@@ -46,6 +46,7 @@ export function entryOf(name: string): CatalogueEntry {
 }
 
 export * from './types.js';
+export * from './define.js';
 export * from './errors.js';
 export * from './configure.js';
 export * from './check-inputs.js';

@@ -1,7 +1,12 @@
 /**
  * The shape of a catalogue entry: one per rule or regularizer, read by the oracle, the production
- * code, the gate, the properties and the CLI alike. Entries are data; a convention (preset) is a set
- * of defaults and flags on an entry, never a separate implementation.
+ * code, the gate, the properties and the CLI alike. Entries are `as const` data; a convention
+ * (preset) is a set of defaults and flags on an entry, never a separate implementation.
+ *
+ * Every entry is typed by its {@link Schema}: the names of its hyperparameters, the values of its
+ * flags and the names of its state slots. A rule reads `config.hyper.beta2` and
+ * `config.flags.form === 'efficient'`; a misspelt name or a flag value the entry does not have is a
+ * compile error.
  *
  * @module
  */
@@ -12,8 +17,35 @@ export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs'] as const;
 /** A convention: `paper` (the survey and the original papers), `pytorch`, `keras` (Keras 3), `tfjs`. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-/** What an entry describes; the catalogue carries optimizers and regularizers alike. */
-export type EntryKind = 'update-rule' | 'penalty' | 'mask' | 'pooling' | 'monitor' | 'augmentation';
+/**
+ * What an entry is, which decides how the gate exercises it (code asks the kind, never the name):
+ * - `elementwise-update`: an optimizer step acting on each parameter element independently, on a
+ *   given gradient;
+ * - `gradient-function-update`: a step that evaluates the gradient itself, on an objective (NAG's
+ *   look-ahead form);
+ * - `penalty`: a weight penalty with its gradient and proximal step;
+ * - `activation-mask`: a Bernoulli mask on activations (dropout);
+ * - `weight-mask`: a Bernoulli mask on the weights of a linear layer (DropConnect);
+ * - `pooling`: a sampled pooling of nonnegative activations (stochastic pooling);
+ * - `monitor`: a rule over a sequence of metric values (early stopping);
+ * - `image-transform`: a transform of images (data augmentation).
+ */
+export const ENTRY_KINDS = [
+  'elementwise-update',
+  'gradient-function-update',
+  'penalty',
+  'activation-mask',
+  'weight-mask',
+  'pooling',
+  'monitor',
+  'image-transform',
+] as const;
+
+/** One of {@link ENTRY_KINDS}. */
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** The kinds that are optimizer steps. */
+export type UpdateKind = 'elementwise-update' | 'gradient-function-update';
 
 /**
  * The valid values of a hyperparameter: an interval of decimals, each end open or closed, optionally
@@ -32,26 +64,93 @@ export interface HyperparameterSpec {
   readonly symbol: string;
   readonly description: string;
   readonly domain: Domain;
+  /** True when some presets do not take it (PyTorch's `dampening`): a rule must check it is there. */
+  readonly optional?: boolean;
 }
 
 /** A value of a convention flag. */
 export type FlagValue = string | boolean;
 
 /** One convention flag: what it switches and the values it takes. */
-export interface FlagSpec {
+export interface FlagSpec<V extends FlagValue = FlagValue> {
   readonly description: string;
-  readonly values: readonly FlagValue[];
+  readonly values: readonly V[];
+  /**
+   * True when presets need not set it (Nadam's `productNext`, which only a test sets): absent, a rule
+   * reads it as its first value.
+   */
+  readonly optional?: boolean;
 }
+
+/**
+ * One state slot and what is known of it by construction. A slot's properties live here, with the
+ * slot, so that a new slot cannot silently default any of them.
+ */
+export interface SlotSpec<F = Readonly<Record<string, FlagValue>>> {
+  /** `element`: one value per parameter element (m, v); `tensor`: one per tensor (β^t). */
+  readonly per: 'element' | 'tensor';
+  /**
+   * Its degree under gradient scaling: scaling every gradient by c scales the slot by c^degree
+   * (m: 1, v: 2, a running product of β: 0).
+   */
+  readonly degree: 0 | 1 | 2;
+  /** What its values range over: any float32 (absent), ≥ 0 (second moments), or [0, 1] (powers of β). */
+  readonly range?: 'nonnegative' | 'unit-interval';
+  /**
+   * The hyperparameter whose value an element slot starts at (Adagrad's accumulator starts at
+   * `initialAccumulator`); absent: it starts at 0. Tensor slots start where the rule says.
+   */
+  readonly initialFrom?: string;
+  /** Present only under these flags (AMSGrad's `vmax`); absent: always present. */
+  when?(flags: F): boolean;
+}
+
+/**
+ * What the compiler knows of an entry: hyperparameter names (those every preset takes and those
+ * some omit), each flag's values, and slot names (those always present and those some flags add).
+ */
+export interface Schema {
+  readonly hyper: string;
+  readonly optionalHyper: string;
+  readonly flags: Readonly<Record<string, FlagValue>>;
+  readonly slots: string;
+  readonly optionalSlots: string;
+}
+
+/** The schema every entry satisfies; code that handles any entry uses it. */
+export interface AnySchema extends Schema {
+  readonly hyper: string;
+  readonly optionalHyper: string;
+  readonly flags: Readonly<Record<string, FlagValue>>;
+  readonly slots: string;
+  readonly optionalSlots: string;
+}
+
+/** Hyperparameter values by name, as exact decimal text: every preset's, then those some omit. */
+export type HyperValues<S extends Schema> = { readonly [K in S['hyper']]: string } & {
+  readonly [K in S['optionalHyper']]?: string;
+};
+
+/** Values by slot name: the slots always present, then those only some flags add. */
+export type SlotValues<S extends Schema, T> = { readonly [K in S['slots']]: T } & {
+  readonly [K in S['optionalSlots']]?: T;
+};
+
+/** Every slot name of a schema. */
+export type SlotName<S extends Schema> = S['slots'] | S['optionalSlots'];
+
+/** Every hyperparameter name of a schema. */
+export type HyperName<S extends Schema> = S['hyper'] | S['optionalHyper'];
 
 /**
  * A convention on an entry: the framework's defaults (exact decimal text) and its flags. The keys of
  * `defaults` are the hyperparameters the entry takes under this convention.
  */
-export interface Preset {
+export interface Preset<S extends Schema = AnySchema> {
   /** Where the convention is written down (paper section, or file in the framework's repository). */
   readonly source: string;
-  readonly defaults: Readonly<Record<string, string>>;
-  readonly flags: Readonly<Record<string, FlagValue>>;
+  readonly defaults: HyperValues<S>;
+  readonly flags: S['flags'];
 }
 
 /** Names of the state slots an entry keeps, given its flags. */
@@ -72,28 +171,24 @@ export interface StateLayout {
 }
 
 /** One rule or regularizer. */
-export interface CatalogueEntry {
+export interface CatalogueEntry<S extends Schema = AnySchema> {
   readonly name: string;
   readonly kind: EntryKind;
   readonly title: string;
   /** The primary source (paper and section). */
   readonly source: string;
-  readonly hyperparameters: Readonly<Record<string, HyperparameterSpec>>;
-  readonly flags: Readonly<Record<string, FlagSpec>>;
-  readonly presets: Readonly<Partial<Record<PresetName, Preset>>>;
-  /** The state slots under the given flags. */
-  state(flags: Readonly<Record<string, FlagValue>>): StateLayout;
-  /**
-   * True when the step evaluates the gradient itself from the input's objective (NAG's look-ahead
-   * form), ignoring the given gradient.
-   */
-  readonly needsObjective?: boolean;
+  readonly hyperparameters: { readonly [K in HyperName<S>]: HyperparameterSpec };
+  readonly flags: { readonly [K in keyof S['flags']]-?: FlagSpec<Exclude<S['flags'][K], undefined>> };
+  readonly slots: { readonly [K in SlotName<S>]: SlotSpec<S['flags']> };
+  readonly presets: Readonly<Partial<Record<PresetName, Preset<S>>>>;
+  /** The state slots under the given flags, in the order of `slots`. */
+  state(flags: S['flags']): StateLayout;
 }
 
 /** An entry with a preset chosen and every hyperparameter resolved to exact decimal text. */
-export interface Configuration {
-  readonly entry: CatalogueEntry;
+export interface Configuration<S extends Schema = AnySchema> {
+  readonly entry: CatalogueEntry<S>;
   readonly preset: PresetName;
-  readonly hyper: Readonly<Record<string, string>>;
-  readonly flags: Readonly<Record<string, FlagValue>>;
+  readonly hyper: HyperValues<S>;
+  readonly flags: S['flags'];
 }

@@ -10,6 +10,16 @@ import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
 import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
+import type { DropConnectSchema } from '../../core/catalogue/regularizers/masks.js';
+import { required } from '../../core/required.js';
+
+/** DropConnect's oracle outputs, one per row of W. */
+export type DropConnectOracleOutputs = {
+  train: Float32Array;
+  mean: Float32Array;
+  variance: Float32Array;
+  uncertified: UncertifiedElement[];
+};
 
 /** The three outputs, certified, and the elements left uncertified. */
 export function dropConnectOracle(
@@ -17,25 +27,28 @@ export function dropConnectOracle(
   w: Float32Array,
   x: Float32Array,
   mask: Float32Array,
-): { train: Float32Array; mean: Float32Array; variance: Float32Array; uncertified: UncertifiedElement[] } {
+): DropConnectOracleOutputs {
   checkEntry('dropconnect', ['dropconnect'], config);
+  // Checked just above: a configuration of DropConnect.
+  const { hyper } = config as Configuration<DropConnectSchema>;
   const n = x.length;
   const m = n === 0 ? 0 : w.length / n;
-  const out = {
+  const out: DropConnectOracleOutputs = {
     train: new Float32Array(m),
     mean: new Float32Array(m),
     variance: new Float32Array(m),
-    uncertified: [] as UncertifiedElement[],
+    uncertified: [],
   };
+  const at = (values: Float32Array, k: number, what: string): number => required(values[k], `${what}[${k}]`);
   for (let i = 0; i < m; i++) {
     const r = certify((a) => {
-      const p = a.point(config.hyper['keep']!);
+      const p = a.point(hyper.keep);
       let train = a.point(0);
       let linear = a.point(0);
       let squares = a.point(0);
       for (let j = 0; j < n; j++) {
-        const term = a.mul(a.point(exactFromFloat32(w[i * n + j]!)), a.point(exactFromFloat32(x[j]!)));
-        train = a.add(train, a.mul(a.point(mask[i * n + j]!), term));
+        const term = a.mul(a.point(exactFromFloat32(at(w, i * n + j, 'W'))), a.point(exactFromFloat32(at(x, j, 'x'))));
+        train = a.add(train, a.mul(a.point(at(mask, i * n + j, 'mask')), term));
         linear = a.add(linear, term);
         squares = a.add(squares, a.square(term));
       }

@@ -11,29 +11,38 @@ import { certify } from '../certify.js';
 import type { IntervalArithmetic, Interval } from '../interval.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
 import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
+import type { DropoutSchema } from '../../core/catalogue/regularizers/masks.js';
+import { required } from '../../core/required.js';
 
 /** p, exactly. */
-export function exactKeep(a: IntervalArithmetic, config: Configuration): Interval {
-  const keep = config.hyper['keep'];
-  return keep !== undefined ? a.point(keep) : a.sub(a.point(1), a.point(config.hyper['rate']!));
+export function exactKeep(a: IntervalArithmetic, { hyper }: Configuration<DropoutSchema>): Interval {
+  return hyper.keep !== undefined
+    ? a.point(hyper.keep)
+    : a.sub(a.point(1), a.point(required(hyper.rate, "dropout's keep or rate")));
 }
 
+/** Dropout's oracle outputs. */
+export type DropoutOracleOutputs = {
+  train: Float32Array;
+  inference: Float32Array;
+  uncertified: UncertifiedElement[];
+};
+
 /** Training and inference outputs for inputs x and mask m (0 or 1 each), and the elements left uncertified. */
-export function dropoutOracle(
-  config: Configuration,
-  x: Float32Array,
-  mask: Float32Array,
-): { train: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
+export function dropoutOracle(config: Configuration, x: Float32Array, mask: Float32Array): DropoutOracleOutputs {
   checkEntry('dropout', ['dropout'], config);
+  // Checked just above: a configuration of dropout.
+  const dropout = config as Configuration<DropoutSchema>;
   const uncertified: UncertifiedElement[] = [];
-  const inverted = config.flags['form'] === 'inverted';
+  const inverted = dropout.flags.form === 'inverted';
   const train = new Float32Array(x.length);
   const inference = new Float32Array(x.length);
   x.forEach((xi, i) => {
+    const m = required(mask[i], `mask element ${i}`);
     const r = certify((a) => {
       const X = a.point(exactFromFloat32(xi));
-      const M = a.point(mask[i]!);
-      const p = exactKeep(a, config);
+      const M = a.point(m);
+      const p = exactKeep(a, dropout);
       return { train: inverted ? a.div(a.mul(M, X), p) : a.mul(M, X), inference: inverted ? X : a.mul(p, X) };
     });
     train[i] = r.values.train;

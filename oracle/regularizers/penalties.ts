@@ -8,29 +8,50 @@
  *   elastic-net:  λ1 Σ |w| + (kλ2/2) Σ w²; λ1 sign(w) + kλ2 w;                  S_{αλ1}(w) / (1 + αkλ2)
  *   smooth-l1:    λ Σ √(w² + ε);           λ w / √(w² + ε)
  *
+ * Each penalty is an {@link ExactPenalty} object; the registry pairs it with its catalogue entry and
+ * its production algorithm.
+ *
  * @module
  */
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
+import type { AnySchema, Configuration, Schema, UncertifiedElement } from '../../core/catalogue/index.js';
+import type {
+  ElasticNetSchema,
+  L1Schema,
+  L2Schema,
+  SmoothL1Schema,
+} from '../../core/catalogue/regularizers/penalties.js';
+import { required } from '../../core/required.js';
 
-type Outputs = {
+/** A penalty's exact coefficients by name. */
+export type ExactCoefficients<C extends string> = { readonly [K in C]: Interval };
+
+/**
+ * One penalty's exact formulas, typed by its entry's schema `S` and its coefficients' names `C`:
+ * the coefficients from the hyperparameters, then the term, gradient and (where it has a closed form)
+ * proximal step of one weight, all at the precision of the arithmetic `a`.
+ */
+export interface ExactPenalty<S extends Schema = AnySchema, C extends string = string> {
+  /** The catalogue entry it computes. */
+  readonly name: string;
+  coefficients(a: IntervalArithmetic, config: Configuration<S>): ExactCoefficients<C>;
+  /** The summand of the penalty for one weight. */
+  term(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
+  gradient(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
+  /** The proximal step with step size α, where it has a closed form. */
+  prox?(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
+}
+
+/** The oracle's outputs on a weight vector. */
+export type PenaltyOracleOutputs = {
   penalty: Float32Array;
   gradient: Float32Array;
   prox?: Float32Array;
   uncertified: UncertifiedElement[];
 };
-
-/** The penalties {@link penaltyOracle} computes. */
-const PENALTIES: readonly string[] = ['l1', 'l2', 'elastic-net', 'smooth-l1'];
-
-interface Exact {
-  term(a: IntervalArithmetic, w: Interval): Interval;
-  gradient(a: IntervalArithmetic, w: Interval): Interval;
-  prox?(a: IntervalArithmetic, w: Interval): Interval;
-}
 
 function signOf(a: IntervalArithmetic, w: Interval): Interval {
   return a.point(w.near.isZero() ? 0 : w.near.isNeg() ? -1 : 1);
@@ -40,101 +61,109 @@ function softThreshold(a: IntervalArithmetic, w: Interval, tau: Interval): Inter
   return a.mul(signOf(a, w), a.max(a.sub(a.abs(w), tau), a.point(0)));
 }
 
-/** The exact formulas of `config`'s penalty at `a`'s precision. */
-function exactPenalty(config: Configuration, a: IntervalArithmetic): Exact {
-  const h = (key: string) => a.point(config.hyper[key]!);
-  const k = a.point(config.flags['convention'] === 'full' ? 2 : 1);
-  const l2 = (key: string) => {
-    const kLambda = a.mul(k, h(key));
-    return { half: a.div(kLambda, a.point(2)), kLambda, divisor: a.add(a.point(1), a.mul(h('lr'), kLambda)) };
-  };
-  switch (config.entry.name) {
-    case 'l1':
-      return {
-        term: (b, w) => b.mul(h('lambda'), b.abs(w)),
-        gradient: (b, w) => b.mul(h('lambda'), signOf(b, w)),
-        prox: (b, w) => softThreshold(b, w, b.mul(h('lr'), h('lambda'))),
-      };
-    case 'l2': {
-      const c = l2('lambda');
-      return {
-        term: (b, w) => b.mul(c.half, b.square(w)),
-        gradient: (b, w) => b.mul(c.kLambda, w),
-        prox: (b, w) => b.div(w, c.divisor),
-      };
-    }
-    case 'elastic-net': {
-      const c = l2('lambda2');
-      return {
-        term: (b, w) => b.add(b.mul(h('lambda1'), b.abs(w)), b.mul(c.half, b.square(w))),
-        gradient: (b, w) => b.add(b.mul(h('lambda1'), signOf(b, w)), b.mul(c.kLambda, w)),
-        prox: (b, w) => b.div(softThreshold(b, w, b.mul(h('lr'), h('lambda1'))), c.divisor),
-      };
-    }
-    case 'smooth-l1':
-      return {
-        term: (b, w) => b.mul(h('lambda'), b.sqrt(b.add(b.square(w), h('eps')))),
-        gradient: (b, w) => b.mul(h('lambda'), b.div(w, b.sqrt(b.add(b.square(w), h('eps'))))),
-      };
-    default:
-      throw new RangeError(`no exact penalty for '${config.entry.name}'`);
-  }
+/** L1: λ |w| per weight. */
+export const l1Exact: ExactPenalty<L1Schema, 'lambda' | 'threshold'> = {
+  name: 'l1',
+  coefficients: (a, { hyper }) => ({
+    lambda: a.point(hyper.lambda),
+    threshold: a.mul(a.point(hyper.lr), a.point(hyper.lambda)),
+  }),
+  term: (a, w, c) => a.mul(c.lambda, a.abs(w)),
+  gradient: (a, w, c) => a.mul(c.lambda, signOf(a, w)),
+  prox: (a, w, c) => softThreshold(a, w, c.threshold),
+};
+
+type L2Coefficient = 'half' | 'kLambda' | 'divisor';
+
+/** kλ/2, kλ and 1 + αkλ for strength λ and step size α (decimal text) and L2's convention. */
+function l2Coefficients(
+  a: IntervalArithmetic,
+  lambda: string,
+  lr: string,
+  convention: 'half' | 'full',
+): ExactCoefficients<L2Coefficient> {
+  const kLambda = a.mul(a.point(convention === 'full' ? 2 : 1), a.point(lambda));
+  return { half: a.div(kLambda, a.point(2)), kLambda, divisor: a.add(a.point(1), a.mul(a.point(lr), kLambda)) };
 }
 
-/** Whether `config`'s penalty has a closed-form proximal step. */
-export function hasProx(config: Configuration): boolean {
-  return config.entry.name !== 'smooth-l1';
-}
+/** L2: (kλ/2) w² per weight. */
+export const l2Exact: ExactPenalty<L2Schema, L2Coefficient> = {
+  name: 'l2',
+  coefficients: (a, { hyper, flags }) => l2Coefficients(a, hyper.lambda, hyper.lr, flags.convention),
+  term: (a, w, c) => a.mul(c.half, a.square(w)),
+  gradient: (a, w, c) => a.mul(c.kLambda, w),
+  prox: (a, w, c) => a.div(w, c.divisor),
+};
+
+/** The elastic net: λ1 |w| + (kλ2/2) w² per weight. */
+export const elasticNetExact: ExactPenalty<ElasticNetSchema, L2Coefficient | 'lambda1' | 'threshold'> = {
+  name: 'elastic-net',
+  coefficients: (a, { hyper, flags }) => ({
+    ...l2Coefficients(a, hyper.lambda2, hyper.lr, flags.convention),
+    lambda1: a.point(hyper.lambda1),
+    threshold: a.mul(a.point(hyper.lr), a.point(hyper.lambda1)),
+  }),
+  term: (a, w, c) => a.add(a.mul(c.lambda1, a.abs(w)), a.mul(c.half, a.square(w))),
+  gradient: (a, w, c) => a.add(a.mul(c.lambda1, signOf(a, w)), a.mul(c.kLambda, w)),
+  prox: (a, w, c) => a.div(softThreshold(a, w, c.threshold), c.divisor),
+};
+
+/** The smooth approximation of L1: λ √(w² + ε) per weight; no closed-form proximal step. */
+export const smoothL1Exact: ExactPenalty<SmoothL1Schema, 'lambda' | 'eps'> = {
+  name: 'smooth-l1',
+  coefficients: (a, { hyper }) => ({ lambda: a.point(hyper.lambda), eps: a.point(hyper.eps) }),
+  term: (a, w, c) => a.mul(c.lambda, a.sqrt(a.add(a.square(w), c.eps))),
+  gradient: (a, w, c) => a.mul(c.lambda, a.div(w, a.sqrt(a.add(a.square(w), c.eps)))),
+};
+
+/** The point interval of a weight: a float32 taken exactly, or decimal text. */
+const weight = (a: IntervalArithmetic, w: string | number): Interval =>
+  a.point(typeof w === 'number' ? exactFromFloat32(w) : w);
 
 /**
- * The penalty, gradient and proximal step of the weights, each correctly rounded to float32, and the
- * elements left uncertified.
+ * The penalty, gradient and proximal step of the weights under `config` (a configuration of
+ * `exact`'s penalty), each correctly rounded to float32, and the elements left uncertified.
  */
-export function penaltyOracle(config: Configuration, w: Float32Array): Outputs {
-  checkEntry('penalties', PENALTIES, config);
+export function penaltyOracle(exact: ExactPenalty, config: Configuration, w: Float32Array): PenaltyOracleOutputs {
+  checkEntry(exact.name, [exact.name], config);
   const uncertified: UncertifiedElement[] = [];
   const gradient = new Float32Array(w.length);
-  const prox = hasProx(config) ? new Float32Array(w.length) : undefined;
+  const prox = exact.prox ? new Float32Array(w.length) : undefined;
   w.forEach((x, i) => {
     const r = certify<string>((a) => {
-      const e = exactPenalty(config, a);
-      const W = a.point(exactFromFloat32(x));
-      const out: Record<string, Interval> = { gradient: e.gradient(a, W) };
-      if (e.prox) out['prox'] = e.prox(a, W);
+      const c = exact.coefficients(a, config);
+      const W = weight(a, x);
+      const out: Record<string, Interval> = { gradient: exact.gradient(a, W, c) };
+      if (exact.prox) out['prox'] = exact.prox(a, W, c);
       return out;
     });
-    gradient[i] = r.values['gradient']!;
-    if (prox) prox[i] = r.values['prox']!;
+    gradient[i] = required(r.values['gradient'], 'the certified gradient');
+    if (prox) prox[i] = required(r.values['prox'], 'the certified proximal step');
     uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
   });
   const total = certify((a) => {
-    const e = exactPenalty(config, a);
-    return {
-      penalty: Array.from(w).reduce((sum, x) => a.add(sum, e.term(a, a.point(exactFromFloat32(x)))), a.point(0)),
-    };
+    const c = exact.coefficients(a, config);
+    return { penalty: Array.from(w).reduce((sum, x) => a.add(sum, exact.term(a, weight(a, x), c)), a.point(0)) };
   });
   uncertified.push(...uncertifiedElements(total, (output) => ({ output, index: 0 })));
   return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}), uncertified };
 }
 
-/** The exact penalty (not rounded), for properties about the real numbers. */
-export function exactPenaltyValue(config: Configuration, w: readonly (string | number)[], precision = 60): Interval {
-  return withArithmetic(precision, (a) => {
-    const e = exactPenalty(config, a);
-    return w.reduce<Interval>(
-      (sum, x) => a.add(sum, e.term(a, a.point(typeof x === 'number' ? exactFromFloat32(x) : x))),
-      a.point(0),
-    );
-  });
+/** The exact penalty (not rounded) of `exact` under `config`, for properties about the real numbers. */
+export function exactPenaltyValue(
+  exact: ExactPenalty,
+  config: Configuration,
+  w: readonly (string | number)[],
+  precision = 60,
+): Interval {
+  const a = IntervalArithmetic.at(precision);
+  const c = exact.coefficients(a, config);
+  return w.reduce<Interval>((sum, x) => a.add(sum, exact.term(a, weight(a, x), c)), a.point(0));
 }
 
-/** The exact proximal step of one weight (not rounded). */
-export function exactProx(config: Configuration, w: string | number, precision = 60): Interval {
-  return withArithmetic(precision, (a) =>
-    exactPenalty(config, a).prox!(a, a.point(typeof w === 'number' ? exactFromFloat32(w) : w)),
-  );
-}
-
-function withArithmetic<T>(precision: number, f: (a: IntervalArithmetic) => T): T {
-  return f(IntervalArithmetic.at(precision));
+/** The exact proximal step of one weight (not rounded); a penalty without a closed form for it is a RangeError. */
+export function exactProx(exact: ExactPenalty, config: Configuration, w: string | number, precision = 60): Interval {
+  if (!exact.prox) throw new RangeError(`${exact.name} has no closed-form proximal step`);
+  const a = IntervalArithmetic.at(precision);
+  return exact.prox(a, weight(a, w), exact.coefficients(a, config));
 }

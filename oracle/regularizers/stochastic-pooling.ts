@@ -10,15 +10,20 @@ import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { uncertifiedElements } from '../marks.js';
 import type { UncertifiedElement } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
+
+/** Stochastic pooling's oracle outputs. */
+export type StochasticPoolingOracleOutputs = {
+  probabilities: Float32Array;
+  inference: Float32Array;
+  uncertified: UncertifiedElement[];
+};
 
 /**
  * Probabilities (one per activation) and inference (one per region) for regions of size k, and the
  * elements left uncertified.
  */
-export function stochasticPoolingOracle(
-  a: Float32Array,
-  k: number,
-): { probabilities: Float32Array; inference: Float32Array; uncertified: UncertifiedElement[] } {
+export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticPoolingOracleOutputs {
   const uncertified: UncertifiedElement[] = [];
   const regions = a.length / k;
   const probabilities = new Float32Array(a.length);
@@ -38,8 +43,8 @@ export function stochasticPoolingOracle(
       xs.forEach((v, i) => (out[`p${i}`] = ar.div(v, sum)));
       return out;
     });
-    inference[r] = c.values['inference']!;
-    for (let i = 0; i < k; i++) probabilities[r * k + i] = c.values[`p${i}`]!;
+    inference[r] = required(c.values['inference'], 'the certified inference');
+    for (let i = 0; i < k; i++) probabilities[r * k + i] = required(c.values[`p${i}`], `the certified p${i}`);
     uncertified.push(
       ...uncertifiedElements(c, (key) =>
         key === 'inference'

@@ -5,27 +5,29 @@
  *
  * @module
  */
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import type { AdadeltaSchema } from '../../core/catalogue/rules/adadelta.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext } from '../rule.js';
 import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
-export const adadeltaUpdate: ElementwiseUpdate<StepContext> = {
+/** AdaDelta's exact elementwise update. */
+export const adadeltaUpdate: ElementwiseUpdate<AdadeltaSchema, StepContext<AdadeltaSchema>> = {
   name: 'adadelta',
   entries: ['adadelta'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {
-    const rho = h['rho']!;
-    const eps = h['eps']!;
     const g = coupledGradient(a, grad, param, h);
-    const gradSquared = movingAverage(a, rho, slots['gradSquared']!, a.square(g));
-    const inDenominator = flags['denominator'] === 'previous' ? slots['gradSquared']! : gradSquared;
+    const gradSquared = movingAverage(a, h.rho, slots.gradSquared, a.square(g));
+    const inDenominator = flags.denominator === 'previous' ? slots.gradSquared : gradSquared;
     // √(E[Δ²] + ε) / √(E[g²] + ε) evaluated as one square root of the ratio, so that equal averages give
     // exactly 1 (tfjs's convention keeps them equal at every step; see docs/conventions.md).
-    const delta = a.mul(a.sqrt(a.div(a.add(slots['updateSquared']!, eps), a.add(inDenominator, eps))), g);
-    const updateSquared = movingAverage(a, rho, slots['updateSquared']!, a.square(delta));
-    return { param: a.sub(param, a.mul(h['lr']!, delta)), slots: { gradSquared, updateSquared } };
+    const delta = a.mul(a.sqrt(a.div(a.add(slots.updateSquared, h.eps), a.add(inDenominator, h.eps))), g);
+    const updateSquared = movingAverage(a, h.rho, slots.updateSquared, a.square(delta));
+    return { param: a.sub(param, a.mul(h.lr, delta)), slots: { gradSquared, updateSquared } };
   },
   nextTensorSlots: () => ({}),
 };
 
+/** AdaDelta as an oracle rule. */
 export const adadeltaOracle = elementwiseRule(adadeltaUpdate);

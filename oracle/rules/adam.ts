@@ -16,12 +16,16 @@
  *
  * @module
  */
+import type { AdamSchema } from '../../core/catalogue/rules/adam.js';
+import type { SlotValues } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
 import type { Enclosure } from '../enclosure.js';
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext, TensorEnclosures } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
-  readonly context: StepContext;
+  readonly context: StepContext<AdamSchema>;
   readonly oneMinusBeta1: Enclosure;
   readonly oneMinusBeta2: Enclosure;
   readonly beta1Power: Enclosure;
@@ -33,60 +37,61 @@ interface Shared {
 }
 
 /** Adam's exact elementwise update (AMSGrad and AdamW by flags). */
-export const adamUpdate: ElementwiseUpdate<Shared> = {
+export const adamUpdate: ElementwiseUpdate<AdamSchema, Shared> = {
   name: 'adam',
   entries: ['adam', 'amsgrad', 'adamw'],
-  initTensorSlots(_a, { h, flags }): Record<string, Enclosure> {
-    return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']!, b2pow: h['beta2']! } : {};
+  initTensorSlots(_a, { h, flags }): TensorEnclosures<AdamSchema> {
+    return flags.biasCorrection === 'running-product' ? { b1pow: h.beta1, b2pow: h.beta2 } : {};
   },
   prepare(a, context) {
     const { h, tensor, t, flags } = context;
     const one = a.point(1);
-    const correction = flags['biasCorrection'];
-    const power = (beta: Enclosure, slot: string) =>
-      correction === 'running-product' ? tensor[slot]! : a.powInt(beta, t);
-    const beta1Power = power(h['beta1']!, 'b1pow');
-    const beta2Power = power(h['beta2']!, 'b2pow');
+    const correction = flags.biasCorrection;
+    const power = (beta: Enclosure, slot: 'b1pow' | 'b2pow') =>
+      correction === 'running-product' ? required(tensor[slot], slot) : a.powInt(beta, t);
+    const beta1Power = power(h.beta1, 'b1pow');
+    const beta2Power = power(h.beta2, 'b2pow');
     const biasCorrection1 = correction === 'none' ? one : a.sub(one, beta1Power);
     const biasCorrection2 = correction === 'none' ? one : a.sub(one, beta2Power);
     return {
       context,
-      oneMinusBeta1: a.sub(one, h['beta1']!),
-      oneMinusBeta2: a.sub(one, h['beta2']!),
+      oneMinusBeta1: a.sub(one, h.beta1),
+      oneMinusBeta2: a.sub(one, h.beta2),
       beta1Power,
       beta2Power,
       biasCorrection1,
       biasCorrection2,
-      epsilon: flags['form'] === 'efficient' ? a.div(h['eps']!, a.sqrt(biasCorrection2)) : h['eps']!,
+      epsilon: flags.form === 'efficient' ? a.div(h.eps, a.sqrt(biasCorrection2)) : h.eps,
     };
   },
   element(a, { param, grad, slots }, s) {
     const { h, flags } = s.context;
-    const decay = flags['weightDecay'];
+    const decay = flags.weightDecay;
     const g = decay === 'coupled' ? coupledGradient(a, grad, param, h) : grad;
-    const m = movingAverage(a, h['beta1']!, slots['m']!, g, s.oneMinusBeta1);
-    const v = movingAverage(a, h['beta2']!, slots['v']!, a.square(g), s.oneMinusBeta2);
-    const next: Record<string, Enclosure> = { m, v };
+    const m = movingAverage(a, h.beta1, slots.m, g, s.oneMinusBeta1);
+    const v = movingAverage(a, h.beta2, slots.v, a.square(g), s.oneMinusBeta2);
+    let next: SlotValues<AdamSchema, Enclosure> = { m, v };
     let w = v;
-    if (flags['amsgrad'] === true) {
-      w = a.max(slots['vmax']!, v);
-      next['vmax'] = w;
+    if (flags.amsgrad) {
+      w = a.max(required(slots.vmax, 'vmax'), v);
+      next = { m, v, vmax: w };
     }
     const delta = a.div(
-      a.mul(h['lr']!, a.div(m, s.biasCorrection1)),
+      a.mul(h.lr, a.div(m, s.biasCorrection1)),
       a.add(a.sqrt(a.div(w, s.biasCorrection2)), s.epsilon),
     );
-    const lambda = h['weightDecay'];
+    const lambda = h.weightDecay;
     if (decay === 'decoupled' && lambda !== undefined) {
-      return { param: a.sub(a.mul(param, a.sub(a.point(1), a.mul(h['lr']!, lambda))), delta), slots: next };
+      return { param: a.sub(a.mul(param, a.sub(a.point(1), a.mul(h.lr, lambda))), delta), slots: next };
     }
     if (decay === 'decoupled-unscaled' && lambda !== undefined)
       return { param: a.sub(a.sub(param, delta), a.mul(lambda, param)), slots: next };
     return { param: a.sub(param, delta), slots: next };
   },
-  nextTensorSlots(a, s): Record<string, Enclosure> {
-    if (s.context.flags['biasCorrection'] !== 'running-product') return {};
-    return { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!), b2pow: a.mul(s.beta2Power, s.context.h['beta2']!) };
+  nextTensorSlots(a, s): TensorEnclosures<AdamSchema> {
+    const { h, flags } = s.context;
+    if (flags.biasCorrection !== 'running-product') return {};
+    return { b1pow: a.mul(s.beta1Power, h.beta1), b2pow: a.mul(s.beta2Power, h.beta2) };
   },
 };
 

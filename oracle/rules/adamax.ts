@@ -6,44 +6,50 @@
  *
  * @module
  */
+import type { AdamaxSchema } from '../../core/catalogue/rules/adamax.js';
+import { required } from '../../core/required.js';
 import type { Enclosure } from '../enclosure.js';
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext, TensorEnclosures } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
-  readonly context: StepContext;
+  readonly context: StepContext<AdamaxSchema>;
   readonly beta1Power: Enclosure;
   /** α_t / (1 − β1^t). */
   readonly stepSize: Enclosure;
 }
 
-export const adamaxUpdate: ElementwiseUpdate<Shared> = {
+/** AdaMax's exact elementwise update; ε is a hyperparameter only where its placement uses it. */
+export const adamaxUpdate: ElementwiseUpdate<AdamaxSchema, Shared> = {
   name: 'adamax',
   entries: ['adamax'],
-  initTensorSlots(_a, { h, flags }): Record<string, Enclosure> {
-    return flags['biasCorrection'] === 'running-product' ? { b1pow: h['beta1']! } : {};
+  initTensorSlots(_a, { h, flags }): TensorEnclosures<AdamaxSchema> {
+    return flags.biasCorrection === 'running-product' ? { b1pow: h.beta1 } : {};
   },
   prepare(a, context) {
     const { h, tensor, t, flags } = context;
-    const beta1Power = flags['biasCorrection'] === 'running-product' ? tensor['b1pow']! : a.powInt(h['beta1']!, t);
-    const decay = h['decay'];
-    const lr = decay === undefined ? h['lr']! : a.div(h['lr']!, a.add(a.point(1), a.mul(decay, a.point(t - 1))));
+    const beta1Power =
+      flags.biasCorrection === 'running-product' ? required(tensor.b1pow, 'b1pow') : a.powInt(h.beta1, t);
+    const decay = h.decay;
+    const lr = decay === undefined ? h.lr : a.div(h.lr, a.add(a.point(1), a.mul(decay, a.point(t - 1))));
     return { context, beta1Power, stepSize: a.div(lr, a.sub(a.point(1), beta1Power)) };
   },
   element(a, { param, grad, slots }, { context: { h, flags }, stepSize }) {
     const g = coupledGradient(a, grad, param, h);
-    const placement = flags['epsPlacement'];
-    const m = movingAverage(a, h['beta1']!, slots['m']!, g);
-    const magnitude = placement === 'in-max' ? a.add(a.abs(g), h['eps']!) : a.abs(g);
-    const u = a.max(a.mul(h['beta2']!, slots['u']!), magnitude);
-    const denominator = placement === 'denominator' ? a.add(u, h['eps']!) : u;
+    const placement = flags.epsPlacement;
+    const m = movingAverage(a, h.beta1, slots.m, g);
+    const magnitude = placement === 'in-max' ? a.add(a.abs(g), required(h.eps, 'eps')) : a.abs(g);
+    const u = a.max(a.mul(h.beta2, slots.u), magnitude);
+    const denominator = placement === 'denominator' ? a.add(u, required(h.eps, 'eps')) : u;
     return { param: a.sub(param, a.mul(stepSize, a.div(m, denominator))), slots: { m, u } };
   },
-  nextTensorSlots(a, s): Record<string, Enclosure> {
-    return s.context.flags['biasCorrection'] === 'running-product'
-      ? { b1pow: a.mul(s.beta1Power, s.context.h['beta1']!) }
+  nextTensorSlots(a, s): TensorEnclosures<AdamaxSchema> {
+    return s.context.flags.biasCorrection === 'running-product'
+      ? { b1pow: a.mul(s.beta1Power, s.context.h.beta1) }
       : {};
   },
 };
 
+/** AdaMax as an oracle rule. */
 export const adamaxOracle = elementwiseRule(adamaxUpdate);

@@ -3,18 +3,27 @@
  *
  * @module
  */
+import type { Schema } from '../../core/catalogue/index.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import type { StepContext } from '../rule.js';
 
-/** PyTorch's coupled weight decay g + λ θ, absent when λ is absent or exactly zero (PyTorch skips it). */
-export function coupledGradient(a: Arithmetic, grad: Enclosure, param: Enclosure, h: StepContext['h']): Enclosure {
-  const lambda = h['weightDecay'];
+/**
+ * PyTorch's coupled weight decay g + λ θ, with λ the hyperparameter `weightDecay` of `h`; absent when
+ * λ is absent or exactly zero (PyTorch skips it).
+ */
+export function coupledGradient(
+  a: Arithmetic,
+  grad: Enclosure,
+  param: Enclosure,
+  h: { readonly weightDecay?: Enclosure },
+): Enclosure {
+  const lambda = h.weightDecay;
   if (lambda === undefined || a.isZero(lambda)) return grad;
   return a.add(grad, a.mul(lambda, param));
 }
 
 /** The step context itself as the shared part, for updates that precompute nothing. */
-export function contextOnly(_a: Arithmetic, context: StepContext): StepContext {
+export function contextOnly<S extends Schema>(_a: Arithmetic, context: StepContext<S>): StepContext<S> {
   return context;
 }
 

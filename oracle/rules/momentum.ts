@@ -11,20 +11,23 @@
  *
  * @module
  */
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import type { MomentumSchema } from '../../core/catalogue/rules/momentum.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext } from '../rule.js';
 import { contextOnly, coupledGradient } from './common.js';
 
-export const momentumUpdate: ElementwiseUpdate<StepContext> = {
+/** The exact elementwise update of momentum and Nesterov momentum, in the form the flag `form` names. */
+export const momentumUpdate: ElementwiseUpdate<MomentumSchema, StepContext<MomentumSchema>> = {
   name: 'momentum',
   entries: ['momentum', 'nesterov'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, t, flags }) {
-    const nesterov = flags['nesterov'] === true;
-    const lr = h['lr']!;
-    const mu = h['momentum']!;
-    const b = slots['buffer']!;
-    switch (flags['form']) {
+    const nesterov = flags.nesterov;
+    const lr = h.lr;
+    const mu = h.momentum;
+    const b = slots.buffer;
+    switch (flags.form) {
       case 'paper': {
         const v = a.add(a.mul(mu, b), a.mul(lr, grad));
         return { param: a.sub(param, nesterov ? a.add(a.mul(mu, v), a.mul(lr, grad)) : v), slots: { buffer: v } };
@@ -33,7 +36,7 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
         const g = coupledGradient(a, grad, param, h);
         // PyTorch keeps no buffer when μ = 0: plain SGD, dampening ignored, the slot passes through.
         if (a.isZero(mu)) return { param: a.sub(param, a.mul(lr, g)), slots: { buffer: b } };
-        const dampening = h['dampening'];
+        const dampening = h.dampening;
         const undamped = dampening === undefined ? g : a.mul(a.sub(a.point(1), dampening), g);
         const next = t === 1 ? g : a.add(a.mul(mu, b), undamped);
         return { param: a.sub(param, a.mul(lr, nesterov ? a.add(g, a.mul(mu, next)) : next)), slots: { buffer: next } };
@@ -46,6 +49,7 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
         };
       }
       default: {
+        // tfjs
         const acc = a.add(a.mul(mu, b), grad);
         return { param: a.sub(param, a.mul(lr, nesterov ? a.add(grad, a.mul(mu, acc)) : acc)), slots: { buffer: acc } };
       }
@@ -54,4 +58,5 @@ export const momentumUpdate: ElementwiseUpdate<StepContext> = {
   nextTensorSlots: () => ({}),
 };
 
+/** Momentum and Nesterov momentum as an oracle rule. */
 export const momentumOracle = elementwiseRule(momentumUpdate);

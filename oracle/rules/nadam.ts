@@ -12,35 +12,40 @@
  *
  * @module
  */
+import type { NadamSchema } from '../../core/catalogue/rules/nadam.js';
+import { required } from '../../core/required.js';
 import type { Enclosure } from '../enclosure.js';
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext, TensorEnclosures } from '../rule.js';
 import { coupledGradient, movingAverage } from './common.js';
 
 interface Shared {
-  readonly context: StepContext;
+  readonly context: StepContext<NadamSchema>;
   readonly biasCorrection1: Enclosure;
   readonly biasCorrection2: Enclosure;
   /** Coefficients of g and m' in the step: θ' = θ − (cg g + cm m') / d. */
   readonly gradCoefficient: Enclosure;
   readonly momentCoefficient: Enclosure;
+  /** P_t, under a momentum schedule. */
   readonly product?: Enclosure;
 }
 
-export const nadamUpdate: ElementwiseUpdate<Shared> = {
+/** Nadam's exact elementwise update, with the momentum schedule the flag `schedule` names. */
+export const nadamUpdate: ElementwiseUpdate<NadamSchema, Shared> = {
   name: 'nadam',
   entries: ['nadam'],
-  initTensorSlots(a, { flags }): Record<string, Enclosure> {
-    return flags['schedule'] === 'none' ? {} : { muProduct: a.point(1) };
+  initTensorSlots(a, { flags }): TensorEnclosures<NadamSchema> {
+    return flags.schedule === 'none' ? {} : { muProduct: a.point(1) };
   },
   prepare(a, context) {
     const { h, tensor, t, flags } = context;
     const one = a.point(1);
     const half = a.point('0.5');
-    const beta1 = h['beta1']!;
-    const lr = h['lr']!;
+    const beta1 = h.beta1;
+    const lr = h.lr;
     const biasCorrection1 = a.sub(one, a.powInt(beta1, t));
-    const biasCorrection2 = a.sub(one, a.powInt(h['beta2']!, t));
-    const schedule = flags['schedule'];
+    const biasCorrection2 = a.sub(one, a.powInt(h.beta2, t));
+    const schedule = flags.schedule;
     if (schedule === 'none') {
       return {
         context,
@@ -52,16 +57,18 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
     }
     const decay = a.point('0.96');
     const decayPower = (k: number) =>
-      schedule === 'pytorch' ? a.powReal(decay, a.mul(a.point(k), h['momentumDecay']!)) : a.powInt(decay, k);
+      schedule === 'pytorch'
+        ? a.powReal(decay, a.mul(a.point(k), required(h.momentumDecay, 'momentumDecay')))
+        : a.powInt(decay, k);
     const mu = (power: Enclosure) => a.mul(beta1, a.sub(one, a.mul(half, power)));
     const powerT = decayPower(t);
     const muT = mu(powerT);
     // Keras: 0.96^(t+1) = 0.96^t · 0.96, one product instead of a second power.
     const muNext = mu(schedule === 'pytorch' ? decayPower(t + 1) : a.mul(powerT, decay));
-    const product = a.mul(tensor['muProduct']!, muT);
+    const product = a.mul(required(tensor.muProduct, 'muProduct'), muT);
     // PyTorch 1.13 multiplies μ_t in twice: mu_product_next = mu_product * mu * mu_next after mu_product *= mu.
     const productNext =
-      flags['productNext'] === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);
+      flags.productNext === 'torch-1.13' ? a.mul(a.mul(product, muT), muNext) : a.mul(product, muNext);
     return {
       context,
       biasCorrection1,
@@ -74,15 +81,16 @@ export const nadamUpdate: ElementwiseUpdate<Shared> = {
   element(a, { param, grad, slots }, s) {
     const { h } = s.context;
     const g = coupledGradient(a, grad, param, h);
-    const m = movingAverage(a, h['beta1']!, slots['m']!, g);
-    const v = movingAverage(a, h['beta2']!, slots['v']!, a.square(g));
-    const d = a.add(a.sqrt(a.div(v, s.biasCorrection2)), h['eps']!);
+    const m = movingAverage(a, h.beta1, slots.m, g);
+    const v = movingAverage(a, h.beta2, slots.v, a.square(g));
+    const d = a.add(a.sqrt(a.div(v, s.biasCorrection2)), h.eps);
     const numerator = a.add(a.mul(s.gradCoefficient, g), a.mul(s.momentCoefficient, m));
     return { param: a.sub(param, a.div(numerator, d)), slots: { m, v } };
   },
-  nextTensorSlots(_a, s): Record<string, Enclosure> {
+  nextTensorSlots(_a, s): TensorEnclosures<NadamSchema> {
     return s.product === undefined ? {} : { muProduct: s.product };
   },
 };
 
+/** Nadam as an oracle rule. */
 export const nadamOracle = elementwiseRule(nadamUpdate);

@@ -9,15 +9,18 @@ import {
   groupSize,
   StepInputError,
   type Configuration,
+  type HyperValues,
   type Objective,
   type StepInput,
   type UncertifiedElement,
 } from '../../core/catalogue/index.js';
+import type { NagSchema } from '../../core/catalogue/rules/nag.js';
+import { required } from '../../core/required.js';
 import type { Dec } from '../binary32.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { certifyStaged } from '../staged.js';
-import { checkEntry, marked, uncertifiedElements } from '../marks.js';
+import { checkEntry, decimalAt, marked, uncertifiedElements } from '../marks.js';
 import { exactGradient } from '../objectives.js';
 import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
 
@@ -41,35 +44,34 @@ export function nagObjective(rule: string, { params, state, objective }: StepInp
   return objective;
 }
 
-/** One group's step from exact θ and v (`param(j)`, `velocity(j)`). */
+/** NAG's hyperparameters, once {@link checkEntry} has checked that `config` is NAG's. */
+function nagHyper(config: Configuration): HyperValues<NagSchema> {
+  checkEntry('nag', ['nag'], config);
+  return (config as Configuration<NagSchema>).hyper;
+}
+
+/** One group's step from exact θ and v (`param(j)`, `velocity(j)`), as `param${k}` and `velocity${k}`. */
 function groupStep(
   a: Arithmetic,
-  config: Configuration,
+  hyper: HyperValues<NagSchema>,
   objective: Objective,
   start: number,
   param: (j: number) => Enclosure,
   velocityOf: (j: number) => Enclosure,
 ): Record<string, Enclosure> {
   const size = groupSize(objective);
-  const gamma = a.point(config.hyper['momentum']!);
-  const alpha = a.point(config.hyper['lr']!);
-  const indices = Array.from({ length: size }, (_, k) => start + k);
-  const velocity = indices.map(velocityOf);
-  const lookahead = indices.map((j, k) => a.sub(param(j), a.mul(gamma, velocity[k]!)));
+  const gamma = a.point(hyper.momentum);
+  const alpha = a.point(hyper.lr);
+  const members = Array.from({ length: size }, (_, k) => ({ j: start + k, velocity: velocityOf(start + k) }));
+  const lookahead = members.map(({ j, velocity }) => a.sub(param(j), a.mul(gamma, velocity)));
   const gradient = exactGradient(a, objective, start, lookahead);
   const out: Record<string, Enclosure> = {};
-  indices.forEach((j, k) => {
-    const v = a.add(a.mul(gamma, velocity[k]!), a.mul(alpha, gradient[k]!));
+  for (const [k, { j, velocity }] of members.entries()) {
+    const v = a.add(a.mul(gamma, velocity), a.mul(alpha, required(gradient[k], 'gradient')));
     out[`velocity${k}`] = v;
     out[`param${k}`] = a.sub(param(j), v);
-  });
+  }
   return out;
-}
-
-function group(a: Arithmetic, config: Configuration, input: StepInput, start: number): Record<string, Enclosure> {
-  const objective = nagObjective(config.entry.name, input);
-  const at = (xs: Float32Array) => (j: number) => a.fromFloat32(xs[j]!);
-  return groupStep(a, config, objective, start, at(input.params), at(input.state['velocity']!));
 }
 
 /**
@@ -83,17 +85,18 @@ export function encloseNag(
   velocity: readonly (Dec | string)[],
   precision: number,
 ): { params: Interval[]; velocity: Interval[] } {
+  const hyper = nagHyper(config);
   const a = IntervalArithmetic.at(precision);
   const size = groupSize(objective);
   const out = { params: [] as Interval[], velocity: [] as Interval[] };
   for (let start = 0; start + size <= params.length; start += size) {
     const r = groupStep(
       a,
-      config,
+      hyper,
       objective,
       start,
-      (j) => a.point(params[j]!),
-      (j) => a.point(velocity[j]!),
+      (j) => a.point(decimalAt('nag', 'params', params, j)),
+      (j) => a.point(decimalAt('nag', 'velocity', velocity, j)),
     );
     for (let k = 0; k < size; k++) {
       out.params.push(r[`param${k}`] as Interval);
@@ -103,11 +106,38 @@ export function encloseNag(
   return out;
 }
 
-function groups(config: Configuration, input: StepInput): number[] {
-  checkEntry('nag', ['nag'], config);
+/** A checked step: NAG's hyperparameters, the objective and the first element of each group. */
+interface CheckedStep {
+  readonly hyper: HyperValues<NagSchema>;
+  readonly objective: Objective;
+  readonly starts: number[];
+  readonly velocity: Float32Array;
+}
+
+function checked(config: Configuration, input: StepInput): CheckedStep {
+  const hyper = nagHyper(config);
   checkStepInput(config.entry.name, config.entry.state(config.flags), input);
-  const size = groupSize(nagObjective(config.entry.name, input));
-  return Array.from({ length: input.params.length / size }, (_, k) => k * size);
+  const objective = nagObjective(config.entry.name, input);
+  const size = groupSize(objective);
+  return {
+    hyper,
+    objective,
+    starts: Array.from({ length: input.params.length / size }, (_, k) => k * size),
+    velocity: required(input.state['velocity'], 'velocity'),
+  };
+}
+
+/** One group's outputs at `a`, from the float32 inputs. */
+function group(a: Arithmetic, step: CheckedStep, input: StepInput, start: number): Record<string, Enclosure> {
+  const at = (xs: Float32Array, what: string) => (j: number) => a.fromFloat32(required(xs[j], what));
+  return groupStep(a, step.hyper, step.objective, start, at(input.params, 'param'), at(step.velocity, 'velocity'));
+}
+
+/** Where an output of {@link groupStep} goes: `param${k}` and `velocity${k}` of the group at `start`. */
+function placeOf(key: string, start: number): { output: string; index: number } {
+  return key.startsWith('param')
+    ? { output: 'params', index: start + Number(key.slice('param'.length)) }
+    : { output: 'velocity', index: start + Number(key.slice('velocity'.length)) };
 }
 
 function initialOutput(config: Configuration, params: Float32Array): StepOutput {
@@ -122,34 +152,35 @@ export const nagOracle: OracleRule = {
   init: (config, params) => initialOutput(config, params).state,
   initialOutput,
   step(config, input): StepOutput {
+    const step = checked(config, input);
     const params = new Float32Array(input.params.length);
     const velocity = new Float32Array(input.params.length);
     const uncertified: UncertifiedElement[] = [];
-    for (const start of groups(config, input)) {
-      const certified = certifyStaged<string>('nag', (a) => group(a, config, input, start));
+    for (const start of step.starts) {
+      const certified = certifyStaged<string>('nag', (a) => group(a, step, input, start));
       const { values } = certified;
-      for (let k = 0; `param${k}` in values; k++) {
-        params[start + k] = values[`param${k}`]!;
-        velocity[start + k] = values[`velocity${k}`]!;
+      for (let k = 0; ; k++) {
+        const p = values[`param${k}`];
+        if (p === undefined) break;
+        params[start + k] = p;
+        velocity[start + k] = required(values[`velocity${k}`], 'velocity');
       }
-      uncertified.push(
-        ...uncertifiedElements(certified, (key) => {
-          const [, output, k] = /^(param|velocity)(\d+)$/.exec(key)!;
-          return { output: output === 'param' ? 'params' : 'velocity', index: start + Number(k) };
-        }),
-      );
+      uncertified.push(...uncertifiedElements(certified, (key) => placeOf(key, start)));
     }
     return marked({ params, state: { velocity } }, uncertified);
   },
   exact(config, input, precision = 60): ExactOutput {
+    const step = checked(config, input);
     const a = IntervalArithmetic.at(precision);
     const params: Dec[] = [];
     const velocity: Dec[] = [];
-    for (const start of groups(config, input)) {
-      const r = group(a, config, input, start) as Record<string, Interval>;
-      for (let k = 0; `param${k}` in r; k++) {
-        params.push(r[`param${k}`]!.near);
-        velocity.push(r[`velocity${k}`]!.near);
+    for (const start of step.starts) {
+      const r = group(a, step, input, start);
+      for (let k = 0; ; k++) {
+        const p = r[`param${k}`];
+        if (p === undefined) break;
+        params.push((p as Interval).near);
+        velocity.push((required(r[`velocity${k}`], 'velocity') as Interval).near);
       }
     }
     return { params, velocity };

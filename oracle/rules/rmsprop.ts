@@ -10,45 +10,50 @@
  *
  * @module
  */
-import { elementwiseRule, type ElementwiseUpdate, type StepContext } from '../rule.js';
+import type { RmspropSchema } from '../../core/catalogue/rules/rmsprop.js';
+import type { SlotValues } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
+import type { Enclosure } from '../enclosure.js';
+import { elementwiseRule } from '../elementwise.js';
+import type { ElementwiseUpdate, StepContext } from '../rule.js';
 import { contextOnly, coupledGradient, movingAverage } from './common.js';
 
-export const rmspropUpdate: ElementwiseUpdate<StepContext> = {
+/** The exact elementwise update of RMSProp, plain and centered, in the form the flag `form` names. */
+export const rmspropUpdate: ElementwiseUpdate<RmspropSchema, StepContext<RmspropSchema>> = {
   name: 'rmsprop',
   entries: ['rmsprop', 'rmsprop-centered'],
   initTensorSlots: () => ({}),
   prepare: contextOnly,
   element(a, { param, grad, slots }, { h, flags }) {
-    const rho = h['rho']!;
-    const eps = h['eps']!;
-    const lr = h['lr']!;
-    const mu = h['momentum']!;
-    const form = flags['form'];
+    const { rho, eps, lr, momentum: mu } = h;
+    const form = flags.form;
     const g = coupledGradient(a, grad, param, h);
-    const meanSquare = movingAverage(a, rho, slots['meanSquare']!, a.square(g));
-    const next: Record<string, ReturnType<typeof a.point>> = { meanSquare, buffer: slots['buffer']! };
+    const meanSquare = movingAverage(a, rho, slots.meanSquare, a.square(g));
+    let meanGrad: Enclosure | undefined;
     let variance = meanSquare;
-    if (flags['centered'] === true) {
-      const meanGrad = movingAverage(a, rho, slots['meanGrad']!, g);
-      next['meanGrad'] = meanGrad;
+    if (flags.centered) {
+      meanGrad = movingAverage(a, rho, required(slots.meanGrad, 'meanGrad'), g);
       variance = a.sub(meanSquare, a.square(meanGrad));
     }
+    const next = (buffer: Enclosure): SlotValues<RmspropSchema, Enclosure> =>
+      meanGrad === undefined ? { meanSquare, buffer } : { meanSquare, meanGrad, buffer };
     const d =
       form === 'pytorch'
         ? a.add(a.sqrt(variance), eps)
-        : form === 'tfjs' && flags['centered'] === true
+        : form === 'tfjs' && flags.centered
           ? a.sqrt(a.sub(variance, eps))
           : a.sqrt(a.add(variance, eps));
     const keepsBuffer = form === 'tfjs' || !a.isZero(mu);
-    if (!keepsBuffer) return { param: a.sub(param, a.div(a.mul(lr, g), d)), slots: next };
+    if (!keepsBuffer) return { param: a.sub(param, a.div(a.mul(lr, g), d)), slots: next(slots.buffer) };
     if (form === 'pytorch') {
-      next['buffer'] = a.add(a.mul(mu, slots['buffer']!), a.div(g, d));
-      return { param: a.sub(param, a.mul(lr, next['buffer'])), slots: next };
+      const buffer = a.add(a.mul(mu, slots.buffer), a.div(g, d));
+      return { param: a.sub(param, a.mul(lr, buffer)), slots: next(buffer) };
     }
-    next['buffer'] = a.add(a.mul(mu, slots['buffer']!), a.div(a.mul(lr, g), d));
-    return { param: a.sub(param, next['buffer']), slots: next };
+    const buffer = a.add(a.mul(mu, slots.buffer), a.div(a.mul(lr, g), d));
+    return { param: a.sub(param, buffer), slots: next(buffer) };
   },
   nextTensorSlots: () => ({}),
 };
 
+/** RMSProp, plain and centered, as an oracle rule. */
 export const rmspropOracle = elementwiseRule(rmspropUpdate);

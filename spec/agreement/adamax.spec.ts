@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
-import { configure, entryOf } from '../../core/catalogue/index.js';
+import * as entries from '../../core/catalogue/entries.js';
+import { configure } from '../../core/catalogue/index.js';
 import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 
 describeAgreement('adamax', (impl) => {
   it('production bug, fixed: tf.maximum(β2 u, |NaN|) dropped the NaN on wasm (x86 maxps order), u stayed finite', () => {
-    const config = configure(entryOf('adamax'), 'paper');
+    const config = configure(entries.adamax, 'paper');
     const input = {
       params: Float32Array.of(1),
       grads: Float32Array.of(NaN),
@@ -22,7 +23,7 @@ describeAgreement('adamax', (impl) => {
   // where the exact one is +∞ and the oracle's θ' is −∞. Production cannot hold the exact result: the
   // elements are outside the analysed domain (counted, not judged), not a class mismatch.
   it('bound, fixed: a step size whose dividend underflows in float64 and whose divisor is an exact zero is outside the domain', () => {
-    const config = configure(entryOf('adamax'), 'tfjs', {
+    const config = configure(entries.adamax, 'tfjs', {
       lr: '4e-323',
       beta1: '0.9',
       beta2: '4.998798998165377e-220',

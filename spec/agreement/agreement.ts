@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryOf, PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
+import { PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
+import { entryOf } from '../../src/registry/index.js';
 import { emptyMeasure, mergeMeasure } from '../../src/gate/compare.js';
 import { newTally, oneStepProperty, trajectoryProperty, type Tally } from '../../src/gate/properties.js';
 import { runsFromEnv } from '../../src/gate/seed.js';

@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { expect, it } from 'vitest';
 import { exactFromFloat32, nextFloat32 } from '../../oracle/binary32.js';
-import { configure, entryOf } from '../../core/catalogue/index.js';
+import * as entries from '../../core/catalogue/entries.js';
+import { configure } from '../../core/catalogue/index.js';
 import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 
@@ -9,7 +10,7 @@ describeAgreement('nadam', (impl) => {
   it("oracle limitation: at t = 10^6 Keras's P β1 (1 − ½ 0.96^t) is within 10^-17729 of a midpoint; the slot is marked uncertified, judged against either neighbour", () => {
     // P = 2.3253039671544684e-6 (float32) times 0.9 is a float32 midpoint; 0.96^(10^6) ≈ 10^-17729 puts the exact
     // product just below it, beyond the 2560 digits the oracle tries.
-    const config = configure(entryOf('nadam'), 'keras');
+    const config = configure(entries.nadam, 'keras');
     const P = 0.0000023253039671544684;
     const input = {
       params: new Float32Array(0),

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { configure, entryOf } from '../../core/catalogue/index.js';
+import * as entries from '../../core/catalogue/entries.js';
+import { configure } from '../../core/catalogue/index.js';
 import { judgeStep } from '../../src/gate/properties.js';
 import { describeAgreement } from './agreement.js';
 
@@ -7,7 +8,7 @@ describeAgreement('rmsprop-centered', (impl) => {
   it('bound-model bug, fixed: v − ḡ² is −5e-123 exactly (NaN root) but 0 in float32; its sign is undecidable, not NaN', () => {
     // ρ = 2.09e-116 rounds to float32 0, so production sees v' = 1, ḡ' = 1 and takes √0. The element is now
     // counted as outside the analysed domain instead of failing the IEEE-class comparison.
-    const config = configure(entryOf('rmsprop-centered'), 'pytorch', {
+    const config = configure(entries.rmspropCentered, 'pytorch', {
       lr: '0',
       rho: '2.0925251488116353e-116',
       eps: '3000',

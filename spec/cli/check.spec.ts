@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCheck, type CheckReport, type RuleOutcome } from '../../src/runs/check.js';
+import { runCheck } from '../../src/runs/check.js';
+import type { CheckReport, RuleOutcome } from '../../src/runs/check-types.js';
 import { formatReport } from '../../src/runs/check-report.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
-import { catalogue, PRESET_NAMES, type CatalogueEntry } from '../../core/catalogue/index.js';
-import { regularizers } from '../../src/gate/regularizers/index.js';
+import { PRESET_NAMES, type CatalogueEntry } from '../../core/catalogue/index.js';
+import { catalogue, regularizers } from '../../src/registry/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {

@@ -1,49 +1,16 @@
+/**
+ * The command line's invocations: bad ones exit 2 with a message naming what was wrong, flags win over
+ * environment variables, and internal and I/O errors exit 5 and 4.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { ALL_FLAGS, COMMANDS } from '../../src/cli/commands/index.js';
 import { boundsCommandWith } from '../../src/cli/commands/bounds.js';
-import { flagsOf, type Command } from '../../src/cli/commands/command.js';
-import { parseCommand } from '../../src/cli/commands/parse.js';
 import { boundTableFile } from '../../src/cli/bounds.js';
-import { commandHelp, overviewHelp } from '../../src/cli/help.js';
-import { progressDisplay, progressLine } from '../../src/cli/progress-display.js';
-import { catalogue } from '../../core/catalogue/index.js';
-import { regularizers } from '../../src/gate/regularizers/index.js';
-import { claims } from '../../src/claims/index.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** A stream that collects what is written to it. */
-function sink(tty = false): Writable & { text: string; isTTY: boolean } {
-  const s = Object.assign(new Writable({ write: (chunk, _e, done) => ((s.text += String(chunk)), done()) }), {
-    text: '',
-    isTTY: tty,
-  });
-  return s;
-}
-
-/** Runs the CLI in-process with its own environment and captures what it prints. */
-async function run(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv = {},
-  commands: readonly Command[] = [],
-): Promise<{ status: number; out: string; err: string }> {
-  const out = sink();
-  const err = sink();
-  const status = await main(
-    argv,
-    out as unknown as NodeJS.WriteStream,
-    err as unknown as NodeJS.WriteStream,
-    env,
-    commands,
-  );
-  return { status, out: out.text, err: err.text };
-}
+import { root, run, sink } from './in-process.js';
 
 const SEED_RANGE = /must be an integer from -2147483648 to 2147483647/;
 
@@ -251,136 +218,4 @@ describe('internal and I/O errors', () => {
     expect(printed.rows.length).toBeGreaterThan(100);
     expect(JSON.parse(readFileSync(saved!, 'utf8'))).toEqual(printed);
   }, 120_000);
-});
-
-describe('list, version and help', () => {
-  it('list --json shows every rule and regularizer with each preset, its hyperparameters with defaults, and its flags', async () => {
-    const r = await run(['list', '--json']);
-    expect(r.status).toBe(0);
-    const listing = JSON.parse(r.out);
-    expect(listing.rules.map((x: { name: string }) => x.name)).toEqual(
-      [...catalogue, ...regularizers].map((e) => e.name),
-    );
-    const adam = listing.rules.find((x: { name: string }) => x.name === 'adam');
-    expect(adam.kind).toBe('update-rule');
-    // PyTorch's Adam: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 0 (torch/optim/adam.py).
-    expect(adam.presets.find((p: { preset: string }) => p.preset === 'pytorch').hyperparameters).toEqual({
-      lr: '0.001',
-      beta1: '0.9',
-      beta2: '0.999',
-      eps: '1e-8',
-      weightDecay: '0',
-    });
-    expect(listing.presets.find((p: { preset: string }) => p.preset === 'tfjs').rules).toContain('adadelta');
-    expect(listing.claims).toHaveLength(claims.length);
-  });
-
-  it('list claims shows each claim with its expected verdict; list presets the rules of each preset', async () => {
-    const c = await run(['list', 'claims']);
-    expect(c.status).toBe(0);
-    expect(c.out).toMatch(/adam-step\/paper-bound {2}\[refuted\]/);
-    expect(c.out).not.toContain('Presets');
-    const p = await run(['list', 'presets', '--json']);
-    expect(Object.keys(JSON.parse(p.out))).toEqual(['presets']);
-  });
-
-  it('--version and version print the package.json version', async () => {
-    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-    for (const argv of [['--version'], ['version']]) {
-      const r = await run(argv);
-      expect(r.status).toBe(0);
-      expect(r.out).toBe(`optim-oracle ${version}\n`);
-    }
-  });
-
-  it.each(COMMANDS.map((c) => [c.name, c] as const))(
-    '%s: the parser takes exactly the flags its help lists',
-    (_name, command) => {
-      const help = commandHelp(command);
-      const listed = new Set([...help.matchAll(/^ {2}(?:-[a-z], )?--([a-z][a-z-]*)/gm)].map((m) => m[1]!));
-      for (const flag of ALL_FLAGS) {
-        const f = flagsOf(command)[flag];
-        const argv = f?.type === 'string' ? [`--${flag}`, '1'] : [`--${flag}`];
-        if (listed.has(flag)) expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).not.toThrow();
-        else
-          expect(() => parseCommand(command, argv, ALL_FLAGS), `--${flag}`).toThrow(
-            `${command.name} does not take --${flag}`,
-          );
-      }
-    },
-  );
-
-  it('help lists every flag of every command, bounds defaults to 1000 runs, and the exit statuses', async () => {
-    const r = await run(['help']);
-    expect(r.status).toBe(0);
-    for (const c of COMMANDS) for (const flag of Object.keys(flagsOf(c))) expect(r.out).toContain(`--${flag}`);
-    expect(commandHelp(COMMANDS.find((c) => c.name === 'bounds')!)).toMatch(
-      /--runs N\s+one-step cases per rule and preset \(default 1000, or \$OPTIM_ORACLE_RUNS\)/,
-    );
-    for (const status of [0, 1, 2, 3, 4, 5]) expect(r.out).toMatch(new RegExp(`^  ${status}  `, 'm'));
-    for (const line of overviewHelp().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
-    expect((await run(['check', '--help'])).out).toBe((await run(['help', 'check'])).out);
-  });
-
-  it("every flag the README's command-line section names exists, and it names every flag", () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const section = /\n## The command line\n([\s\S]*?)\n## /.exec(readme)?.[1];
-    expect(section).toBeDefined();
-    const named = new Set([...section!.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]!));
-    for (const flag of named) expect([...ALL_FLAGS], `--${flag}`).toContain(flag);
-    for (const flag of ALL_FLAGS) expect([...named], `--${flag}`).toContain(flag);
-    for (const c of COMMANDS) expect(section).toContain(`optim-oracle ${c.name}`);
-  });
-});
-
-describe('the progress display', () => {
-  const at = (done: number, total: number, elapsedSeconds: number) => ({
-    done,
-    total,
-    current: `unit ${done + 1}`,
-    elapsedSeconds,
-  });
-
-  it('redraws one line on a terminal with the count, the unit and the time left', () => {
-    const err = sink(true);
-    const d = progressDisplay(err);
-    d.listener(at(0, 4, 0));
-    d.listener(at(1, 4, 30));
-    d.finish();
-    // 30 s for one unit of four: 90 s left.
-    expect(err.text).toBe('\r\x1b[2K[0/4] unit 1 · 0 s\r\x1b[2K[1/4] unit 2 · 30 s · about 1 min 30 s left\r\x1b[2K');
-  });
-
-  it('prints a plain line at most every 10 s in a log, and nothing for a short run', () => {
-    const err = sink(false);
-    const d = progressDisplay(err);
-    for (const [done, t] of [
-      [0, 0],
-      [1, 4],
-      [2, 9],
-      [3, 11],
-      [4, 15],
-      [5, 21.5],
-    ] as const)
-      d.listener(at(done, 100, t));
-    expect(err.text.split('\n').filter(Boolean)).toEqual([
-      '[3/100] unit 4 · 11 s · about 5 min 56 s left', // 11 · 97 / 3 = 355.67 s
-      '[5/100] unit 6 · 22 s · about 6 min 49 s left', // 21.5 · 95 / 5 = 408.5 s
-    ]);
-  });
-
-  it('ends with a line that says the run is done, not a time left', () => {
-    expect(progressLine({ done: 23, total: 23, current: '', elapsedSeconds: 279 })).toBe('[23/23] done · 4 min 39 s');
-  });
-
-  it('warns once when the estimate passes an hour', () => {
-    const err = sink(false);
-    const d = progressDisplay(err);
-    d.listener(at(1, 100, 60)); // 60 s + 60 · 99 s = 6000 s
-    d.listener(at(2, 100, 120));
-    expect(err.text.match(/this run will take/g)).toHaveLength(1);
-    expect(err.text).toContain(
-      'optim-oracle: this run will take about 1 h 40 min; --max-time SECONDS stops it earlier\n',
-    );
-  });
 });

@@ -4,7 +4,8 @@
  * exactly the arguments it prints, fails again with the same counterexample.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type CheckOptions } from '../../src/runs/check.js';
+import { runCheck } from '../../src/runs/check.js';
+import type { CheckOptions } from '../../src/runs/check-types.js';
 import { formatReport } from '../../src/runs/check-report.js';
 import { claims } from '../../src/claims/index.js';
 import { runClaims } from '../../src/runs/claims.js';

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { formatReport } from '../../src/runs/check-report.js';
-import { plannedProperties, shardOf } from '../../src/runs/check.js';
+import { plannedProperties, shardOf } from '../../src/runs/check-plan.js';
 import { mergeCommandWith } from '../../src/cli/commands/merge.js';
 import type { Command } from '../../src/cli/commands/command.js';
 

@@ -6,14 +6,13 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactText } from '../../oracle/binary32.js';
-import { elementwiseOracleOf } from '../../oracle/rules/index.js';
-import { configure, entryOf } from '../../core/catalogue/index.js';
+import { configure } from '../../core/catalogue/index.js';
 import { moderateFloat32, nonnegative } from '../../src/gate/arbitraries/float32.js';
 import { comparisonBound } from '../../src/gate/bound/bounded.js';
 import { boundStep } from '../../src/gate/bound/step-bound.js';
 import { boundTrajectory, errorOf } from '../../src/gate/bound/trajectory-bound.js';
 import { production } from '../../src/gate/implementation.js';
-import { productionRuleOf } from '../../src/production/rules/index.js';
+import { elementwiseOracleOf, entryOf, productionRuleOf } from '../../src/registry/index.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 
 const rate = fc.integer({ min: 1, max: 2 ** 24 - 1 }).map((n) => n / 2 ** 24);

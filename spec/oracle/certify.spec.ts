@@ -10,9 +10,10 @@ import {
   PRECISIONS,
 } from '../../oracle/certify.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
-import { oracleRuleOf } from '../../oracle/rules/index.js';
+import { sgdOracle } from '../../oracle/rules/sgd.js';
 import { withCertifyStages } from '../../oracle/staged.js';
-import { configure, entryOf } from '../../core/catalogue/index.js';
+import { configure } from '../../core/catalogue/index.js';
+import * as entries from '../../core/catalogue/entries.js';
 
 const Reference = Decimal.clone({ precision: 400 });
 const contains = (i: Interval, d: Decimal) => i.lo.lte(d) && d.lte(i.hi);
@@ -114,10 +115,9 @@ describe('certify', () => {
 });
 
 describe('the sign of a result that rounds to zero', () => {
-  const sgd = configure(entryOf('sgd'), 'paper', { lr: '1' });
+  const sgd = configure(entries.sgd, 'paper', { lr: '1' });
   const step = (theta: number, g: number) =>
-    oracleRuleOf('sgd').step(sgd, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 })
-      .params[0]!;
+    sgdOracle.step(sgd, { params: Float32Array.of(theta), grads: Float32Array.of(g), state: {}, t: 1 }).params[0]!;
   const tiny = 3 * 2 ** -149;
 
   // lr · g at 40 digits is g rounded (its exact decimal has 105 digits), so θ − lr · g encloses 0 with

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  catalogue,
   configure,
-  entryOf,
   type CatalogueEntry,
   type Configuration,
   type PresetName,
@@ -11,9 +9,9 @@ import {
   type StepOutput,
 } from '../../core/catalogue/index.js';
 import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
+import { catalogue, entryOf, oracleRuleOf } from '../../src/registry/index.js';
 import { MAX_FLOAT32, MIN_SUBNORMAL } from '../../oracle/binary32.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
-import { oracleRuleOf } from '../../oracle/rules/index.js';
 import {
   certifyStatistics,
   fallThroughShare,
@@ -220,10 +218,10 @@ describe('the share of element-steps left to the decimal stage on the properties
   it('is reported per rule, and every rule decides most of its element-steps in the fast stages', () => {
     resetCertifyStatistics();
     for (const [entry, preset] of pairs)
-      for (const c of propertyCases(entry, preset, 100))
-        'input' in c
-          ? oracleRuleOf(entry.name).step(c.config, c.input)
-          : oracleRuleOf(entry.name).initialOutput(c.config, c.params);
+      for (const c of propertyCases(entry, preset, 100)) {
+        if ('input' in c) oracleRuleOf(entry.name).step(c.config, c.input);
+        else oracleRuleOf(entry.name).initialOutput(c.config, c.params);
+      }
     const stats = certifyStatistics();
     const rows = Object.entries(stats).map(
       ([name, c]) =>

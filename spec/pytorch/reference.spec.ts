@@ -11,14 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { oracleRuleOf } from '../../oracle/rules/index.js';
 import { bitsOf } from '../../oracle/binary32.js';
-import { catalogue, type Configuration, type StepInput } from '../../core/catalogue/index.js';
+import type { Configuration, StepInput } from '../../core/catalogue/index.js';
 import { trainingFloat32 } from '../../src/gate/arbitraries/float32.js';
 import { configuration } from '../../src/gate/arbitraries/step-case.js';
 import { boundStep } from '../../src/gate/bound/step-bound.js';
-import { productionRuleOf } from '../../src/production/rules/index.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
+import { catalogue, entryOf, oracleRuleOf, productionRuleOf } from '../../src/registry/index.js';
 
 const PYTHON = '/usr/bin/python3';
 const torchVersion = existsSync(PYTHON)
@@ -64,7 +63,7 @@ const fromHex = (h: string): number => {
 
 /** Typical cases: hyperparameters away from their limits (β ≤ 0.9999), training-like tensors and state. */
 function cases(rule: string, count: number, seed: number) {
-  const entry = catalogue.find((e) => e.name === rule)!;
+  const entry = entryOf(rule);
   const value = trainingFloat32();
   const tensor = (n: number) => fc.array(value, { minLength: n, maxLength: n }).map((xs) => Float32Array.from(xs));
   const arb = fc

@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { Decimal as BaseDecimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exactText } from '../../oracle/binary32.js';
-import { exactPenaltyValue, exactProx, penaltyOracle } from '../../oracle/regularizers/penalties.js';
-import { configure, PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
-import { elasticNet, l1, l2, penalties, smoothL1 } from '../../core/catalogue/regularizers/penalties.js';
+import { exactPenaltyValue, exactProx, l1Exact, penaltyOracle } from '../../oracle/regularizers/penalties.js';
+import { configure, PRESET_NAMES, type Configuration, type PresetName } from '../../core/catalogue/index.js';
+import { elasticNet, l1, l2, smoothL1 } from '../../core/catalogue/regularizers/penalties.js';
 import { moderateFloat32 } from '../../src/gate/arbitraries/float32.js';
 import { penaltyProperty } from '../../src/gate/regularizers/penalty-property.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
-import { penaltyArrays } from '../../src/production/tfjs/penalties.js';
+import { penaltyArrays, penaltyRecordOf, penaltyRecords } from '../../src/registry/regularizers.js';
 import { backends } from '../backends.js';
 
 /** 120 digits: products of float32 values and short decimals are exact at this precision. */
@@ -24,19 +24,26 @@ const EXACT = 200;
 const rate = fc.integer({ min: 1, max: 2 ** 24 - 1 }).map((n) => n / 2 ** 24);
 const weights = fc.array(moderateFloat32(), { minLength: 1, maxLength: 16 }).map((xs) => Float32Array.from(xs));
 const zeros = (xs: ArrayLike<number>) => Array.from(xs).flatMap((x, i) => (x === 0 ? [i] : []));
+/** The exact penalty and proximal step of `config`'s penalty, by the registry's record of it. */
+const penaltyValue = (config: Configuration, w: readonly (string | number)[], precision: number) =>
+  exactPenaltyValue(penaltyRecordOf(config).oracle, config, w, precision);
+const prox = (config: Configuration, w: string | number, precision: number) =>
+  exactProx(penaltyRecordOf(config).oracle, config, w, precision);
 
 describe.each(backends)('penalties in float32 production on %s', (backend) => {
   beforeAll(async () => {
     await useBackend(backend);
   });
 
-  const cases = penalties.flatMap((entry) =>
-    PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => [entry.name, preset, entry] as const),
+  const cases = penaltyRecords.flatMap((record) =>
+    PRESET_NAMES.filter((p) => record.entry.presets[p] !== undefined).map(
+      (preset) => [record.entry.name, preset, record] as const,
+    ),
   );
   it.each(cases)(
     '%s (%s): penalty, gradient and prox agree with the oracle within the derived bound',
-    (_name, preset, entry) => {
-      fc.assert(penaltyProperty(`optim-oracle on ${backend}`, entry, preset as PresetName));
+    (_name, preset, record) => {
+      fc.assert(penaltyProperty(`optim-oracle on ${backend}`, record, preset));
     },
   );
 
@@ -56,11 +63,11 @@ describe.each(backends)('penalties in float32 production on %s', (backend) => {
       fc.property(weights, rate, rate, rate, fc.constantFrom('l1', 'elastic-net'), (w, lr, a, b, name) => {
         const [small, large] = a < b ? [a, b] : [b, a];
         const at = (lambda: number) => {
-          const hyper: Record<string, string> =
+          const config =
             name === 'l1'
-              ? { lr: exactText(lr), lambda: exactText(lambda) }
-              : { lr: exactText(lr), lambda1: exactText(lambda), lambda2: '0.5' };
-          return penaltyArrays(configure(name === 'l1' ? l1 : elasticNet, 'paper', hyper), w)['prox']!;
+              ? configure(l1, 'paper', { lr: exactText(lr), lambda: exactText(lambda) })
+              : configure(elasticNet, 'paper', { lr: exactText(lr), lambda1: exactText(lambda), lambda2: '0.5' });
+          return penaltyArrays(config, w)['prox']!;
         };
         const [p1, p2] = [at(small), at(large)];
         const threshold = Math.fround(lr * small);
@@ -111,13 +118,13 @@ describe('penalties, exactly on the oracle', () => {
         const enL2 = configure(elasticNet, 'keras', { lr: exactText(lr), lambda1: '0', lambda2: L });
         const pureL1 = configure(l1, 'paper', { lr: exactText(lr), lambda: L });
         const pureL2 = configure(l2, 'keras', { lr: exactText(lr), lambda: L });
-        expect(exactPenaltyValue(enL1, ws, EXACT).near.eq(exactPenaltyValue(pureL1, ws, EXACT).near)).toBe(true);
-        expect(exactPenaltyValue(enL2, ws, EXACT).near.eq(exactPenaltyValue(pureL2, ws, EXACT).near)).toBe(true);
+        expect(penaltyValue(enL1, ws, EXACT).near.eq(penaltyValue(pureL1, ws, EXACT).near)).toBe(true);
+        expect(penaltyValue(enL2, ws, EXACT).near.eq(penaltyValue(pureL2, ws, EXACT).near)).toBe(true);
         expect(
           ws.every(
             (x) =>
-              exactProx(enL1, x, EXACT).near.eq(exactProx(pureL1, x, EXACT).near) &&
-              exactProx(enL2, x, EXACT).near.eq(exactProx(pureL2, x, EXACT).near),
+              prox(enL1, x, EXACT).near.eq(prox(pureL1, x, EXACT).near) &&
+              prox(enL2, x, EXACT).near.eq(prox(pureL2, x, EXACT).near),
           ),
         ).toBe(true);
       }),
@@ -128,8 +135,8 @@ describe('penalties, exactly on the oracle', () => {
     fc.assert(
       fc.property(weights, rate, (w, lambda) => {
         const ws = Array.from(w);
-        const full = exactPenaltyValue(configure(l2, 'keras', { lambda: exactText(lambda) }), ws, EXACT).near;
-        const half = exactPenaltyValue(configure(l2, 'pytorch', { lambda: exactText(lambda) }), ws, EXACT).near;
+        const full = penaltyValue(configure(l2, 'keras', { lambda: exactText(lambda) }), ws, EXACT).near;
+        const half = penaltyValue(configure(l2, 'pytorch', { lambda: exactText(lambda) }), ws, EXACT).near;
         expect(full.eq(half.times(2))).toBe(true);
       }),
     );
@@ -139,14 +146,14 @@ describe('penalties, exactly on the oracle', () => {
     fc.assert(
       fc.property(weights, rate, rate, rate, (w, lr, a, b) => {
         const [small, large] = a < b ? [a, b] : [b, a];
-        const prox = (lambda: number) =>
-          penaltyOracle(configure(l1, 'paper', { lr: exactText(lr), lambda: exactText(lambda) }), w)['prox']!;
+        const proxAt = (lambda: number) =>
+          penaltyOracle(l1Exact, configure(l1, 'paper', { lr: exactText(lr), lambda: exactText(lambda) }), w)['prox']!;
         const tau = new Decimal(exactText(lr)).times(exactText(small));
-        const p1 = prox(small);
+        const p1 = proxAt(small);
         w.forEach((x, i) => {
           if (new Decimal(exactText(x)).abs().lte(tau)) expect(p1[i] === 0).toBe(true);
         });
-        expect(zeros(p1).every((i) => prox(large)[i] === 0)).toBe(true);
+        expect(zeros(p1).every((i) => proxAt(large)[i] === 0)).toBe(true);
       }),
       { numRuns: 50 },
     );
@@ -158,8 +165,8 @@ describe('penalties, exactly on the oracle', () => {
         const eps = new Decimal(10).pow(-k).toString();
         const ws = Array.from(w);
         // Enclosures at 200 digits: the gap's margin below the rate is ε²/(8|w|³), relatively 10^-40 at worst here.
-        const smooth = exactPenaltyValue(configure(smoothL1, 'paper', { lambda: exactText(lambda), eps }), ws, EXACT);
-        const lasso = exactPenaltyValue(configure(l1, 'paper', { lambda: exactText(lambda) }), ws, EXACT);
+        const smooth = penaltyValue(configure(smoothL1, 'paper', { lambda: exactText(lambda), eps }), ws, EXACT);
+        const lasso = penaltyValue(configure(l1, 'paper', { lambda: exactText(lambda) }), ws, EXACT);
         const E = new Decimal(eps);
         const rate_ = ws
           .reduce(
@@ -174,7 +181,7 @@ describe('penalties, exactly on the oracle', () => {
       }),
     );
     // Attained: at w = 0 the gap is exactly λ √ε.
-    const gap0 = exactPenaltyValue(configure(smoothL1, 'paper', { lambda: '1', eps: '1e-20' }), [0], 80).near;
+    const gap0 = penaltyValue(configure(smoothL1, 'paper', { lambda: '1', eps: '1e-20' }), [0], 80).near;
     expect(gap0.eq(new Decimal('1e-10'))).toBe(true);
   });
 });

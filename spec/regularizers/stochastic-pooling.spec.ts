@@ -15,8 +15,10 @@ import {
   stochasticPoolingProperty,
   type StochasticPoolingImplementation,
 } from '../../src/gate/regularizers/stochastic-pooling.js';
+import { boundStochasticPooling } from '../../src/gate/bound/stochastic-pooling-bound.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
+import { regularizerRecordOf } from '../../src/registry/regularizers.js';
 import { backends } from '../backends.js';
 
 const seed = seedFromEnv();
@@ -53,7 +55,8 @@ describe.each(backends)('stochastic pooling on %s', (backend) => {
     await useBackend(backend);
   });
   it('probabilities and inference agree with the oracle within the derived bound; every sample is possible', () => {
-    fc.assert(stochasticPoolingProperty(productionStochasticPooling, stochasticPooling, 'paper'));
+    const record = regularizerRecordOf(stochasticPooling.name, 'pooling');
+    fc.assert(stochasticPoolingProperty(productionStochasticPooling, record, 'paper'));
   });
   it('a region of zeros gives probabilities 0, inference 0 and sample 0, and no NaN', () => {
     const a = Float32Array.of(0, 0, 0, 1, 2, 3);
@@ -67,6 +70,22 @@ describe.each(backends)('stochastic pooling on %s', (backend) => {
     expect(Array.from(productionStochasticPooling.train(region, 5, 11, 100))).toEqual(
       Array.from(productionStochasticPooling.train(region, 5, 11, 100)),
     );
+  });
+});
+
+describe('stochastic pooling: the bound derived from the production algorithm', () => {
+  it('a region of zeros is exact, so judged bitwise (bound 0); a region with S > 0 is not', () => {
+    const b = boundStochasticPooling(Float32Array.of(0, -0, 0, 3), 2);
+    expect(b['probabilities']!.map((x) => x.bound)).toEqual([0, 0, expect.any(Number), expect.any(Number)]);
+    expect(b['inference']![0]!.bound).toBe(0);
+    expect(b['probabilities']!.slice(2).every((x) => x.bound > 0 && x.out === undefined)).toBe(true);
+    expect(b['inference']![1]!.bound).toBeGreaterThan(0);
+  });
+  it('on [1, 3]: each p_i within 3u p_i (the sum, the division, the oracle), the inference within 5u Σ p a', () => {
+    const u = 2 ** -24;
+    const b = boundStochasticPooling(Float32Array.of(1, 3), 2);
+    expect(b['probabilities']!.map((x) => x.bound / u)).toEqual([expect.closeTo(0.75, 5), expect.closeTo(2.25, 5)]);
+    expect(b['inference']![0]!.bound / u).toBeCloseTo(12.5, 4);
   });
 });
 

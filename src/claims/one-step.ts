@@ -12,11 +12,11 @@
  */
 import { Decimal } from 'decimal.js';
 import { exactText, ulpDistance } from '../../oracle/binary32.js';
-import { elementwiseOracleOf } from '../../oracle/rules/index.js';
 import type { Configuration } from '../../core/catalogue/index.js';
-import { boundTrajectory, errorOf } from '../gate/bound/trajectory-bound.js';
+import { required } from '../../core/required.js';
+import { boundTrajectory, errorOf, type TrajectoryBound } from '../gate/bound/trajectory-bound.js';
 import { production } from '../gate/implementation.js';
-import { productionRuleOf } from '../production/rules/index.js';
+import { elementwiseOracleOf, productionRuleOf } from '../registry/index.js';
 
 /** One element's step: configuration, θ, g, element slots and t. */
 export interface OneStep {
@@ -27,15 +27,39 @@ export interface OneStep {
   readonly t: number;
 }
 
+/** Element `i` of `values`, or an error naming `what`. */
+export function at<T>(values: ArrayLike<T> | undefined, i: number, what: string): T {
+  return required(values?.[i], `${what}[${i}]`);
+}
+
+/** The value of a one-element output (θ' or a slot of a step on one element), or an error naming `what`. */
+export const only = <T>(values: ArrayLike<T> | undefined, what: string): T => at(values, 0, what);
+
+/** The value called `name` ('params' or a slot) of a step's outputs or state, or an error naming it. */
+export function pick<T>(values: Readonly<Record<string, T>>, name: string): T {
+  return required(values[name], `'${name}'`);
+}
+
+/** The running bound after the first step of a trajectory. */
+export function firstBound(steps: readonly TrajectoryBound[]): TrajectoryBound {
+  return required(steps[0], 'the bound of the first step');
+}
+
+/** The running bound after the last step of a trajectory. */
+export function lastBound(steps: readonly TrajectoryBound[]): TrajectoryBound {
+  return required(steps.at(-1), 'the bound of the last step');
+}
+
 /** θ' of one step from float32 production. */
 export function productionParam(backend: string, s: OneStep): number {
   const state = Object.fromEntries(Object.entries(s.state).map(([k, x]) => [k, Float32Array.of(x)]));
-  return production(backend).step(s.config, {
+  const out = production(backend).step(s.config, {
     params: Float32Array.of(s.param),
     grads: Float32Array.of(s.grad),
     state,
     t: s.t,
-  }).params[0]!;
+  });
+  return only(out.params, "production's θ'");
 }
 
 /** Exact (decimal) values of an element's state slots. */
@@ -55,8 +79,8 @@ export function exactStep(
     80,
   );
   return {
-    theta: out['params']![0]!.near,
-    slots: Object.fromEntries(Object.keys(slots).map((k) => [k, out[k]![0]!.near])),
+    theta: only(out['params'], "the oracle's θ'").near,
+    slots: Object.fromEntries(Object.keys(slots).map((k) => [k, only(out[k], `the oracle's slot '${k}'`).near])),
   };
 }
 
@@ -73,14 +97,13 @@ export function exactParam(s: OneStep): Decimal {
 
 /** Production's running error bound on θ' (Infinity outside the analysed domain). */
 export function paramBound(s: OneStep): number {
-  return errorOf(
-    boundTrajectory(productionRuleOf(s.config.entry.name), s.config, {
-      param: s.param,
-      grads: [s.grad],
-      state: s.state,
-      firstStep: s.t,
-    })[0]!.param,
-  );
+  const steps = boundTrajectory(productionRuleOf(s.config.entry.name), s.config, {
+    param: s.param,
+    grads: [s.grad],
+    state: s.state,
+    firstStep: s.t,
+  });
+  return errorOf(firstBound(steps).param);
 }
 
 /** Two conventions' one step compared in float32. */

@@ -7,15 +7,15 @@
  * @module
  */
 import {
-  catalogue,
   hyperparametersOf,
   PRESET_NAMES,
   type CatalogueEntry,
   type FlagValue,
   type PresetName,
 } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
 import { claims } from '../claims/index.js';
-import { regularizers } from '../gate/regularizers/index.js';
+import { catalogue, regularizers } from '../registry/index.js';
 
 /** One rule or regularizer under one preset. */
 export interface ListedPreset {
@@ -45,18 +45,22 @@ export const LIST_SECTIONS = ['rules', 'presets', 'claims'] as const;
 
 const entries = (): readonly CatalogueEntry[] => [...catalogue, ...regularizers];
 
-/** Everything `list` shows, from the catalogue, the regularizers and the claims. */
+/** An entry's presets, each with its defaults (in the entry's order) and its flags. */
+function presetsOf(e: CatalogueEntry): ListedPreset[] {
+  return PRESET_NAMES.flatMap((p) => {
+    const preset = e.presets[p];
+    if (preset === undefined) return [];
+    const defaults: Readonly<Record<string, string | undefined>> = preset.defaults;
+    const hyperparameters = Object.fromEntries(
+      hyperparametersOf(e, p).map((h) => [h, required(defaults[h], `${e.name}/${p} default of '${h}'`)]),
+    );
+    return [{ preset: p, hyperparameters, flags: { ...preset.flags } }];
+  });
+}
+
+/** Everything `list` shows, from the registry's update rules and regularizers, and the claims. */
 export function listing(): Listing {
-  const rules = entries().map((e) => ({
-    name: e.name,
-    kind: e.kind,
-    title: e.title,
-    presets: PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => ({
-      preset: p,
-      hyperparameters: Object.fromEntries(hyperparametersOf(e, p).map((h) => [h, e.presets[p]!.defaults[h]!])),
-      flags: { ...e.presets[p]!.flags },
-    })),
-  }));
+  const rules = entries().map((e) => ({ name: e.name, kind: e.kind, title: e.title, presets: presetsOf(e) }));
   const presets = PRESET_NAMES.map((p) => ({
     preset: p,
     rules: entries()

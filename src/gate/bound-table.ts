@@ -10,12 +10,11 @@
  * @module
  */
 import fc from 'fast-check';
-import { catalogue, OptionError, PRESET_NAMES } from '../../core/catalogue/index.js';
-import { oracleRules } from '../../oracle/rules/index.js';
-import { productionRules } from '../production/rules/index.js';
+import { OptionError, PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/catalogue/index.js';
+import { catalogue } from '../registry/index.js';
 import type { Implementation } from './implementation.js';
 import { newTally, oneStepProperty } from './properties.js';
-import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } from './progress.js';
+import { checkMaxSeconds, startClock, stoppedAtField, type ProgressListener, type StoppedAt } from './progress.js';
 import { checkRuns, checkSeed } from './seed-range.js';
 
 /** The file the table lives in, relative to the package root. */
@@ -77,13 +76,21 @@ export class BoundExceededError extends Error {
 /** Why some bounds are looser than 1/8 of the error measured, by rule/preset/output. */
 export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {};
 
-/** Every rule and preset with both an oracle and a production implementation. */
-export function measuredConfigurations(): Array<{ rule: string; preset: (typeof PRESET_NAMES)[number] }> {
-  return catalogue
-    .filter(
-      (e) => oracleRules[e.name] !== undefined && (productionRules[e.name] !== undefined || e.needsObjective === true),
-    )
-    .flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((preset) => ({ rule: e.name, preset })));
+/** One update rule under one preset: a pair the table measures. */
+export interface MeasuredConfiguration {
+  readonly entry: CatalogueEntry;
+  readonly rule: string;
+  readonly preset: PresetName;
+}
+
+/**
+ * Every update rule of the registry (each has its oracle and its production rule) under every preset
+ * it has, in report order.
+ */
+export function measuredConfigurations(): MeasuredConfiguration[] {
+  return catalogue.flatMap((entry) =>
+    PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => ({ entry, rule: entry.name, preset })),
+  );
 }
 
 /** Which part of the configurations to measure: shard `index` of `count` (every count-th, from index). */
@@ -139,7 +146,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   const configurations = measuredConfigurations().filter((_, i) => i % shard.count === shard.index);
   const clock = startClock(options.maxSeconds);
   let done = 0;
-  for (const { rule, preset } of configurations) {
+  for (const { entry, rule, preset } of configurations) {
     if (done > 0 && clock.expired()) {
       notChecked.push(`${rule}/${preset}`);
       continue;
@@ -151,7 +158,6 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
       elapsedSeconds: clock.elapsedSeconds(),
     });
     const tally = newTally();
-    const entry = catalogue.find((e) => e.name === rule)!;
     const r = fc.check(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed, ...clock.interruption() });
     done += 1;
     if (r.failed && r.counterexample !== null)
@@ -177,7 +183,8 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
         maxRatio: m.maxRatio,
         ...(m.uncertified > 0 ? { uncertified: m.uncertified } : {}),
       };
-      rows.push(LOOSE_BECAUSE[key] === undefined ? row : { ...row, looseBecause: LOOSE_BECAUSE[key] });
+      const looseBecause = LOOSE_BECAUSE[key];
+      rows.push(looseBecause === undefined ? row : { ...row, looseBecause });
     }
   }
   options.progress?.({ done, total: configurations.length, current: '', elapsedSeconds: clock.elapsedSeconds() });
@@ -188,7 +195,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
     casesPerPreset: cases,
     rows,
     ...(notMeasured.length === 0 ? {} : { notMeasured }),
-    ...(notChecked.length === 0 ? {} : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: done, notChecked } }),
+    ...stoppedAtField(options.maxSeconds, done, notChecked),
   };
 }
 

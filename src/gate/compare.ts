@@ -15,6 +15,7 @@
  * @module
  */
 import type { StepOutput, UncertifiedElement } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
 import { ETA, U, type OutOfDomain } from './bound/bounded.js';
 import type { StepBound } from './bound/step-bound.js';
 import { describeFloat32 } from './describe.js';
@@ -139,8 +140,8 @@ export function compareOutputs(
     }
     const marks = new Map((oracle.uncertified ?? []).filter((u) => u.output === output).map((u) => [u.index, u]));
     bounds.forEach((b, i) => {
-      const pv = p[i]!;
-      const ov = o[i]!;
+      const pv = required(p[i], 'a production value');
+      const ov = required(o[i], 'an oracle value');
       if (b.out !== undefined && !CLASSIFIED.has(b.out)) {
         m.excluded += 1;
         return;

@@ -5,17 +5,9 @@
  * @module
  */
 import type { Configuration, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
-import { productionRuleOf, type ProductionRule } from '../production/rules/index.js';
-import { boundInit, boundNag, boundStep, type StepBound } from './bound/step-bound.js';
-
-/** NAG's state starts at zero, as an elementwise rule with no tensor slots would. */
-const nagInitModel: ProductionRule = {
-  name: 'nag',
-  initTensorSlots: () => ({}),
-  coefficients: () => ({}),
-  step: (_A, x) => ({ param: x.param, slots: {} }),
-};
-import { initArrays, optimizerFor, stepArrays } from '../production/tfjs/optimizer.js';
+import { initArrays, stepArrays } from '../production/tfjs/optimizer.js';
+import { optimizerFor, productionRuleOf } from '../registry/index.js';
+import { boundInit, boundStep, type StepBound } from './bound/step-bound.js';
 
 /** An implementation the gate can judge. */
 export interface Implementation {
@@ -29,11 +21,12 @@ export interface Implementation {
   boundInit(config: Configuration, length: number): StepBound;
 }
 
-/** The bound of this project's production algorithm for a step. */
+/**
+ * The bound of this project's production algorithm for a step: the registry's production rule run by
+ * the driver on error-bounded numbers ({@link boundStep}), for either kind of update.
+ */
 export function productionBound(config: Configuration, input: StepInput): StepBound {
-  return config.entry.needsObjective
-    ? boundNag(config, input)
-    : boundStep(productionRuleOf(config.entry.name), config, input);
+  return boundStep(productionRuleOf(config.entry.name), config, input);
 }
 
 /** This project's production code on the active TensorFlow.js backend. */
@@ -43,9 +36,6 @@ export function production(backend: string): Implementation {
     init: (config, params) => initArrays(optimizerFor(config), params),
     step: (config, input) => stepArrays(optimizerFor(config), input),
     bound: productionBound,
-    boundInit: (config, length) =>
-      config.entry.needsObjective
-        ? { velocity: boundInit(nagInitModel, config, length)['velocity']! }
-        : boundInit(productionRuleOf(config.entry.name), config, length),
+    boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
   };
 }

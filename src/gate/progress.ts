@@ -6,6 +6,7 @@
  * @module
  */
 import { OptionError } from '../../core/catalogue/errors.js';
+import { required } from '../../core/required.js';
 
 /** One progress report. */
 export interface Progress {
@@ -30,6 +31,22 @@ export interface StoppedAt {
   readonly checked: number;
   /** The units that did not start, by name. */
   readonly notChecked: readonly string[];
+}
+
+/**
+ * The `stoppedAt` field of a report: present when the time limit `maxSeconds` left units out
+ * (`notChecked` not empty), with the `checked` units that ran; absent otherwise. Only a run with a
+ * limit leaves units out.
+ */
+export function stoppedAtField(
+  maxSeconds: number | undefined,
+  checked: number,
+  notChecked: readonly string[],
+): { stoppedAt?: StoppedAt } {
+  if (notChecked.length === 0) return {};
+  return {
+    stoppedAt: { maxSeconds: required(maxSeconds, 'the time limit of a run that stopped at it'), checked, notChecked },
+  };
 }
 
 /** Throws an {@link OptionError} unless `maxSeconds` is undefined or a finite number > 0. */

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../../core/catalogue/index.js';
-import { oracleRuleOf } from '../../oracle/rules/index.js';
+import { oracleRuleOf } from '../registry/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
 import {
   compareStep,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CheckReport, PropertyOutcome, RuleOutcome } from './check.js';
+import type { CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
 import { formatMeasure, renderTable } from './table.js';
 
 /** The err/bound ratio from which a row is marked as near its bound. */

@@ -7,7 +7,13 @@
  */
 import { OptionError } from '../../core/catalogue/errors.js';
 import { selectClaims, type Claim, type ClaimResult } from '../claims/index.js';
-import { checkMaxSeconds, startClock, type ProgressListener, type StoppedAt } from '../gate/progress.js';
+import {
+  checkMaxSeconds,
+  startClock,
+  stoppedAtField,
+  type ProgressListener,
+  type StoppedAt,
+} from '../gate/progress.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import { useBackend } from '../production/tfjs/backend.js';
 
@@ -106,8 +112,6 @@ export async function runClaims(options: ClaimsOptions): Promise<ClaimsReport> {
     backend,
     outcomes,
     surprises: outcomes.filter((o) => o.verdict !== o.expected).length,
-    ...(notChecked.length === 0
-      ? {}
-      : { stoppedAt: { maxSeconds: options.maxSeconds!, checked: outcomes.length, notChecked } }),
+    ...stoppedAtField(options.maxSeconds, outcomes.length, notChecked),
   };
 }

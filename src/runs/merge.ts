@@ -10,18 +10,13 @@
  * @module
  */
 import { OptionError } from '../../core/catalogue/errors.js';
+import { required } from '../../core/required.js';
 import { measuredConfigurations, type BoundTable, type Shard } from '../gate/bound-table.js';
 import { emptyMeasure, mergeMeasure, type OutputMeasure } from '../gate/compare.js';
 import type { StoppedAt } from '../gate/progress.js';
 import type { Tally } from '../gate/properties.js';
-import {
-  plannedProperties,
-  shardOf,
-  type CheckReport,
-  type CheckShard,
-  type PropertyOutcome,
-  type RuleOutcome,
-} from './check.js';
+import { plannedProperties, shardOf } from './check-plan.js';
+import type { CheckReport, CheckShard, PropertyOutcome, RuleOutcome } from './check-types.js';
 
 /** A report read from a file, with the file's name for the error messages. */
 export interface ShardFile<T> {
@@ -71,18 +66,21 @@ export function parseShardReport(file: string, text: string): ShardReport {
 
 const shardName = (s: Shard) => `${s.index}/${s.count}`;
 
+/** A file with its shard (a report without one is 0/1). */
+type WithShard<T> = ShardFile<T> & { shard: Shard };
+
 /**
  * Throws an {@link OptionError} unless `files` are the shards 0 … n − 1 of one run, each once, and
- * agree on every field `same` names. Returns each file with its shard (a report without one is 0/1).
+ * agree on every field `same` names. Returns each file with its shard, the first file first.
  */
 function checkShards<T extends { readonly shard?: Shard | undefined }>(
   files: readonly ShardFile<T>[],
   same: Record<string, (r: T) => unknown>,
-): Array<ShardFile<T> & { shard: Shard }> {
-  if (files.length === 0) throw new OptionError('merge takes the --json files of every shard of one run; got none');
-  const first = files[0]!;
-  const shards = files.map((f) => ({ ...f, shard: f.report.shard ?? { index: 0, count: 1 } }));
-  for (const f of shards.slice(1)) {
+): [WithShard<T>, ...WithShard<T>[]] {
+  const [first, ...rest] = files.map((f) => ({ ...f, shard: f.report.shard ?? { index: 0, count: 1 } }));
+  if (first === undefined) throw new OptionError('merge takes the --json files of every shard of one run; got none');
+  const shards: [WithShard<T>, ...WithShard<T>[]] = [first, ...rest];
+  for (const f of rest) {
     for (const [field, of] of Object.entries(same)) {
       const [a, b] = [JSON.stringify(of(f.report)), JSON.stringify(of(first.report))];
       if (a !== b)
@@ -91,13 +89,13 @@ function checkShards<T extends { readonly shard?: Shard | undefined }>(
         );
     }
   }
-  const count = shards[0]!.shard.count;
+  const count = first.shard.count;
   const seen = new Map<number, string>();
   for (const f of shards) {
     const { index } = f.shard;
     if (f.shard.count !== count)
       throw new OptionError(
-        `${f.file}: shard ${shardName(f.shard)} is not one of ${count} shards as ${first.file} (shard ${shardName(shards[0]!.shard)}) is`,
+        `${f.file}: shard ${shardName(f.shard)} is not one of ${count} shards as ${first.file} (shard ${shardName(first.shard)}) is`,
       );
     if (!Number.isSafeInteger(index) || index < 0 || index >= count)
       throw new OptionError(`${f.file}: shard ${shardName(f.shard)} is not 0 ≤ i < n`);
@@ -170,14 +168,16 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
     runs: (r) => r.runs,
     selection: (r) => (r.shard as CheckShard | undefined)?.selection ?? null,
   });
-  if (shards.length === 1) return withoutShard(shards[0]!.report);
-  const selection = (shards[0]!.report.shard as CheckShard).selection;
+  const [head] = shards;
+  if (shards.length === 1) return withoutShard(head.report);
+  const selection = (head.report.shard as CheckShard).selection;
   const planned = plannedProperties(selection);
   const held = new Map<string, { outcome: RuleOutcome; property: PropertyOutcome }>();
   for (const { file, report, shard } of shards) {
-    const expected = [...shardOf(planned, shard)].map((i) =>
-      labelOf(planned[i]!.rule, planned[i]!.preset, planned[i]!.property),
-    );
+    const expected = [...shardOf(planned, shard)].map((i) => {
+      const p = required(planned[i], 'a planned property of the shard');
+      return labelOf(p.rule, p.preset, p.property);
+    });
     const got = [
       ...report.results.flatMap((o) => o.properties.map((p) => labelOf(o.rule, o.preset, p.name))),
       ...(report.stoppedAt?.notChecked ?? []),
@@ -201,11 +201,15 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
       results.push({ rule: p.rule, preset: p.preset, properties: [found.property], tally: { steps: 0, outputs: {} } });
   }
   const merged = results.map((r) => {
-    const parts = [...new Set(r.properties.map((p) => held.get(labelOf(r.rule, r.preset, p.name))!.outcome))];
+    const parts = [
+      ...new Set(
+        r.properties.map((p) => required(held.get(labelOf(r.rule, r.preset, p.name)), 'a merged property').outcome),
+      ),
+    ];
     return { ...r, tally: mergeTallies(parts.map((o) => o.tally)) };
   });
   const all = merged.flatMap((r) => r.properties);
-  const first = shards[0]!.report;
+  const first = head.report;
   const labels = planned.map((p) => labelOf(p.rule, p.preset, p.property));
   return {
     implementation: first.implementation,
@@ -244,7 +248,8 @@ export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[])
     seed: (r) => r.seed,
     casesPerPreset: (r) => r.casesPerPreset,
   });
-  if (shards.length === 1) return withoutShard(shards[0]!.report);
+  const [head] = shards;
+  if (shards.length === 1) return withoutShard(head.report);
   const pairs = measuredConfigurations().map((c) => `${c.rule}/${c.preset}`);
   for (const { file, report, shard } of shards) {
     const mine = new Set(pairs.filter((_, i) => i % shard.count === shard.index));
@@ -260,7 +265,7 @@ export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[])
     if (absent.length > 0)
       throw new OptionError(`${file}: shard ${shardName(shard)} leaves out ${absent.join(', ')}, which it measures`);
   }
-  const first = shards[0]!.report;
+  const first = head.report;
   const notMeasured = ranked(
     shards.flatMap((s) => s.report.notMeasured ?? []),
     pairOf,

@@ -10,7 +10,7 @@ export function renderTable(header: readonly string[], rows: ReadonlyArray<reado
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+0-9.e/∞]*$/.test(r[i] ?? '')));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

@@ -9,8 +9,9 @@
  *
  * @module
  */
+import { defineEntry, type SchemaOf } from '../define.js';
 import type { CatalogueEntry, HyperparameterSpec } from '../types.js';
-import { elementSlots, hyperparameters } from '../rules/common.js';
+import { hyperparameters } from '../rules/common.js';
 
 const strength = (symbol: string, what: string): HyperparameterSpec => ({
   symbol,
@@ -18,18 +19,41 @@ const strength = (symbol: string, what: string): HyperparameterSpec => ({
   domain: { min: '0' },
 });
 const step = { ...hyperparameters.learningRate, description: 'step size α of the proximal step' };
-const convention = {
-  description: "L2's scale: 'half' is λ/2 ‖w‖² (PyTorch weight_decay), 'full' is λ ‖w‖² (Keras, tfjs)",
-  values: ['half', 'full'],
-};
+const noFlags = {} as const;
+const conventionFlags = {
+  convention: {
+    description: "L2's scale: 'half' is λ/2 ‖w‖² (PyTorch weight_decay), 'full' is λ ‖w‖² (Keras, tfjs)",
+    values: ['half', 'full'],
+  },
+} as const;
+const noSlots = {} as const;
 
-export const l1: CatalogueEntry = {
+const l1Hyperparameters = { lambda: strength('λ', 'L1'), lr: step } as const;
+const l2Hyperparameters = { lambda: strength('λ', 'L2'), lr: step } as const;
+const elasticNetHyperparameters = { lambda1: strength('λ1', 'L1'), lambda2: strength('λ2', 'L2'), lr: step } as const;
+const smoothL1Hyperparameters = {
+  lambda: strength('λ', 'L1'),
+  eps: { symbol: 'ε', description: 'smoothing: √(w² + ε) → |w| as ε → 0', domain: { min: '0', minOpen: true } },
+} as const;
+
+/** L1's strength λ and proximal step α; no flags, no state. */
+export type L1Schema = SchemaOf<typeof l1Hyperparameters, typeof noFlags, typeof noSlots>;
+/** L2's strength λ and proximal step α, and its scale convention; no state. */
+export type L2Schema = SchemaOf<typeof l2Hyperparameters, typeof conventionFlags, typeof noSlots>;
+/** The elastic net's strengths λ1, λ2 and proximal step α, and L2's scale convention; no state. */
+export type ElasticNetSchema = SchemaOf<typeof elasticNetHyperparameters, typeof conventionFlags, typeof noSlots>;
+/** The smooth L1's strength λ and smoothing ε; no flags, no state. */
+export type SmoothL1Schema = SchemaOf<typeof smoothL1Hyperparameters, typeof noFlags, typeof noSlots>;
+
+/** L1: λ ‖w‖₁, proximal step soft thresholding by α λ. */
+export const l1 = defineEntry({
   name: 'l1',
   kind: 'penalty',
   title: 'L1 penalty',
   source: 'Tibshirani 1996; the survey (arXiv:1712.04711), regularization',
-  hyperparameters: { lambda: strength('λ', 'L1'), lr: step },
-  flags: {},
+  hyperparameters: l1Hyperparameters,
+  flags: noFlags,
+  slots: noSlots,
   presets: {
     paper: {
       source: 'λ ‖w‖₁; prox = soft thresholding (Parikh & Boyd 2014, section 6.5.2)',
@@ -47,16 +71,17 @@ export const l1: CatalogueEntry = {
       flags: {},
     },
   },
-  state: () => elementSlots([]),
-};
+});
 
-export const l2: CatalogueEntry = {
+/** L2: λ/2 ‖w‖² (half) or λ ‖w‖² (full). */
+export const l2 = defineEntry({
   name: 'l2',
   kind: 'penalty',
   title: 'L2 penalty',
   source: 'Hoerl & Kennard 1970; Krogh & Hertz 1992; the survey, regularization',
-  hyperparameters: { lambda: strength('λ', 'L2'), lr: step },
-  flags: { convention },
+  hyperparameters: l2Hyperparameters,
+  flags: conventionFlags,
+  slots: noSlots,
   presets: {
     paper: {
       source: 'λ/2 ‖w‖² (Krogh & Hertz 1992)',
@@ -79,16 +104,17 @@ export const l2: CatalogueEntry = {
       flags: { convention: 'full' },
     },
   },
-  state: () => elementSlots([]),
-};
+});
 
-export const elasticNet: CatalogueEntry = {
+/** Elastic net: λ1 ‖w‖₁ plus the L2 penalty with λ2. */
+export const elasticNet = defineEntry({
   name: 'elastic-net',
   kind: 'penalty',
   title: 'Elastic net',
   source: 'Zou & Hastie 2005',
-  hyperparameters: { lambda1: strength('λ1', 'L1'), lambda2: strength('λ2', 'L2'), lr: step },
-  flags: { convention },
+  hyperparameters: elasticNetHyperparameters,
+  flags: conventionFlags,
+  slots: noSlots,
   presets: {
     paper: {
       source: 'Zou & Hastie 2005: λ1 ‖w‖₁ + λ2 ‖w‖²',
@@ -111,24 +137,21 @@ export const elasticNet: CatalogueEntry = {
       flags: { convention: 'full' },
     },
   },
-  state: () => elementSlots([]),
-};
+});
 
-export const smoothL1: CatalogueEntry = {
+/** Smooth L1: λ Σ √(w² + ε), gradient λ w / √(w² + ε). */
+export const smoothL1 = defineEntry({
   name: 'smooth-l1',
   kind: 'penalty',
   title: 'Smooth approximation of L1',
   source: 'Schmidt, Fung & Rosales 2007 (λ Σ √(w² + ε))',
-  hyperparameters: {
-    lambda: strength('λ', 'L1'),
-    eps: { symbol: 'ε', description: 'smoothing: √(w² + ε) → |w| as ε → 0', domain: { min: '0', minOpen: true } },
-  },
-  flags: {},
+  hyperparameters: smoothL1Hyperparameters,
+  flags: noFlags,
+  slots: noSlots,
   presets: {
     paper: { source: 'λ Σ √(w² + ε), gradient λ w / √(w² + ε)', defaults: { lambda: '0.01', eps: '1e-6' }, flags: {} },
   },
-  state: () => elementSlots([]),
-};
+});
 
 /** The penalties, in the order reports list them. */
 export const penalties: readonly CatalogueEntry[] = [l1, l2, elasticNet, smoothL1];

@@ -9,26 +9,38 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
-import { elementSlots, hyperparameters } from './common.js';
+import { defineEntry, optional, slot, type SchemaOf } from '../define.js';
+import { hyperparameters } from './common.js';
 
-export const adadelta: CatalogueEntry = {
+const adadeltaHyperparameters = {
+  lr: hyperparameters.learningRate,
+  rho: hyperparameters.decay('ρ', 'decay rate of the running averages'),
+  eps: hyperparameters.epsilon,
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+
+const adadeltaFlags = {
+  denominator: {
+    description: "E[g²] in Δ: the updated one ('current', Zeiler) or the previous one (tfjs)",
+    values: ['current', 'previous'],
+  },
+} as const;
+
+/** E[g²] scales as g²; E[Δ²] does not scale (Δ is invariant under g → c g once ε is negligible). */
+const adadeltaSlots = { gradSquared: slot.nonnegative(2), updateSquared: slot.nonnegative(0) } as const;
+
+/** AdaDelta's hyperparameters, its denominator flag and its running averages E[g²], E[Δ²]. */
+export type AdadeltaSchema = SchemaOf<typeof adadeltaHyperparameters, typeof adadeltaFlags, typeof adadeltaSlots>;
+
+/** AdaDelta: θ ← θ − α √(E[Δ²] + ε) / √(E[g²] + ε) · g. */
+export const adadelta = defineEntry({
   name: 'adadelta',
-  kind: 'update-rule',
+  kind: 'elementwise-update',
   title: 'AdaDelta',
   source: 'Zeiler 2012, arXiv:1212.5701, Algorithm 1',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    rho: hyperparameters.decay('ρ', 'decay rate of the running averages'),
-    eps: hyperparameters.epsilon,
-    weightDecay: hyperparameters.weightDecay,
-  },
-  flags: {
-    denominator: {
-      description: "E[g²] in Δ: the updated one ('current', Zeiler) or the previous one (tfjs)",
-      values: ['current', 'previous'],
-    },
-  },
+  hyperparameters: adadeltaHyperparameters,
+  flags: adadeltaFlags,
+  slots: adadeltaSlots,
   presets: {
     paper: {
       source: 'Zeiler 2012, Algorithm 1 (no α, that is α = 1; ρ 0.95, ε 1e-6)',
@@ -51,5 +63,4 @@ export const adadelta: CatalogueEntry = {
       flags: { denominator: 'previous' },
     },
   },
-  state: () => elementSlots(['gradSquared', 'updateSquared'], ['gradSquared', 'updateSquared']),
-};
+});

@@ -9,27 +9,38 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
-import { elementSlots, hyperparameters } from './common.js';
+import { defineEntry, optional, slot, type SchemaOf } from '../define.js';
+import { hyperparameters } from './common.js';
 
-export const adagrad: CatalogueEntry = {
+const adagradHyperparameters = {
+  lr: hyperparameters.learningRate,
+  eps: hyperparameters.epsilon,
+  initialAccumulator: { symbol: 'G₀', description: 'initial value of the accumulator G', domain: { min: '0' } },
+  lrDecay: optional({ symbol: 'η', description: 'α_t = α / (1 + (t − 1) η)', domain: { min: '0' } }),
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+
+const adagradFlags = {
+  epsPlacement: {
+    description: "ε under the square root ('inside') or after it ('outside')",
+    values: ['inside', 'outside'],
+  },
+} as const;
+
+const adagradSlots = { accumulator: { ...slot.nonnegative(2), initialFrom: 'initialAccumulator' } } as const;
+
+/** Adagrad's hyperparameters, its ε flag and its accumulator G, which starts at G₀. */
+export type AdagradSchema = SchemaOf<typeof adagradHyperparameters, typeof adagradFlags, typeof adagradSlots>;
+
+/** Adagrad: G ← G + g², θ ← θ − α_t g / √(G + ε) (or / (√G + ε)). */
+export const adagrad = defineEntry({
   name: 'adagrad',
-  kind: 'update-rule',
+  kind: 'elementwise-update',
   title: 'Adagrad',
   source: 'Duchi et al. 2011; Ruder 2016, section 4.3',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    eps: hyperparameters.epsilon,
-    initialAccumulator: { symbol: 'G₀', description: 'initial value of the accumulator G', domain: { min: '0' } },
-    lrDecay: { symbol: 'η', description: 'α_t = α / (1 + (t − 1) η)', domain: { min: '0' } },
-    weightDecay: hyperparameters.weightDecay,
-  },
-  flags: {
-    epsPlacement: {
-      description: "ε under the square root ('inside') or after it ('outside')",
-      values: ['inside', 'outside'],
-    },
-  },
+  hyperparameters: adagradHyperparameters,
+  flags: adagradFlags,
+  slots: adagradSlots,
   presets: {
     paper: {
       source: 'Ruder 2016, eq. for Adagrad (ε 1e-8, no default α; 0.01 used)',
@@ -53,5 +64,4 @@ export const adagrad: CatalogueEntry = {
       flags: { epsPlacement: 'inside' },
     },
   },
-  state: () => elementSlots(['accumulator'], ['accumulator'], { accumulator: 'initialAccumulator' }),
-};
+});

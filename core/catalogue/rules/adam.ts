@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { CatalogueEntry, FlagValue, Preset, StateLayout } from '../types.js';
+import { defineEntry, optional, slot, type EntryDefinition, type FlagValuesOf, type SchemaOf } from '../define.js';
 import { hyperparameters } from './common.js';
 
 const adamHyperparameters = {
@@ -24,8 +24,8 @@ const adamHyperparameters = {
   beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
   beta2: hyperparameters.decay('β2', 'exponential decay rate of the second moment'),
   eps: hyperparameters.epsilon,
-  weightDecay: hyperparameters.weightDecay,
-};
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
 
 const adamFlags = {
   form: {
@@ -41,41 +41,42 @@ const adamFlags = {
     description: "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-unscaled' (− λθ)",
     values: ['coupled', 'decoupled', 'decoupled-unscaled'],
   },
-};
+} as const;
 
-function layout(flags: Readonly<Record<string, FlagValue>>): StateLayout {
-  const running = flags['biasCorrection'] === 'running-product';
-  const amsgrad = flags['amsgrad'] === true;
-  return {
-    element: amsgrad ? ['m', 'v', 'vmax'] : ['m', 'v'],
-    tensor: running ? ['b1pow', 'b2pow'] : [],
-    nonnegative: amsgrad ? ['v', 'vmax'] : ['v'],
-    unitInterval: running ? ['b1pow', 'b2pow'] : [],
-  };
-}
+type AdamFlags = FlagValuesOf<typeof adamFlags>;
+const running = (f: AdamFlags) => f.biasCorrection === 'running-product';
 
-const family = (
-  name: string,
-  title: string,
-  source: string,
-  presets: Partial<Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset>>,
-): CatalogueEntry => ({
-  name,
-  kind: 'update-rule',
-  title,
-  source,
-  hyperparameters: adamHyperparameters,
-  flags: adamFlags,
-  presets,
-  state: layout,
-});
+const adamSlots = {
+  m: slot.signed(1),
+  v: slot.nonnegative(2),
+  vmax: { ...slot.nonnegative(2), when: (f: AdamFlags) => f.amsgrad },
+  b1pow: { ...slot.runningProduct(), when: running },
+  b2pow: { ...slot.runningProduct(), when: running },
+} as const;
 
-const flags = (form: string, biasCorrection: string, amsgrad: boolean, weightDecay = 'coupled') => ({
-  form,
-  biasCorrection,
-  amsgrad,
-  weightDecay,
-});
+/** Adam's hyperparameters, flags and slots, shared by Adam, AMSGrad and AdamW. */
+export type AdamSchema = SchemaOf<typeof adamHyperparameters, typeof adamFlags, typeof adamSlots>;
+
+type AdamPresets = EntryDefinition<typeof adamHyperparameters, typeof adamFlags, typeof adamSlots>['presets'];
+
+const family = (name: string, title: string, source: string, presets: AdamPresets) =>
+  defineEntry({
+    name,
+    kind: 'elementwise-update',
+    title,
+    source,
+    hyperparameters: adamHyperparameters,
+    flags: adamFlags,
+    slots: adamSlots,
+    presets,
+  });
+
+const flags = (
+  form: AdamFlags['form'],
+  biasCorrection: AdamFlags['biasCorrection'],
+  amsgrad: boolean,
+  weightDecay: AdamFlags['weightDecay'] = 'coupled',
+): AdamFlags => ({ form, biasCorrection, amsgrad, weightDecay });
 
 export const adam = family('adam', 'Adam', 'Kingma & Ba 2015, arXiv:1412.6980, Algorithm 1 and section 2', {
   paper: {

@@ -6,32 +6,49 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
+import { defineEntry, optional, slot, type FlagValuesOf, type SchemaOf } from '../define.js';
 import { hyperparameters } from './common.js';
 
-export const adamax: CatalogueEntry = {
+const adamaxHyperparameters = {
+  lr: hyperparameters.learningRate,
+  beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
+  beta2: hyperparameters.decay('β2', 'decay of the infinity norm'),
+  eps: optional(hyperparameters.epsilon),
+  decay: optional({ symbol: 'η', description: 'α_t = α / (1 + η (t − 1)) (tfjs)', domain: { min: '0' } }),
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+
+const adamaxFlags = {
+  epsPlacement: {
+    description: "'none', 'in-max' (PyTorch), 'denominator' (Keras, tfjs)",
+    values: ['none', 'in-max', 'denominator'],
+  },
+  biasCorrection: {
+    description: "'exact-pow' or 'running-product' (tfjs)",
+    values: ['exact-pow', 'running-product'],
+  },
+} as const;
+
+type AdamaxFlags = FlagValuesOf<typeof adamaxFlags>;
+
+const adamaxSlots = {
+  m: slot.signed(1),
+  u: slot.nonnegative(1),
+  b1pow: { ...slot.runningProduct(), when: (f: AdamaxFlags) => f.biasCorrection === 'running-product' },
+} as const;
+
+/** AdaMax's hyperparameters, flags and slots (m, u, and β1^t under tfjs). */
+export type AdamaxSchema = SchemaOf<typeof adamaxHyperparameters, typeof adamaxFlags, typeof adamaxSlots>;
+
+/** AdaMax: u ← max(β2 u, |g|), θ ← θ − (α / (1 − β1^t)) m / u. */
+export const adamax = defineEntry({
   name: 'adamax',
-  kind: 'update-rule',
+  kind: 'elementwise-update',
   title: 'AdaMax',
   source: 'Kingma & Ba 2015, arXiv:1412.6980, section 7.1, Algorithm 2',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
-    beta2: hyperparameters.decay('β2', 'decay of the infinity norm'),
-    eps: hyperparameters.epsilon,
-    decay: { symbol: 'η', description: 'α_t = α / (1 + η (t − 1)) (tfjs)', domain: { min: '0' } },
-    weightDecay: hyperparameters.weightDecay,
-  },
-  flags: {
-    epsPlacement: {
-      description: "'none', 'in-max' (PyTorch), 'denominator' (Keras, tfjs)",
-      values: ['none', 'in-max', 'denominator'],
-    },
-    biasCorrection: {
-      description: "'exact-pow' or 'running-product' (tfjs)",
-      values: ['exact-pow', 'running-product'],
-    },
-  },
+  hyperparameters: adamaxHyperparameters,
+  flags: adamaxFlags,
+  slots: adamaxSlots,
   presets: {
     paper: {
       source: 'arXiv:1412.6980, Algorithm 2 (α 0.002)',
@@ -54,13 +71,4 @@ export const adamax: CatalogueEntry = {
       flags: { epsPlacement: 'denominator', biasCorrection: 'running-product' },
     },
   },
-  state: (flags) => {
-    const running = flags['biasCorrection'] === 'running-product';
-    return {
-      element: ['m', 'u'],
-      tensor: running ? ['b1pow'] : [],
-      nonnegative: ['u'],
-      unitInterval: running ? ['b1pow'] : [],
-    };
-  },
-};
+});

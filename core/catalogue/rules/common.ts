@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { HyperparameterSpec, StateLayout } from '../types.js';
+import type { HyperparameterSpec } from '../types.js';
 
 const nonnegative = { min: '0' } as const;
 
@@ -25,18 +25,3 @@ export const hyperparameters = {
     domain: { min: '0', max: '1', maxOpen: true },
   }),
 } satisfies Record<string, HyperparameterSpec | ((...args: string[]) => HyperparameterSpec)>;
-
-/** A state layout with only element slots, none of them bounded. */
-export function elementSlots(
-  slots: readonly string[],
-  nonnegativeSlots: readonly string[] = [],
-  initialFrom?: Record<string, string>,
-): StateLayout {
-  return {
-    element: slots,
-    tensor: [],
-    nonnegative: nonnegativeSlots,
-    unitInterval: [],
-    ...(initialFrom ? { initialFrom } : {}),
-  };
-}

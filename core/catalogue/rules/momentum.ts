@@ -13,10 +13,39 @@
  *
  * @module
  */
-import type { CatalogueEntry, Preset } from '../types.js';
-import { elementSlots, hyperparameters } from './common.js';
+import { defineEntry, optional, slot, type EntryDefinition, type SchemaOf } from '../define.js';
+import { hyperparameters } from './common.js';
 
-function presets(nesterov: boolean): Record<'paper' | 'pytorch' | 'keras' | 'tfjs', Preset> {
+const momentumHyperparameters = {
+  lr: hyperparameters.learningRate,
+  momentum: hyperparameters.momentum,
+  dampening: optional(hyperparameters.dampening),
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+
+const momentumFlags = {
+  form: {
+    description: 'whose form of the buffer: paper (α inside), pytorch, keras (negated, α inside), tfjs',
+    values: ['paper', 'pytorch', 'keras', 'tfjs'],
+  },
+  nesterov: {
+    description: 'Nesterov momentum in the reformulated form (on the given gradient)',
+    values: [false, true],
+  },
+} as const;
+
+const momentumSlots = { buffer: slot.signed(1) } as const;
+
+/** The hyperparameters, flags and slot of momentum and Nesterov momentum. */
+export type MomentumSchema = SchemaOf<typeof momentumHyperparameters, typeof momentumFlags, typeof momentumSlots>;
+
+type MomentumPresets = EntryDefinition<
+  typeof momentumHyperparameters,
+  typeof momentumFlags,
+  typeof momentumSlots
+>['presets'];
+
+function presets(nesterov: boolean): MomentumPresets {
   return {
     paper: {
       source: 'Ruder 2016, section 4.1 and 4.2; Bengio et al. 2013 for Nesterov',
@@ -44,39 +73,25 @@ function presets(nesterov: boolean): Record<'paper' | 'pytorch' | 'keras' | 'tfj
   };
 }
 
-const shared = {
-  kind: 'update-rule',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    momentum: hyperparameters.momentum,
-    dampening: hyperparameters.dampening,
-    weightDecay: hyperparameters.weightDecay,
-  },
-  flags: {
-    form: {
-      description: 'whose form of the buffer: paper (α inside), pytorch, keras (negated, α inside), tfjs',
-      values: ['paper', 'pytorch', 'keras', 'tfjs'],
-    },
-    nesterov: {
-      description: 'Nesterov momentum in the reformulated form (on the given gradient)',
-      values: [false, true],
-    },
-  },
-  state: () => elementSlots(['buffer']),
-} as const;
+const family = (name: string, title: string, source: string, nesterov: boolean) =>
+  defineEntry({
+    name,
+    kind: 'elementwise-update',
+    title,
+    source,
+    hyperparameters: momentumHyperparameters,
+    flags: momentumFlags,
+    slots: momentumSlots,
+    presets: presets(nesterov),
+  });
 
-export const momentum: CatalogueEntry = {
-  ...shared,
-  name: 'momentum',
-  title: 'Momentum',
-  source: 'Polyak 1964; Ruder 2016, section 4.1',
-  presets: presets(false),
-};
+/** Momentum (heavy ball): the buffer accumulates gradients, θ moves by the buffer. */
+export const momentum = family('momentum', 'Momentum', 'Polyak 1964; Ruder 2016, section 4.1', false);
 
-export const nesterov: CatalogueEntry = {
-  ...shared,
-  name: 'nesterov',
-  title: 'Nesterov momentum (reformulated, on given gradients)',
-  source: 'Sutskever et al. 2013; Bengio et al. 2013; Ruder 2016, section 4.2',
-  presets: presets(true),
-};
+/** Nesterov momentum, reformulated on the given gradient (the frameworks' form). */
+export const nesterov = family(
+  'nesterov',
+  'Nesterov momentum (reformulated, on given gradients)',
+  'Sutskever et al. 2013; Bengio et al. 2013; Ruder 2016, section 4.2',
+  true,
+);

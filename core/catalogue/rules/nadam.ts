@@ -14,33 +14,54 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
+import { defineEntry, optional, slot, type FlagValuesOf, type SchemaOf } from '../define.js';
 import { hyperparameters } from './common.js';
 
-export const nadam: CatalogueEntry = {
+const nadamHyperparameters = {
+  lr: hyperparameters.learningRate,
+  beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
+  beta2: hyperparameters.decay('β2', 'exponential decay rate of the second moment'),
+  eps: hyperparameters.epsilon,
+  momentumDecay: optional({
+    symbol: 'ψ',
+    description: 'μ_t = β1 (1 − ½ 0.96^(t ψ)) (PyTorch)',
+    domain: { min: '0' },
+  }),
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+
+const nadamFlags = {
+  schedule: {
+    description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)",
+    values: ['none', 'pytorch', 'keras'],
+  },
+  productNext: optional({
+    description:
+      "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
+    values: ['documented', 'torch-1.13'],
+  }),
+} as const;
+
+type NadamFlags = FlagValuesOf<typeof nadamFlags>;
+
+const nadamSlots = {
+  m: slot.signed(1),
+  v: slot.nonnegative(2),
+  muProduct: { ...slot.runningProduct(), when: (f: NadamFlags) => f.schedule !== 'none' },
+} as const;
+
+/** Nadam's hyperparameters, flags (`productNext` set by no preset) and slots (P under a schedule). */
+export type NadamSchema = SchemaOf<typeof nadamHyperparameters, typeof nadamFlags, typeof nadamSlots>;
+
+/** Nadam: Adam with the Nesterov look-ahead on m, and a momentum schedule under PyTorch and Keras. */
+export const nadam = defineEntry({
   name: 'nadam',
-  kind: 'update-rule',
+  kind: 'elementwise-update',
   title: 'Nadam',
   source: 'Dozat 2016, "Incorporating Nesterov Momentum into Adam"; arXiv:1712.04711',
-  hyperparameters: {
-    lr: hyperparameters.learningRate,
-    beta1: hyperparameters.decay('β1', 'exponential decay rate of the first moment'),
-    beta2: hyperparameters.decay('β2', 'exponential decay rate of the second moment'),
-    eps: hyperparameters.epsilon,
-    momentumDecay: { symbol: 'ψ', description: 'μ_t = β1 (1 − ½ 0.96^(t ψ)) (PyTorch)', domain: { min: '0' } },
-    weightDecay: hyperparameters.weightDecay,
-  },
-  flags: {
-    schedule: {
-      description: "'none' (the paper's formula), 'pytorch' (0.96^(tψ)), 'keras' (0.96^t)",
-      values: ['none', 'pytorch', 'keras'],
-    },
-    productNext: {
-      description:
-        "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
-      values: ['documented', 'torch-1.13'],
-    },
-  },
+  hyperparameters: nadamHyperparameters,
+  flags: nadamFlags,
+  slots: nadamSlots,
   presets: {
     paper: {
       source: 'arXiv:1712.04711 (the survey), last formula; Dozat 2016 without the schedule',
@@ -58,13 +79,4 @@ export const nadam: CatalogueEntry = {
       flags: { schedule: 'keras' },
     },
   },
-  state: (flags) => {
-    const scheduled = flags['schedule'] !== 'none';
-    return {
-      element: ['m', 'v'],
-      tensor: scheduled ? ['muProduct'] : [],
-      nonnegative: ['v'],
-      unitInterval: scheduled ? ['muProduct'] : [],
-    };
-  },
-};
+});

@@ -9,16 +9,25 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
-import { elementSlots, hyperparameters } from './common.js';
+import { defineEntry, slot, type SchemaOf } from '../define.js';
+import { hyperparameters } from './common.js';
 
-export const nag: CatalogueEntry = {
+const nagHyperparameters = { lr: hyperparameters.learningRate, momentum: hyperparameters.momentum } as const;
+const nagFlags = {} as const;
+const nagSlots = { velocity: slot.signed(1) } as const;
+
+/** NAG's hyperparameters (α, γ) and its velocity slot; no flags. */
+export type NagSchema = SchemaOf<typeof nagHyperparameters, typeof nagFlags, typeof nagSlots>;
+
+/** NAG on a gradient function: v ← γ v + α ∇J(θ − γ v), θ ← θ − v. */
+export const nag = defineEntry({
   name: 'nag',
-  kind: 'update-rule',
+  kind: 'gradient-function-update',
   title: 'NAG (look-ahead form, on a gradient function)',
   source: 'Nesterov 1983; Sutskever et al. 2013, eq. 3–4; Ruder 2016, section 4.2',
-  hyperparameters: { lr: hyperparameters.learningRate, momentum: hyperparameters.momentum },
-  flags: {},
+  hyperparameters: nagHyperparameters,
+  flags: nagFlags,
+  slots: nagSlots,
   presets: {
     paper: {
       source: 'Ruder 2016, section 4.2 (γ 0.9; no default α, 0.01 used)',
@@ -26,6 +35,4 @@ export const nag: CatalogueEntry = {
       flags: {},
     },
   },
-  state: () => elementSlots(['velocity']),
-  needsObjective: true,
-};
+});

@@ -4,16 +4,28 @@
  *
  * @module
  */
-import type { CatalogueEntry } from '../types.js';
-import { elementSlots, hyperparameters } from './common.js';
+import { defineEntry, optional, type SchemaOf } from '../define.js';
+import { hyperparameters } from './common.js';
 
-export const sgd: CatalogueEntry = {
+const sgdHyperparameters = {
+  lr: hyperparameters.learningRate,
+  weightDecay: optional(hyperparameters.weightDecay),
+} as const;
+const sgdFlags = {} as const;
+const sgdSlots = {} as const;
+
+/** SGD's hyperparameters (α, and λ under PyTorch); no flags, no state. */
+export type SgdSchema = SchemaOf<typeof sgdHyperparameters, typeof sgdFlags, typeof sgdSlots>;
+
+/** SGD: θ ← θ − α (g + λ θ). */
+export const sgd = defineEntry({
   name: 'sgd',
-  kind: 'update-rule',
+  kind: 'elementwise-update',
   title: 'SGD',
   source: 'Ruder 2016, section 2.1; arXiv:1712.04711',
-  hyperparameters: { lr: hyperparameters.learningRate, weightDecay: hyperparameters.weightDecay },
-  flags: {},
+  hyperparameters: sgdHyperparameters,
+  flags: sgdFlags,
+  slots: sgdSlots,
   presets: {
     paper: { source: 'Ruder 2016, eq. 1 (no default α; 0.01 used)', defaults: { lr: '0.01' }, flags: {} },
     pytorch: {
@@ -28,5 +40,4 @@ export const sgd: CatalogueEntry = {
       flags: {},
     },
   },
-  state: () => elementSlots([]),
-};
+});

@@ -51,7 +51,7 @@ describe('configure', () => {
     ['-Infinity', -Infinity, /lr = -Infinity is not a finite number/],
     ['the text Infinity', 'Infinity', /lr = Infinity is not a finite number/],
     ['empty text', '', /lr = "" is not a number/],
-    ['blank text', '  ', /lr = "  " is not a number/],
+    ['blank text', '  ', /lr = " {2}" is not a number/],
     ['text with trailing junk', '0.1abc', /lr = "0\.1abc" is not a number/],
   ])('rejects lr = %s, naming the rule, the hyperparameter, the value and what is accepted', (_, value, message) => {
     const run = () => configure(adam, 'pytorch', { lr: value as number });

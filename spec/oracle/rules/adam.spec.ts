@@ -3,11 +3,12 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
 import { adamOracle } from '../../../oracle/rules/adam.js';
-import { configure, entryOf } from '../../../core/catalogue/index.js';
+import { configure } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 import { moderateFloat32 } from '../../../src/gate/arbitraries/float32.js';
 
 const Exact = Decimal.clone({ precision: 300 });
-const adam = entryOf('adam');
+const adam = entries.adam;
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   expect(Array.from(a).map(String)).toEqual(Array.from(b).map(String));
 const nonzero = moderateFloat32();
@@ -131,7 +132,7 @@ describe('Adam oracle: known answers', () => {
     // 1 + 3·2^-24 = 1 + 2^-22 − 2^-24. As 0 < b < 1, 1/√b > 1, so θ' = midpoint − 2^-24 (1/√b − 1) lies below
     // the midpoint, by 2^-24 (1/√b − 1) ≈ 2^-24 · 2^-4301 ≈ 10^-1302: θ' rounds down, to 1 + 2^-23. The
     // 1280 digits of the first ladder leave the midpoint inside the enclosure; 2560 separate it.
-    const config = configure(entryOf('adam'), 'pytorch', {
+    const config = configure(adam, 'pytorch', {
       beta1: '0.5',
       beta2: '0.5',
       eps: '0',
@@ -152,7 +153,7 @@ describe('Adam oracle: known answers', () => {
   it('marks θ uncertified between 0x1.000002p+0 and 0x1.000004p+0 in the same case at t = 9000, 2717 digits deep', () => {
     // As above with b = 1 − 2^-9000: θ' lies 2^-24 (1/√b − 1) ≈ 2^-9025 ≈ 10^-2717 below the midpoint, beyond
     // the 2560 digits the oracle tries. m' and v' are still exactly 1.
-    const config = configure(entryOf('adam'), 'pytorch', {
+    const config = configure(adam, 'pytorch', {
       beta1: '0.5',
       beta2: '0.5',
       eps: '0',

@@ -10,8 +10,13 @@ import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
-import { oracleRuleOf } from '../../../oracle/rules/index.js';
-import { configure, entryOf, type HyperValue } from '../../../core/catalogue/index.js';
+import { adadeltaOracle } from '../../../oracle/rules/adadelta.js';
+import { adagradOracle } from '../../../oracle/rules/adagrad.js';
+import { nadamOracle } from '../../../oracle/rules/nadam.js';
+import { rmspropOracle } from '../../../oracle/rules/rmsprop.js';
+import { configure, type HyperValue } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import { entryOf, oracleRuleOf } from '../../../src/registry/index.js';
 
 const D = Decimal.clone({ precision: 200 });
 const powerOfTwo = fc
@@ -103,8 +108,8 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
     (theta, g, k) => {
       const G = Math.fround(k * g * g);
       if (!Number.isFinite(G) || exact(G).cmp(new D(k).times(exact(g).pow(2))) !== 0) return; // keep G exact
-      const config = configure(entryOf('adagrad'), 'paper');
-      const out = oracleRuleOf('adagrad').step(config, {
+      const config = configure(entries.adagrad, 'paper');
+      const out = adagradOracle.step(config, {
         params: Float32Array.of(theta),
         grads: Float32Array.of(g),
         state: { accumulator: Float32Array.of(G) },
@@ -122,8 +127,8 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
     (theta, g, t) => {
       const v = Math.fround((1 - 0.5 ** (t - 1)) * g * g);
       if (exact(v).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g).pow(2))) !== 0) return;
-      const config = configure(entryOf('rmsprop'), 'paper', { rho: '0.5', eps: '0' });
-      const out = oracleRuleOf('rmsprop').step(config, {
+      const config = configure(entries.rmsprop, 'paper', { rho: '0.5', eps: '0' });
+      const out = rmspropOracle.step(config, {
         params: Float32Array.of(theta),
         grads: Float32Array.of(g),
         state: { meanSquare: Float32Array.of(v), buffer: Float32Array.of(0) },
@@ -135,8 +140,8 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
   );
 
   test.prop([nonzero, nonzero])('AdaDelta (Zeiler) first step: Δ = √ε / √((1 − ρ) g² + ε) · g, θ − Δ', (theta, g) => {
-    const config = configure(entryOf('adadelta'), 'paper');
-    const out = oracleRuleOf('adadelta').step(config, {
+    const config = configure(entries.adadelta, 'paper');
+    const out = adadeltaOracle.step(config, {
       params: Float32Array.of(theta),
       grads: Float32Array.of(g),
       state: { gradSquared: Float32Array.of(0), updateSquared: Float32Array.of(0) },
@@ -161,8 +166,8 @@ describe('one-step closed forms against plain decimal arithmetic', () => {
         exact(m).cmp(new D(1).minus(new D(0.5).pow(t - 1)).times(exact(g))) !== 0
       )
         return;
-      const config = configure(entryOf('nadam'), 'paper', { beta1: '0.5', beta2: '0.5', eps: '0' });
-      const out = oracleRuleOf('nadam').step(config, {
+      const config = configure(entries.nadam, 'paper', { beta1: '0.5', beta2: '0.5', eps: '0' });
+      const out = nadamOracle.step(config, {
         params: Float32Array.of(theta),
         grads: Float32Array.of(g),
         state: { m: Float32Array.of(m), v: Float32Array.of(v) },

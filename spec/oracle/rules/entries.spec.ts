@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { dropConnectOracle } from '../../../oracle/regularizers/dropconnect.js';
 import { dropoutOracle } from '../../../oracle/regularizers/dropout.js';
-import { penaltyOracle } from '../../../oracle/regularizers/penalties.js';
-import { oracleRules } from '../../../oracle/rules/index.js';
-import { catalogue, ConfigurationError, configure, entryOf, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { l2Exact, penaltyOracle } from '../../../oracle/regularizers/penalties.js';
+import { adamOracle } from '../../../oracle/rules/adam.js';
+import { ConfigurationError, configure, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import { catalogue, entryOf, updateRecords } from '../../../src/registry/index.js';
 import { l2 } from '../../../core/catalogue/regularizers/penalties.js';
 
 const firstPreset = (name: string) => PRESET_NAMES.find((p) => entryOf(name).presets[p] !== undefined)!;
 const input = { params: Float32Array.of(1), grads: Float32Array.of(1), state: {}, t: 1 };
 
 describe("an oracle given another entry's configuration", () => {
-  const pairs = Object.values(oracleRules).flatMap((oracle) =>
-    catalogue.filter((e) => !oracle.entries.includes(e.name)).map((e) => [oracle, e.name] as const),
-  );
+  const pairs = updateRecords
+    .map((r) => r.oracle)
+    .flatMap((oracle) =>
+      catalogue.filter((e) => !oracle.entries.includes(e.name)).map((e) => [oracle, e.name] as const),
+    );
 
   it('has pairs to try', () => expect(pairs.length).toBeGreaterThan(50));
 
@@ -32,15 +36,15 @@ describe("an oracle given another entry's configuration", () => {
   );
 
   it("the regularizer oracles throw on an update rule's configuration", () => {
-    const sgd = configure(entryOf('sgd'), 'paper');
+    const sgd = configure(entries.sgd, 'paper');
     expect(() => dropoutOracle(sgd, Float32Array.of(1), Float32Array.of(1))).toThrow(
       /^dropout: the oracle rule 'dropout' \(for dropout\) was given a configuration of 'sgd'/,
     );
     expect(() => dropConnectOracle(sgd, Float32Array.of(1), Float32Array.of(1), Float32Array.of(1))).toThrow(
       /^dropconnect: the oracle rule 'dropconnect' \(for dropconnect\) was given a configuration of 'sgd'/,
     );
-    expect(() => penaltyOracle(sgd, Float32Array.of(1))).toThrow(
-      /^penalties: the oracle rule 'penalties' \(for l1, l2, elastic-net, smooth-l1\) was given a configuration of 'sgd'/,
+    expect(() => penaltyOracle(l2Exact, sgd, Float32Array.of(1))).toThrow(
+      /^l2: the oracle rule 'l2' \(for l2\) was given a configuration of 'sgd'/,
     );
     expect(() => dropoutOracle(configure(l2, 'pytorch'), Float32Array.of(1), Float32Array.of(1))).toThrow(
       /^dropout: .* was given a configuration of 'l2'/,
@@ -48,6 +52,6 @@ describe("an oracle given another entry's configuration", () => {
   });
 
   it('an oracle given something that is not a configuration says so', () => {
-    expect(() => oracleRules['adam']!.step({} as never, input)).toThrow(ConfigurationError);
+    expect(() => adamOracle.step({} as never, input)).toThrow(ConfigurationError);
   });
 });

@@ -3,10 +3,11 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { exactFromFloat32, roundToFloat32 } from '../../../oracle/binary32.js';
 import { nagOracle } from '../../../oracle/rules/nag.js';
-import { configure, entryOf, StepInputError } from '../../../core/catalogue/index.js';
+import { configure, StepInputError } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 
 const D = Decimal.clone({ precision: 200 });
-const nag = entryOf('nag');
+const nag = entries.nag;
 const powerOfTwo = fc
   .tuple(fc.integer({ min: -10, max: 10 }), fc.boolean())
   .map(([k, negative]) => (negative ? -1 : 1) * 2 ** k);

@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { oracleRuleOf } from '../../../oracle/rules/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 import {
   ConfigurationError,
   configure,
-  entryOf,
   HyperparameterError,
   PRESET_NAMES,
   StepInputError,
@@ -13,7 +12,8 @@ import {
 } from '../../../core/catalogue/index.js';
 import { classOf } from '../../../src/gate/compare.js';
 import { useBackend } from '../../../src/production/tfjs/backend.js';
-import { createOptimizer, initArrays, optimizerFor, stepArrays } from '../../../src/production/tfjs/optimizer.js';
+import { initArrays, stepArrays } from '../../../src/production/tfjs/optimizer.js';
+import { createOptimizer, optimizerFor, oracleRuleOf } from '../../../src/registry/index.js';
 import { backends } from '../../backends.js';
 
 describe.each(backends)('production Adam on %s', (backend) => {
@@ -38,7 +38,7 @@ describe.each(backends)('production Adam on %s', (backend) => {
   });
 
   it('an empty tensor is a valid no-op, with no NaN', () => {
-    const config = configure(entryOf('adam'), 'pytorch');
+    const config = configure(entries.adam, 'pytorch');
     const opt = optimizerFor(config);
     const empty = new Float32Array(0);
     const out = stepArrays(opt, { params: empty, grads: empty, state: initArrays(opt, empty), t: 1 });
@@ -82,7 +82,7 @@ describe.each(backends)('production Adam on %s', (backend) => {
   });
 
   it.each(PRESET_NAMES)('NaN and ±∞ follow IEEE semantics and match the oracle class by class (%s)', (preset) => {
-    const config = configure(entryOf('adam'), preset);
+    const config = configure(entries.adam, preset);
     const opt = optimizerFor(config);
     const oracle = oracleRuleOf('adam');
     // Each element exercises one rule: NaN gradient; +∞ gradient (m = ∞, ∞/∞ = NaN); −∞ gradient;
@@ -239,7 +239,7 @@ describe('production optimizer: bad input gets an error naming the culprit', () 
 
   it.each<[string, unknown, RegExp]>([
     ['undefined', undefined, /^optimizerFor: given undefined, not a configuration/],
-    ['an entry', entryOf('adam'), /^optimizerFor: given an object, not a configuration/],
+    ['an entry', entries.adam, /^optimizerFor: given an object, not a configuration/],
   ])('optimizerFor rejects %s', (_, config, message) => {
     expect(() => optimizerFor(config as Configuration)).toThrow(ConfigurationError);
     expect(() => optimizerFor(config as Configuration)).toThrow(message);

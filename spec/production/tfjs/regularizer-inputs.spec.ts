@@ -2,9 +2,10 @@
  * The regularizers' production entry points (src/production/tfjs/{penalties,dropout,dropconnect,stochastic-pooling}.ts):
  * arrays of the wrong type and configurations of another entry get an error naming the culprit.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, configure, entryOf, StepInputError } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import { ConfigurationError, configure, StepInputError } from '../../../core/catalogue/index.js';
 import { dropConnect, dropout } from '../../../core/catalogue/regularizers/masks.js';
 import { l2 } from '../../../core/catalogue/regularizers/penalties.js';
 import { useBackend } from '../../../src/production/tfjs/backend.js';
@@ -18,7 +19,7 @@ import {
   dropoutTrainArrays,
   tfDropoutTrainArrays,
 } from '../../../src/production/tfjs/dropout.js';
-import { penaltyArrays, penaltyTensors } from '../../../src/production/tfjs/penalties.js';
+import { penaltyArrays, penaltyTensors } from '../../../src/registry/regularizers.js';
 import {
   stochasticPoolingArrays,
   stochasticPoolingTrainArray,
@@ -28,7 +29,7 @@ import { backends } from '../../backends.js';
 const l2Config = configure(l2, 'pytorch');
 const dropoutConfig = configure(dropout, 'pytorch');
 const dropConnectConfig = configure(dropConnect, 'paper');
-const adamConfig = configure(entryOf('adam'), 'pytorch');
+const adamConfig = configure(entries.adam, 'pytorch');
 const x = Float32Array.of(1, 2);
 const asF32 = (v: unknown) => v as Float32Array;
 

@@ -5,7 +5,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
 import { adamStep, compareExact, paperBound } from '../../../oracle/claims/adam-step-size.js';
 import { IntervalArithmetic } from '../../../oracle/interval.js';
@@ -62,6 +62,7 @@ export function exactHolds(
 /** The exact |Δ_t| to 20 digits, for reports. */
 export const exactStep = (b1: number, b2: number, gs: number[], alpha = '1'): Decimal =>
   adamStep(IntervalArithmetic.at(60), exactText(b1), exactText(b2), alpha, texts(gs)).near.abs();
+/** `d` to 12 significant digits, for reports. */
 export const digits = (d: Decimal): string => d.toSignificantDigits(12).toString();
 
 /** `|Δ_t| = x α > stated y α (by z α)`, exact to 20 digits. */

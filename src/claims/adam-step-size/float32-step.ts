@@ -5,14 +5,17 @@
  * @module
  */
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
+import { configure, type Configuration } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import type { AdamSchema } from '../../../core/catalogue/rules/adam.js';
 import { boundTrajectory, errorOf } from '../../gate/bound/trajectory-bound.js';
 import { production } from '../../gate/implementation.js';
-import { productionRuleOf } from '../../production/rules/index.js';
+import { productionRuleOf } from '../../registry/index.js';
+import { lastBound, only } from '../one-step.js';
 
 /** Adam's paper preset with ε = 0 and the given float32 β1, β2, α. */
-export function adamConfig(b1: number, b2: number, alpha = 1): Configuration {
-  return configure(entryOf('adam'), 'paper', {
+export function adamConfig(b1: number, b2: number, alpha = 1): Configuration<AdamSchema> {
+  return configure(entries.adam, 'paper', {
     lr: exactText(alpha),
     beta1: exactText(b1),
     beta2: exactText(b2),
@@ -35,16 +38,13 @@ export function float32Step(backend: string, config: Configuration, gs: readonly
   const impl = production(backend);
   let state = impl.init(config, Float32Array.of(0));
   let theta = 0;
-  gs.forEach((g, i) => {
+  for (const [i, g] of gs.entries()) {
     const out = impl.step(config, { params: Float32Array.of(0), grads: Float32Array.of(g), state, t: i + 1 });
     state = out.state;
-    theta = out.params[0]!;
-  });
-  const bounded = boundTrajectory(productionRuleOf('adam'), config, {
-    param: 0,
-    grads: gs,
-    state: { m: 0, v: 0 },
-    reset: true,
-  }).at(-1)!.param;
+    theta = only(out.params, "production's θ'");
+  }
+  const bounded = lastBound(
+    boundTrajectory(productionRuleOf('adam'), config, { param: 0, grads: gs, state: { m: 0, v: 0 }, reset: true }),
+  ).param;
   return { delta: -theta, error: errorOf(bounded), ...(bounded.out === undefined ? {} : { out: bounded.out }) };
 }

@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
+import { configure, type Configuration } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import type { RmspropSchema } from '../../../core/catalogue/rules/rmsprop.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
 import { checkProperty } from '../property.js';
 import type { Claim } from '../types.js';
@@ -14,9 +16,9 @@ import { adam, agree, D, EPSILONS, F, gradients, moderate, rate, trajectory } fr
 import { float32Pair, namedProperty } from './pair.js';
 
 /** RMSProp with ε outside (PyTorch's form) and bias correction folded into α_t = α √(1 − β2^t), ε_t = ε √(1 − β2^t). */
-function biasCorrectedRmsprop(alpha: string, b2: number, eps: string, t: number): Configuration {
+function biasCorrectedRmsprop(alpha: string, b2: number, eps: string, t: number): Configuration<RmspropSchema> {
   const root = new D(1).minus(new D(exactText(b2)).pow(t)).sqrt();
-  return configure(entryOf('rmsprop'), 'pytorch', {
+  return configure(entries.rmsprop, 'pytorch', {
     lr: root.times(alpha).toString(),
     rho: exactText(b2),
     eps: root.times(eps).toString(),
@@ -74,10 +76,10 @@ export const adamRmspropClaims: readonly Claim[] = [
         ],
         (theta, g, v, b2, eps, t) => {
           const r = biasCorrectedRmsprop('0.001', b2, eps, t);
-          const rounded = configure(entryOf('rmsprop'), 'pytorch', {
+          const rounded = configure(entries.rmsprop, 'pytorch', {
             ...r.hyper,
-            lr: exactText(F(Number(r.hyper['lr']))),
-            eps: exactText(F(Number(r.hyper['eps']))),
+            lr: exactText(F(Number(r.hyper.lr))),
+            eps: exactText(F(Number(r.hyper.eps))),
           });
           return [
             { config: adam('paper', 0, b2, eps, { lr: '0.001' }), param: theta, grad: g, state: { m: 0, v }, t },

@@ -6,7 +6,10 @@
  */
 import fc from 'fast-check';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
+import { configure, type Configuration } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import type { AdamSchema } from '../../../core/catalogue/rules/adam.js';
+import { required } from '../../../core/required.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
 import { checkProperty } from '../property.js';
 import type { Claim } from '../types.js';
@@ -16,10 +19,10 @@ import { float32Pair, namedProperty } from './pair.js';
 const EXTRA = { lr: '0.001', weightDecay: '0' };
 
 /** AMSGrad and Adam in PyTorch's form, ε = 10^−8, α = 0.001, no weight decay. */
-function configs(b1: number, b2: number): { adam: Configuration; amsgrad: Configuration } {
+function configs(b1: number, b2: number): { adam: Configuration<AdamSchema>; amsgrad: Configuration<AdamSchema> } {
   return {
     adam: adam('pytorch', b1, b2, '1e-8', EXTRA),
-    amsgrad: configure(entryOf('amsgrad'), 'pytorch', {
+    amsgrad: configure(entries.amsgrad, 'pytorch', {
       beta1: exactText(b1),
       beta2: exactText(b2),
       eps: '1e-8',
@@ -75,7 +78,7 @@ export const amsgradClaims: readonly Claim[] = [
           runs: 100,
           reason: ([theta, b1, b2, gs]) => {
             const r = trajectories(theta, b1, b2, gs);
-            const [x, y] = [r.adam.at(-1)!, r.amsgrad.at(-1)!];
+            const [x, y] = [required(r.adam.at(-1), "Adam's last θ"), required(r.amsgrad.at(-1), "AMSGrad's last θ")];
             const [adamTheta, amsgradTheta] = [
               x.toSignificantDigits(12).toString(),
               y.toSignificantDigits(12).toString(),

@@ -8,7 +8,11 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf, type Configuration } from '../../../core/catalogue/index.js';
+import { configure, type Configuration, type HyperName } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
+import type { AdamSchema } from '../../../core/catalogue/rules/adam.js';
+import type { MomentumSchema } from '../../../core/catalogue/rules/momentum.js';
+import { required } from '../../../core/required.js';
 import { moderateFloat32 } from '../../gate/arbitraries/float32.js';
 import { exactStep, type Slots } from '../one-step.js';
 
@@ -45,12 +49,21 @@ export function trajectory(
 
 /** Equal to 10^−60 relative, element by element: |x_i − y_i| ≤ (|x_i| + 1) 10^−60 (the trajectories are computed to 80 digits). */
 export const agree = (x: readonly Decimal[], y: readonly Decimal[]): boolean =>
-  x.every((v, i) => v.minus(y[i]!).abs().lte(v.abs().plus(1).times('1e-60')));
+  x.every((v, i) =>
+    v
+      .minus(required(y[i], `element ${i} of the second trajectory`))
+      .abs()
+      .lte(v.abs().plus(1).times('1e-60')),
+  );
 
 /** Momentum SGD in a preset's form with float32 α and μ (PyTorch's with no dampening and no decay). */
-export const momentum = (preset: 'paper' | 'pytorch' | 'keras', lr: number, mu: number): Configuration =>
+export const momentum = (
+  preset: 'paper' | 'pytorch' | 'keras',
+  lr: number,
+  mu: number,
+): Configuration<MomentumSchema> =>
   configure(
-    entryOf('momentum'),
+    entries.momentum,
     preset,
     preset === 'pytorch'
       ? { lr: exactText(lr), momentum: exactText(mu), dampening: '0', weightDecay: '0' }
@@ -63,5 +76,6 @@ export const adam = (
   b1: number,
   b2: number,
   eps: string,
-  extra: Record<string, string> = {},
-): Configuration => configure(entryOf('adam'), preset, { beta1: exactText(b1), beta2: exactText(b2), eps, ...extra });
+  extra: { readonly [K in HyperName<AdamSchema>]?: string } = {},
+): Configuration<AdamSchema> =>
+  configure(entries.adam, preset, { beta1: exactText(b1), beta2: exactText(b2), eps, ...extra });

@@ -5,11 +5,12 @@
  * @module
  */
 import fc from 'fast-check';
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf } from '../../../core/catalogue/index.js';
+import { configure } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
-import { exactStep, type Slots } from '../one-step.js';
+import { exactStep, pick, type Slots } from '../one-step.js';
 import { checkProperty } from '../property.js';
 import type { Claim } from '../types.js';
 import { adam, agree, EPSILONS, F, gradients, moderate, rate } from './common.js';
@@ -32,7 +33,7 @@ export const nadamClaims: readonly Claim[] = [
             ['θ', 'β1', 'β2', 'ε', 'g'],
             [moderate, rate, rate, fc.constantFrom(...EPSILONS), gradients(20)],
             (theta, b1, b2, eps, gs) => {
-              const nadam = configure(entryOf('nadam'), 'paper', { beta1: exactText(b1), beta2: exactText(b2), eps });
+              const nadam = configure(entries.nadam, 'paper', { beta1: exactText(b1), beta2: exactText(b2), eps });
               const adamConfig = adam('paper', b1, b2, eps);
               let th: Decimal | string = exactText(theta);
               let slots: Slots = { m: '0', v: '0' };
@@ -40,10 +41,10 @@ export const nadamClaims: readonly Claim[] = [
                 const t = i + 1;
                 const n = exactStep(nadam, th, exactText(g), slots, t);
                 // Adam from (m_t, v_{t−1}): its m'' = β1 m_t + (1 − β1) g is the look-ahead, its v'' = v_t.
-                const a = exactStep(adamConfig, th, exactText(g), { m: n.slots['m']!, v: slots['v']! }, t);
+                const a = exactStep(adamConfig, th, exactText(g), { m: pick(n.slots, 'm'), v: pick(slots, 'v') }, t);
                 th = n.theta;
                 slots = n.slots;
-                return agree([n.theta], [a.theta]) && agree([n.slots['v']!], [a.slots['v']!]);
+                return agree([n.theta], [a.theta]) && agree([pick(n.slots, 'v')], [pick(a.slots, 'v')]);
               });
             },
           ),
@@ -63,7 +64,7 @@ export const nadamClaims: readonly Claim[] = [
       float32Pair(
         [moderate, moderate, moderate, nonnegative(moderate), rate, rate, fc.integer({ min: 1, max: 100 })],
         (theta, g, m, v, b1, b2, t) => {
-          const nadam = configure(entryOf('nadam'), 'paper', {
+          const nadam = configure(entries.nadam, 'paper', {
             beta1: exactText(b1),
             beta2: exactText(b2),
             eps: '1e-8',

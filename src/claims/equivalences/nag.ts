@@ -10,13 +10,14 @@ import { Decimal } from 'decimal.js';
 import { exactText, roundToFloat32 } from '../../../oracle/binary32.js';
 import { exactGradient } from '../../../oracle/objectives.js';
 import { IntervalArithmetic } from '../../../oracle/interval.js';
-import { elementwiseOracleOf } from '../../../oracle/rules/index.js';
 import { encloseNag } from '../../../oracle/rules/nag.js';
-import { configure, entryOf } from '../../../core/catalogue/index.js';
+import { configure } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 import { moderateFloat32 } from '../../gate/arbitraries/float32.js';
 import { boundTrajectory, errorOf } from '../../gate/bound/trajectory-bound.js';
 import { production } from '../../gate/implementation.js';
-import { productionRuleOf } from '../../production/rules/index.js';
+import { elementwiseOracleOf, productionRuleOf } from '../../registry/index.js';
+import { at, firstBound, only, pick } from '../one-step.js';
 import { checkProperty } from '../property.js';
 import type { Claim, ClaimOptions, ClaimResult } from '../types.js';
 import { agree, D, F, rate } from './common.js';
@@ -63,15 +64,15 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
       ...namedProperty(['θ', 'v', 'α', 'γ', 't', 'objective'], [...arbitraries], (theta, v, lr, mu, t, kind) => {
         const objective = OBJECTIVES[kind];
         const hyper = { lr: exactText(lr), momentum: exactText(mu) };
-        const nag = configure(entryOf('nag'), 'paper', hyper);
-        const nesterov = configure(entryOf('nesterov'), 'paper', hyper);
+        const nag = configure(entries.nag, 'paper', hyper);
+        const nesterov = configure(entries.nesterov, 'paper', hyper);
         const impl = production(o.backend);
         const state = { velocity: Float32Array.from(v) };
         const inputA = { params: Float32Array.from(theta), grads: new Float32Array(2), state, t, objective };
         const boundA = impl.bound(nag, inputA);
         const a = impl.step(nag, inputA);
         const exactA = encloseNag(nag, objective, theta.map(exactText), v.map(exactText), 80);
-        const phi = theta.map((x, i) => F(x - F(mu * v[i]!)));
+        const phi = theta.map((x, i) => F(x - F(mu * at(v, i, 'v'))));
         const g = gradientAt(kind, phi.map(exactText)).map((x) => roundToFloat32(x));
         const b = impl.step(nesterov, {
           params: Float32Array.from(phi),
@@ -80,27 +81,35 @@ function nagFloat32(o: ClaimOptions): ClaimResult {
           t,
         });
         const M = new D(exactText(mu));
+        const [velocityA, bufferB] = [pick(a.state, 'velocity'), pick(b.state, 'buffer')];
+        const [paramBoundA, velocityBoundA] = [pick(boundA, 'params'), pick(boundA, 'velocity')];
         return [0, 1].every((i) => {
-          const start = { param: phi[i]!, grads: [g[i]!], state: { buffer: v[i]! }, firstStep: t };
-          const boundB = boundTrajectory(productionRuleOf('nesterov'), nesterov, start)[0]!;
-          const ev = boundA['velocity']![i]!.bound + errorOf(boundB.slots['buffer']!);
+          const [phiI, gI, vI] = [at(phi, i, 'φ'), at(g, i, 'g'), at(v, i, 'v')];
+          const start = { param: phiI, grads: [gI], state: { buffer: vI }, firstStep: t };
+          const boundB = firstBound(boundTrajectory(productionRuleOf('nesterov'), nesterov, start));
+          const eVelocityA = at(velocityBoundA, i, "NAG's bound on v'").bound;
+          const ev = eVelocityA + errorOf(pick(boundB.slots, 'buffer'));
           const ephi =
-            boundA['params']![i]!.bound + M.toNumber() * boundA['velocity']![i]!.bound + errorOf(boundB.param);
+            at(paramBoundA, i, "NAG's bound on θ'").bound + M.toNumber() * eVelocityA + errorOf(boundB.param);
           if (!Number.isFinite(ev + ephi)) return true;
           const xB = elementwiseOracleOf('nesterov').enclose(
             nesterov,
-            { params: [exactText(phi[i]!)], grads: [exactText(g[i]!)], state: { buffer: [exactText(v[i]!)] }, t },
+            { params: [exactText(phiI)], grads: [exactText(gI)], state: { buffer: [exactText(vI)] }, t },
             80,
           );
-          const exactV = exactA.velocity[i]!.near;
-          const missV = new D(a.state['velocity']![i]!)
-            .minus(b.state['buffer']![i]!)
-            .minus(exactV.minus(xB['buffer']![0]!.near))
+          const exactV = at(exactA.velocity, i, "NAG's exact v'").near;
+          const missV = new D(at(velocityA, i, "NAG's v'"))
+            .minus(at(bufferB, i, "Nesterov's buffer"))
+            .minus(exactV.minus(only(xB['buffer'], "Nesterov's exact buffer").near))
             .abs();
           const lookahead = (th: Decimal | number, vel: Decimal | number) => new D(th).minus(M.times(vel));
-          const missPhi = lookahead(a.params[i]!, a.state['velocity']![i]!)
-            .minus(b.params[i]!)
-            .minus(lookahead(exactA.params[i]!.near, exactV).minus(xB['params']![0]!.near))
+          const missPhi = lookahead(at(a.params, i, "NAG's θ'"), at(velocityA, i, "NAG's v'"))
+            .minus(at(b.params, i, "Nesterov's φ'"))
+            .minus(
+              lookahead(at(exactA.params, i, "NAG's exact θ'").near, exactV).minus(
+                only(xB['params'], "Nesterov's exact φ'").near,
+              ),
+            )
             .abs();
           judged++;
           worst = Math.max(worst, missV.div(ev).toNumber(), missPhi.div(ephi).toNumber());
@@ -131,8 +140,8 @@ function nagExact(o: ClaimOptions): ClaimResult {
       ...namedProperty(['θ0', 'α', 'γ', 't', 'objective'], [...arbitraries], (theta0, lr, mu, steps, kind) => {
         const objective = OBJECTIVES[kind];
         const hyper = { lr: exactText(lr), momentum: exactText(mu) };
-        const nagConfig = configure(entryOf('nag'), 'paper', hyper);
-        const nesterovConfig = configure(entryOf('nesterov'), 'paper', hyper);
+        const nagConfig = configure(entries.nag, 'paper', hyper);
+        const nesterovConfig = configure(entries.nesterov, 'paper', hyper);
         let theta: (Decimal | string)[] = theta0.map(exactText);
         let v: (Decimal | string)[] = ['0', '0'];
         let phi: (Decimal | string)[] = theta;
@@ -147,11 +156,11 @@ function nagExact(o: ClaimOptions): ClaimResult {
             { params: phi, grads: g, state: { buffer: w }, t },
             80,
           );
-          phi = r['params']!.map((x) => x.near);
-          w = r['buffer']!.map((x) => x.near);
+          phi = pick(r, 'params').map((x) => x.near);
+          w = pick(r, 'buffer').map((x) => x.near);
           // A diverging trajectory (Rosenbrock with a large α) leaves any fixed relative tolerance; stop there.
           if (theta.some((x) => new Decimal(x).abs().gt('1e20'))) return true;
-          const lookahead = theta.map((x, i) => new D(x).minus(new D(exactText(mu)).times(v[i]!)));
+          const lookahead = theta.map((x, i) => new D(x).minus(new D(exactText(mu)).times(at(v, i, 'v'))));
           if (
             !agree(
               lookahead,

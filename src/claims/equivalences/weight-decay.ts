@@ -6,9 +6,10 @@
  * @module
  */
 import fc from 'fast-check';
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { exactText } from '../../../oracle/binary32.js';
-import { configure, entryOf } from '../../../core/catalogue/index.js';
+import { configure } from '../../../core/catalogue/index.js';
+import * as entries from '../../../core/catalogue/entries.js';
 import { nonnegative } from '../../gate/arbitraries/float32.js';
 import { exactParam, exactStep } from '../one-step.js';
 import { checkProperty } from '../property.js';
@@ -20,14 +21,14 @@ import { float32Pair, namedProperty } from './pair.js';
 function firstStepDifference(theta: number, g: number, b2: number, lambda: number, b1: number = F(0.9)): Decimal {
   const common = { beta1: exactText(b1), beta2: exactText(b2), eps: '0', lr: '0.001', weightDecay: exactText(lambda) };
   const coupled = exactParam({
-    config: configure(entryOf('adam'), 'pytorch', common),
+    config: configure(entries.adam, 'pytorch', common),
     param: theta,
     grad: g,
     state: { m: 0, v: 0 },
     t: 1,
   });
   const decoupled = exactParam({
-    config: configure(entryOf('adamw'), 'pytorch', common),
+    config: configure(entries.adamw, 'pytorch', common),
     param: theta,
     grad: g,
     state: { m: 0, v: 0 },
@@ -38,7 +39,7 @@ function firstStepDifference(theta: number, g: number, b2: number, lambda: numbe
 
 /** Adam (coupled λ) against AdamW (decoupled λ) in PyTorch's form, α = 0.001. */
 const adamw = (b1: number, b2: number, eps: string, lambda: number) =>
-  configure(entryOf('adamw'), 'pytorch', {
+  configure(entries.adamw, 'pytorch', {
     beta1: exactText(b1),
     beta2: exactText(b2),
     eps,
@@ -59,12 +60,12 @@ export const weightDecayClaims: readonly Claim[] = [
         {
           ...namedProperty(['θ', 'α', 'λ', 'g'], [moderate, rate, rate, gradients(20)], (theta, lr, lambda, gs) => {
             const coupled = trajectory(
-              () => configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
+              () => configure(entries.sgd, 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
               theta,
               {},
               gs,
             );
-            const sgd = configure(entryOf('sgd'), 'paper', { lr: exactText(lr) });
+            const sgd = configure(entries.sgd, 'paper', { lr: exactText(lr) });
             const factor = new D(1).minus(new D(exactText(lr)).times(exactText(lambda)));
             let th = new D(exactText(theta));
             const decoupled = gs.map((g, i) => (th = exactStep(sgd, th.times(factor), exactText(g), {}, i + 1).theta));
@@ -87,14 +88,14 @@ export const weightDecayClaims: readonly Claim[] = [
         [moderate, moderate, rate, rate, fc.integer({ min: 1, max: 100 })],
         (theta, g, lr, lambda, t) => [
           {
-            config: configure(entryOf('sgd'), 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
+            config: configure(entries.sgd, 'pytorch', { lr: exactText(lr), weightDecay: exactText(lambda) }),
             param: theta,
             grad: g,
             state: {},
             t,
           },
           {
-            config: configure(entryOf('sgd'), 'paper', { lr: exactText(lr) }),
+            config: configure(entries.sgd, 'paper', { lr: exactText(lr) }),
             param: F(theta * F(1 - F(lr * lambda))),
             grad: g,
             state: {},

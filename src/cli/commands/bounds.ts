@@ -76,7 +76,7 @@ export function printTable(
     (output.write ?? writeFileSync)(file, json);
   } catch (e) {
     const saved = join(tmpdir(), `optim-oracle-error-bounds-${process.pid}-${Date.now()}.json`);
-    let where = '';
+    let where: string;
     try {
       writeFileSync(saved, json);
       where = ` and saved to ${saved}`;

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { PROPERTIES, runCheck } from '../../runs/check.js';
+import { runCheck } from '../../runs/check.js';
+import { PROPERTIES } from '../../runs/check-plan.js';
 import { formatReport } from '../../runs/check-report.js';
 import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
 import type { Command } from './command.js';

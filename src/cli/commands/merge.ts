@@ -42,12 +42,14 @@ export function mergeCommandWith(output: TableOutput = {}): Command {
         file,
         ...parseShardReport(file, readFileSync(file, 'utf8')),
       }));
-      const other = read.find((r) => r.kind !== read[0]!.kind);
+      const [first] = read;
+      if (first === undefined) throw new OptionError('merge takes the --json files of every shard of one run');
+      const other = read.find((r) => r.kind !== first.kind);
       if (other !== undefined)
         throw new OptionError(
-          `${other.file} is a ${other.kind} report and ${read[0]!.file} a ${read[0]!.kind} report; merge the shards of one run`,
+          `${other.file} is a ${other.kind} report and ${first.file} a ${first.kind} report; merge the shards of one run`,
         );
-      if (read[0]!.kind === 'check') {
+      if (first.kind === 'check') {
         if (values.write === true) throw new OptionError('--write writes a bounds table; these are check reports');
         const report = mergeCheckReports(
           read.map((r) => ({ file: r.file, report: r.report as Extract<ShardReport, { kind: 'check' }>['report'] })),

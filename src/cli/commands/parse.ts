@@ -19,13 +19,17 @@ export interface Parsed {
 function joinValues(argv: readonly string[], command: Command): string[] {
   const flags = flagsOf(command);
   const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  let skip = false;
+  for (const [i, a] of argv.entries()) {
+    if (skip) {
+      skip = false;
+      continue;
+    }
     const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
     const next = argv[i + 1];
     if (name !== undefined && flags[name]?.type === 'string' && next !== undefined && !/^--|^-[a-zA-Z]/.test(next)) {
       out.push(`${a}=${next}`);
-      i++;
+      skip = true;
     } else out.push(a);
   }
   return out;
@@ -71,9 +75,8 @@ export function parseCommand(command: Command, argv: readonly string[], known: R
   const max = command.positionals?.max ?? 0;
   if (parsed.positionals.length > max) {
     const extra = parsed.positionals.slice(max).join(' ');
-    throw new OptionError(
-      `${command.name} takes ${max === 0 ? 'no arguments' : command.positionals!.usage}, got '${extra}'`,
-    );
+    const takes = command.positionals === undefined || max === 0 ? 'no arguments' : command.positionals.usage;
+    throw new OptionError(`${command.name} takes ${takes}, got '${extra}'`);
   }
   return { values: parsed.values as Values, positionals: parsed.positionals };
 }

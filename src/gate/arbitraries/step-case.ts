@@ -16,6 +16,7 @@ import {
   type State,
   type StepInput,
 } from '../../../core/catalogue/index.js';
+import { required } from '../../../core/required.js';
 import { hexFloat32 } from '../describe.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
@@ -60,7 +61,10 @@ export function configuration(entry: CatalogueEntry, preset: PresetName): fc.Arb
   const overrides = Object.fromEntries(
     hyperparametersOf(entry, preset).map((name) => [
       name,
-      fc.option(hyperparameterValue(entry.hyperparameters[name]!), { nil: undefined, freq: 3 }),
+      fc.option(hyperparameterValue(required(entry.hyperparameters[name], `hyperparameter '${name}'`)), {
+        nil: undefined,
+        freq: 3,
+      }),
     ]),
   );
   return fc
@@ -115,9 +119,8 @@ export function stepCase(entry: CatalogueEntry, preset: PresetName, options: Cas
     .chain(([config, length]) => {
       // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective
-        ? { objective: objective(length) }
-        : {};
+      const objectives: { objective?: fc.Arbitrary<Objective> } =
+        entry.kind === 'gradient-function-update' ? { objective: objective(length) } : {};
       return fc
         .record<{ params: Float32Array; grads: Float32Array; state: State; t: number; objective?: Objective }>({
           params: tensor,
@@ -160,9 +163,8 @@ export function trajectoryCase(
     )
     .chain(([config, length, steps]) => {
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
-      const objectives: { objective?: fc.Arbitrary<Objective> } = entry.needsObjective
-        ? { objective: objective(length) }
-        : {};
+      const objectives: { objective?: fc.Arbitrary<Objective> } =
+        entry.kind === 'gradient-function-update' ? { objective: objective(length) } : {};
       return fc
         .record<{ params: Float32Array; grads: Float32Array[]; objective?: Objective }>({
           params: tensor,

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import type { Float32Arith } from '../../../core/arith.js';
+import type { Float32Arith, RegionArith } from '../../../core/arith.js';
 import { UNIT_ROUNDOFF } from '../../../oracle/binary32.js';
 
 /** u = 2^−24, the unit roundoff of binary32. */
@@ -162,4 +162,95 @@ export const boundedArith: Float32Arith<Bounded> = {
 export function comparisonBound(b: Bounded): number {
   if (b.out !== undefined) return Infinity;
   return (b.e + U * Math.abs(b.v) + ETA) * (1 + 2 ** -20) + 2 ** -45 * b.s;
+}
+
+/**
+ * The running bound of a float32 sum of the bounded terms, in any order:
+ *
+ *   |fl(Σ x̂_i) − Σ x_i| ≤ Σ e_i + γ_{n−1} Σ (|x_i| + e_i),   γ_m = m u / (1 − m u)
+ *
+ * (Higham 2002, §4.2; it covers every order of float32 additions, and float64 accumulation rounded once
+ * to float32 as tfjs's cpu backend does). Additions need no η: a subnormal sum is exact.
+ */
+export function sumBound(terms: readonly Bounded[]): Bounded {
+  const out = terms.find((x) => x.out !== undefined)?.out;
+  const v = terms.reduce((s, x) => s + x.v, 0);
+  const size = terms.reduce((s, x) => s + x.s, 0);
+  if (out !== undefined) return { v, e: Infinity, s: size, out };
+  const n = terms.length;
+  const gamma = n <= 1 ? 0 : ((n - 1) * U) / (1 - (n - 1) * U);
+  const e = terms.reduce((s, x) => s + x.e, 0) + gamma * terms.reduce((s, x) => s + Math.abs(x.v) + x.e, 0);
+  return { v, e, s: size };
+}
+
+/** A region of float32 values under running error analysis; a region of length 1 broadcasts. */
+export type BoundedRegion = readonly Bounded[];
+
+function elementAt(x: BoundedRegion, i: number): Bounded {
+  const b = x[x.length === 1 ? 0 : i];
+  if (b === undefined) throw new RangeError(`no element ${i} in a region of ${x.length}`);
+  return b;
+}
+
+/** The length of regions broadcast together, as tensors broadcast (a region of length 1 repeats). */
+function broadcastLength(...regions: readonly BoundedRegion[]): number {
+  const lengths = new Set(regions.map((x) => x.length).filter((n) => n !== 1));
+  if (lengths.size > 1) throw new RangeError(`regions of ${[...lengths].join(' and ')} do not broadcast`);
+  return lengths.size === 0 ? 1 : (lengths.values().next().value ?? 1);
+}
+
+/** `f` element by element, broadcasting. */
+function zip(a: BoundedRegion, b: BoundedRegion, f: (x: Bounded, y: Bounded) => Bounded): BoundedRegion {
+  return Array.from({ length: broadcastLength(a, b) }, (_, i) => f(elementAt(a, i), elementAt(b, i)));
+}
+
+/** The float32 zero, with nothing combined: 0 in float32 and in exact arithmetic. */
+const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
+
+/**
+ * The selection where(c > 0, a, b): the branch float32 takes, when the sign of c is decided (|c|
+ * beyond its error and the float64 slack 2^−45 S of v, or c an exact zero); otherwise float32 may take
+ * the other branch, and the value is outside the domain. A nonfinite c is judged by class.
+ */
+function selectPositive(c: Bounded, a: Bounded, b: Bounded): Bounded {
+  const chosen = c.v > 0 ? a : b;
+  if (c.out !== undefined || !Number.isFinite(c.v)) {
+    return { ...chosen, e: Infinity, out: worst(c.out ?? 'nonfinite', chosen.out) };
+  }
+  const uncertainty = c.e + 2 ** -45 * c.s;
+  const decided = c.v > uncertainty || c.v < -uncertainty || isExactZero(c);
+  return decided ? chosen : { ...chosen, e: Infinity, out: worst('underflow', chosen.out) };
+}
+
+/**
+ * {@link RegionArith} on {@link BoundedRegion}s: {@link boundedArith} element by element, except that a
+ * product with the float32 zero (and an operand inside the domain) is an exact zero, as it is in
+ * float32 (x · 0 = ±0, no rounding); a region sum is `sum`, the analysis of a float32 sum in any order
+ * ({@link sumBound}); a selection as
+ * {@link selectPositive}.
+ */
+export function boundedRegionArith(sum: (terms: readonly Bounded[]) => Bounded): RegionArith<BoundedRegion> {
+  const A = boundedArith;
+  const unary =
+    (f: (x: Bounded) => Bounded) =>
+    (a: BoundedRegion): BoundedRegion =>
+      a.map(f);
+  const exactProduct = (x: Bounded, y: Bounded): boolean =>
+    (isExactZero(x) && y.out === undefined) || (isExactZero(y) && x.out === undefined);
+  return {
+    add: (a, b) => zip(a, b, A.add),
+    sub: (a, b) => zip(a, b, A.sub),
+    mul: (a, b) => zip(a, b, (x, y) => (exactProduct(x, y) ? { v: 0, e: 0, s: 0, nonneg: true } : A.mul(x, y))),
+    div: (a, b) => zip(a, b, A.div),
+    max: (a, b) => zip(a, b, A.max),
+    sqrt: unary(A.sqrt),
+    square: unary(A.square),
+    abs: unary(A.abs),
+    sign: unary(A.sign),
+    regionSum: (a) => [sum(a)],
+    wherePositive: (c, a, b) =>
+      Array.from({ length: broadcastLength(c, a, b) }, (_, i) =>
+        selectPositive(elementAt(c, i), elementAt(a, i), elementAt(b, i)),
+      ),
+  };
 }

@@ -5,11 +5,11 @@
  * @module
  */
 import type { Configuration } from '../../../core/catalogue/index.js';
-import { dropConnectCoefficients } from '../../production/regularizers/dropconnect.js';
-import { boundedArith as A, exactInput } from './bounded.js';
-import { sumBound } from './penalty-bound.js';
+import { required } from '../../../core/required.js';
+import { dropConnectCoefficients, dropConnectConfiguration } from '../../production/regularizers/dropconnect.js';
+import { boundedArith as A, exactInput, sumBound, type Bounded } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
-import { elementBound, type StepBound } from './step-bound.js';
+import { elementBound, type ElementBound, type StepBound } from './step-bound.js';
 
 /** Per output (`train`, `mean`, `variance`), the bound of each row for one mask. */
 export function boundDropConnect(
@@ -20,18 +20,22 @@ export function boundDropConnect(
 ): StepBound {
   const n = x.length;
   const m = w.length / n;
-  const c = dropConnectCoefficients(scalarBoundArith, config);
+  const c = dropConnectCoefficients(scalarBoundArith, dropConnectConfiguration(config));
   const keep = scalarToBounded(c.keep);
   const keepVariance = scalarToBounded(c.keepVariance);
-  const out: StepBound = { train: [], mean: [], variance: [] };
+  const input = (values: Float32Array, k: number, what: string): Bounded =>
+    exactInput(required(values[k], `${what}[${k}]`));
+  const train: ElementBound[] = [];
+  const mean: ElementBound[] = [];
+  const variance: ElementBound[] = [];
   for (let i = 0; i < m; i++) {
-    const products = Array.from(x, (xj, j) => A.mul(exactInput(w[i * n + j]!), exactInput(xj)));
+    const products = Array.from(x, (xj, j) => A.mul(input(w, i * n + j, 'W'), exactInput(xj)));
     const masked = Array.from(x, (xj, j) =>
-      A.mul(A.mul(exactInput(mask[i * n + j]!), exactInput(w[i * n + j]!)), exactInput(xj)),
+      A.mul(A.mul(input(mask, i * n + j, 'mask'), input(w, i * n + j, 'W')), exactInput(xj)),
     );
-    out['train']!.push(elementBound(sumBound(masked)));
-    out['mean']!.push(elementBound(A.mul(keep, sumBound(products))));
-    out['variance']!.push(elementBound(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));
+    train.push(elementBound(sumBound(masked)));
+    mean.push(elementBound(A.mul(keep, sumBound(products))));
+    variance.push(elementBound(A.mul(keepVariance, sumBound(products.map((p) => A.square(p))))));
   }
-  return out;
+  return { train, mean, variance };
 }

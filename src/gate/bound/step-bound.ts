@@ -6,10 +6,11 @@
  * @module
  */
 import type { Configuration, StepInput } from '../../../core/catalogue/index.js';
-import type { ProductionRule } from '../../production/rules/index.js';
+import { required } from '../../../core/required.js';
+import { initialValues, prepareStep, type Carrier, type Group } from '../../production/drive.js';
+import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
-import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
-import { nagGroup, objectiveCoefficients } from '../../production/rules/objectives.js';
+import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
 
 /** The bound on one output element. */
 export interface ElementBound {
@@ -28,83 +29,56 @@ export function elementBound(b: Bounded): ElementBound {
   return b.out === undefined ? { bound: comparisonBound(b), scale: b.s } : { bound: Infinity, scale: b.s, out: b.out };
 }
 
-/** The derived bound of `rule`'s production step on `input` under `config`. */
-export function boundStep(
-  rule: ProductionRule,
-  config: Configuration,
-  { params, grads, state, t }: StepInput,
-): StepBound {
+/** The gate's arithmetic: float32 operations with running error bounds, float64 coefficients with theirs. */
+const bounded: Carrier<Bounded, ScalarBound> = { A: boundedArith, scalars: scalarBoundArith, lift: scalarToBounded };
+
+/**
+ * The derived bound of `rule`'s production step on `input` under `config`: the driver
+ * (src/production/drive.ts) on {@link Bounded} values, one group of elements at a time (one element,
+ * or the pair a Rosenbrock objective couples).
+ */
+export function boundStep(rule: AnyProductionRule, config: Configuration, input: StepInput): StepBound {
+  const { params, grads, state, t, objective } = input;
   const layout = config.entry.state(config.flags);
-  const tensorValues = Object.fromEntries(layout.tensor.map((k) => [k, state[k]![0]!]));
-  const coefficients = rule.coefficients(scalarBoundArith, config, t, tensorValues);
-  const c = Object.fromEntries(Object.entries(coefficients).map(([k, v]) => [k, scalarToBounded(v)]));
+  const slotValues = (k: string) => required(state[k], `state slot '${k}'`);
+  const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, required(slotValues(k)[0], k)]));
+  const prepared = prepareStep(rule, config, bounded, { t, tensorSlots, ...(objective ? { objective } : {}) });
+  const size = prepared.size;
   const result: StepBound = { params: [] };
-  for (const slot of [...layout.element, ...layout.tensor]) result[slot] = [];
-  for (let i = 0; i < params.length; i++) {
-    const slots: Record<string, Bounded> = {};
-    for (const k of layout.element) slots[k] = exactInput(state[k]![i]!);
-    for (const k of layout.tensor) slots[k] = exactInput(state[k]![0]!);
-    const r = rule.step(
-      boundedArith,
-      { param: exactInput(params[i]!), grad: exactInput(grads[i]!), slots },
-      c,
-      config,
-      t,
-    );
-    result['params']!.push(elementBound(r.param));
-    for (const k of layout.element) result[k]!.push(elementBound(r.slots[k]!));
-    if (i === 0) for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
+  for (const k of [...layout.element, ...layout.tensor]) result[k] = [];
+  const push = (k: string, values: readonly Bounded[]) => required(result[k], k).push(...values.map(elementBound));
+  const tensorInputs = Object.fromEntries(layout.tensor.map((k) => [k, [exactInput(required(slotValues(k)[0], k))]]));
+  const at = (values: ArrayLike<number>, i: number) => exactInput(required(values[i], 'element'));
+  const group = (members: (values: ArrayLike<number>) => Bounded[]): Group<Bounded> => ({
+    params: members(params),
+    grads: rule.kind === 'elementwise' ? members(grads) : [],
+    slots: { ...Object.fromEntries(layout.element.map((k) => [k, members(slotValues(k))])), ...tensorInputs },
+    ...(objective?.kind === 'quadratic' ? { curvature: members(objective.curvature) } : {}),
+  });
+  for (let start = 0; start + size <= params.length; start += size) {
+    const members = (values: ArrayLike<number>) => Array.from({ length: size }, (_, k) => at(values, start + k));
+    const r = prepared.step(group(members));
+    push('params', r.params);
+    for (const k of layout.element) push(k, required(r.slots[k], k));
+    if (start === 0) for (const k of layout.tensor) push(k, required(r.slots[k], k));
   }
-  if (params.length === 0) {
+  if (params.length === 0 && layout.tensor.length > 0) {
     // Tensor slots still advance on an empty tensor; bound them on a zero element.
-    const slots = Object.fromEntries([
-      ...layout.element.map((k) => [k, exactInput(0)]),
-      ...layout.tensor.map((k) => [k, exactInput(state[k]![0]!)]),
-    ]);
-    const r = rule.step(boundedArith, { param: exactInput(0), grad: exactInput(0), slots }, c, config, t);
-    for (const k of layout.tensor) result[k]!.push(elementBound(r.slots[k]!));
+    const r = prepared.step(group(() => [exactInput(0)]));
+    for (const k of layout.tensor) push(k, required(r.slots[k], k));
   }
   return result;
 }
 
 /** The derived bound of `rule`'s production initial state for `length` parameters. */
-export function boundInit(rule: ProductionRule, config: Configuration, length: number): StepBound {
-  const layout = config.entry.state(config.flags);
-  const init = rule.initTensorSlots(scalarBoundArith, config);
+export function boundInit(rule: AnyProductionRule, config: Configuration, length: number): StepBound {
+  const initial = initialValues(rule, config, scalarBoundArith);
   const result: StepBound = {};
-  for (const k of layout.element) {
-    const from = layout.initialFrom?.[k];
-    const value = from === undefined ? exactInput(0) : scalarToBounded(scalarBoundArith.hyper(config.hyper[from]!));
+  for (const k of initial.layout.element) {
+    const from = initial.element[k];
+    const value = from === undefined ? exactInput(0) : scalarToBounded(from);
     result[k] = Array.from({ length }, () => elementBound(value));
   }
-  for (const k of layout.tensor) result[k] = [elementBound(scalarToBounded(init[k]!))];
-  return result;
-}
-
-/** The derived bound of production's NAG step (src/production/rules/objectives.ts), group by group. */
-export function boundNag(config: Configuration, input: StepInput): StepBound {
-  const objective = input.objective!;
-  const size = objective.kind === 'rosenbrock' ? 2 : 1;
-  const scalars = {
-    lr: scalarBoundArith.hyper(config.hyper['lr']!),
-    momentum: scalarBoundArith.hyper(config.hyper['momentum']!),
-    ...objectiveCoefficients(scalarBoundArith, objective),
-  };
-  const c = Object.fromEntries(Object.entries(scalars).map(([k, v]) => [k, scalarToBounded(v)]));
-  const result: StepBound = { params: [], velocity: [] };
-  for (let start = 0; start + size <= input.params.length; start += size) {
-    const indices = Array.from({ length: size }, (_, k) => start + k);
-    const curvature = objective.kind === 'quadratic' ? exactInput(objective.curvature[start]!) : undefined;
-    const r = nagGroup(
-      boundedArith,
-      objective,
-      indices.map((j) => exactInput(input.params[j]!)),
-      indices.map((j) => exactInput(input.state['velocity']![j]!)),
-      c,
-      curvature,
-    );
-    r.params.forEach((b) => result['params']!.push(elementBound(b)));
-    r.velocity.forEach((b) => result['velocity']!.push(elementBound(b)));
-  }
+  for (const k of initial.layout.tensor) result[k] = [elementBound(scalarToBounded(required(initial.tensor[k], k)))];
   return result;
 }

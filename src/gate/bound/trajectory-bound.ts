@@ -8,7 +8,7 @@
  * @module
  */
 import type { Configuration } from '../../../core/catalogue/index.js';
-import type { ProductionRule } from '../../production/rules/index.js';
+import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, exactInput, type Bounded } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 
@@ -32,14 +32,18 @@ export interface TrajectoryBound {
 }
 
 /**
- * Runs `rule` under `config` on Bounded values over `input.grads` (t = firstStep, firstStep + 1, …). Rules with tensor
- * slots (running products) are not supported: their coefficients take the slots as exact floats.
+ * Runs `rule` under `config` on Bounded values over `input.grads` (t = firstStep, firstStep + 1, …).
+ * Only elementwise rules on given gradients without tensor slots are supported: rules with tensor slots
+ * (running products) take the slots as exact floats in their coefficients, and a rule on a gradient
+ * function has no gradients to take.
  */
 export function boundTrajectory(
-  rule: ProductionRule,
+  rule: AnyProductionRule,
   config: Configuration,
   input: TrajectoryInput,
 ): TrajectoryBound[] {
+  if (rule.kind !== 'elementwise')
+    throw new Error(`boundTrajectory: ${config.entry.name} evaluates its own gradient, which it does not chain`);
   const layout = config.entry.state(config.flags);
   if (layout.tensor.length > 0)
     throw new Error(

@@ -11,13 +11,15 @@
 import fc from 'fast-check';
 import { dropConnectOracle } from '../../../oracle/regularizers/dropconnect.js';
 import { FALSE_FAILURE, hoeffdingHalfWidth, meanConsistent, type MeanTest } from '../../../core/statistics.js';
-import type { CatalogueEntry, Configuration, PresetName } from '../../../core/catalogue/index.js';
+import type { Configuration, PresetName } from '../../../core/catalogue/index.js';
+import { required } from '../../../core/required.js';
 import type { Activation } from '../../production/regularizers/dropconnect.js';
 import {
   dropConnectInferenceArray,
   dropConnectMomentsArrays,
   dropConnectTrainArrays,
 } from '../../production/tfjs/dropconnect.js';
+import type { WeightMaskRecord } from '../../registry/records.js';
 import { moderateFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundDropConnect } from '../bound/dropconnect-bound.js';
@@ -60,29 +62,30 @@ export const productionDropConnect: DropConnectImplementation = {
 
 /** A layer: W (m × n) and x (n), moderate values. */
 export const layer = (): fc.Arbitrary<{ w: Float32Array; x: Float32Array }> =>
-  fc
-    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 8 }))
-    .chain(([m, n]) =>
-      fc.record({
-        w: fc.array(moderateFloat32(), { minLength: m * n, maxLength: m * n }).map((v) => Float32Array.from(v)),
-        x: fc.array(moderateFloat32(), { minLength: n, maxLength: n }).map((v) => Float32Array.from(v)),
-      }),
-    );
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 8 })).chain(([m, n]) =>
+    fc.record({
+      w: fc.array(moderateFloat32(), { minLength: m * n, maxLength: m * n }).map((v) => Float32Array.from(v)),
+      x: fc.array(moderateFloat32(), { minLength: n, maxLength: n }).map((v) => Float32Array.from(v)),
+    }),
+  );
 
-/** Agreement with the oracle given one mask: train, mean and variance within their derived bounds. */
+/**
+ * Agreement with the oracle (the registry's `record`: its entry and oracle) given one mask: train,
+ * mean and variance within their derived bounds.
+ */
 export function dropConnectProperty(
   impl: DropConnectImplementation,
-  entry: CatalogueEntry,
+  record: WeightMaskRecord,
   preset: PresetName,
   tally?: Tally,
 ) {
-  return fc.property(configuration(entry, preset), layer(), maskSeed(), (config, { w, x }, seed) => {
+  return fc.property(configuration(record.entry, preset), layer(), maskSeed(), (config, { w, x }, seed) => {
     const r = impl.train(config, w, x, seed);
     const bad = r.mask.findIndex((v) => v !== 0 && v !== 1);
     if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
     const comparison = compareOutputs(
       { train: r.train, ...impl.moments(config, w, x) },
-      dropConnectOracle(config, w, x, r.mask),
+      record.oracle(config, w, x, r.mask),
       impl.bound(config, w, x, r.mask),
     );
     foldInto(tally, comparison);
@@ -91,12 +94,15 @@ export function dropConnectProperty(
   });
 }
 
+/** The element `k` of `values`, which the caller sized to hold it. */
+const at = (values: ArrayLike<number>, k: number, what: string): number => required(values[k], `${what}[${k}]`);
+
 /** Σ_j max(0, W_ij x_j) and Σ_j min(0, W_ij x_j): the range of y_i. */
 function rowRange(w: Float32Array, x: Float32Array, i: number): [number, number] {
   let lo = 0;
   let hi = 0;
   x.forEach((xj, j) => {
-    const t = w[i * x.length + j]! * xj;
+    const t = at(w, i * x.length + j, 'W') * xj;
     if (t > 0) hi += t;
     else lo += t;
   });
@@ -124,8 +130,8 @@ export function dropConnectMean(
   return Array.from({ length: m }, (_, i) => {
     const [lo, hi] = rowRange(w, x, i);
     return meanConsistent(
-      Float64Array.from({ length: samples }, (_, s) => train[s * m + i]!),
-      mean[i]!,
+      Float64Array.from({ length: samples }, (_, s) => at(train, s * m + i, 'train')),
+      at(mean, i, 'mean'),
       hi - lo,
       FALSE_FAILURE / m,
     );
@@ -146,11 +152,11 @@ export function dropConnectVariance(
   const { mean, variance } = exactMoments(config, w, x);
   return Array.from({ length: m }, (_, i) => {
     const [lo, hi] = rowRange(w, x, i);
-    const mu = mean[i]!;
+    const mu = at(mean, i, 'mean');
     const range = Math.max((hi - mu) ** 2, (lo - mu) ** 2);
     return meanConsistent(
-      Float64Array.from({ length: samples }, (_, s) => (train[s * m + i]! - mu) ** 2),
-      variance[i]!,
+      Float64Array.from({ length: samples }, (_, s) => (at(train, s * m + i, 'train') - mu) ** 2),
+      at(variance, i, 'variance'),
       range,
       FALSE_FAILURE / m,
     );
@@ -187,8 +193,10 @@ export function dropConnectInferenceStep(
   const { mean, variance } = exactMoments(config, w, x);
   const halfWidth = hoeffdingHalfWidth(1, samples, FALSE_FAILURE / m) + 2 ** -23;
   return Array.from({ length: m }, (_, i) => {
-    const sigma = Math.sqrt(variance[i]!);
-    const expected = sigma === 0 ? (mean[i]! > 0 ? 1 : 0) : normalCdf(mean[i]! / sigma);
-    return { ok: Math.abs(y[i]! - expected) <= halfWidth, mean: y[i]!, expected, halfWidth };
+    const mu = at(mean, i, 'mean');
+    const sigma = Math.sqrt(at(variance, i, 'variance'));
+    const expected = sigma === 0 ? (mu > 0 ? 1 : 0) : normalCdf(mu / sigma);
+    const yi = at(y, i, 'inference');
+    return { ok: Math.abs(yi - expected) <= halfWidth, mean: yi, expected, halfWidth };
   });
 }

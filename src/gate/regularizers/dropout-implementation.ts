@@ -6,12 +6,15 @@
  * @module
  */
 import type { Configuration } from '../../../core/catalogue/index.js';
+import { required } from '../../../core/required.js';
 import {
+  dropoutConfiguration,
   dropoutInference,
   dropoutTrain,
   isInverted,
   keepProbability,
   tfDropoutTrain,
+  type DropoutConfiguration,
 } from '../../production/regularizers/dropout.js';
 import {
   dropoutInferenceArray,
@@ -34,12 +37,14 @@ export interface DropoutImplementation {
   bound(config: Configuration, x: Float32Array, mask: Float32Array): StepBound;
 }
 
-function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: Configuration) => Bounded) {
+function boundWith(train: (x: Bounded, m: Bounded, keep: Bounded, config: DropoutConfiguration) => Bounded) {
   return (config: Configuration, x: Float32Array, mask: Float32Array): StepBound => {
-    const keep = scalarToBounded(keepProbability(scalarBoundArith, config));
+    const dropout = dropoutConfiguration(config);
+    const keep = scalarToBounded(keepProbability(scalarBoundArith, dropout));
+    const m = (i: number) => exactInput(required(mask[i], `mask[${i}]`));
     return {
-      train: Array.from(x, (xi, i) => elementBound(train(exactInput(xi), exactInput(mask[i]!), keep, config))),
-      inference: Array.from(x, (xi) => elementBound(dropoutInference(boundedArith, exactInput(xi), keep, config))),
+      train: Array.from(x, (xi, i) => elementBound(train(exactInput(xi), m(i), keep, dropout))),
+      inference: Array.from(x, (xi) => elementBound(dropoutInference(boundedArith, exactInput(xi), keep, dropout))),
     };
   };
 }
@@ -56,7 +61,10 @@ export const productionDropout: DropoutImplementation = {
 /** tfjs's tf.dropout (inverted, takes the rate); inference is the identity, as in tfjs-layers. */
 export const tfjsDropout: DropoutImplementation = {
   name: 'tf.dropout',
-  supports: (config) => isInverted(config) && config.hyper['rate'] !== undefined,
+  supports: (config) => {
+    const dropout = dropoutConfiguration(config);
+    return isInverted(dropout) && dropout.hyper.rate !== undefined;
+  },
   train: tfDropoutTrainArrays,
   inference: (_config, x) => Float32Array.from(x),
   bound: boundWith((x, m, keep) => tfDropoutTrain(boundedArith, x, m, keep)),

@@ -5,8 +5,8 @@
  * @module
  */
 import fc from 'fast-check';
-import { dropoutOracle } from '../../../oracle/regularizers/dropout.js';
-import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
+import type { PresetName } from '../../../core/catalogue/index.js';
+import type { ActivationMaskRecord } from '../../registry/records.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { compareOutputs } from '../compare.js';
@@ -16,10 +16,15 @@ import type { DropoutImplementation } from './dropout-implementation.js';
 /** A positive mask seed (tfjs reads 0 as unseeded). */
 export const maskSeed = (): fc.Arbitrary<number> => fc.integer({ min: 1, max: 2 ** 31 - 1 });
 
-/** The agreement property of `impl` on dropout under `preset`. */
-export function dropoutProperty(impl: DropoutImplementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
+/** The agreement property of `impl` on dropout (the registry's `record`: its entry and oracle) under `preset`. */
+export function dropoutProperty(
+  impl: DropoutImplementation,
+  record: ActivationMaskRecord,
+  preset: PresetName,
+  tally?: Tally,
+) {
   return fc.property(
-    configuration(entry, preset),
+    configuration(record.entry, preset),
     fc.array(trainingFloat32(), { maxLength: 64 }).map((xs) => Float32Array.from(xs)),
     maskSeed(),
     (config, x, seed) => {
@@ -28,7 +33,7 @@ export function dropoutProperty(impl: DropoutImplementation, entry: CatalogueEnt
       if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
       const comparison = compareOutputs(
         { train: r.train, inference: impl.inference(config, x) },
-        dropoutOracle(config, x, r.mask),
+        record.oracle(config, x, r.mask),
         impl.bound(config, x, r.mask),
       );
       foldInto(tally, comparison);

@@ -11,7 +11,8 @@
  */
 import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../../core/statistics.js';
 import type { Configuration } from '../../../core/catalogue/index.js';
-import { isInverted } from '../../production/regularizers/dropout.js';
+import { required } from '../../../core/required.js';
+import { dropoutConfiguration, isInverted } from '../../production/regularizers/dropout.js';
 import { keepOf } from '../../production/tfjs/dropout.js';
 import type { DropoutImplementation } from './dropout-implementation.js';
 
@@ -26,9 +27,10 @@ export function dropoutMean(
   seed: number,
   p = FALSE_FAILURE,
 ): MeanTest {
-  const keep = keepOf(config);
+  const dropout = dropoutConfiguration(config);
+  const keep = keepOf(dropout);
   const y = impl.train(config, new Float32Array(n).fill(x), seed).train;
-  const inverted = isInverted(config);
+  const inverted = isInverted(dropout);
   return meanConsistent(y, inverted ? x : keep * x, inverted ? Math.abs(x) / keep : Math.abs(x), p);
 }
 
@@ -41,8 +43,9 @@ export function dropoutVariance(
   seed: number,
   p = FALSE_FAILURE,
 ): MeanTest {
-  const keep = keepOf(config);
-  const inverted = isInverted(config);
+  const dropout = dropoutConfiguration(config);
+  const keep = keepOf(dropout);
+  const inverted = isInverted(dropout);
   const mean = inverted ? x : keep * x;
   const kept = inverted ? x / keep : x;
   const y = impl.train(config, new Float32Array(n).fill(x), seed).train;
@@ -90,20 +93,21 @@ export function keptCountDistribution(
   seed: number,
   p = FALSE_FAILURE,
 ): DistributionTest {
+  const keep = keepOf(dropoutConfiguration(config));
   const counts = new Float64Array(n + 1);
   const ones = new Float32Array(n).fill(1);
   for (let k = 0; k < trials; k++) {
     const { mask } = impl.train(config, ones, seed + k);
     let c = 0;
     for (const m of mask) c += m;
-    counts[c]! += 1;
+    counts[c] = required(counts[c], `the count of masks keeping ${c}`) + 1;
   }
-  const cdf = binomialCdf(n, keepOf(config));
+  const cdf = binomialCdf(n, keep);
   let running = 0;
   let distance = 0;
   counts.forEach((c, i) => {
     running += c;
-    distance = Math.max(distance, Math.abs(running / trials - cdf[i]!));
+    distance = Math.max(distance, Math.abs(running / trials - required(cdf[i], `the binomial CDF at ${i}`)));
   });
   const threshold = Math.sqrt(Math.log(2 / p) / (2 * trials));
   return { ok: distance <= threshold, distance, threshold };

@@ -1,13 +1,15 @@
 /**
  * Agreement of the production penalties with the oracle: penalty, gradient and proximal step of a
  * random float32 weight vector, each element within its derived bound (src/gate/bound/penalty-bound.ts).
+ * The registry's record of a penalty gives both sides: its exact formulas and its production algorithm.
  *
  * @module
  */
 import fc from 'fast-check';
 import { penaltyOracle } from '../../../oracle/regularizers/penalties.js';
 import type { CatalogueEntry, Configuration, PresetName } from '../../../core/catalogue/index.js';
-import { penaltyArrays } from '../../production/tfjs/penalties.js';
+import { tfjsPenaltyArrays } from '../../production/tfjs/penalties.js';
+import type { PenaltyRecord } from '../../registry/records.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundPenalty } from '../bound/penalty-bound.js';
@@ -28,17 +30,21 @@ export function penaltyCase(entry: CatalogueEntry, preset: PresetName): fc.Arbit
   });
 }
 
-/** Production against the oracle on one case. */
-export function judgePenalty({ config, w }: PenaltyCase, tally?: Tally): StepComparison {
-  const comparison = compareOutputs(penaltyArrays(config, w), penaltyOracle(config, w), boundPenalty(config, w));
+/** Production (`record.production` on TensorFlow.js) against the oracle (`record.oracle`) on one case. */
+export function judgePenalty(record: PenaltyRecord, { config, w }: PenaltyCase, tally?: Tally): StepComparison {
+  const comparison = compareOutputs(
+    tfjsPenaltyArrays(record.production, config, w),
+    penaltyOracle(record.oracle, config, w),
+    boundPenalty(record.production, config, w),
+  );
   foldInto(tally, comparison);
   return comparison;
 }
 
 /** The agreement property of one penalty under one preset. */
-export function penaltyProperty(implementation: string, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
-  return fc.property(penaltyCase(entry, preset), (c) => {
-    const comparison = judgePenalty(c, tally);
+export function penaltyProperty(implementation: string, record: PenaltyRecord, preset: PresetName, tally?: Tally) {
+  return fc.property(penaltyCase(record.entry, preset), (c) => {
+    const comparison = judgePenalty(record, c, tally);
     if (comparison.mismatches.length > 0)
       throw new DisagreementError(implementation, c.config, `on w = [${Array.from(c.w).join(', ')}]`, comparison);
   });

@@ -1,21 +1,20 @@
 /**
  * Stochastic pooling as the gate sees it (Zeiler & Fergus 2013): the probabilities and the inference
- * output against the oracle within their derived bounds; each sampled value one of its region's
- * activations with positive probability (or 0 for a region of zeros, never NaN); and the distribution
- * claims, at false-failure probability 1e-9 in all (Hoeffding, union bound over the values):
+ * output against the oracle within their derived bounds (src/gate/bound/stochastic-pooling-bound.ts);
+ * each sampled value one of its region's activations with positive probability (or 0 for a region of
+ * zeros, never NaN); and the distribution claims, at false-failure probability 1e-9 in all (Hoeffding,
+ * union bound over the values):
  *
  *   P(sample = a_i) = p_i = a_i / Σ a_j,   E[sample] = Σ p_i a_i, which is the inference output.
  *
  * @module
  */
 import fc from 'fast-check';
-import { stochasticPoolingOracle } from '../../../oracle/regularizers/stochastic-pooling.js';
 import { FALSE_FAILURE, meanConsistent, type MeanTest } from '../../../core/statistics.js';
-import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
+import type { PresetName } from '../../../core/catalogue/index.js';
 import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../production/tfjs/stochastic-pooling.js';
-import { boundedArith as A, exactInput } from '../bound/bounded.js';
-import { sumBound } from '../bound/penalty-bound.js';
-import { elementBound, type ElementBound, type StepBound } from '../bound/step-bound.js';
+import type { PoolingRecord } from '../../registry/records.js';
+import { boundStochasticPooling } from '../bound/stochastic-pooling-bound.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { compareOutputs } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
@@ -36,52 +35,26 @@ export const productionStochasticPooling: StochasticPoolingImplementation = {
   train: stochasticPoolingTrainArray,
 };
 
-const exactZero: ElementBound = { bound: 0, scale: 0 };
-
-/** The derived bound of the probabilities and the inference output (a region of zeros gives exact zeros). */
-export function boundStochasticPooling(a: Float32Array, k: number): StepBound {
-  const out: StepBound = { probabilities: [], inference: [] };
-  for (let r = 0; r < a.length / k; r++) {
-    const xs = Array.from(a.subarray(r * k, (r + 1) * k), exactInput);
-    if (xs.every((x) => x.v === 0)) {
-      out['probabilities']!.push(...xs.map(() => exactZero));
-      out['inference']!.push(exactZero);
-      continue;
-    }
-    const sum = sumBound(xs);
-    const p = xs.map((x) => A.div(x, sum));
-    out['probabilities']!.push(...p.map(elementBound));
-    out['inference']!.push(elementBound(sumBound(p.map((pi, i) => A.mul(pi, xs[i]!)))));
-  }
-  return out;
-}
-
 /** Regions of size k (1 to 6) of activations ≥ 0, some all zero, some with zeros inside. */
 export const activations = (): fc.Arbitrary<{ a: Float32Array; k: number }> =>
-  fc
-    .integer({ min: 1, max: 6 })
-    .chain((k) =>
-      fc
-        .array(fc.oneof(fc.constant(0), fc.float({ min: 2 ** -20, max: 2 ** 20, noNaN: true })), {
-          minLength: k,
-          maxLength: 8 * k,
-        })
-        .map((xs) => ({ a: Float32Array.from(xs.slice(0, xs.length - (xs.length % k))), k })),
-    );
+  fc.integer({ min: 1, max: 6 }).chain((k) =>
+    fc
+      .array(fc.oneof(fc.constant(0), fc.float({ min: 2 ** -20, max: 2 ** 20, noNaN: true })), {
+        minLength: k,
+        maxLength: 8 * k,
+      })
+      .map((xs) => ({ a: Float32Array.from(xs.slice(0, xs.length - (xs.length % k))), k })),
+  );
 
-/** Agreement with the oracle, and every sample a possible one. */
+/** Agreement with the oracle (the registry's `record`: its entry and oracle), and every sample a possible one. */
 export function stochasticPoolingProperty(
   impl: StochasticPoolingImplementation,
-  entry: CatalogueEntry,
+  record: PoolingRecord,
   preset: PresetName,
   tally?: Tally,
 ) {
-  return fc.property(configuration(entry, preset), activations(), maskSeed(), (config, { a, k }, seed) => {
-    const comparison = compareOutputs(
-      impl.deterministic(a, k),
-      stochasticPoolingOracle(a, k),
-      boundStochasticPooling(a, k),
-    );
+  return fc.property(configuration(record.entry, preset), activations(), maskSeed(), (config, { a, k }, seed) => {
+    const comparison = compareOutputs(impl.deterministic(a, k), record.oracle(a, k), boundStochasticPooling(a, k));
     foldInto(tally, comparison);
     if (comparison.mismatches.length > 0)
       throw new DisagreementError(impl.name, config, `on regions of ${k}`, comparison);

@@ -12,25 +12,41 @@
  *
  * @module
  */
-import type { Configuration } from '../../../core/catalogue/index.js';
+import { checkConfiguration, type Configuration } from '../../../core/catalogue/index.js';
+import { dropout, type DropoutSchema } from '../../../core/catalogue/regularizers/masks.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
+import { required } from '../../../core/required.js';
+
+/** A dropout configuration. */
+export type DropoutConfiguration = Configuration<DropoutSchema>;
+
+/**
+ * `config` with dropout's schema, after checking that it is a configuration of dropout (a
+ * {@link ConfigurationError} naming `dropout` otherwise).
+ */
+export function dropoutConfiguration(config: Configuration): DropoutConfiguration {
+  checkConfiguration(dropout.name, config, 'regularizer');
+  // Checked just above: its entry is dropout, and configure accepted its hyperparameters.
+  return config as DropoutConfiguration;
+}
 
 /** Whether `config` is inverted dropout (the frameworks') rather than the paper's original form. */
-export const isInverted = (config: Configuration): boolean => config.flags['form'] === 'inverted';
+export const isInverted = (config: DropoutConfiguration): boolean => config.flags.form === 'inverted';
 
 /** The keep probability p: the `keep` hyperparameter, or 1 − `rate`. */
-export function keepProbability<S>(s: ScalarArith<S>, config: Configuration): S {
-  const keep = config.hyper['keep'];
-  return keep !== undefined ? s.hyper(keep) : s.sub(s.integer(1), s.hyper(config.hyper['rate']!));
+export function keepProbability<S>(s: ScalarArith<S>, { hyper }: DropoutConfiguration): S {
+  return hyper.keep !== undefined
+    ? s.hyper(hyper.keep)
+    : s.sub(s.integer(1), s.hyper(required(hyper.rate, "dropout's keep or rate")));
 }
 
 /** Training output for input x and mask m. */
-export function dropoutTrain<T>(A: Float32Arith<T>, x: T, m: T, keep: T, config: Configuration): T {
+export function dropoutTrain<T>(A: Float32Arith<T>, x: T, m: T, keep: T, config: DropoutConfiguration): T {
   return isInverted(config) ? A.mul(m, A.div(x, keep)) : A.mul(m, x);
 }
 
 /** Inference output. */
-export function dropoutInference<T>(A: Float32Arith<T>, x: T, keep: T, config: Configuration): T {
+export function dropoutInference<T>(A: Float32Arith<T>, x: T, keep: T, config: DropoutConfiguration): T {
   return isInverted(config) ? x : A.mul(keep, x);
 }
 
@@ -38,3 +54,17 @@ export function dropoutInference<T>(A: Float32Arith<T>, x: T, keep: T, config: C
 export function tfDropoutTrain<T>(A: Float32Arith<T>, x: T, m: T, keep: T): T {
   return A.mul(x, A.div(m, keep));
 }
+
+/** Dropout's algorithm: its keep probability, training output given the mask, and inference output. */
+export interface DropoutAlgorithm {
+  keep<S>(s: ScalarArith<S>, config: DropoutConfiguration): S;
+  train<T>(A: Float32Arith<T>, x: T, m: T, keep: T, config: DropoutConfiguration): T;
+  inference<T>(A: Float32Arith<T>, x: T, keep: T, config: DropoutConfiguration): T;
+}
+
+/** This project's dropout, as the registry holds it. */
+export const dropoutAlgorithm: DropoutAlgorithm = {
+  keep: keepProbability,
+  train: dropoutTrain,
+  inference: dropoutInference,
+};

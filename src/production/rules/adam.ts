@@ -13,66 +13,71 @@
  *
  * @module
  */
+import type { AdamSchema } from '../../../core/catalogue/rules/adam.js';
+import { required } from '../../../core/required.js';
 import { coupledGradient, movingAverage } from './common.js';
 import type { ProductionRule } from './rule.js';
 
-export const adam: ProductionRule = {
+type Always = 'beta1' | 'beta2' | 'oneMinusBeta1' | 'oneMinusBeta2' | 'eps' | 'stepSize';
+type Sometimes = 'weightDecay' | 'decayFactor' | 'sqrtBc2';
+
+/** Adam's production step (AMSGrad and AdamW by flags). */
+export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
+  kind: 'elementwise',
   name: 'adam',
-  initTensorSlots(s, config) {
-    const slots: Record<string, ReturnType<typeof s.integer>> = {};
-    if (config.flags['biasCorrection'] === 'running-product') {
-      slots['b1pow'] = s.hyper(config.hyper['beta1']!);
-      slots['b2pow'] = s.hyper(config.hyper['beta2']!);
-    }
-    return slots;
+  initTensorSlots(s, { hyper, flags }) {
+    if (flags.biasCorrection !== 'running-product') return {};
+    return { b1pow: s.hyper(hyper.beta1), b2pow: s.hyper(hyper.beta2) };
   },
-  coefficients(s, config, t, tensorSlots) {
-    const h = config.hyper;
-    const beta1 = s.hyper(h['beta1']!);
-    const beta2 = s.hyper(h['beta2']!);
-    const lr = s.hyper(h['lr']!);
+  coefficients(s, { hyper, flags }, t, tensorSlots) {
+    const beta1 = s.hyper(hyper.beta1);
+    const beta2 = s.hyper(hyper.beta2);
+    const lr = s.hyper(hyper.lr);
     const one = s.integer(1);
-    const correction = config.flags['biasCorrection'];
-    const power = (beta: typeof one, slot: string) =>
-      correction === 'running-product' ? s.float32(tensorSlots[slot]!) : s.powInt(beta, t);
-    const c: Record<string, typeof one> = {
+    const power = (beta: typeof one, slot: 'b1pow' | 'b2pow') =>
+      flags.biasCorrection === 'running-product' ? s.float32(required(tensorSlots[slot], slot)) : s.powInt(beta, t);
+    const weightDecay = hyper.weightDecay === undefined ? undefined : s.hyper(hyper.weightDecay);
+    const c = {
       beta1,
       beta2,
       oneMinusBeta1: s.sub(one, beta1),
       oneMinusBeta2: s.sub(one, beta2),
-      eps: s.hyper(h['eps']!),
+      eps: s.hyper(hyper.eps),
+      ...(weightDecay === undefined ? {} : { weightDecay }),
+      ...(weightDecay !== undefined && flags.weightDecay === 'decoupled'
+        ? { decayFactor: s.sub(one, s.mul(lr, weightDecay)) }
+        : {}),
     };
-    if (h['weightDecay'] !== undefined) {
-      c['weightDecay'] = s.hyper(h['weightDecay']);
-      if (config.flags['weightDecay'] === 'decoupled') c['decayFactor'] = s.sub(one, s.mul(lr, c['weightDecay']));
-    }
-    if (correction === 'none') return { ...c, stepSize: lr };
+    if (flags.biasCorrection === 'none') return { ...c, stepSize: lr };
     const bc1 = s.sub(one, power(beta1, 'b1pow'));
     const bc2 = s.sub(one, power(beta2, 'b2pow'));
-    if (config.flags['form'] === 'efficient') return { ...c, stepSize: s.div(s.mul(lr, s.sqrt(bc2)), bc1) };
+    if (flags.form === 'efficient') return { ...c, stepSize: s.div(s.mul(lr, s.sqrt(bc2)), bc1) };
     return { ...c, stepSize: s.div(lr, bc1), sqrtBc2: s.sqrt(bc2) };
   },
   step(A, { param, grad, slots }, c, config) {
-    const decay = config.flags['weightDecay'];
-    const g = decay === 'coupled' ? coupledGradient(A, grad, param, c, config) : grad;
-    const m = movingAverage(A, c['beta1']!, c['oneMinusBeta1']!, slots['m']!, g);
-    const v = movingAverage(A, c['beta2']!, c['oneMinusBeta2']!, slots['v']!, A.square(g));
-    const next: Record<string, typeof m> = { m, v };
-    let w = v;
-    if (config.flags['amsgrad'] === true) {
-      w = A.max(slots['vmax']!, v);
-      next['vmax'] = w;
-    }
+    const { flags } = config;
+    const g =
+      flags.weightDecay === 'coupled' ? coupledGradient(A, grad, param, c.weightDecay, config.hyper.weightDecay) : grad;
+    const m = movingAverage(A, c.beta1, c.oneMinusBeta1, slots.m, g);
+    const v = movingAverage(A, c.beta2, c.oneMinusBeta2, slots.v, A.square(g));
+    const w = flags.amsgrad ? A.max(required(slots.vmax, 'vmax'), v) : v;
     const root = A.sqrt(w);
-    const denominator = A.add(c['sqrtBc2'] === undefined ? root : A.div(root, c['sqrtBc2']), c['eps']!);
-    const update = A.div(A.mul(c['stepSize']!, m), denominator);
-    if (config.flags['biasCorrection'] === 'running-product') {
-      next['b1pow'] = A.mul(slots['b1pow']!, c['beta1']!);
-      next['b2pow'] = A.mul(slots['b2pow']!, c['beta2']!);
-    }
-    if (c['decayFactor'] !== undefined) return { param: A.sub(A.mul(param, c['decayFactor']), update), slots: next };
-    if (decay === 'decoupled-unscaled' && c['weightDecay'] !== undefined) {
-      return { param: A.sub(A.sub(param, update), A.mul(c['weightDecay'], param)), slots: next };
+    const denominator = A.add(c.sqrtBc2 === undefined ? root : A.div(root, c.sqrtBc2), c.eps);
+    const update = A.div(A.mul(c.stepSize, m), denominator);
+    const next = {
+      m,
+      v,
+      ...(flags.amsgrad ? { vmax: w } : {}),
+      ...(flags.biasCorrection === 'running-product'
+        ? {
+            b1pow: A.mul(required(slots.b1pow, 'b1pow'), c.beta1),
+            b2pow: A.mul(required(slots.b2pow, 'b2pow'), c.beta2),
+          }
+        : {}),
+    };
+    if (c.decayFactor !== undefined) return { param: A.sub(A.mul(param, c.decayFactor), update), slots: next };
+    if (flags.weightDecay === 'decoupled-unscaled' && c.weightDecay !== undefined) {
+      return { param: A.sub(A.sub(param, update), A.mul(c.weightDecay, param)), slots: next };
     }
     return { param: A.sub(param, update), slots: next };
   },

@@ -3,28 +3,22 @@
  *
  * @module
  */
-import type { Configuration } from '../../../core/catalogue/index.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
-
-/** Every hyperparameter of the configuration as a float64 coefficient, by name. */
-export function hyperCoefficients<S>(s: ScalarArith<S>, config: Configuration): Record<string, S> {
-  return Object.fromEntries(Object.entries(config.hyper).map(([k, text]) => [k, s.hyper(text)]));
-}
 
 /**
  * PyTorch's coupled weight decay, g + λ θ, skipped when λ is absent or zero (as PyTorch skips it, so
- * that an infinite θ does not turn g into NaN through 0 · ∞).
+ * that an infinite θ does not turn g into NaN through 0 · ∞). `lambda` is λ's float32 coefficient,
+ * `lambdaText` its decimal text from the configuration.
  */
 export function coupledGradient<T>(
   A: Float32Arith<T>,
   grad: T,
   param: T,
-  c: Readonly<Record<string, T>>,
-  config: Configuration,
+  lambda: T | undefined,
+  lambdaText: string | undefined,
 ): T {
-  const text = config.hyper['weightDecay'];
-  if (text === undefined || Number(text) === 0) return grad;
-  return A.add(grad, A.mul(c['weightDecay']!, param));
+  if (lambda === undefined || lambdaText === undefined || Number(lambdaText) === 0) return grad;
+  return A.add(grad, A.mul(lambda, param));
 }
 
 /**
@@ -35,9 +29,13 @@ export function movingAverage<T>(A: Float32Arith<T>, rho: T, oneMinusRho: T, pre
   return A.add(A.mul(rho, previous), A.mul(oneMinusRho, x));
 }
 
-/** Every hyperparameter as a coefficient, plus 1 − ρ for the rules that average with decay ρ (AdaDelta, RMSProp). */
-export function decayCoefficients<S>(s: ScalarArith<S>, config: Configuration): Record<string, S> {
-  const c = hyperCoefficients(s, config);
-  c['oneMinusRho'] = s.sub(s.integer(1), c['rho']!);
-  return c;
+/** The coefficient `{ weightDecay: λ }` in float64 when the configuration takes λ (PyTorch's presets), else `{}`. */
+export function weightDecayCoefficient<X>(s: ScalarArith<X>, text: string | undefined): { readonly weightDecay?: X } {
+  return text === undefined ? {} : { weightDecay: s.hyper(text) };
+}
+
+/** A decay rate ρ and 1 − ρ, both in float64, for the rules that average with it (AdaDelta, RMSProp). */
+export function decayRate<X>(s: ScalarArith<X>, rhoText: string): { readonly rho: X; readonly oneMinusRho: X } {
+  const rho = s.hyper(rhoText);
+  return { rho, oneMinusRho: s.sub(s.integer(1), rho) };
 }

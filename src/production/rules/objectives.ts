@@ -8,39 +8,42 @@
  */
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
+import { required } from '../../../core/required.js';
+
+/** Rosenbrock's float32 coefficients; the quadratic has none (its curvature is per element). */
+export interface RosenbrockCoefficients<X> {
+  readonly a?: X;
+  readonly two?: X;
+  readonly fourB?: X;
+  readonly twoB?: X;
+}
 
 /** The objective's float64 coefficients (rounded to float32 scalars by the caller). */
-export function objectiveCoefficients<S>(s: ScalarArith<S>, objective: Objective): Record<string, S> {
+export function objectiveCoefficients<X>(s: ScalarArith<X>, objective: Objective): RosenbrockCoefficients<X> {
   if (objective.kind === 'quadratic') return {};
   const b = s.hyper(objective.b);
   return { a: s.hyper(objective.a), two: s.integer(2), fourB: s.mul(s.integer(4), b), twoB: s.mul(s.integer(2), b) };
 }
 
-/** ∇J at the points `ys` of one group; `curvature` is the quadratic's a for the group's element. */
+/** ∇J at the points `ys` of one group; `curvature` holds the quadratic's a for each member. */
 export function objectiveGradient<T>(
   A: Float32Arith<T>,
   objective: Objective,
   ys: readonly T[],
-  c: Readonly<Record<string, T>>,
-  curvature?: T,
+  c: RosenbrockCoefficients<T>,
+  curvature?: readonly T[],
 ): T[] {
-  if (objective.kind === 'quadratic') return [A.mul(curvature!, ys[0]!)];
-  const [x, y] = ys as [T, T];
+  if (objective.kind === 'quadratic') {
+    const a = required(curvature, "the quadratic's curvature");
+    return ys.map((y, k) => A.mul(required(a[k], 'curvature'), y));
+  }
+  const [x, y] = ys;
+  if (x === undefined || y === undefined || ys.length !== 2)
+    throw new RangeError('a Rosenbrock group is one (x, y) pair');
   const r = A.sub(y, A.square(x));
-  return [A.sub(A.mul(c['two']!, A.sub(x, c['a']!)), A.mul(A.mul(c['fourB']!, x), r)), A.mul(c['twoB']!, r)];
-}
-
-/** One NAG step on a group: y = θ − γ v, v' = γ v + α ∇J(y), θ' = θ − v'. */
-export function nagGroup<T>(
-  A: Float32Arith<T>,
-  objective: Objective,
-  params: readonly T[],
-  velocity: readonly T[],
-  c: Readonly<Record<string, T>>,
-  curvature?: T,
-): { params: T[]; velocity: T[] } {
-  const lookahead = params.map((p, k) => A.sub(p, A.mul(c['momentum']!, velocity[k]!)));
-  const gradient = objectiveGradient(A, objective, lookahead, c, curvature);
-  const next = velocity.map((v, k) => A.add(A.mul(c['momentum']!, v), A.mul(c['lr']!, gradient[k]!)));
-  return { params: params.map((p, k) => A.sub(p, next[k]!)), velocity: next };
+  const coefficient = (k: keyof RosenbrockCoefficients<T>) => required(c[k], `Rosenbrock coefficient ${k}`);
+  return [
+    A.sub(A.mul(coefficient('two'), A.sub(x, coefficient('a'))), A.mul(A.mul(coefficient('fourB'), x), r)),
+    A.mul(coefficient('twoB'), r),
+  ];
 }

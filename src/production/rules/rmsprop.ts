@@ -1,41 +1,59 @@
 /**
- * RMSProp, plain and centered, in float32, each framework's form (the catalogue entry gives the
- * formulas). Where a framework keeps no buffer (μ = 0 in PyTorch and Keras) the slot passes through.
+ * RMSProp, plain and centered, in float32, each framework's form (Hinton, lecture 6e; Graves 2013,
+ * eq. 38–41; the catalogue entry gives the formulas):
+ *
+ *   v' = ρ v + (1 − ρ) g'²,  centered: ḡ' = ρ ḡ + (1 − ρ) g',  w = v' − ḡ'² (centered) or v'
+ *   d = √w + ε (pytorch), √(w − ε) (tfjs, centered), √(w + ε) (otherwise)
+ *   pytorch: b' = μ b + g'/d, θ' = θ − α b';  keras, tfjs: b' = μ b + α g'/d, θ' = θ − b'
+ *
+ * with g' = g + λ θ under PyTorch. Where a framework keeps no buffer (μ = 0 in PyTorch and Keras),
+ * θ' = θ − α g'/d and the slot passes through.
  *
  * @module
  */
-import { coupledGradient, decayCoefficients, movingAverage } from './common.js';
+import type { RmspropSchema } from '../../../core/catalogue/rules/rmsprop.js';
+import { required } from '../../../core/required.js';
+import { coupledGradient, decayRate, movingAverage, weightDecayCoefficient } from './common.js';
 import type { ProductionRule } from './rule.js';
 
-export const rmsprop: ProductionRule = {
+type Always = 'lr' | 'rho' | 'oneMinusRho' | 'momentum' | 'eps';
+type Sometimes = 'weightDecay';
+
+/** RMSProp's production step (centered by the flag `centered`), in the form the flag `form` names. */
+export const rmsprop: ProductionRule<RmspropSchema, Always, Sometimes> = {
+  kind: 'elementwise',
   name: 'rmsprop',
   initTensorSlots: () => ({}),
-  coefficients: decayCoefficients,
-  step(A, { param, grad, slots }, c, config) {
-    const form = config.flags['form'];
-    const centered = config.flags['centered'] === true;
-    const g = coupledGradient(A, grad, param, c, config);
-    const meanSquare = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['meanSquare']!, A.square(g));
-    const next: Record<string, typeof meanSquare> = { meanSquare, buffer: slots['buffer']! };
-    let variance = meanSquare;
-    if (centered) {
-      const meanGrad = movingAverage(A, c['rho']!, c['oneMinusRho']!, slots['meanGrad']!, g);
-      next['meanGrad'] = meanGrad;
-      variance = A.sub(meanSquare, A.square(meanGrad));
-    }
+  coefficients: (s, { hyper }) => ({
+    lr: s.hyper(hyper.lr),
+    ...decayRate(s, hyper.rho),
+    momentum: s.hyper(hyper.momentum),
+    eps: s.hyper(hyper.eps),
+    ...weightDecayCoefficient(s, hyper.weightDecay),
+  }),
+  step(A, { param, grad, slots }, c, { hyper, flags }) {
+    const { form, centered } = flags;
+    const g = coupledGradient(A, grad, param, c.weightDecay, hyper.weightDecay);
+    const meanSquare = movingAverage(A, c.rho, c.oneMinusRho, slots.meanSquare, A.square(g));
+    const meanGrad = centered
+      ? movingAverage(A, c.rho, c.oneMinusRho, required(slots.meanGrad, 'meanGrad'), g)
+      : undefined;
+    const variance = meanGrad === undefined ? meanSquare : A.sub(meanSquare, A.square(meanGrad));
+    const averages = meanGrad === undefined ? { meanSquare } : { meanSquare, meanGrad };
     const d =
       form === 'pytorch'
-        ? A.add(A.sqrt(variance), c['eps']!)
+        ? A.add(A.sqrt(variance), c.eps)
         : form === 'tfjs' && centered
-          ? A.sqrt(A.sub(variance, c['eps']!))
-          : A.sqrt(A.add(variance, c['eps']!));
-    if (form !== 'tfjs' && Number(config.hyper['momentum']) === 0)
-      return { param: A.sub(param, A.div(A.mul(c['lr']!, g), d)), slots: next };
-    if (form === 'pytorch') {
-      next['buffer'] = A.add(A.mul(c['momentum']!, slots['buffer']!), A.div(g, d));
-      return { param: A.sub(param, A.mul(c['lr']!, next['buffer'])), slots: next };
+          ? A.sqrt(A.sub(variance, c.eps))
+          : A.sqrt(A.add(variance, c.eps));
+    if (form !== 'tfjs' && Number(hyper.momentum) === 0) {
+      return { param: A.sub(param, A.div(A.mul(c.lr, g), d)), slots: { ...averages, buffer: slots.buffer } };
     }
-    next['buffer'] = A.add(A.mul(c['momentum']!, slots['buffer']!), A.div(A.mul(c['lr']!, g), d));
-    return { param: A.sub(param, next['buffer']), slots: next };
+    if (form === 'pytorch') {
+      const buffer = A.add(A.mul(c.momentum, slots.buffer), A.div(g, d));
+      return { param: A.sub(param, A.mul(c.lr, buffer)), slots: { ...averages, buffer } };
+    }
+    const buffer = A.add(A.mul(c.momentum, slots.buffer), A.div(A.mul(c.lr, g), d));
+    return { param: A.sub(param, buffer), slots: { ...averages, buffer } };
   },
 };

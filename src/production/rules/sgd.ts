@@ -1,16 +1,24 @@
 /**
- * SGD in float32: θ' = θ − α · g', g' = g + λ θ under PyTorch's coupled weight decay.
+ * SGD in float32: θ' = θ − α · g', g' = g + λ θ under PyTorch's coupled weight decay (Robbins & Monro
+ * 1951; Ruder 2016, section 2.1).
  *
  * @module
  */
-import { coupledGradient, hyperCoefficients } from './common.js';
+import type { SgdSchema } from '../../../core/catalogue/rules/sgd.js';
+import { coupledGradient, weightDecayCoefficient } from './common.js';
 import type { ProductionRule } from './rule.js';
 
-export const sgd: ProductionRule = {
+type Always = 'lr';
+type Sometimes = 'weightDecay';
+
+/** SGD's production step: α and λ rounded once to float32, then θ − α · g'. */
+export const sgd: ProductionRule<SgdSchema, Always, Sometimes> = {
+  kind: 'elementwise',
   name: 'sgd',
   initTensorSlots: () => ({}),
-  coefficients: (s, config) => hyperCoefficients(s, config),
-  step(A, { param, grad }, c, config) {
-    return { param: A.sub(param, A.mul(c['lr']!, coupledGradient(A, grad, param, c, config))), slots: {} };
+  coefficients: (s, { hyper }) => ({ lr: s.hyper(hyper.lr), ...weightDecayCoefficient(s, hyper.weightDecay) }),
+  step(A, { param, grad }, c, { hyper }) {
+    const g = coupledGradient(A, grad, param, c.weightDecay, hyper.weightDecay);
+    return { param: A.sub(param, A.mul(c.lr, g)), slots: {} };
   },
 };

@@ -1,10 +1,11 @@
 /**
- * {@link Float32Arith} on TensorFlow.js tensors: each operation is one float32 tensor op.
+ * {@link Float32Arith} (and {@link RegionArith}) on TensorFlow.js tensors: each operation is one float32
+ * tensor op.
  *
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Float32Arith } from '../../../core/arith.js';
+import type { Float32Arith, RegionArith } from '../../../core/arith.js';
 
 /** Float32 tensor arithmetic; scalars broadcast. */
 export const tensorArith: Float32Arith<tf.Tensor> = {
@@ -22,4 +23,14 @@ export const tensorArith: Float32Arith<tf.Tensor> = {
   // tf.sign returns 0 for subnormals on wasm and 0 for NaN on every backend; comparisons are exact.
   sign: (a) =>
     tf.where(tf.isNaN(a), a, tf.sub(tf.cast(tf.greater(a, 0), 'float32'), tf.cast(tf.less(a, 0), 'float32'))),
+};
+
+/**
+ * {@link RegionArith} on tensors whose last axis is the region: {@link tensorArith}, tf.sum over the
+ * last axis (keepDims), and tf.where on tf.greater(c, 0).
+ */
+export const tensorRegionArith: RegionArith<tf.Tensor> = {
+  ...tensorArith,
+  regionSum: (a) => tf.sum(a, -1, true),
+  wherePositive: (c, a, b) => tf.where(tf.greater(c, 0), a, b),
 };

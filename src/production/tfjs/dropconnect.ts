@@ -6,18 +6,30 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../../../core/arith.js';
-import { checkConfiguration, checkFloat32Array, type Configuration } from '../../../core/catalogue/index.js';
-import { dropConnectCoefficients, type Activation } from '../regularizers/dropconnect.js';
+import { checkFloat32Array, type Configuration } from '../../../core/catalogue/index.js';
+import {
+  dropConnectCoefficients,
+  dropConnectConfiguration,
+  type Activation,
+  type DropConnectConfiguration,
+} from '../regularizers/dropconnect.js';
 import { bernoulliMask, checkSeed } from './masks.js';
 
-/** Rows of W (m × n, row-major) for an input of length n, after checking the configuration and the arrays' types. */
-function rowsOf(config: Configuration, w: Float32Array, x: Float32Array): number {
-  checkConfiguration('dropconnect', config, 'regularizer');
+/**
+ * The configuration as DropConnect's and the rows m of W (m × n, row-major) for an input of length n,
+ * after checking the configuration and the arrays' types.
+ */
+function layerOf(
+  config: Configuration,
+  w: Float32Array,
+  x: Float32Array,
+): { config: DropConnectConfiguration; m: number } {
+  const dropConnect = dropConnectConfiguration(config);
   checkFloat32Array('dropconnect', 'W', w);
   checkFloat32Array('dropconnect', 'x', x);
   if (x.length === 0 || w.length % x.length !== 0)
     throw new RangeError(`W has ${w.length} values, not a multiple of x's length ${x.length}`);
-  return w.length / x.length;
+  return { config: dropConnect, m: w.length / x.length };
 }
 
 /** Training outputs for `samples` masks drawn from `seed`: y (samples × m) and the masks (samples × m × n). */
@@ -28,10 +40,10 @@ export function dropConnectTrainArrays(
   seed: number,
   samples = 1,
 ): { train: Float32Array; mask: Float32Array } {
-  const m = rowsOf(config, w, x);
+  const { config: dropConnect, m } = layerOf(config, w, x);
   const n = x.length;
   return tf.tidy(() => {
-    const mask = bernoulliMask([samples, m, n], dropConnectCoefficients(float64Scalars, config).keep, seed);
+    const mask = bernoulliMask([samples, m, n], dropConnectCoefficients(float64Scalars, dropConnect).keep, seed);
     const y = tf.sum(
       tf.mul(tf.mul(mask, tf.tensor3d(w, [1, m, n], 'float32')), tf.tensor3d(x, [1, 1, n], 'float32')),
       2,
@@ -46,8 +58,8 @@ export function dropConnectMomentsArrays(
   w: Float32Array,
   x: Float32Array,
 ): { mean: Float32Array; variance: Float32Array } {
-  const m = rowsOf(config, w, x);
-  const c = dropConnectCoefficients(float64Scalars, config);
+  const { config: dropConnect, m } = layerOf(config, w, x);
+  const c = dropConnectCoefficients(float64Scalars, dropConnect);
   return tf.tidy(() => {
     const products = tf.mul(tf.tensor2d(w, [m, x.length], 'float32'), tf.tensor2d(x, [1, x.length], 'float32'));
     return {

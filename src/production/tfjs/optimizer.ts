@@ -12,9 +12,7 @@ import {
   checkStepCount,
   checkStepInput,
   checkStepShapes,
-  configure,
   describeValue,
-  entryOf,
   StepInputError,
   type Configuration,
   type HyperValue,
@@ -24,8 +22,9 @@ import {
 } from '../../../core/catalogue/index.js';
 import { float64Scalars } from '../../../core/arith.js';
 import type { Objective } from '../../../core/catalogue/objectives.js';
-import { nagGroup, objectiveCoefficients } from '../rules/objectives.js';
-import { productionRuleOf } from '../rules/index.js';
+import { required } from '../../../core/required.js';
+import { initialValues, prepareStep, type Carrier } from '../drive.js';
+import type { AnyProductionRule } from '../rules/rule.js';
 import { tensorArith } from './arith.js';
 
 /** State as named slots of tensors. */
@@ -49,7 +48,7 @@ export interface Optimizer {
   ): { params: tf.Tensor; state: TensorState };
 }
 
-/** Options of {@link createOptimizer}. */
+/** Options of `createOptimizer`. */
 export interface OptimizerOptions {
   /** The convention whose defaults and flags to use; `pytorch` when not given. */
   readonly preset?: PresetName | string;
@@ -77,116 +76,100 @@ function checkTensorState(rule: string, state: unknown): asserts state is Tensor
   for (const [slot, s] of Object.entries(state)) checkFloat32(rule, `state slot '${slot}'`, s);
 }
 
-/** A production optimizer for catalogue entry `rule`. */
-export function createOptimizer(rule: string, options: OptimizerOptions = {}): Optimizer {
-  const config = configure(entryOf(rule), options.preset ?? 'pytorch', options.hyper);
-  return optimizerFor(config);
+/** Production's arithmetic: float32 tensor ops, float64 coefficients rounded to float32 scalars. */
+const tensors: Carrier<tf.Tensor, number> = {
+  A: tensorArith,
+  scalars: float64Scalars,
+  lift: (x) => tf.scalar(x, 'float32'),
+};
+
+/** Checks a step on a gradient function's objective against the parameters it will update. */
+function checkObjective(name: string, objective: Objective | undefined, size: number): Objective {
+  if (objective === undefined) {
+    throw new StepInputError(
+      name,
+      'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v',
+    );
+  }
+  if (objective.kind === 'quadratic' && objective.curvature.length !== size) {
+    throw new StepInputError(
+      name,
+      `the quadratic's curvature has ${objective.curvature.length} values but params has ${size}`,
+    );
+  }
+  if (objective.kind === 'rosenbrock' && size % 2 !== 0) {
+    throw new StepInputError(name, `Rosenbrock pairs need an even number of parameters, got ${size}`);
+  }
+  return objective;
 }
 
-/** The production optimizer for a configuration. */
-export function optimizerFor(config: Configuration): Optimizer {
+/**
+ * The production optimizer of `rule` under `config`, on TensorFlow.js: the driver (../drive.ts) on
+ * tensors. A group is the whole tensors for an elementwise rule; for a rule on a gradient function
+ * coupling k elements, it is the k columns of the parameters reshaped to [n/k, k].
+ */
+export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): Optimizer {
   checkIsConfiguration('optimizerFor', config);
-  // NAG's look-ahead step is not elementwise: it has its own tensor path (nagTensors) and no ProductionRule.
-  const algorithm = config.entry.needsObjective ? undefined : productionRuleOf(config.entry.name);
-  const layout = config.entry.state(config.flags);
   const name = config.entry.name;
+  const layout = config.entry.state(config.flags);
   return {
     config,
     init(params) {
       checkFloat32(name, 'params', params);
       return tf.tidy(() => {
+        const initial = initialValues(rule, config, float64Scalars);
         const state: TensorState = {};
         for (const slot of layout.element) {
-          const from = layout.initialFrom?.[slot];
-          state[slot] =
-            from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, Number(config.hyper[from]), 'float32');
+          const from = initial.element[slot];
+          state[slot] = from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, from, 'float32');
         }
-        const init = algorithm?.initTensorSlots(float64Scalars, config) ?? {};
-        for (const slot of layout.tensor) state[slot] = tf.scalar(init[slot]!, 'float32');
+        for (const slot of layout.tensor) state[slot] = tf.scalar(required(initial.tensor[slot], slot), 'float32');
         return state;
       });
     },
     step(params, grads, state, t, objective) {
-      if (config.entry.needsObjective) return nagTensors(config, params, state, t, objective);
       checkFloat32(name, 'params', params);
-      checkFloat32(name, 'grads', grads);
+      if (rule.kind === 'elementwise') checkFloat32(name, 'grads', grads);
       checkTensorState(name, state);
       checkStepCount(name, t);
-      checkStepShapes(
-        name,
-        layout,
-        params.shape,
-        grads.shape,
-        Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])),
+      const gradShape = rule.kind === 'elementwise' ? grads.shape : params.shape;
+      const shapes = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape]));
+      checkStepShapes(name, layout, params.shape, gradShape, shapes);
+      const target = rule.kind === 'group' ? checkObjective(name, objective, params.size) : undefined;
+      const tensorSlots = Object.fromEntries(
+        layout.tensor.map((k) => [k, required(required(state[k], k).dataSync()[0], k)]),
       );
-      const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, state[k]!.dataSync()[0]!]));
-      const coefficients = algorithm!.coefficients(float64Scalars, config, t, tensorSlots);
       return tf.tidy(() => {
-        const c = Object.fromEntries(Object.entries(coefficients).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
-        const r = algorithm!.step(tensorArith, { param: params, grad: grads, slots: state }, c, config, t);
+        const prepared = prepareStep(rule, config, tensors, {
+          t,
+          tensorSlots,
+          ...(target ? { objective: target } : {}),
+        });
+        const k = prepared.size;
+        const members = (x: tf.Tensor): tf.Tensor[] => (k === 1 ? [x] : tf.split(tf.reshape(x, [x.size / k, k]), k, 1));
+        const join = (xs: readonly tf.Tensor[]): tf.Tensor =>
+          k === 1 ? required(xs[0], 'output') : tf.reshape(tf.concat([...xs], 1), params.shape);
+        const slots = Object.fromEntries([
+          ...layout.element.map((s) => [s, members(required(state[s], s))]),
+          ...layout.tensor.map((s) => [s, [required(state[s], s)]]),
+        ]);
+        const curvature =
+          target?.kind === 'quadratic'
+            ? { curvature: members(tf.tensor(target.curvature, params.shape, 'float32')) }
+            : {};
+        const r = prepared.step({
+          params: members(params),
+          grads: rule.kind === 'elementwise' ? [grads] : [],
+          slots,
+          ...curvature,
+        });
         const next: TensorState = {};
-        for (const slot of [...layout.element, ...layout.tensor]) next[slot] = r.slots[slot]!;
-        return { params: r.param, state: next };
+        for (const s of layout.element) next[s] = join(required(r.slots[s], s));
+        for (const s of layout.tensor) next[s] = required(required(r.slots[s], s)[0], s);
+        return { params: join(r.params), state: next };
       });
     },
   };
-}
-
-/** NAG's look-ahead step on tensors: elementwise for the quadratic, on (x, y) columns for Rosenbrock pairs. */
-function nagTensors(
-  config: Configuration,
-  params: tf.Tensor,
-  state: TensorState,
-  t: number,
-  objective: Objective | undefined,
-) {
-  const name = config.entry.name;
-  checkFloat32(name, 'params', params);
-  checkTensorState(name, state);
-  checkStepCount(name, t);
-  if (objective === undefined)
-    throw new StepInputError(
-      name,
-      'the step needs an objective: it evaluates the gradient at the look-ahead point θ − γ v',
-    );
-  checkStepShapes(
-    name,
-    config.entry.state(config.flags),
-    params.shape,
-    params.shape,
-    Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape])),
-  );
-  return tf.tidy(() => {
-    const c64 = {
-      lr: Number(config.hyper['lr']),
-      momentum: Number(config.hyper['momentum']),
-      ...objectiveCoefficients(float64Scalars, objective),
-    };
-    const c = Object.fromEntries(Object.entries(c64).map(([k, v]) => [k, tf.scalar(v, 'float32')]));
-    const velocity = state['velocity']!;
-    if (objective.kind === 'quadratic') {
-      if (objective.curvature.length !== params.size)
-        throw new StepInputError(
-          name,
-          `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.size}`,
-        );
-      const r = nagGroup(
-        tensorArith,
-        objective,
-        [params],
-        [velocity],
-        c,
-        tf.tensor(objective.curvature, params.shape, 'float32'),
-      );
-      return { params: r.params[0]!, state: { velocity: r.velocity[0]! } };
-    }
-    if (params.size % 2 !== 0)
-      throw new StepInputError(name, `Rosenbrock pairs need an even number of parameters, got ${params.size}`);
-    const columns = (x: tf.Tensor) => tf.split(tf.reshape(x, [params.size / 2, 2]), 2, 1);
-    const r = nagGroup(tensorArith, objective, columns(params), columns(velocity), c);
-    const join = (xs: tf.Tensor[]) => tf.reshape(tf.concat(xs, 1), params.shape);
-    return { params: join(r.params), state: { velocity: join(r.velocity) } };
-  });
 }
 
 /**
@@ -197,7 +180,7 @@ function nagTensors(
 export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
   const { entry, flags } = optimizer.config;
   const layout = entry.state(flags);
-  if (entry.needsObjective && typeof input === 'object' && input !== null) {
+  if (entry.kind === 'gradient-function-update' && typeof input === 'object' && input !== null) {
     checkStepInput(entry.name, layout, { ...input, grads: input.params });
     checkFloat32Array(entry.name, 'grads', input.grads);
   } else {

@@ -1,21 +1,21 @@
 /**
- * The penalties on TensorFlow.js tensors: the algorithms of src/production/regularizers/penalties.ts on
- * {@link tensorArith}, coefficients computed in float64 and rounded once to float32 scalars, the
- * penalty summed by tf.sum.
+ * The penalties on TensorFlow.js tensors: a penalty's algorithm (src/production/regularizers/penalties.ts)
+ * on {@link tensorArith}, coefficients computed in float64 and rounded once to float32 scalars, the
+ * penalty summed by tf.sum. The registry (src/registry/regularizers.ts) finds the algorithm of a
+ * configuration.
  *
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars } from '../../../core/arith.js';
 import {
+  checkConfiguration,
   checkFloat32Array,
-  checkIsConfiguration,
-  ConfigurationError,
   describeValue,
   StepInputError,
   type Configuration,
 } from '../../../core/catalogue/index.js';
-import { penaltyAlgorithms, type PenaltyAlgorithm } from '../regularizers/penalties.js';
+import type { PenaltyAlgorithm } from '../regularizers/penalties.js';
 import { tensorArith } from './arith.js';
 
 /** A penalty's outputs on a weight tensor. */
@@ -26,22 +26,9 @@ export interface PenaltyTensors {
   readonly prox?: tf.Tensor;
 }
 
-/** The algorithm of `config`'s penalty; a configuration of anything else is a {@link ConfigurationError}. */
-export function penaltyAlgorithmOf(config: Configuration): PenaltyAlgorithm {
-  checkIsConfiguration('penalty', config);
-  const algorithm = penaltyAlgorithms[config.entry.name];
-  if (algorithm === undefined) {
-    throw new ConfigurationError(
-      'penalty',
-      `given a configuration of '${config.entry.name}', which is not a penalty; penalties: ${Object.keys(penaltyAlgorithms).join(', ')}`,
-    );
-  }
-  return algorithm;
-}
-
-/** Penalty, gradient and proximal step of `w` under `config`. */
-export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTensors {
-  const algorithm = penaltyAlgorithmOf(config);
+/** Penalty, gradient and proximal step of `w` under `config`, a configuration of `algorithm`'s penalty. */
+export function tfjsPenaltyTensors(algorithm: PenaltyAlgorithm, config: Configuration, w: tf.Tensor): PenaltyTensors {
+  checkConfiguration(algorithm.name, config, 'penalty');
   if (!(w instanceof tf.Tensor))
     throw new StepInputError(
       config.entry.name,
@@ -61,10 +48,15 @@ export function penaltyTensors(config: Configuration, w: tf.Tensor): PenaltyTens
   });
 }
 
-/** {@link penaltyTensors} on plain arrays; `w` must be a Float32Array. */
-export function penaltyArrays(config: Configuration, w: Float32Array): Record<string, Float32Array> {
-  checkFloat32Array(penaltyAlgorithmOf(config).name, 'w', w);
-  const out = penaltyTensors(config, tf.tensor1d(w, 'float32'));
+/** {@link tfjsPenaltyTensors} on plain arrays; `w` must be a Float32Array. */
+export function tfjsPenaltyArrays(
+  algorithm: PenaltyAlgorithm,
+  config: Configuration,
+  w: Float32Array,
+): Record<string, Float32Array> {
+  checkConfiguration(algorithm.name, config, 'penalty');
+  checkFloat32Array(algorithm.name, 'w', w);
+  const out = tfjsPenaltyTensors(algorithm, config, tf.tensor1d(w, 'float32'));
   const arrays = Object.fromEntries(
     Object.entries(out).map(([k, t]) => [k, (t as tf.Tensor).dataSync() as Float32Array]),
   );

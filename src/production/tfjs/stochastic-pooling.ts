@@ -9,10 +9,15 @@
  *                  the index is the number of c_i ≤ u S (capped at k − 1). A region of zeros gives 0:
  *                  no division by S happens on that path, so no NaN.
  *
+ * The probabilities and the inference are the algorithm of src/production/regularizers/stochastic-pooling.ts
+ * on {@link tensorRegionArith}, each region a row.
+ *
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { checkFloat32Array } from '../../../core/catalogue/index.js';
+import { stochasticPooling } from '../regularizers/stochastic-pooling.js';
+import { tensorRegionArith } from './arith.js';
 import { checkSeed } from './masks.js';
 
 function regions(a: Float32Array, k: number): number {
@@ -30,13 +35,13 @@ export function stochasticPoolingArrays(
 ): { probabilities: Float32Array; inference: Float32Array } {
   const r = regions(a, k);
   return tf.tidy(() => {
-    const x = tf.tensor2d(a, [r, k], 'float32');
-    const sum = tf.sum(x, 1, true);
-    const positive = tf.greater(sum, 0);
-    const p = tf.where(positive, tf.div(x, tf.where(positive, sum, tf.onesLike(sum))), tf.zerosLike(x));
+    const out = stochasticPooling(tensorRegionArith, tf.tensor2d(a, [r, k], 'float32'), {
+      zero: tf.scalar(0, 'float32'),
+      one: tf.scalar(1, 'float32'),
+    });
     return {
-      probabilities: p.dataSync() as Float32Array,
-      inference: tf.sum(tf.mul(p, x), 1).dataSync() as Float32Array,
+      probabilities: out.probabilities.dataSync() as Float32Array,
+      inference: out.inference.dataSync() as Float32Array,
     };
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * `defineEntry`: a catalogue entry from `as const` data, with its {@link Schema} inferred from the
+ * data itself, so that every preset is checked against the entry's hyperparameters and flags at
+ * compile time and every reader gets typed names.
+ *
+ * @module
+ */
+import type {
+  CatalogueEntry,
+  EntryKind,
+  FlagSpec,
+  FlagValue,
+  HyperparameterSpec,
+  Preset,
+  PresetName,
+  SlotSpec,
+  StateLayout,
+} from './types.js';
+
+type RequiredKeys<H> = { [K in keyof H]: H[K] extends { readonly optional: true } ? never : K }[keyof H] & string;
+type OptionalKeys<H> = { [K in keyof H]: H[K] extends { readonly optional: true } ? K : never }[keyof H] & string;
+
+/** Each flag's value union, from the flags' specs; a flag marked {@link optional} may be absent. */
+export type FlagValuesOf<F extends Readonly<Record<string, FlagSpec>>> = {
+  readonly [K in RequiredKeys<F>]: F[K]['values'][number];
+} & { readonly [K in OptionalKeys<F>]?: F[K]['values'][number] };
+type AlwaysSlots<Sl> = { [K in keyof Sl]: Sl[K] extends { readonly when: unknown } ? never : K }[keyof Sl] & string;
+type SometimesSlots<Sl> = { [K in keyof Sl]: Sl[K] extends { readonly when: unknown } ? K : never }[keyof Sl] & string;
+
+/** The schema of an entry defined by hyperparameters `H`, flags `F` and slots `Sl`. */
+export interface SchemaOf<H, F extends Readonly<Record<string, FlagSpec>>, Sl> {
+  readonly hyper: RequiredKeys<H>;
+  readonly optionalHyper: OptionalKeys<H>;
+  readonly flags: FlagValuesOf<F>;
+  readonly slots: AlwaysSlots<Sl>;
+  readonly optionalSlots: SometimesSlots<Sl>;
+}
+
+/** What {@link defineEntry} takes: the entry as data. */
+export interface EntryDefinition<
+  H extends Readonly<Record<string, HyperparameterSpec>>,
+  F extends Readonly<Record<string, FlagSpec>>,
+  Sl extends Readonly<Record<string, SlotSpec<FlagValuesOf<F>>>>,
+> {
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly title: string;
+  readonly source: string;
+  readonly hyperparameters: H;
+  readonly flags: F;
+  /** The state slots, in the order layouts list them. */
+  readonly slots: Sl;
+  readonly presets: Readonly<Partial<Record<PresetName, Preset<SchemaOf<H, F, Sl>>>>>;
+}
+
+/** The slots present under `flags`, in declaration order, as the layout every reader uses. */
+export function layoutOf(slots: Readonly<Record<string, SlotSpec<never>>>, flags: unknown): StateLayout {
+  const present = Object.entries(slots as Readonly<Record<string, SlotSpec>>).filter(
+    ([, s]) => s.when === undefined || s.when(flags as Readonly<Record<string, FlagValue>>),
+  );
+  const named = (keep: (s: SlotSpec) => boolean) => present.filter(([, s]) => keep(s)).map(([k]) => k);
+  const initial = present.filter(([, s]) => s.initialFrom !== undefined).map(([k, s]) => [k, s.initialFrom]);
+  return {
+    element: named((s) => s.per === 'element'),
+    tensor: named((s) => s.per === 'tensor'),
+    nonnegative: named((s) => s.range === 'nonnegative'),
+    unitInterval: named((s) => s.range === 'unit-interval'),
+    ...(initial.length > 0 ? { initialFrom: Object.fromEntries(initial) } : {}),
+  };
+}
+
+/**
+ * A catalogue entry from its data. `as const` is implied: flag values and names keep their literal
+ * types, so `config.flags.form === 'efficent'` does not compile, nor does a preset that misses a
+ * hyperparameter every preset must give.
+ */
+export function defineEntry<
+  const H extends Readonly<Record<string, HyperparameterSpec>>,
+  const F extends Readonly<Record<string, FlagSpec>>,
+  const Sl extends Readonly<Record<string, SlotSpec<FlagValuesOf<F>>>>,
+>(definition: EntryDefinition<H, F, Sl>): CatalogueEntry<SchemaOf<H, F, Sl>> {
+  type Entry = CatalogueEntry<SchemaOf<H, F, Sl>>;
+  return {
+    ...definition,
+    // The keys of FlagValuesOf<F> are F's, split into required and optional, which the compiler cannot relate.
+    flags: definition.flags as unknown as Entry['flags'],
+    state: (flags) => layoutOf(definition.slots, flags),
+  };
+}
+
+/** A hyperparameter that some presets of the entry do not take, or a flag that presets need not set. */
+export const optional = <const H extends HyperparameterSpec | FlagSpec>(spec: H): H & { readonly optional: true } => ({
+  ...spec,
+  optional: true,
+});
+
+/** Slot specs for the common cases. */
+export const slot = {
+  /** An element slot of the given degree, any sign (m, momentum buffers). */
+  signed: (degree: 0 | 1 | 2) => ({ per: 'element', degree }) as const,
+  /** An element slot that is ≥ 0 by construction (v, accumulators). */
+  nonnegative: (degree: 0 | 1 | 2) => ({ per: 'element', degree, range: 'nonnegative' }) as const,
+  /** A tensor slot holding a running product of decay rates, in [0, 1]. */
+  runningProduct: () => ({ per: 'tensor', degree: 0, range: 'unit-interval' }) as const,
+};

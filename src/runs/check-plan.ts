@@ -1,0 +1,176 @@
+/**
+ * What `optim-oracle check` runs: the properties of each rule and regularizer of the registry, the
+ * options' selection of them (rule, preset, property) in report order, and the slice a `--shard`
+ * runs.
+ *
+ * @module
+ */
+import type fc from 'fast-check';
+import {
+  OptionError,
+  presetOf,
+  PRESET_NAMES,
+  type CatalogueEntry,
+  type PresetName,
+} from '../../core/catalogue/index.js';
+import type { Shard } from '../gate/bound-table.js';
+import type { Implementation } from '../gate/implementation.js';
+import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
+import { REGULARIZER_PROPERTY } from '../gate/regularizers/index.js';
+import { isUpdate, registry, type RegistryRecord } from '../registry/index.js';
+import type { CheckOptions } from './check-types.js';
+
+type PropertyFactory = (
+  impl: Implementation,
+  e: CatalogueEntry,
+  p: PresetName,
+  tally: Tally,
+) => fc.IProperty<[unknown]>;
+
+/** The properties `check` runs on an update rule, by name. */
+export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
+  'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    oneStepProperty(impl, e, p, tally),
+  'one-step-nonfinite': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    oneStepProperty(impl, e, p, tally, { nonfinite: true }),
+  trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
+    trajectoryProperty(impl, e, p, tally),
+};
+
+/** A property's name. */
+export type PropertyName = keyof typeof PROPERTIES;
+
+/** The registry's records (update rules, then regularizers), or the one `--rule` names. */
+function selectedRecords(rule: string | undefined): RegistryRecord[] {
+  if (rule === undefined) return [...registry];
+  const found = registry.filter((r) => r.entry.name === rule);
+  if (found.length === 0)
+    throw new OptionError(`unknown rule '${rule}'; implemented: ${registry.map((r) => r.entry.name).join(', ')}`);
+  return found;
+}
+
+function selectedProperties(name: string | undefined): string[] {
+  const all = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
+  if (name === undefined) return all;
+  if (!all.includes(name)) throw new OptionError(`unknown property '${name}'; known: ${all.join(', ')}`);
+  return [name];
+}
+
+/** The properties a record has in `check`: an update rule's three, or a regularizer's agreement. */
+function propertiesOf(record: RegistryRecord, selected: readonly string[]): string[] {
+  return selected.filter((p) => (isUpdate(record) ? p !== REGULARIZER_PROPERTY : p === REGULARIZER_PROPERTY));
+}
+
+/** One rule or regularizer under one preset, with the properties to run on it. */
+export interface Unit {
+  readonly record: RegistryRecord;
+  readonly preset: PresetName;
+  readonly names: readonly string[];
+}
+
+/** One property of one rule or regularizer under one preset: the unit `--shard` slices. */
+export interface PlannedProperty {
+  readonly rule: string;
+  readonly preset: PresetName;
+  readonly property: string;
+}
+
+/**
+ * The properties `options` select, in the order an unsharded run runs and reports them (rule, then
+ * preset, then property). Throws an {@link OptionError} when they select none.
+ */
+export function plannedProperties(
+  options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>,
+): PlannedProperty[] {
+  return plan(options).flatMap((u) =>
+    u.names.map((property) => ({ rule: u.record.entry.name, preset: u.preset, property })),
+  );
+}
+
+/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
+const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
+
+/**
+ * The positions in `planned` that shard `index` of `count` runs. The properties are dealt round-robin
+ * (position k of the deal goes to shard k mod count) after sorting them by kind (every one-step
+ * property first, then one-step-nonfinite, trajectory, agreement), so that each shard gets about
+ * 1/count of each kind: a trajectory costs far more than a one-step property, and a deal in run order
+ * would give shard 2 of 3 every trajectory. Each property keeps its seed and runs, so the shards
+ * together run exactly the cases of one unsharded run.
+ */
+export function shardOf(planned: readonly PlannedProperty[], shard: Shard): Set<number> {
+  const dealt = planned
+    .map((p, i) => ({ i, rank: DEALING_ORDER.indexOf(p.property) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((p) => p.i);
+  return new Set(dealt.filter((_, k) => k % shard.count === shard.index));
+}
+
+/** Throws an {@link OptionError} unless `shard` is integers 0 ≤ index < count and, when count > 1, selects a property and no --path is given. */
+export function checkShard(shard: Shard, planned: number, path: string | undefined): void {
+  const { index, count } = shard;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || index < 0 || index >= count)
+    throw new OptionError(`shard takes i/n with integers 0 ≤ i < n, got ${index}/${count}`);
+  if (count > 1 && path !== undefined) throw new OptionError('--path replays one property; it takes no --shard');
+  if (index >= planned)
+    throw new OptionError(
+      `shard ${index}/${count} selects no property: the options select ${planned} properties, so at most ${planned} shards`,
+    );
+}
+
+/** Why the options select nothing, with the properties of the one record selected, if one is. */
+function nothingToCheck(
+  options: Pick<CheckOptions, 'rule' | 'preset' | 'property'>,
+  records: readonly RegistryRecord[],
+): OptionError {
+  const under = options.preset === undefined ? '' : ` under preset '${options.preset}'`;
+  const property = options.property === undefined ? 'a property' : `property '${options.property}'`;
+  const what =
+    options.rule === undefined
+      ? `no rule or regularizer${under} has ${property}`
+      : `${options.rule}${under} has no ${property}`;
+  const [only, ...others] = records;
+  const own =
+    only !== undefined && others.length === 0
+      ? `; its properties: ${propertiesOf(only, selectedProperties(undefined)).join(', ')}`
+      : '';
+  return new OptionError(`nothing to check: ${what}${own}`);
+}
+
+/** What the options select; throws an {@link OptionError} when they select no property, or a --path more than one. */
+export function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>): Unit[] {
+  const records = selectedRecords(options.rule);
+  const properties = selectedProperties(options.property);
+  if (
+    options.preset !== undefined &&
+    options.rule === undefined &&
+    !(PRESET_NAMES as readonly string[]).includes(options.preset)
+  ) {
+    throw new OptionError(`unknown preset '${options.preset}'; known: ${PRESET_NAMES.join(', ')}`);
+  }
+  const units: Unit[] = [];
+  for (const record of records) {
+    const { entry } = record;
+    // Without --rule, --preset selects the rules that have that preset.
+    if (
+      options.preset !== undefined &&
+      options.rule === undefined &&
+      entry.presets[options.preset as PresetName] === undefined
+    )
+      continue;
+    const presets =
+      options.preset === undefined
+        ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined)
+        : [presetOf(entry, options.preset)];
+    const names = propertiesOf(record, properties);
+    if (names.length > 0) units.push(...presets.map((preset) => ({ record, preset, names })));
+  }
+  if (units.length === 0) throw nothingToCheck(options, records);
+  const count = units.reduce((n, u) => n + u.names.length, 0);
+  if (options.path !== undefined && count !== 1) {
+    throw new OptionError(
+      `--path replays one property's counterexample; the options select ${count} properties (give --rule, --preset and --property)`,
+    );
+  }
+  return units;
+}
