@@ -1,50 +1,11 @@
 /**
- * The catalogue: every rule and regularizer the project knows, by name. Adding one means adding its
- * file under `rules/` and one line here.
+ * The catalogue's shared pieces: entry types, `defineEntry`, configuration, input checks, step data
+ * and objectives. The entries themselves are in `rules/` and `regularizers/` (all of them re-exported,
+ * each with its own schema, by `entries.ts`); the one list of them, with their oracles and production
+ * implementations, is the registry (src/registry/registry.ts).
  *
  * @module
  */
-import { UnknownNameError } from './errors.js';
-import { adadelta } from './rules/adadelta.js';
-import { adagrad } from './rules/adagrad.js';
-import { adam, adamw, amsgrad } from './rules/adam.js';
-import { adamax } from './rules/adamax.js';
-import { nadam } from './rules/nadam.js';
-import { rmsprop, rmspropCentered } from './rules/rmsprop.js';
-import { momentum, nesterov } from './rules/momentum.js';
-import { nag } from './rules/nag.js';
-import { sgd } from './rules/sgd.js';
-import type { CatalogueEntry } from './types.js';
-
-/** All entries, in the order reports list them. */
-export const catalogue: readonly CatalogueEntry[] = [
-  sgd,
-  momentum,
-  nesterov,
-  nag,
-  adagrad,
-  adadelta,
-  rmsprop,
-  rmspropCentered,
-  adam,
-  amsgrad,
-  adamw,
-  adamax,
-  nadam,
-];
-
-/** The entry called `name`, or an error listing the known names. */
-export function entryOf(name: string): CatalogueEntry {
-  const entry = catalogue.find((e) => e.name === name);
-  if (entry === undefined)
-    throw new UnknownNameError(
-      'rule',
-      name,
-      catalogue.map((e) => e.name),
-    );
-  return entry;
-}
-
 export * from './types.js';
 export * from './define.js';
 export * from './errors.js';

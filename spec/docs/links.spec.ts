@@ -135,7 +135,9 @@ describe('brokenLinks on pages in memory', () => {
 });
 
 describe('the repository', () => {
-  const pages = ['README.md', ...filesUnder('docs'), ...filesUnder('fixtures')].filter((p) => p.endsWith('.md'));
+  const pages = ['README.md', 'CONTRIBUTING.md', ...filesUnder('docs'), ...filesUnder('fixtures')].filter((p) =>
+    p.endsWith('.md'),
+  );
 
   it('checks README.md and the docs, and finds links in them', () => {
     expect(pages).toContain('README.md');
@@ -149,7 +151,7 @@ describe('the repository', () => {
   });
 
   it(`mentions no file outside the repository (${OUTSIDE.join(', ')})`, () => {
-    const dirs = ['src', 'oracle', 'spec', 'docs', 'README.md', 'examples', 'bench'];
+    const dirs = ['core', 'src', 'oracle', 'spec', 'docs', 'README.md', 'CONTRIBUTING.md', 'examples', 'bench'];
     const files = new Map(dirs.flatMap(filesUnder).map((p) => [p, readFileSync(join(root, p), 'utf8')] as const));
     expect(files.size).toBeGreaterThan(50);
     expect(files.has('spec/docs/links.spec.ts')).toBe(true);

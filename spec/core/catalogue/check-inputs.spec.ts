@@ -2,6 +2,7 @@
  * The shared input checks (core/catalogue/check-inputs.ts): each bad input gets a StepInputError or a
  * ConfigurationError whose message names the field and what was given.
  */
+import { entryOf } from '../../../src/registry/index.js';
 import { describe, expect, it } from 'vitest';
 import { sgd } from '../../../core/catalogue/rules/sgd.js';
 import {
@@ -10,7 +11,6 @@ import {
   checkStepInput,
   configure,
   ConfigurationError,
-  entryOf,
   StepInputError,
 } from '../../../core/catalogue/index.js';
 

@@ -1,8 +1,8 @@
+import { entryOf } from '../../../src/registry/index.js';
 import { describe, expect, it } from 'vitest';
 import {
   checkStepCount,
   configure,
-  entryOf,
   HyperparameterError,
   StepInputError,
   UnknownNameError,
