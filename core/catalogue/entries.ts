@@ -15,3 +15,16 @@ export { rmsprop, rmspropCentered } from './rules/rmsprop.js';
 export { sgd } from './rules/sgd.js';
 export { dropConnect, dropout, stochasticPooling } from './regularizers/masks.js';
 export { elasticNet, l1, l2, smoothL1 } from './regularizers/penalties.js';
+export { earlyStopping, generalizationLoss, progressQuotient, successiveIncreases } from './monitors/index.js';
+export {
+  centralCrop,
+  cropToBoundingBox,
+  flipLeftRight,
+  flipUpDown,
+  randomCrop,
+  randomFlipLeftRight,
+  randomFlipUpDown,
+  rot90,
+} from './augmentations/geometric.js';
+export { resizeBilinear, resizeNearest, rotate } from './augmentations/interpolating.js';
+export { adjustBrightness, adjustContrast } from './augmentations/colour.js';

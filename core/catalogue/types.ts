@@ -12,9 +12,9 @@
  */
 
 /** The conventions the project knows, each a framework's or the papers' reading of a rule. */
-export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs'] as const;
+export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning'] as const;
 
-/** A convention: `paper` (the survey and the original papers), `pytorch`, `keras` (Keras 3), `tfjs`. */
+/** A convention: `paper` (the survey and the original papers), `pytorch`, `keras` (Keras 3), `tfjs`, `lightning` (PyTorch Lightning). */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
 import { PRESET_NAMES, type CatalogueEntry } from '../../core/catalogue/index.js';
-import { catalogue, regularizers } from '../../src/registry/index.js';
+import { catalogue, isUpdate, registry } from '../../src/registry/index.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -71,7 +71,7 @@ describe('runCheck on a broken implementation', () => {
 
 describe('optim-oracle check', () => {
   it.each(backends)(
-    'prints a row per rule or regularizer and preset within 100 columns, names the backend, and exits 0 (%s)',
+    'prints a row per rule (regularizer, monitor, transform) and preset within 100 columns, names the backend, and exits 0 (%s)',
     async (backend) => {
       const r = await run('check', '--runs', '2', '--backend', backend);
       expect(r.status).toBe(0);
@@ -81,7 +81,7 @@ describe('optim-oracle check', () => {
       const rules = pairs(catalogue);
       for (const [rule, preset] of rules)
         expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+3/3\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
-      const regs = pairs(regularizers);
+      const regs = pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry));
       for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
       for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
       expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);

@@ -9,6 +9,9 @@
  * - a regularizer has spec/regularizers/<name>.spec.ts, except the penalties, which share
  *   spec/regularizers/penalties.spec.ts; the file names the entry by its export from
  *   core/catalogue/entries.ts (`dropConnect`, `elasticNet`, ...);
+ * - a monitor or an image transform is covered by the agreement spec of its family, which runs the
+ *   agreement property over every record of the family's list (AGREEMENT_SPECS below), and the record
+ *   is in that list;
  * - fixtures/error-bounds.json keys its rows `rule/preset/output`, one per output of every update
  *   rule under every preset it has: `params`, then each element and tensor slot of the preset's
  *   layout (spec/fixtures/error-bounds.spec.ts); regularizers have no rows (the table measures steps).
@@ -33,6 +36,28 @@ const UPDATE_KINDS: readonly string[] = ['elementwise-update', 'gradient-functio
 const REGULARIZER_KINDS: readonly string[] = ['penalty', 'activation-mask', 'weight-mask', 'pooling'];
 const DEGREES: readonly unknown[] = [0, 1, 2];
 
+/**
+ * The agreement spec of each family of monitors and image transforms: the spec file, the record list
+ * it loops over, and whether a record belongs to the family.
+ */
+const AGREEMENT_SPECS: readonly {
+  readonly path: string;
+  readonly list: string;
+  readonly member: (r: RegistryRecord) => boolean;
+}[] = [
+  { path: 'spec/monitors/agreement.spec.ts', list: 'monitorRecords', member: (r) => r.kind === 'monitor' },
+  {
+    path: 'spec/augmentations/geometric.spec.ts',
+    list: 'geometricRecords',
+    member: (r) => r.kind === 'image-transform' && (r.form === 'exact' || r.form === 'random'),
+  },
+  {
+    path: 'spec/augmentations/interpolating-agreement.spec.ts',
+    list: 'interpolatingRecords',
+    member: (r) => r.kind === 'image-transform' && r.form !== 'exact' && r.form !== 'random',
+  },
+];
+
 /** The names in `methods` that `x` lacks as functions (all of them when x is not an object). */
 function missingMethods(x: unknown, methods: readonly string[]): string[] {
   if (typeof x !== 'object' || x === null) return [...methods];
@@ -47,14 +72,13 @@ function shapeProblems(record: RegistryRecord): string[] {
   if (record.kind !== record.entry.kind)
     problems.push(`${name}: record kind ${record.kind}, entry kind ${record.entry.kind}`);
   const fields = record as unknown as Record<string, unknown>;
-  if (REGULARIZER_KINDS.includes(record.kind)) {
+  if (REGULARIZER_KINDS.includes(record.kind) || record.kind === 'monitor' || record.kind === 'image-transform') {
     const absent = ['oracle', 'production'].filter(
       (k) => !['object', 'function'].includes(typeof fields[k]) || fields[k] === null,
     );
     return [...problems, ...absent.map((k) => `${name}: no ${k}`)];
   }
-  if (!UPDATE_KINDS.includes(record.kind))
-    return [...problems, `${name}: kind ${record.kind} is neither an update nor a regularizer`];
+  if (!UPDATE_KINDS.includes(record.kind)) return [...problems, `${name}: kind ${record.kind} has no shape check`];
   const elementwise = record.kind === 'elementwise-update';
   const oracleMethods = ['init', 'initialOutput', 'step', 'exact', ...(elementwise ? ['enclose'] : [])];
   const oracleLacks = missingMethods(fields['oracle'], oracleMethods);
@@ -99,6 +123,13 @@ function specProblems(record: RegistryRecord, facts: RegistryFacts): string[] {
       ? []
       : [`${name}: ${path} does not run describeAgreement('${name}')`];
   }
+  const family = AGREEMENT_SPECS.find((f) => f.member(record));
+  if (family !== undefined) {
+    const text = facts.fileText(family.path);
+    if (text === undefined) return [`${name}: no agreement spec ${family.path}`];
+    return text.includes(family.list) ? [] : [`${name}: ${family.path} does not run ${family.list}`];
+  }
+  if (!REGULARIZER_KINDS.includes(kind)) return [`${name}: no agreement spec convention for kind ${kind}`];
   const path = `spec/regularizers/${kind === 'penalty' ? 'penalties' : name}.spec.ts`;
   const text = facts.fileText(path);
   if (text === undefined) return [`${name}: no agreement spec ${path}`];

@@ -5,6 +5,9 @@
  * @module
  */
 import { adamStepSizeClaims } from './adam-step-size/index.js';
+import { geometricClaims } from './augmentations/geometric.js';
+import { interpolatingClaims } from './augmentations/interpolating.js';
+import { earlyStoppingClaims } from './early-stopping/index.js';
 import { biasCorrectionClaims } from './bias-correction.js';
 import { equivalenceClaims } from './equivalences/index.js';
 import { scaleInvarianceClaims } from './scale-invariance.js';
@@ -21,6 +24,8 @@ export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
   'scale-invariance': 'Scale invariance',
   'bias-correction': 'Bias correction (Kingma & Ba 2015, sections 2 and 3)',
   equivalence: 'Equivalences between conventions',
+  'early-stopping': 'Early stopping (Keras, tfjs, Lightning; Prechelt 1998)',
+  augmentation: 'Data augmentation (TensorFlow, tfjs, torchvision)',
 };
 
 /** Every claim. */
@@ -29,6 +34,9 @@ export const claims: readonly Claim[] = [
   ...scaleInvarianceClaims,
   ...biasCorrectionClaims,
   ...equivalenceClaims,
+  ...earlyStoppingClaims,
+  ...geometricClaims,
+  ...interpolatingClaims,
 ];
 
 /** The group a claim belongs to (the prefix of its id). */

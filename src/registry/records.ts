@@ -23,6 +23,9 @@ import type { DropConnectAlgorithm } from '../production/regularizers/dropconnec
 import type { DropoutAlgorithm } from '../production/regularizers/dropout.js';
 import type { PenaltyAlgorithm } from '../production/regularizers/penalties.js';
 import type { StochasticPoolingAlgorithm } from '../production/regularizers/stochastic-pooling.js';
+import type { GeometricRecord } from './augmentations-geometric.js';
+import type { InterpolatingRecord } from './augmentations-interpolating.js';
+import type { MonitorRecord } from './monitors.js';
 
 /** An optimizer step acting on each element, on a given gradient. */
 export interface ElementwiseUpdateRecord {
@@ -79,7 +82,14 @@ export interface PoolingRecord {
 export type RegularizerRecord = PenaltyRecord | ActivationMaskRecord | WeightMaskRecord | PoolingRecord;
 
 /** Any record. */
-export type RegistryRecord = UpdateRecord | RegularizerRecord;
+export type RegistryRecord = UpdateRecord | RegularizerRecord | MonitorRecord | ImageTransformRecord;
+
+/** An image transform's record: a geometric one (exact or random) or an interpolating one (rotation, resize, colour). */
+export type ImageTransformRecord = GeometricRecord | InterpolatingRecord;
+
+/** Whether a record is a regularizer: a penalty, a mask or a pooling. */
+export const isRegularizer = (r: RegistryRecord): r is RegularizerRecord =>
+  r.kind === 'penalty' || r.kind === 'activation-mask' || r.kind === 'weight-mask' || r.kind === 'pooling';
 
 /** Whether a record is an update rule (either kind) rather than a regularizer. */
 export const isUpdate = (r: RegistryRecord): r is UpdateRecord =>

@@ -38,9 +38,13 @@ import { dropConnectAlgorithm } from '../production/regularizers/dropconnect.js'
 import { dropoutAlgorithm } from '../production/regularizers/dropout.js';
 import { elasticNetPenalty, l1Penalty, l2Penalty, smoothL1Penalty } from '../production/regularizers/penalties.js';
 import { stochasticPoolingAlgorithm } from '../production/regularizers/stochastic-pooling.js';
+import { geometricRecords } from './augmentations-geometric.js';
+import { interpolatingRecords } from './augmentations-interpolating.js';
+import { monitorRecords } from './monitors.js';
 import {
   elementwiseUpdate,
   gradientFunctionUpdate,
+  isRegularizer,
   isUpdate,
   activationMask,
   penalty,
@@ -51,7 +55,11 @@ import {
   type UpdateRecord,
 } from './records.js';
 
-/** Every record, in the order reports list them: the update rules, then the regularizers. */
+/**
+ * Every record, in the order reports list them: the update rules, the regularizers, the monitors
+ * (early stopping) and the image transforms (augmentation). The monitors' and augmentations' record
+ * lines are in ./monitors.ts and ./augmentations-*.ts, with their constructors.
+ */
 export const registry: readonly RegistryRecord[] = [
   elementwiseUpdate(entries.sgd, sgdOracle, sgd),
   elementwiseUpdate(entries.momentum, momentumOracle, momentum),
@@ -73,6 +81,9 @@ export const registry: readonly RegistryRecord[] = [
   activationMask(entries.dropout, dropoutOracle, dropoutAlgorithm),
   weightMask(entries.dropConnect, dropConnectOracle, dropConnectAlgorithm),
   pooling(entries.stochasticPooling, stochasticPoolingOracle, stochasticPoolingAlgorithm),
+  ...monitorRecords,
+  ...geometricRecords,
+  ...interpolatingRecords,
 ];
 
 /** The record called `name`, or an error listing the known names. */
@@ -96,9 +107,7 @@ export function recordsOfKind<K extends EntryKind>(...kinds: K[]): (RegistryReco
 export const updateRecords: readonly UpdateRecord[] = registry.filter(isUpdate);
 
 /** The regularizers, in report order. */
-export const regularizerRecords: readonly RegularizerRecord[] = registry.filter(
-  (r): r is RegularizerRecord => !isUpdate(r),
-);
+export const regularizerRecords: readonly RegularizerRecord[] = registry.filter(isRegularizer);
 
 /** The update rules' catalogue entries, in report order. */
 export const catalogue: readonly CatalogueEntry[] = updateRecords.map((r) => r.entry);

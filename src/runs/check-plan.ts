@@ -16,7 +16,7 @@ import {
 import type { Shard } from '../gate/bound-table.js';
 import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
-import { REGULARIZER_PROPERTY } from '../gate/regularizers/index.js';
+import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
 import { isUpdate, registry, type RegistryRecord } from '../registry/index.js';
 import type { CheckOptions } from './check-types.js';
 
@@ -50,15 +50,15 @@ function selectedRecords(rule: string | undefined): RegistryRecord[] {
 }
 
 function selectedProperties(name: string | undefined): string[] {
-  const all = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
+  const all = [...Object.keys(PROPERTIES), AGREEMENT_PROPERTY];
   if (name === undefined) return all;
   if (!all.includes(name)) throw new OptionError(`unknown property '${name}'; known: ${all.join(', ')}`);
   return [name];
 }
 
-/** The properties a record has in `check`: an update rule's three, or a regularizer's agreement. */
+/** The properties a record has in `check`: an update rule's three, or the agreement of any other record. */
 function propertiesOf(record: RegistryRecord, selected: readonly string[]): string[] {
-  return selected.filter((p) => (isUpdate(record) ? p !== REGULARIZER_PROPERTY : p === REGULARIZER_PROPERTY));
+  return selected.filter((p) => (isUpdate(record) ? p !== AGREEMENT_PROPERTY : p === AGREEMENT_PROPERTY));
 }
 
 /** One rule or regularizer under one preset, with the properties to run on it. */
@@ -88,7 +88,7 @@ export function plannedProperties(
 }
 
 /** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
-const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), REGULARIZER_PROPERTY];
+const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), AGREEMENT_PROPERTY];
 
 /**
  * The positions in `planned` that shard `index` of `count` runs. The properties are dealt round-robin

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { production } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
 import { newTally, type Tally } from '../gate/properties.js';
-import { regularizerProperty } from '../gate/regularizers/index.js';
+import { agreementProperty } from '../gate/agreement.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import { useBackend } from '../production/tfjs/backend.js';
 import { isUpdate } from '../registry/index.js';
@@ -127,7 +127,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       });
       const property = isUpdate(record)
         ? PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
-        : regularizerProperty(record.entry, preset, tally, `optim-oracle on ${backend}`);
+        : agreementProperty(record, preset, tally, `optim-oracle on ${backend}`);
       const outcome = runProperty(
         property as fc.IProperty<unknown[]>,
         tally,

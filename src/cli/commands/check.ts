@@ -6,7 +6,8 @@
 import { runCheck } from '../../runs/check.js';
 import { PROPERTIES } from '../../runs/check-plan.js';
 import { formatReport } from '../../runs/check-report.js';
-import { REGULARIZER_PROPERTY } from '../../gate/regularizers/index.js';
+import { AGREEMENT_PROPERTY } from '../../gate/agreement.js';
+import { PRESET_NAMES } from '../../../core/catalogue/index.js';
 import type { Command } from './command.js';
 import {
   BACKEND_FLAG,
@@ -27,22 +28,23 @@ import { reported } from './report.js';
 /** `check`. */
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'run the agreement properties of every rule, regularizer and preset against the exact oracle',
+  summary:
+    'run the agreement properties of every rule, regularizer, monitor, transform and preset against the exact oracle',
   flags: {
     rule: {
       type: 'string',
       value: 'NAME',
-      help: 'only this rule or regularizer (default: all of them; optim-oracle list rules)',
+      help: 'only this rule, regularizer, monitor or transform (default: all of them; optim-oracle list rules)',
     },
     preset: {
       type: 'string',
       value: 'NAME',
-      help: 'only this preset: paper, pytorch, keras, tfjs (default: every preset the rule has)',
+      help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset the rule has)`,
     },
     property: {
       type: 'string',
       value: 'NAME',
-      help: `only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${REGULARIZER_PROPERTY} (regularizers)`,
+      help: `only this property: ${Object.keys(PROPERTIES).join(', ')} (rules), ${AGREEMENT_PROPERTY} (the others)`,
     },
     runs: runsFlag('100'),
     seed: SEED_FLAG,

@@ -21,9 +21,6 @@ import { productionStochasticPooling, stochasticPoolingProperty } from './stocha
 
 export { regularizers };
 
-/** The name of the regularizers' property in `check`. */
-export const REGULARIZER_PROPERTY = 'agreement';
-
 /** Whether `entry` is a regularizer rather than an update rule. */
 export const isRegularizer = (entry: CatalogueEntry): boolean => regularizers.includes(entry);
 

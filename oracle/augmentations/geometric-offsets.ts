@@ -1,0 +1,83 @@
+/**
+ * Where the central crops start, decided exactly.
+ *
+ * TensorFlow's tf.image.central_crop computes `int((H − H f) / 2)` on Python floats
+ * (tensorflow/python/ops/image_ops_impl.py): f is the binary64 nearest the fraction, each of ×, −, /
+ * rounds to nearest binary64, and int() truncates. The oracle evaluates that expression on exact
+ * decimals, rounding each operation to binary64 itself ({@link roundToDouble}), so the offset it
+ * returns is the one TensorFlow's arithmetic gives, decided without trusting any float operation.
+ * It differs from the offset of the decimal fraction, floor(H (1 − f) / 2): for H = 50, f = 0.56
+ * TensorFlow starts at 10 (size 30), the decimal at 11 (size 28).
+ *
+ * torchvision's center_crop computes `int(round((H − h) / 2.0))`: Python's round takes ties to
+ * even, so an odd margin puts its extra pixel after the crop when (H − h − 1)/2 is even and before it
+ * when odd; a crop larger than the image starts at −((h − H) // 2), the zero padding before it.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { exactOfDouble } from '../float64-decimal.js';
+import { nextDown, nextUp } from '../float64-rounding.js';
+
+const Exact = Decimal.clone({ precision: 2000, rounding: Decimal.ROUND_HALF_EVEN });
+
+/** Whether the double `x` has an even significand (its last bit 0), for ties. */
+function evenSignificand(x: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return (view.getUint32(4) & 1) === 0;
+}
+
+/**
+ * The binary64 nearest the exact value `d` (ties to even), for finite d within the double range:
+ * the candidate Number(d) and its two neighbours, the nearest chosen by exact comparison.
+ */
+export function roundToDouble(d: Decimal): number {
+  const x = Number(d.toString());
+  if (!Number.isFinite(x)) throw new RangeError(`${d.toString()} is beyond the binary64 range`);
+  const candidates = [nextDown(x), x, nextUp(x)];
+  let best = x;
+  let bestDistance: Decimal | undefined;
+  for (const c of candidates) {
+    const distance = new Exact(d).minus(exactOfDouble(c)).abs();
+    const order = bestDistance === undefined ? -1 : distance.cmp(bestDistance);
+    if (order < 0 || (order === 0 && evenSignificand(c) && !evenSignificand(best))) {
+      best = c;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The exact value of the double `x`, in the oracle's working precision. */
+const exact = (x: number): Decimal => new Exact(exactOfDouble(x));
+
+/**
+ * TensorFlow's start of a central crop of a side of `size` keeping `fraction` (decimal text in
+ * (0, 1]): trunc(fl(fl(size − fl(size · fl(f))) / 2)), each fl the binary64 rounding, decided exactly.
+ * The kept length is size − 2 start; f = 1 returns the image itself (start 0).
+ */
+export function tensorflowCentralStart(size: number, fraction: string): number {
+  const f = roundToDouble(new Exact(fraction));
+  if (f === 1) return 0;
+  const product = roundToDouble(exact(size).times(exact(f)));
+  const difference = roundToDouble(exact(size).minus(exact(product)));
+  const half = roundToDouble(exact(difference).div(2));
+  return Number(exact(half).floor().toString());
+}
+
+/** The start of the window the decimal fraction asks for: floor(size (1 − f) / 2), exactly. */
+export function decimalCentralStart(size: number, fraction: string): number {
+  return Number(new Exact(size).times(new Exact(1).minus(fraction)).div(2).floor().toString());
+}
+
+/**
+ * torchvision's start of a centred window of `length` on a side of `size`: round((size − length)/2)
+ * with ties to even when length ≤ size, else −floor((length − size)/2) (the zeros padded before).
+ */
+export function torchvisionCentralStart(size: number, length: number): number {
+  const margin = size - length;
+  if (margin < 0) return -Math.floor(-margin / 2);
+  const half = Math.floor(margin / 2);
+  return margin % 2 === 0 || half % 2 === 0 ? half : half + 1;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// The specs Stryker runs against each mutant: those that exercise the mutated folders, in the
+// fork-free pool Stryker's vitest runner needs. Fewer cases per property than npm test
+// (OPTIM_ORACLE_RUNS, default 50 here) keeps a mutant's run short; docs/mutation.md says which kills
+// need more.
+process.env['OPTIM_ORACLE_RUNS'] ??= '50';
+
+export default defineConfig({
+  test: {
+    include: [
+      'spec/agreement/**/*.spec.ts',
+      'spec/gate/**/*.spec.ts',
+      'spec/oracle/**/*.spec.ts',
+      'spec/regularizers/**/*.spec.ts',
+      'spec/production/**/*.spec.ts',
+    ],
+    setupFiles: ['spec/setup.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+  },
+});
