@@ -80,3 +80,11 @@ export { regularizerProperty } from './gate/regularizers/index.js';
 export { type Progress, type ProgressListener, type StoppedAt } from './gate/progress.js';
 export { SEED_MIN, SEED_MAX, checkSeed } from './gate/seed-range.js';
 export { measureBoundTable, boundTableProblems, type BoundTable, type BoundTableOptions } from './gate/bound-table.js';
+export {
+  readFixtureFile,
+  readManifest,
+  parseFixtureText,
+  FixtureFormatError,
+  type CaseJson,
+  type Manifest,
+} from './fixtures/index.js';

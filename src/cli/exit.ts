@@ -26,7 +26,8 @@ export const EXIT = {
 /** The exit statuses in words, for the help text and the README. */
 export const EXIT_TEXT = `Exit status:
   0  every property passed (claims: every verdict is the one docs/claims.md reports)
-  1  a property failed, a verdict differs, a measured case left its bound, or nothing was checked
+  1  a property failed, a verdict differs, a measured case left its bound, a fixture file differs,
+     or nothing was checked
   2  bad usage: unknown command or flag, a flag the command does not take, a bad value or name
   3  reserved: the implementation under test crashed or broke the protocol
   4  a file could not be read or written

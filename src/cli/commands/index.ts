@@ -7,6 +7,7 @@ import { boundsCommand } from './bounds.js';
 import { checkCommand } from './check.js';
 import { claimsCommand } from './claims.js';
 import { flagsOf, type Command } from './command.js';
+import { fixturesCommand } from './fixtures.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
 import { versionCommand } from './version.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   claimsCommand,
   boundsCommand,
+  fixturesCommand,
   mergeCommand,
   listCommand,
   versionCommand,

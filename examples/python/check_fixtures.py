@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Checks an implementation of the optimizers and regularizers against the exported fixtures (format 1).
+
+    python3 examples/python/check_fixtures.py [DIR] [--rule R] [--preset P]
+            [--impl MODULE:CALLABLE] [--compute MODULE:CALLABLE] [--torch] [--show N]
+
+DIR defaults to fixtures/steps in this script's repository. The manifest is verified first (format
+version, every file's sha256, size and case count, no unlisted file), then every selected line is read
+(a malformed one stops the run with its file, line and field) and every expected element is judged by
+the rule of docs/fixtures.md. Standard library only; fixture_format.py beside this file reads and judges.
+
+The callables (MODULE is an importable module or a path to a .py file):
+  --impl: step(entry, preset, hyper, flags, t, params, grads, state, **extra) -> (params, state), for the
+      update kinds ('elementwise-update', 'gradient-function-update'). `params` and `grads` are lists of
+      float (float32 values, decoded from the bits), `state` a dict slot -> list of float (one-element
+      lists for tensor slots such as b1pow), `hyper` a dict name -> Hyper(decimal, float32) (the case's
+      decimal text and its float32 value), `flags` the case's flags, `t` the step number; `extra` holds the
+      input's other fields (NAG's `objective`; `grads` is then None). Return the new params and state the
+      same way; each value is rounded to the nearest float32 before it is judged. Return None to skip.
+  --compute: compute(entry, preset, kind, hyper, flags, input) -> {output: [float]}, for every other kind
+      (penalties, masks, pooling); `input` decoded the same way (integers such as `k` as they are).
+Cases of a kind without a callable, or skipped by it, are counted as skipped.
+
+Without --impl, --compute or --torch the checker tests itself on the files: the expected values themselves
+must pass every element, and each moved beyond its bound (or to another class) must fail every element.
+--torch runs that self-test, then PyTorch's torch.optim (torch_optim.py) in float32 and in float64 on the
+pytorch preset, and passes when every disagreement is within an allowance listed in torch_optim.py.
+Exit status: 0 all passed, 1 a failure, 2 a malformed or inconsistent file.
+"""
+import argparse
+import collections
+import importlib
+import importlib.util
+import math
+import os
+import re
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the script in the repository
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_format import (  # noqa: E402
+    STEP_KINDS, FormatError, bits_of, f32_of_bits, judge, read_cases, to_f32, verify_manifest)
+
+_RAISED = object()  # the actual value of every element of a case whose implementation raised
+
+
+def values(node):
+    """The expected values of a decoded tree, as plain floats."""
+    if isinstance(node, tuple):
+        return node[0]
+    if isinstance(node, list):
+        return [values(v) for v in node]
+    return {k: values(v) for k, v in node.items()}
+
+
+def next_up(x):
+    """The next float32 above x (toward +∞)."""
+    return f32_of_bits(1) if x == 0 else f32_of_bits(bits_of(x) + 1 if x > 0 else bits_of(x) - 1)
+
+
+def moved(node):
+    """Each expected value moved to where the rule must fail it: 2 bounds and 2 ulps above, or another class."""
+    if isinstance(node, list):
+        return [moved(v) for v in node]
+    if isinstance(node, dict):
+        return {k: moved(v) for k, v in node.items()}
+    x, _, cls, neighbours, _, bound = node
+    if cls == 'nan':
+        return 0.0
+    if cls == 'infinite':
+        return -x
+    base = x if neighbours is None else max(neighbours[0][0], neighbours[1][0])
+    return next_up(next_up(to_f32(base + 2 * float(bound))))
+
+
+def load_callable(spec):
+    """MODULE:CALLABLE, MODULE importable or a path to a .py file."""
+    module, _, name = spec.rpartition(':')
+    if module.endswith('.py'):
+        loaded = importlib.util.spec_from_file_location(os.path.basename(module)[:-3], module)
+        mod = importlib.util.module_from_spec(loaded)
+        loaded.loader.exec_module(mod)
+    else:
+        mod = importlib.import_module(module)
+    return getattr(mod, name)
+
+
+def user_impl(step_fn, compute_fn):
+    """An implementation (case, step) -> actual outputs or None, from the callables of --impl and --compute."""
+
+    def run(case, s):
+        if case.kind not in STEP_KINDS:
+            return None if compute_fn is None else compute_fn(
+                case.entry, case.preset, case.kind, case.hyper, case.flags, s.input)
+        if step_fn is None:
+            return None
+        extra = {k: v for k, v in s.input.items() if k not in ('params', 'grads', 'state')}
+        out = step_fn(case.entry, case.preset, case.hyper, case.flags, s.t, s.input.get('params'),
+                      s.input.get('grads'), s.input.get('state', {}), **extra)
+        return None if out is None else {'params': out[0], 'state': out[1]}
+
+    return run
+
+
+def _missing(parent):
+    """What an element of a missing or malformed output is judged as (the raise marker passes down)."""
+    return _RAISED if parent is _RAISED else None
+
+
+def _shown(path):
+    """A path as printed: relative to the working directory when under it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith('..') else rel
+
+
+class Tally:
+    """One implementation's results, by entry/preset and by output."""
+
+    def __init__(self, label, show, only=None):
+        self.label, self.show, self.only = label, show, only  # only: which cases it runs (all when None)
+        self.rows = collections.OrderedDict()
+        # (entry/preset, output) -> [elements, failed, largest finite error/bound, failed by bits or class]
+        self.outputs = collections.defaultdict(lambda: [0, 0, 0.0, 0])
+        self.failures = []
+        self.failed_at = set()  # (file, line, step, element path) of every failed element
+
+    def row(self, key):
+        return self.rows.setdefault(key, dict(cases=0, skipped=0, elements=0, failed=0, bits=0, worst=0.0))
+
+    def element(self, case, s, i, path, actual, e):
+        key = '%s/%s' % (case.entry, case.preset)
+        row, out = self.row(key), self.outputs[(key, path.split('[')[0])]
+        try:
+            a = to_f32(actual.item() if hasattr(actual, 'item') else actual)
+            ok, ratio = judge(a, e)
+        except (TypeError, ValueError):
+            a, ok, ratio = actual, False, math.inf
+        row['elements'] += 1
+        out[0] += 1
+        if math.isfinite(ratio):
+            row['worst'], out[2] = max(row['worst'], ratio), max(out[2], ratio)
+        if ok:
+            return
+        row['failed'] += 1
+        out[1] += 1
+        row['bits'] += not math.isfinite(ratio)
+        out[3] += not math.isfinite(ratio)
+        self.failed_at.add((case.path, case.line, i, path))
+        if len(self.failures) < self.show and actual is not _RAISED:
+            t = '' if s.t is None else ' (t = %d)' % s.t
+            judged = 'by bits/class' if not math.isfinite(ratio) else '%.3g' % ratio
+            self.failures.append('%s:%d %s step %d%s %s: got %r, expected %r (0x%08x), bound %s, error/bound %s' % (
+                _shown(case.path), case.line, case.name, i, t, path, a, e[0], e[1], e[4], judged))
+
+    def compare(self, case, s, i, expected, actual, path):
+        if isinstance(expected, tuple):
+            self.element(case, s, i, path, actual, expected)
+        elif isinstance(expected, list):
+            items = actual.tolist() if hasattr(actual, 'tolist') else actual
+            ok = isinstance(items, (list, tuple)) and len(items) == len(expected)
+            for j, e in enumerate(expected):
+                self.compare(case, s, i, e, items[j] if ok else _missing(actual), '%s[%d]' % (path, j))
+        else:
+            for k, e in expected.items():
+                child = actual.get(k) if isinstance(actual, dict) else _missing(actual)
+                self.compare(case, s, i, e, child, path + '.' + k if path else k)
+
+    def run(self, impl, case):
+        if self.only is not None and not self.only(case):
+            return
+        row = self.row('%s/%s' % (case.entry, case.preset))
+        try:
+            results = [impl(case, s) for s in case.steps]
+        except Exception as e:  # counted against the case, so that one bad case does not hide the others
+            row['cases'] += 1
+            if len(self.failures) < self.show:
+                self.failures.append('%s:%d %s: raised %s: %s' % (
+                    _shown(case.path), case.line, case.name, type(e).__name__, e))
+            results = [_RAISED] * len(case.steps)
+        else:
+            if any(r is None for r in results):
+                row['skipped'] += 1
+                return
+            row['cases'] += 1
+        for i, (s, actual) in enumerate(zip(case.steps, results)):
+            self.compare(case, s, i, s.expected, actual, '')
+
+    def print(self):
+        print(self.label)
+        print('  %-26s %6s %9s %9s %7s %10s  %s' % (
+            'entry/preset', 'cases', 'elements', 'passed', 'failed', 'bits/class', 'largest error/bound'))
+        for key, r in self.rows.items():
+            skipped = ' (%d cases skipped)' % r['skipped'] if r['skipped'] else ''
+            print('  %-26s %6d %9d %9d %7d %10d  %.3g%s' % (
+                key, r['cases'], r['elements'], r['elements'] - r['failed'], r['failed'], r['bits'], r['worst'],
+                skipped))
+        for f in self.failures:
+            print('  FAIL ' + f)
+
+    def failed(self):
+        return sum(r['failed'] for r in self.rows.values())
+
+    def elements(self):
+        return sum(r['elements'] for r in self.rows.values())
+
+
+def arguments(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('dir', nargs='?', default=os.path.join(here, '..', '..', 'fixtures', 'steps'))
+    p.add_argument('--rule', help='only this entry (e.g. adam)')
+    p.add_argument('--preset', help='only this preset (e.g. pytorch)')
+    p.add_argument('--impl', help='MODULE:CALLABLE, the step function for the update rules')
+    p.add_argument('--compute', help='MODULE:CALLABLE, the function for the regularizers')
+    p.add_argument('--torch', action='store_true', help="PyTorch's torch.optim, float32 and float64 (pytorch preset)")
+    p.add_argument('--show', type=int, default=5, help='failures printed per implementation (default 5)')
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    a = arguments(argv)
+    try:
+        paths = verify_manifest(a.dir)
+    except FormatError as e:
+        print('malformed fixtures: %s' % e, file=sys.stderr)
+        return 2
+    chosen = [q for q in paths if (not a.rule or q.split('/')[0] == a.rule)
+              and (not a.preset or re.sub(r'\.jsonl(\.gz)?$', '', q.split('/')[1]) == a.preset)]
+    if not chosen:
+        print('no fixture file matches --rule %s --preset %s' % (a.rule, a.preset), file=sys.stderr)
+        return 2
+    user = a.impl or a.compute
+    if user:
+        label = ' '.join(x for x in ('--impl ' + a.impl if a.impl else '', '--compute ' + a.compute if a.compute
+                                     else '') if x)
+        impl = user_impl(a.impl and load_callable(a.impl), a.compute and load_callable(a.compute))
+        runs = [(Tally(label, a.show), impl)]
+    else:
+        runs = [(Tally('self-test: the expected values themselves (every element must pass)', a.show),
+                 lambda c, s: values(s.expected)),
+                (Tally('self-test: the expected values moved beyond their bounds (every element must fail)', 0),
+                 lambda c, s: moved(s.expected))]
+    if a.torch:
+        import torch_optim
+        for dtype in ('float32', 'float64'):
+            tally = Tally(torch_optim.describe(dtype), a.show, torch_optim.applies)
+            runs.append((tally, user_impl(torch_optim.make_step(dtype), None)))
+    try:
+        for rel in chosen:
+            for case in read_cases(a.dir, rel):
+                for tally, impl in runs:
+                    tally.run(impl, case)
+    except FormatError as e:
+        print('malformed fixtures: %s' % e, file=sys.stderr)
+        return 2
+    passed = True
+    for tally, _ in runs[:1] if user else runs[:2]:
+        tally.print()
+    if user:
+        passed = runs[0][0].failed() == 0
+    else:
+        echo, wrong = runs[0][0], runs[1][0]
+        print('self-test: %d of %d moved elements failed, as they must' % (wrong.failed(), wrong.elements()))
+        passed = echo.failed() == 0 and wrong.failed() == wrong.elements() > 0
+    if a.torch:
+        for tally, _ in runs[-2:]:
+            tally.print()
+        problems, allowed, unused = torch_optim.beyond_allowances({'float32': runs[-2][0], 'float64': runs[-1][0]})
+        for line in allowed:
+            print('allowed: ' + line)
+        for line in unused:
+            print('allowance not needed by these files: ' + line)
+        for line in problems:
+            print('NOT ALLOWED: ' + line)
+        print('PyTorch: ' + ('every disagreement is within an allowance of torch_optim.py' if not problems else
+                             '%d disagreements beyond the allowances of torch_optim.py' % len(problems)))
+        passed = passed and not problems
+    return 0 if passed else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
