@@ -15,6 +15,9 @@ export default {
     '!oracle/index.ts',
   ],
   coverageAnalysis: 'perTest',
+  // A static mutant (module-level data such as a rule's name) runs every test: 99% of the time of the
+  // first smoke run for 5 of 8 mutants. They are reported as ignored, not as survivors.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
   concurrency: 2,

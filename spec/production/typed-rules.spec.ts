@@ -46,7 +46,6 @@ describe('typed configurations and rules', () => {
   it('a misspelt coefficient, or a slot present only under some flags read as always there, does not compile', () => {
     const typo: ProductionRule<SgdSchema, 'lr', never> = {
       kind: 'elementwise',
-      name: 'typo',
       initTensorSlots: () => ({}),
       coefficients: (s, { hyper }) => ({ lr: s.hyper(hyper.lr) }),
       step(A, { param, grad }, c) {

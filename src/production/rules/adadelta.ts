@@ -15,7 +15,6 @@ type Sometimes = 'weightDecay';
 /** AdaDelta's production step. */
 export const adadelta: ProductionRule<AdadeltaSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'adadelta',
   initTensorSlots: () => ({}),
   coefficients: (s, { hyper }) => ({
     lr: s.hyper(hyper.lr),

@@ -15,7 +15,6 @@ type Sometimes = 'weightDecay';
 /** Adagrad's production step; the accumulator starts at G₀ (the entry's `initialFrom`). */
 export const adagrad: ProductionRule<AdagradSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'adagrad',
   initTensorSlots: () => ({}),
   coefficients(s, { hyper }, t) {
     const lr = s.hyper(hyper.lr);

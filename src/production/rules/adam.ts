@@ -24,7 +24,6 @@ type Sometimes = 'weightDecay' | 'decayFactor' | 'sqrtBc2';
 /** Adam's production step (AMSGrad and AdamW by flags). */
 export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'adam',
   initTensorSlots(s, { hyper, flags }) {
     if (flags.biasCorrection !== 'running-product') return {};
     return { b1pow: s.hyper(hyper.beta1), b2pow: s.hyper(hyper.beta2) };

@@ -17,7 +17,6 @@ type Sometimes = 'eps' | 'weightDecay';
 /** AdaMax's production step, with ε where the flag `epsPlacement` puts it. */
 export const adamax: ProductionRule<AdamaxSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'adamax',
   initTensorSlots(s, { hyper, flags }) {
     if (flags.biasCorrection !== 'running-product') return {};
     return { b1pow: s.hyper(hyper.beta1) };

@@ -20,7 +20,6 @@ type Sometimes = 'weightDecay' | 'oneMinusDampening';
 /** Momentum's production step (Nesterov momentum by the flag `nesterov`), in the form the flag `form` names. */
 export const momentum: ProductionRule<MomentumSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'momentum',
   initTensorSlots: () => ({}),
   coefficients: (s, { hyper }) => ({
     lr: s.hyper(hyper.lr),

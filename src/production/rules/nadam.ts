@@ -30,7 +30,6 @@ type Sometimes = 'weightDecay' | 'mu';
 /** Nadam's production step, with the momentum schedule the flag `schedule` names. */
 export const nadam: ProductionRule<NadamSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'nadam',
   initTensorSlots(s, { flags }) {
     if (flags.schedule === 'none') return {};
     return { muProduct: s.integer(1) };

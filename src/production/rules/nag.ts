@@ -19,7 +19,6 @@ type Sometimes = keyof RosenbrockCoefficients<never>;
 /** NAG's production step on groups: single elements of the quadratic, (x, y) pairs of Rosenbrock's function. */
 export const nag: GroupRule<NagSchema, Always, Sometimes> = {
   kind: 'group',
-  name: 'nag',
   groupSize: (objective) => (objective.kind === 'rosenbrock' ? 2 : 1),
   coefficients: (s, { hyper }, objective): Coefficients<Always, Sometimes, ReturnType<typeof s.integer>> => ({
     lr: s.hyper(hyper.lr),

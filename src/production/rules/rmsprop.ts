@@ -22,7 +22,6 @@ type Sometimes = 'weightDecay';
 /** RMSProp's production step (centered by the flag `centered`), in the form the flag `form` names. */
 export const rmsprop: ProductionRule<RmspropSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'rmsprop',
   initTensorSlots: () => ({}),
   coefficients: (s, { hyper }) => ({
     lr: s.hyper(hyper.lr),

@@ -37,7 +37,6 @@ export type TensorSlotValues<S extends Schema> = { readonly [K in SlotName<S>]?:
  */
 export interface ProductionRule<S extends Schema = AnySchema, R extends string = string, O extends string = string> {
   readonly kind: 'elementwise';
-  readonly name: string;
   /** Initial values of the tensor slots, computed in float64 and then rounded to float32. */
   initTensorSlots<X>(s: ScalarArith<X>, config: Configuration<S>): { readonly [K in SlotName<S>]?: X };
   /** The step's float64 coefficients from the hyperparameters, t and the tensor slots' float32 values. */
@@ -78,7 +77,6 @@ export interface GroupResult<S extends Schema, T> {
  */
 export interface GroupRule<S extends Schema = AnySchema, R extends string = string, O extends string = string> {
   readonly kind: 'group';
-  readonly name: string;
   /** How many consecutive elements the objective couples. */
   groupSize(objective: Objective): number;
   /** The step's float64 coefficients from the hyperparameters and the objective's constants. */

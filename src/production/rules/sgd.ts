@@ -14,7 +14,6 @@ type Sometimes = 'weightDecay';
 /** SGD's production step: α and λ rounded once to float32, then θ − α · g'. */
 export const sgd: ProductionRule<SgdSchema, Always, Sometimes> = {
   kind: 'elementwise',
-  name: 'sgd',
   initTensorSlots: () => ({}),
   coefficients: (s, { hyper }) => ({ lr: s.hyper(hyper.lr), ...weightDecayCoefficient(s, hyper.weightDecay) }),
   step(A, { param, grad }, c, { hyper }) {
