@@ -95,6 +95,16 @@ describe('compareOutputs catches each way an implementation can be wrong', () =>
     expect(r.outputs['x']).toMatchObject({ compared: 0, classified: 4, excluded: 0 });
   });
 
+  it('outside the analysed domain (a NaN or ±∞ input, a zero divisor) finite values are judged by class alone', () => {
+    // Found by mutation testing: without the bound's reason, a finite pair there was measured against an
+    // infinite bound and counted as compared.
+    const nonfinite: ElementBound = { bound: Infinity, scale: 1, out: 'nonfinite' };
+    const zeroDivisor: ElementBound = { bound: Infinity, scale: 1, out: 'zero-divisor' };
+    const r = judged([1, 3], [2, -5], [nonfinite, zeroDivisor]);
+    expect(r.mismatches).toEqual([]);
+    expect(r.outputs['x']).toMatchObject({ compared: 0, classified: 2, excluded: 0, maxRatio: 0 });
+  });
+
   it('overflow and underflow are counted, not judged', () => {
     const r = judged(
       [5, -7],
