@@ -39,6 +39,6 @@ export function agreementProperty(
         ? geometricProperty(record, preset, tally, implementation)
         : interpolatingProperty(record, preset, tally, implementation);
     default:
-      return regularizerProperty(record.entry, preset, tally, implementation);
+      return regularizerProperty(record, preset, tally, implementation);
   }
 }

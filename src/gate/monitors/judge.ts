@@ -25,8 +25,6 @@ import type { Bounded } from './bounded-ops.js';
 export interface MonitorJudgement {
   /** Comparisons judged. */
   readonly comparisons: number;
-  /** Of those, comparisons whose exact operands lie within the rounding bound of each other. */
-  readonly withinRounding: number;
   /** Largest |L̂ − L| + |R̂ − R| over the comparisons, and the bound e_L + e_R there, as numbers. */
   readonly worst: { readonly error: number; readonly bound: number; readonly scale: number };
   /** Largest (|L̂ − L| + |R̂ − R|) / (e_L + e_R) (0 where both are 0). */
@@ -59,12 +57,10 @@ const epochOf = (e: MonitorOutcome<unknown>['epochs'][number]) =>
 /** Judges production (on bounded values) against the oracle on one case. */
 export function judgeMonitor(oracle: MonitorOutcome<ExactValue>, produced: MonitorOutcome<Bounded>): MonitorJudgement {
   let comparisons = 0;
-  let withinRounding = 0;
   let maxRatio = 0;
   let worst = { error: 0, bound: 0, scale: 0 };
   const result = (extra: Partial<MonitorJudgement>): MonitorJudgement => ({
     comparisons,
-    withinRounding,
     worst,
     maxRatio,
     ...extra,
@@ -91,7 +87,6 @@ export function judgeMonitor(oracle: MonitorOutcome<ExactValue>, produced: Monit
       };
     const margin = o.left.isFinite() && o.right.isFinite() ? o.left.minus(o.right).abs() : new Exact(Infinity);
     const near = margin.lte(bound);
-    if (near) withinRounding += 1;
     if (o.holds === p.holds) return undefined;
     if (!near)
       return {

@@ -9,9 +9,8 @@
  * @module
  */
 import type fc from 'fast-check';
-import type { CatalogueEntry, PresetName } from '../../../core/catalogue/index.js';
-import { regularizerRecordOf } from '../../registry/regularizers.js';
-import { regularizers } from '../../registry/registry.js';
+import type { PresetName } from '../../../core/catalogue/index.js';
+import type { RegularizerRecord } from '../../registry/index.js';
 import type { Tally } from '../properties.js';
 import { productionDropConnect, dropConnectProperty } from './dropconnect.js';
 import { productionDropout } from './dropout-implementation.js';
@@ -19,19 +18,13 @@ import { dropoutProperty } from './dropout-property.js';
 import { penaltyProperty } from './penalty-property.js';
 import { productionStochasticPooling, stochasticPoolingProperty } from './stochastic-pooling.js';
 
-export { regularizers };
-
-/** Whether `entry` is a regularizer rather than an update rule. */
-export const isRegularizer = (entry: CatalogueEntry): boolean => regularizers.includes(entry);
-
 /** The agreement property of a regularizer under a preset, folding its measures into `tally`. */
 export function regularizerProperty(
-  entry: CatalogueEntry,
+  record: RegularizerRecord,
   preset: PresetName,
   tally: Tally,
   implementation: string,
 ): fc.IProperty<unknown[]> {
-  const record = regularizerRecordOf(entry.name);
   switch (record.kind) {
     case 'penalty':
       return penaltyProperty(implementation, record, preset, tally) as fc.IProperty<unknown[]>;
