@@ -16,10 +16,14 @@ import {
 import { required } from '../core/required.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { Float64Enclosures, type F64 } from './float64.js';
+import { IntervalArithmetic } from './interval.js';
 import { checkEntry } from './marks.js';
 import type { PreparedCache } from './prepared-cache.js';
+import { inDoubles, REFINED_PRECISION } from './refined-preparation.js';
 import type { ElementwiseUpdate, HyperEnclosures, TensorEnclosures } from './rule.js';
-import { decidedFloat32, firstStageArithmetic } from './staged.js';
+import { Column, tapeEnabled, trace } from './float64-tape.js';
+import { evaluateTape } from './float64-tape-columns.js';
+import { decidedFloat32, decidedFloat32Between, firstStageArithmetic } from './staged.js';
 
 /**
  * An update with its schema forgotten: the driver reads hyperparameters and slots by the names the
@@ -63,12 +67,21 @@ function slotColumns(layout: StateLayout, state: State): SlotColumn[] {
   return layout.element.map((name) => ({ name, input: required(state[name], `state slot '${name}'`) }));
 }
 
-/** Checks a step's inputs (the entry, then the input against its layout) and sets up its evaluation. */
+/** The driver's caches of float64 preparations, one per float64 arithmetic (plain and refined). */
+export interface PreparedCaches<P> {
+  readonly plain: PreparedCache<P>;
+  readonly refined: PreparedCache<P>;
+}
+
+/**
+ * Checks a step's inputs (the entry, then the input against its layout) and sets up its evaluation.
+ * At {@link Float64Enclosures.refined} the preparation is computed in decimal and enclosed in doubles.
+ */
 export function evaluation<P>(
   update: ErasedUpdate<P>,
   config: Configuration,
   input: StepInput,
-  cache?: PreparedCache<P>,
+  caches?: PreparedCaches<P>,
 ): Evaluation<P> {
   checkEntry(update.name, update.entries, config);
   const layout = config.entry.state(config.flags);
@@ -77,18 +90,20 @@ export function evaluation<P>(
   const tensorSlots = layout.tensor.map((k) => [k, required(state[k]?.[0], `tensor slot '${k}'`)] as const);
   const tensorValues = tensorSlots.map(([, x]) => x);
   const shared = new Map<Arithmetic, P>();
-  const prepare = (a: Arithmetic): P => {
+  const prepareAt = (a: Arithmetic): P => {
     const tensor: Record<string, Enclosure> = {};
     for (const [k, x] of tensorSlots) tensor[k] = a.fromFloat32(x);
     return update.prepare(a, { h: hyperEnclosures(a, config), tensor, t, flags: config.flags });
   };
+  const prepare = (a: Arithmetic): P =>
+    a === Float64Enclosures.refined ? inDoubles(prepareAt(IntervalArithmetic.at(REFINED_PRECISION))) : prepareAt(a);
+  const cacheOf = (a: Arithmetic): PreparedCache<P> | undefined =>
+    a === Float64Enclosures.instance ? caches?.plain : a === Float64Enclosures.refined ? caches?.refined : undefined;
   const prepared = (a: Arithmetic): P => {
     let p = shared.get(a);
     if (p === undefined) {
-      p =
-        cache !== undefined && a === Float64Enclosures.instance
-          ? cache.get(config, t, tensorValues, () => prepare(a))
-          : prepare(a);
+      const cache = cacheOf(a);
+      p = cache !== undefined ? cache.get(config, t, tensorValues, () => prepare(a)) : prepare(a);
       shared.set(a, p);
     }
     return p;
@@ -109,6 +124,20 @@ export function evaluation<P>(
   return { layout, prepared, element };
 }
 
+/**
+ * The fewest elements a step must have for the first stage to run on the tape: tracing costs about
+ * what a few elements cost one at a time.
+ */
+export const TAPE_MIN_ELEMENTS = 8;
+
+/** What the first stage did: which elements it decided, how many, and whether it ran at all. */
+export interface FirstStageResult {
+  readonly done: Uint8Array;
+  readonly decided: number;
+  /** Whether every element went through the first stage's arithmetic (false when it did not run). */
+  readonly tried: boolean;
+}
+
 /** Where the first stage writes: the new params and state, and which elements it decided. */
 export interface FirstStageTarget {
   readonly params: Float32Array;
@@ -126,41 +155,35 @@ export function firstStageElements<P>(
   input: StepInput,
   prepared: (a: Arithmetic) => P,
   target: FirstStageTarget,
-): { done: Uint8Array; decided: number } {
+): FirstStageResult {
   const n = input.params.length;
   const done = new Uint8Array(n);
   const a = firstStageArithmetic();
-  if (a === undefined || n === 0) return { done, decided: 0 };
+  if (a === undefined || n === 0) return { done, decided: 0, tried: false };
   let shared: P;
   try {
     shared = prepared(a);
   } catch {
-    return { done, decided: 0 };
+    return { done, decided: 0, tried: false };
+  }
+  if (a === Float64Enclosures.instance && tapeEnabled() && n >= TAPE_MIN_ELEMENTS) {
+    const taped = tapedFirstStage(update, layout, input, shared, target);
+    if (taped !== undefined) return taped;
   }
   let decided = 0;
   const slots: Record<string, Enclosure> = {};
-  const columns = slotColumns(layout, input.state).map((c) => ({
-    ...c,
-    output: required(target.state[c.name], `output slot '${c.name}'`),
-    value: 0,
-  }));
-  // An output that is one of the element's inputs, passed through (a slot a rule does not update),
-  // is that input exactly, in both stages, whatever its sign.
-  const decide = (o: Enclosure, i: number): number | string => {
-    for (const c of columns) if (o === slots[c.name]) return required(c.input[i], c.name);
-    return decidedFloat32(o as F64);
-  };
+  const columns = slotColumns(layout, input.state);
+  const outputs = columns.map((c) => required(target.state[c.name], 'an output slot'));
+  const values = new Float64Array(columns.length);
+  // An output that is one of the element's inputs, passed through (a slot a rule does not update), is
+  // that input's exact point, which decides to the input itself, whatever its sign.
   elements: for (let i = 0; i < n; i++) {
     let r: { param: Enclosure; slots: Readonly<Record<string, Enclosure | undefined>> };
     try {
-      for (const c of columns) slots[c.name] = a.fromFloat32(required(c.input[i], c.name));
+      for (const c of columns) slots[c.name] = a.fromFloat32(c.input[i] as number);
       r = update.element(
         a,
-        {
-          param: a.fromFloat32(required(input.params[i], 'param')),
-          grad: a.fromFloat32(required(input.grads[i], 'grad')),
-          slots,
-        },
+        { param: a.fromFloat32(input.params[i] as number), grad: a.fromFloat32(input.grads[i] as number), slots },
         shared,
       );
     } catch {
@@ -168,15 +191,77 @@ export function firstStageElements<P>(
     }
     const p = decidedFloat32(r.param as F64);
     if (typeof p === 'string') continue;
-    for (const c of columns) {
-      const v = decide(required(r.slots[c.name], c.name), i);
+    for (let j = 0; j < columns.length; j++) {
+      const v = decidedFloat32(required(r.slots[(columns[j] as SlotColumn).name], 'an element slot') as F64);
       if (typeof v === 'string') continue elements;
-      c.value = v;
+      values[j] = v;
     }
     target.params[i] = p;
-    for (const c of columns) c.output[i] = c.value;
+    for (let j = 0; j < columns.length; j++) (outputs[j] as Float32Array)[i] = values[j] as number;
     done[i] = 1;
     decided++;
   }
-  return { done, decided };
+  return { done, decided, tried: true };
+}
+
+/**
+ * {@link firstStageElements} on the tape (./float64-tape.ts): the element formula traced once, then
+ * evaluated column by column; undefined when the formula cannot be traced. Each element's outputs
+ * are decided as the per-element stage decides them (an output that is an input, passed through,
+ * is that input's exact point, which decides to the input itself).
+ */
+function tapedFirstStage<P>(
+  update: ErasedUpdate<P>,
+  layout: StateLayout,
+  input: StepInput,
+  shared: P,
+  target: FirstStageTarget,
+): FirstStageResult | undefined {
+  const n = input.params.length;
+  const slotInputs = slotColumns(layout, input.state);
+  const slots: Record<string, Column> = {};
+  slotInputs.forEach((c, j) => (slots[c.name] = new Column(2 + j)));
+  const traced = trace(2 + slotInputs.length, (tracer) =>
+    update.element(tracer, { param: new Column(0), grad: new Column(1), slots }, shared),
+  );
+  if (traced === undefined) return undefined;
+  const { lo, hi, failed } = evaluateTape(
+    traced.tracer,
+    [input.params, input.grads, ...slotInputs.map((c) => c.input)],
+    n,
+  );
+  const ends = (
+    o: Enclosure | undefined,
+    what: string,
+  ): { lo: ArrayLike<number> | number; hi: ArrayLike<number> | number } => {
+    const e = required(o, what);
+    if (e instanceof Column) return { lo: required(lo[e.index], what), hi: required(hi[e.index], what) };
+    return { lo: (e as F64).lo, hi: (e as F64).hi };
+  };
+  const outputs = [
+    { ends: ends(traced.outputs.param, 'param'), into: target.params },
+    ...slotInputs.map((c) => ({
+      ends: ends(traced.outputs.slots[c.name], c.name),
+      into: required(target.state[c.name], `output slot '${c.name}'`),
+    })),
+  ];
+  const values = new Float64Array(outputs.length);
+  const done = new Uint8Array(n);
+  let decided = 0;
+  elements: for (let i = 0; i < n; i++) {
+    if (failed[i] === 1) continue;
+    for (let j = 0; j < outputs.length; j++) {
+      const { lo: l, hi: h } = (outputs[j] as (typeof outputs)[number]).ends;
+      const v = decidedFloat32Between(
+        typeof l === 'number' ? l : (l[i] as number),
+        typeof h === 'number' ? h : (h[i] as number),
+      );
+      if (typeof v === 'string') continue elements;
+      values[j] = v;
+    }
+    for (let j = 0; j < outputs.length; j++) (outputs[j] as (typeof outputs)[number]).into[i] = values[j] as number;
+    done[i] = 1;
+    decided++;
+  }
+  return { done, decided, tried: true };
 }

@@ -96,7 +96,7 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
   // Erasing S (method parameters are bivariant) is sound because every method below checks the
   // configuration with checkEntry before `update` sees it.
   const update: ErasedUpdate<P> = typed;
-  const cache = new PreparedCache<P>();
+  const caches = { plain: new PreparedCache<P>(), refined: new PreparedCache<P>() };
   return {
     enclose: (config, input, precision) => enclose(update, config, input, precision),
     name: update.name,
@@ -104,7 +104,7 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
     init: (config, params) => initialOutput(update, config, params).state,
     initialOutput: (config, params) => initialOutput(update, config, params),
     step(config, input) {
-      const { layout, prepared, element } = evaluation(update, config, input, cache);
+      const { layout, prepared, element } = evaluation(update, config, input, caches);
       const n = input.params.length;
       const params = new Float32Array(n);
       const state: State = {};
@@ -115,7 +115,10 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
       countFirstStageDecisions(config.entry.name, fast.decided);
       for (let i = 0; i < n; i++) {
         if (fast.done[i] === 1) continue;
-        const certified = certifyStaged<string>(config.entry.name, (a) => element(a, i));
+        const certified = certifyStaged<string>(config.entry.name, (a) => element(a, i), {
+          refine: true,
+          firstStageTried: fast.tried,
+        });
         params[i] = required(certified.values['param'], 'param');
         for (const c of columns) c.output[i] = required(certified.values[c.name], c.name);
         if (certified.uncertified.length > 0)
@@ -123,7 +126,9 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
             ...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })),
           );
       }
-      const next = certifyStaged(config.entry.name, (a) => tensorOutputs(update.nextTensorSlots(a, prepared(a))));
+      const next = certifyStaged(config.entry.name, (a) => tensorOutputs(update.nextTensorSlots(a, prepared(a))), {
+        refine: true,
+      });
       for (const slot of layout.tensor) state[slot] = Float32Array.of(next.values[slot] ?? NaN);
       uncertified.push(...uncertifiedElements(next, (slot) => ({ output: slot, index: 0 })));
       return marked({ params, state }, uncertified);

@@ -70,21 +70,42 @@ export function point(x: number): F64 {
   return { lo: x, hi: x };
 }
 
-/** [lo, hi], or {@link FLOAT64_UNDECIDED} when either end is NaN (0 · ∞ or ∞ − ∞ at one end). */
-export function checked(lo: number, hi: number): F64 {
+/**
+ * Where the operations write their result, so that one implementation serves both the enclosure
+ * objects of {@link Float64Enclosures} and the columns of the tape (./float64-tape.ts), which keeps
+ * no object per element: `R[0]` is the lower end, `R[1]` the upper. Float64Array keeps −0 and NaN.
+ */
+export const R = new Float64Array(2);
+
+/** The enclosure in {@link R}, as an object. */
+export function result(): F64 {
+  return { lo: R[0] as number, hi: R[1] as number };
+}
+
+/** Writes [lo, hi] into {@link R}. */
+export function set(lo: number, hi: number): void {
+  R[0] = lo;
+  R[1] = hi;
+}
+
+/** Writes [lo, hi], or throws {@link FLOAT64_UNDECIDED} when either end is NaN (0 · ∞ or ∞ − ∞ at one end). */
+export function setChecked(lo: number, hi: number): void {
   if (lo !== lo || hi !== hi) throw FLOAT64_UNDECIDED;
-  return { lo, hi };
+  R[0] = lo;
+  R[1] = hi;
 }
 
-/** Around the rounded result r of an operation whose exact value is r + err (err's sign known). */
-function around(r: number, err: number): F64 {
-  if (err === 0) return point(r);
-  return err > 0 ? { lo: r, hi: up(r) } : { lo: down(r), hi: r };
+/** Writes the enclosure around the rounded result r of an operation whose exact value is r + err (err's sign known). */
+function setAround(r: number, err: number): void {
+  if (err === 0) set(r, r);
+  else if (err > 0) set(r, up(r));
+  else set(down(r), r);
 }
 
-/** The enclosure of an overflowed result of finite operands, by the sign of the rounded result. */
-export function overflowed(r: number): F64 {
-  return r > 0 ? { lo: MAX, hi: Infinity } : { lo: -Infinity, hi: -MAX };
+/** Writes the enclosure of an overflowed result of finite operands, by the sign of the rounded result. */
+export function setOverflowed(r: number): void {
+  if (r > 0) set(MAX, Infinity);
+  else set(-Infinity, -MAX);
 }
 
 /** Whether x is finite (x − x is 0 exactly for finite x, NaN for ±∞ and NaN). */
@@ -104,26 +125,26 @@ export function productError(x: number, y: number, p: number): number {
 }
 
 /** x · y for exact x, y: the point when TwoProduct finds it exact, else one ulp outward on the side of the error. */
-export function pointProduct(x: number, y: number): F64 {
+export function setPointProduct(x: number, y: number): void {
   const p = x * y;
   if (finite(p)) {
-    if (p === 0 && (x === 0 || y === 0)) return point(p);
+    if (p === 0 && (x === 0 || y === 0)) return set(p, p);
     const err = productError(x, y, p);
-    return err === err ? around(p, err) : { lo: down(p), hi: up(p) };
+    return err === err ? setAround(p, err) : set(down(p), up(p));
   }
-  if (p !== p || !finite(x) || !finite(y)) return point(p);
-  return overflowed(p);
+  if (p !== p || !finite(x) || !finite(y)) return set(p, p);
+  setOverflowed(p);
 }
 
 /** x + y for exact x, y: the point when TwoSum finds the error zero, else one ulp outward on its side. */
-export function pointSum(x: number, y: number): F64 {
+export function setPointSum(x: number, y: number): void {
   const s = x + y;
   if (finite(s)) {
     const bb = s - x;
-    return around(s, x - (s - bb) + (y - bb));
+    return setAround(s, x - (s - bb) + (y - bb));
   }
-  if (s !== s || !finite(x) || !finite(y)) return point(s);
-  return overflowed(s);
+  if (s !== s || !finite(x) || !finite(y)) return set(s, s);
+  setOverflowed(s);
 }
 
 /** Whether the enclosure is an exact point (lo === hi). */

@@ -24,22 +24,8 @@ import type { Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { enclosureOfText } from './float64-decimal.js';
 import { expEnclosure, lnEnclosure } from './float64-exp.js';
-import {
-  checked,
-  down,
-  finite,
-  FLOAT64_UNDECIDED,
-  isPoint,
-  NAN,
-  overflowed,
-  point,
-  pointProduct,
-  pointSum,
-  productError,
-  straddlesZero,
-  up,
-  type F64,
-} from './float64-rounding.js';
+import * as k from './float64-kernels.js';
+import { finite, FLOAT64_UNDECIDED, isPoint, point, result, type F64 } from './float64-rounding.js';
 import { powerBySquaring, requireExponent } from './power.js';
 
 export { down, FLOAT64_UNDECIDED, nextDown, nextUp, up, type F64 } from './float64-rounding.js';
@@ -58,6 +44,13 @@ export {
 export class Float64Enclosures implements Arithmetic {
   /** The shared instance (the arithmetic has no state but its caches). */
   static readonly instance = new Float64Enclosures();
+
+  /**
+   * The same arithmetic under another identity, for the float64 stage's second try: a driver that
+   * sees it prepares the shared quantities in decimal and encloses them in doubles
+   * (./refined-preparation.ts) instead of preparing them in binary64.
+   */
+  static readonly refined = new Float64Enclosures();
 
   private readonly points = new Map<string, F64>();
 
@@ -84,126 +77,60 @@ export class Float64Enclosures implements Arithmetic {
 
   /** a + b. */
   add(a: F64, b: F64): F64 {
-    if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-    if (isPoint(a) && isPoint(b)) return pointSum(a.lo, b.lo);
-    return checked(down(a.lo + b.lo), up(a.hi + b.hi));
+    k.add(a.lo, a.hi, b.lo, b.hi);
+    return result();
   }
 
   /** a − b. */
   sub(a: F64, b: F64): F64 {
-    if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-    if (isPoint(a) && isPoint(b)) return pointSum(a.lo, -b.lo);
-    return checked(down(a.lo - b.hi), up(a.hi - b.lo));
+    k.sub(a.lo, a.hi, b.lo, b.hi);
+    return result();
   }
 
   /** −a (exact). */
   neg(a: F64): F64 {
-    return isPoint(a) ? point(-a.lo) : { lo: -a.hi, hi: -a.lo };
+    k.neg(a.lo, a.hi);
+    return result();
   }
 
   /** |a| (exact). */
   abs(a: F64): F64 {
-    if (a.lo !== a.lo) return NAN;
-    if (isPoint(a)) return point(Math.abs(a.lo));
-    if (a.lo >= 0) return a;
-    if (a.hi <= 0) return { lo: -a.hi, hi: -a.lo };
-    return { lo: 0, hi: Math.max(-a.lo, a.hi) };
+    k.abs(a.lo, a.hi);
+    return result();
   }
 
-  /** a · b: by the signs of the ends, or the four products' extremes. */
+  /**
+   * a · b: by the signs of the ends, or the four products' extremes; two exact points give the
+   * point when TwoProduct finds the product exact; an exact zero times an interval that excludes 0
+   * is the zero IEEE signs.
+   */
   mul(a: F64, b: F64): F64 {
-    if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-    const pa = isPoint(a);
-    const pb = isPoint(b);
-    if (pa && pb) return pointProduct(a.lo, b.lo);
-    if (pa || pb) {
-      const x = pa ? a.lo : b.lo;
-      const i = pa ? b : a;
-      if (x === 0 && finite(i.lo) && finite(i.hi)) {
-        // An exact zero, signed as IEEE signs the product of x and any value of i (when i tells one).
-        if (i.lo > 0) return point(x);
-        if (i.hi < 0) return point(-x);
-        throw FLOAT64_UNDECIDED;
-      }
-      return x >= 0 ? checked(down(i.lo * x), up(i.hi * x)) : checked(down(i.hi * x), up(i.lo * x));
-    }
-    if (a.lo >= 0 && b.lo >= 0) return checked(down(a.lo * b.lo), up(a.hi * b.hi));
-    const p1 = a.lo * b.lo;
-    const p2 = a.lo * b.hi;
-    const p3 = a.hi * b.lo;
-    const p4 = a.hi * b.hi;
-    return checked(down(Math.min(p1, p2, p3, p4)), up(Math.max(p1, p2, p3, p4)));
+    k.mul(a.lo, a.hi, b.lo, b.hi);
+    return result();
   }
 
   /** a², never below 0. */
   square(a: F64): F64 {
-    if (a.lo !== a.lo) return NAN;
-    if (isPoint(a)) return pointProduct(a.lo, a.lo);
-    const m = this.abs(a);
-    const lo = down(m.lo * m.lo);
-    return checked(lo < 0 ? 0 : lo, up(m.hi * m.hi));
+    k.square(a.lo, a.hi);
+    return result();
   }
 
   /** a / b with IEEE semantics for an exactly zero divisor, as {@link IntervalArithmetic.div}. */
   div(a: F64, b: F64): F64 {
-    if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-    if (isPoint(b) && b.lo === 0) {
-      if (isPoint(a)) return point(a.lo / b.lo);
-      if (a.lo > 0) return point(1 / b.lo);
-      if (a.hi < 0) return point(-1 / b.lo);
-      throw FLOAT64_UNDECIDED;
-    }
-    if (straddlesZero(b)) throw FLOAT64_UNDECIDED;
-    if (isPoint(a) && a.lo === 0 && finite(b.lo) && finite(b.hi)) return point(a.lo / (b.lo > 0 ? b.lo : b.hi));
-    if (isPoint(a) && isPoint(b)) {
-      const x = a.lo;
-      const y = b.lo;
-      const q = x / y;
-      if (finite(q)) {
-        if (x === 0) return point(q);
-        const p = q * y;
-        if (p === x && productError(q, y, p) === 0) return point(q);
-        return { lo: down(q), hi: up(q) };
-      }
-      if (q !== q || !finite(x)) return point(q);
-      return overflowed(q);
-    }
-    const q1 = a.lo / b.lo;
-    const q2 = a.lo / b.hi;
-    const q3 = a.hi / b.lo;
-    const q4 = a.hi / b.hi;
-    return checked(down(Math.min(q1, q2, q3, q4)), up(Math.max(q1, q2, q3, q4)));
+    k.div(a.lo, a.hi, b.lo, b.hi);
+    return result();
   }
 
   /** √a, with √(−0) = −0 and NaN for a negative argument. */
   sqrt(a: F64): F64 {
-    if (a.lo !== a.lo) return NAN;
-    if (a.hi < 0) return NAN;
-    if (a.lo < 0) throw FLOAT64_UNDECIDED;
-    if (isPoint(a)) {
-      const x = a.lo;
-      const r = Math.sqrt(x);
-      if (x === 0 || !finite(x)) return point(r);
-      const p = r * r;
-      if (p === x && productError(r, r, p) === 0) return point(r);
-      return { lo: down(r), hi: up(r) };
-    }
-    const lo = down(Math.sqrt(a.lo));
-    return checked(lo < 0 ? 0 : lo, up(Math.sqrt(a.hi)));
+    k.sqrt(a.lo, a.hi);
+    return result();
   }
 
   /** max(a, b), NaN if either is NaN; max(−0, +0) = +0, as decimal.js's Decimal.max. */
   max(a: F64, b: F64): F64 {
-    if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-    if (isPoint(a) && isPoint(b)) {
-      if (a.lo !== b.lo) return a.lo < b.lo ? b : a;
-      // decimal.js's max of equal zeros is −0 only when both are −0.
-      return a.lo === 0 && !Object.is(a.lo, b.lo) ? point(0) : a;
-    }
-    const lo = Math.max(a.lo, b.lo);
-    const hi = Math.max(a.hi, b.hi);
-    if (lo === hi && lo === 0) throw FLOAT64_UNDECIDED;
-    return { lo, hi };
+    k.max(a.lo, a.hi, b.lo, b.hi);
+    return result();
   }
 
   /** a^n for an integer n ≥ 0 and a ≥ 0, by binary powering with outward rounding at each product. */
@@ -241,8 +168,6 @@ export class Float64Enclosures implements Arithmetic {
 
 /** a · b for a, b ≥ 0: [down(a.lo · b.lo) clamped at 0, up(a.hi · b.hi)], exact for two exact points. */
 function mulNonnegative(a: F64, b: F64): F64 {
-  if (a.lo !== a.lo || b.lo !== b.lo) return NAN;
-  if (isPoint(a) && isPoint(b)) return pointProduct(a.lo, b.lo);
-  const lo = down(a.lo * b.lo);
-  return checked(lo < 0 ? 0 : lo, up(a.hi * b.hi));
+  k.mulNonnegative(a.lo, a.hi, b.lo, b.hi);
+  return result();
 }

@@ -71,14 +71,28 @@ export class IntervalArithmetic implements Arithmetic {
     return this.point(exactFromFloat32(x));
   }
 
-  /** Whether the round-to-nearest evaluation is zero (exact for a point). */
+  /**
+   * Whether the value is zero: a point is exact; an interval that excludes 0 is not zero; one that
+   * holds 0 without being a point throws {@link Undecided} (the round-to-nearest value's zero-ness is
+   * that of its rounding errors), and the caller retries at a higher precision.
+   */
   isZero(a: Interval): boolean {
-    return a.near.isZero();
+    if (isNaNInterval(a)) return false;
+    if (this.isPoint(a)) return a.near.isZero();
+    if (a.lo.gt(0) || a.hi.lt(0)) return false;
+    throw new Undecided('whether an interval that holds 0 is zero');
   }
 
-  /** Whether the round-to-nearest evaluation is negative, −0 included (exact for a point). */
+  /**
+   * Whether the value is negative, −0 included: a point by its exact value and IEEE sign; an interval
+   * by its ends when they exclude 0; otherwise {@link Undecided}.
+   */
   isNegative(a: Interval): boolean {
-    return a.near.isNeg();
+    if (isNaNInterval(a)) return false;
+    if (this.isPoint(a)) return a.near.isNeg();
+    if (a.hi.lt(0)) return true;
+    if (a.lo.gt(0)) return false;
+    throw new Undecided('the sign of an interval that holds 0');
   }
 
   /** a + b. */
@@ -207,20 +221,26 @@ export class IntervalArithmetic implements Arithmetic {
   }
 
   /**
-   * a^y for exact a > 0 and exact real y (0.96^(0.004 t) in Nadam's schedule). decimal.js's pow is
-   * within one unit in the last place at the working precision, so the result is computed with 6
-   * guard digits and widened by two such units in each direction.
+   * a^y for a > 0 and real y (0.96^(0.004 t) in Nadam's schedule, (1 + λ α t)^0.75 in ASGD's), both
+   * enclosures: the extremes are at the corners of the box. decimal.js's pow is within one unit in
+   * the last place at the working precision, so each corner is computed with 6 guard digits and
+   * widened by two such units in each direction. A base interval that reaches 0 is undecided.
    */
   powReal(a: Interval, y: Interval): Interval {
-    if (!this.isPoint(a) || !this.isPoint(y) || !a.lo.isPositive())
-      throw new RangeError('powReal takes an exact positive base and an exact exponent');
+    if (isNaNInterval(a) || isNaNInterval(y)) return this.nan();
+    if (a.hi.lt(0) || (a.hi.isZero() && !this.isPoint(a))) throw new RangeError('powReal takes a base ≥ 0');
+    if (!this.isPoint(a) && !a.lo.gt(0)) throw new Undecided('a base interval that reaches 0');
+    // a^y = exp(y ln a), and y ln a is bilinear in (y, ln a): over the box its extremes, and so a^y's,
+    // are at the corners.
     const Guarded = Decimal.clone({ precision: this.precision + 6, rounding: Decimal.ROUND_HALF_EVEN });
-    const r = new Guarded(a.lo).pow(y.lo);
     const slack = new Guarded(10).pow(-(this.precision + 4));
+    const corners = [a.lo, a.hi].flatMap((x) => [y.lo, y.hi].map((e) => new Guarded(x).pow(e)));
+    const lo = Decimal.min(...corners);
+    const hi = Decimal.max(...corners);
     return {
-      lo: new this.down(r).times(new this.down(1).minus(slack)),
-      hi: new this.up(r).times(new this.up(1).plus(slack)),
-      near: new this.nearest(r),
+      lo: new this.down(lo).times(new this.down(1).minus(slack)),
+      hi: new this.up(hi).times(new this.up(1).plus(slack)),
+      near: new this.nearest(new Guarded(a.near).pow(y.near)),
     };
   }
 

@@ -15,12 +15,19 @@ import type { Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { powerOfTwo } from './float64.js';
 import { Undecided } from './interval.js';
+import { bits, squareRoot } from './integer-roots.js';
 import { requireExponent } from './power.js';
 
-/** An exact rational num / den, den > 0 (not necessarily in lowest terms). */
+/**
+ * An exact rational num / den, den > 0 (not necessarily in lowest terms); or, with `root`, the
+ * quadratic surd sgn(num) · √(|num| / den), never zero and never rational, which is how √ of a
+ * non-square enters: products, quotients and squares of surds and rationals stay exact (AdaDelta's
+ * Δ = √(a/b) · g is a surd, and E[Δ²] = ρ E[Δ²] + (1 − ρ) Δ² a rational again).
+ */
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
+  readonly root?: true;
 }
 
 /** The largest numerator or denominator, in bits, before the stage gives up (β^t at large t). */
@@ -34,6 +41,23 @@ export const MAX_BITS = 4096;
 export const NOT_RATIONAL: Rational = Object.freeze({ num: 0n, den: 0n });
 
 const out = (a: Rational): boolean => a.den === 0n;
+const isRoot = (a: Rational): boolean => a.root === true;
+const isZeroRational = (a: Rational): boolean => a.num === 0n && !isRoot(a) && !out(a);
+
+/** A rational or a surd as sgn · √(|num| / den): a rational p/q becomes sgn(p) p² / q². */
+function asSquare(a: Rational): { num: bigint; den: bigint } {
+  if (isRoot(a)) return { num: a.num, den: a.den };
+  return { num: a.num * (a.num < 0n ? -a.num : a.num), den: a.den * a.den };
+}
+
+/** sgn(num) · √(|num| / den) for num ≠ 0: a rational when |num| / den is a square, else a surd. */
+function fromSquare(num: bigint, den: bigint): Rational {
+  const magnitude = num < 0n ? -num : num;
+  if (tooLarge(magnitude) || den >= LIMIT) return NOT_RATIONAL;
+  const root = squareRoot(magnitude * den);
+  if (root !== undefined) return normalized(num < 0n ? -root : root, den);
+  return { num, den, root: true };
+}
 
 /** The one Undecided the rational stage throws. */
 export const RATIONAL_UNDECIDED = new Undecided('the value leaves the rationals (or grows too large)');
@@ -41,32 +65,8 @@ export const RATIONAL_UNDECIDED = new Undecided('the value leaves the rationals 
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);
 
-/** The bit length of |x| (for the exponent estimate of a rounding). */
-function bits(x: bigint): number {
-  return (x < 0n ? -x : x).toString(2).length;
-}
-
 const LIMIT = 1n << BigInt(MAX_BITS);
 const tooLarge = (x: bigint): boolean => x >= LIMIT || x <= -LIMIT;
-
-/** Whether x ≥ 0 can be a square: its residues mod 64, 63, 65 and 11 (Cohen's filter), then an exact root. */
-function squareRoot(x: bigint): bigint | undefined {
-  const r64 = Number(x & 63n);
-  if (((0x202021202030213n >> BigInt(r64)) & 1n) === 0n) return undefined;
-  const m = Number(x % 45045n); // 63 · 65 · 11
-  if (!SQUARES_63[m % 63] || !SQUARES_65[m % 65] || !SQUARES_11[m % 11]) return undefined;
-  const root = isqrt(x);
-  return root * root === x ? root : undefined;
-}
-
-const squaresMod = (k: number): boolean[] => {
-  const s = Array<boolean>(k).fill(false);
-  for (let i = 0; i < k; i++) s[(i * i) % k] = true;
-  return s;
-};
-const SQUARES_63 = squaresMod(63);
-const SQUARES_65 = squaresMod(65);
-const SQUARES_11 = squaresMod(11);
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -92,16 +92,6 @@ function reduced(num: bigint, den: bigint): Rational {
   return g > 1n ? { num: r.num / g, den: r.den / g } : r;
 }
 
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x && x * x <= n && (x + 1n) * (x + 1n) > n) return x;
-    x = y;
-  }
-}
-
 /** The exact rational of a finite double (m · 2^e from its bits). */
 export function rationalOfDouble(x: number): Rational {
   if (x - x !== 0) throw RATIONAL_UNDECIDED;
@@ -118,8 +108,9 @@ export function rationalOfDouble(x: number): Rational {
 
 const TWO_TO_128 = 3.402823669209385e38; // 2^128, the first magnitude past binary32's range
 
-/** Compares two rationals: negative, zero or positive as a < b, a = b, a > b. */
+/** Compares two rationals (not surds): negative, zero or positive as a < b, a = b, a > b. */
 export function compareRationals(a: Rational, b: Rational): number {
+  if (a.root === true || b.root === true) throw RATIONAL_UNDECIDED;
   const l = a.num * b.den;
   const r = b.num * a.den;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -154,6 +145,7 @@ export class RationalArithmetic implements Arithmetic {
   /** a + b. */
   add(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
+    if (isRoot(a) || isRoot(b)) return isZeroRational(b) ? a : isZeroRational(a) ? b : NOT_RATIONAL;
     return a.den === b.den
       ? normalized(a.num + b.num, a.den)
       : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
@@ -166,7 +158,7 @@ export class RationalArithmetic implements Arithmetic {
 
   /** −a. */
   neg(a: Rational): Rational {
-    return { num: -a.num, den: a.den };
+    return isRoot(a) ? { num: -a.num, den: a.den, root: true } : { num: -a.num, den: a.den };
   }
 
   /** |a|. */
@@ -177,38 +169,48 @@ export class RationalArithmetic implements Arithmetic {
   /** a · b. */
   mul(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
-    return normalized(a.num * b.num, a.den * b.den);
+    if (!isRoot(a) && !isRoot(b)) return normalized(a.num * b.num, a.den * b.den);
+    if (isZeroRational(a) || isZeroRational(b)) return { num: 0n, den: 1n };
+    const x = asSquare(a);
+    const y = asSquare(b);
+    return fromSquare(x.num * y.num, x.den * y.den);
   }
 
   /** a². */
   square(a: Rational): Rational {
+    if (isRoot(a)) return normalized(a.num < 0n ? -a.num : a.num, a.den);
     return this.mul(a, a);
   }
 
   /** a / b; a zero divisor leaves the rationals. */
   div(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
-    return normalized(a.num * b.den, a.den * b.num);
+    if (!isRoot(a) && !isRoot(b)) return normalized(a.num * b.den, a.den * b.num);
+    if (isZeroRational(b)) return NOT_RATIONAL;
+    if (isZeroRational(a)) return { num: 0n, den: 1n };
+    const x = asSquare(a);
+    const y = asSquare(b);
+    return fromSquare(y.num < 0n ? -x.num * y.den : x.num * y.den, x.den * (y.num < 0n ? -y.num : y.num));
   }
 
   /** √a, exact when a is the square of a rational. */
   sqrt(a: Rational): Rational {
-    if (out(a) || a.num < 0n) return NOT_RATIONAL;
-    // n/d is the square of a rational exactly when n·d is a square: √(n/d) = √(n·d) / d.
-    const root = squareRoot(a.num * a.den);
-    return root === undefined ? NOT_RATIONAL : normalized(root, a.den);
+    if (out(a) || isRoot(a) || a.num < 0n) return NOT_RATIONAL;
+    if (a.num === 0n) return a;
+    // n/d is the square of a rational exactly when n·d is a square: √(n/d) = √(n·d) / d; else a surd.
+    return fromSquare(a.num, a.den);
   }
 
   /** max(a, b). */
   max(a: Rational, b: Rational): Rational {
-    if (out(a) || out(b)) return NOT_RATIONAL;
+    if (out(a) || out(b) || isRoot(a) || isRoot(b)) return NOT_RATIONAL;
     return compareRationals(a, b) < 0 ? b : a;
   }
 
   /** a^n, exact (within {@link MAX_BITS}). */
   powInt(a: Rational, n: number): Rational {
     requireExponent(n);
-    if (out(a) || a.num < 0n) return NOT_RATIONAL;
+    if (out(a) || isRoot(a) || a.num < 0n) return NOT_RATIONAL;
     if (n * Math.max(bits(a.num), bits(a.den)) > MAX_BITS) return NOT_RATIONAL;
     const k = BigInt(n);
     return { num: a.num ** k, den: a.den ** k };
@@ -219,10 +221,10 @@ export class RationalArithmetic implements Arithmetic {
     return NOT_RATIONAL;
   }
 
-  /** Whether a = 0 (undecided for {@link NOT_RATIONAL}). */
+  /** Whether a = 0 (undecided for {@link NOT_RATIONAL}; a surd is never zero). */
   isZero(a: Rational): boolean {
     if (out(a)) throw RATIONAL_UNDECIDED;
-    return a.num === 0n;
+    return a.num === 0n && !isRoot(a);
   }
 
   /** Whether a < 0; a zero's sign is not kept here, so it is undecided. */
@@ -240,7 +242,7 @@ export class RationalArithmetic implements Arithmetic {
  * rounds |r| / 2^q to an integer by its remainder.
  */
 export function roundRationalToFloat32(r: Rational): number | undefined {
-  if (r.den === 0n || r.num === 0n) return undefined;
+  if (r.den === 0n || r.num === 0n || r.root === true) return undefined;
   const negative = r.num < 0n;
   const n = negative ? -r.num : r.num;
   const d = r.den;

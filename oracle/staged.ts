@@ -63,6 +63,8 @@ export type FallThroughReason = 'boundary' | 'zero-sign' | 'operation' | 'error'
 export interface StageCounts {
   /** Decided by the float64 stage. */
   fast: number;
+  /** Decided by the float64 stage's second try, on a preparation computed in decimal (./refined-preparation.ts). */
+  refined: number;
   /** Decided by the exact rational stage (after the float64 stage left an exact boundary case). */
   rational: number;
   /** Left to the decimal stage, by reason (counted only while the fast stage runs). */
@@ -76,7 +78,13 @@ const statistics = new Map<string, StageCounts>();
 function countsOf(label: string): StageCounts {
   let c = statistics.get(label);
   if (c === undefined) {
-    c = { fast: 0, rational: 0, fallThrough: { boundary: 0, 'zero-sign': 0, operation: 0, error: 0 }, decimalOnly: 0 };
+    c = {
+      fast: 0,
+      refined: 0,
+      rational: 0,
+      fallThrough: { boundary: 0, 'zero-sign': 0, operation: 0, error: 0 },
+      decimalOnly: 0,
+    };
     statistics.set(label, c);
   }
   return c;
@@ -109,32 +117,81 @@ export function resetCertifyStatistics(): void {
 /** The share of a label's computations that fell through to the decimal stage (NaN when none ran staged). */
 export function fallThroughShare(c: StageCounts): number {
   const fell = Object.values(c.fallThrough).reduce((s, n) => s + n, 0);
-  return fell / (fell + c.fast + c.rational);
+  return fell / (fell + c.fast + c.refined + c.rational);
 }
 
 /**
  * The float32 that a binary64 enclosure decides, or a reason it does not: both ends must round
- * (Math.fround, correctly rounded from binary64) to the same float32; a zero is signed by the side
- * of 0 the enclosure lies on, and is left to the decimal stage when the enclosure holds 0, even as
- * an exact point: the decimal stage signs an exact zero by its round-to-nearest evaluation, which
- * for inputs of more than 40 digits (3 · 2^−149 − 1 · 3 · 2^−149 gives −0 there, where IEEE's
- * x − x is +0) may differ from IEEE's sign, which the float64 stage would give.
+ * (Math.fround, correctly rounded from binary64) to the same float32. A result that rounds to zero
+ * takes the sign of the exact value: +0 above 0, −0 below it, and for an exact zero (a point whose
+ * ends are the same signed zero) the sign IEEE 754 gives the exact computation, which the point
+ * carries (the arithmetic keeps a point only when the operation was exact, and then its double
+ * operation signed the zero as IEEE signs the exact one). The decimal stage signs zeros the same way
+ * (`certifiedFloat32` in ./certify.ts: only a point decides a sign there too). An enclosure that
+ * holds 0 otherwise decides no sign ('zero-sign').
  */
 export function decidedFloat32(e: F64): number | 'boundary' | 'zero-sign' {
-  const lo = e.lo;
-  const hi = e.hi;
+  return decidedFloat32Between(e.lo, e.hi);
+}
+
+/** {@link decidedFloat32} of the enclosure [lo, hi] given by its ends. */
+export function decidedFloat32Between(lo: number, hi: number): number | 'boundary' | 'zero-sign' {
   if (lo !== lo) return NaN;
   const a = Math.fround(lo);
   if (a !== Math.fround(hi)) return 'boundary';
   if (a !== 0) return a;
   if (lo > 0) return 0;
   if (hi < 0) return -0;
+  if (lo === 0 && hi === 0 && Object.is(lo, hi)) return lo;
   return 'zero-sign';
 }
 
 /** The outcome of the fast stages alone: the decided values, or why they fall through. */
 export type FastOutcome<K extends string> =
-  { values: Record<K, number>; stage: 'float64' | 'rational' } | { reason: FallThroughReason };
+  { values: Record<K, number>; stage: 'float64' | 'refined' | 'rational' } | { reason: FallThroughReason };
+
+/** Options of {@link fastStages} and {@link certifyStaged}. */
+export interface StageOptions {
+  /**
+   * Whether `compute` prepares its shared quantities in decimal when given
+   * {@link Float64Enclosures.refined} (the elementwise driver does): then that arithmetic is tried
+   * after the plain float64 stage and before the rational one.
+   */
+  readonly refine?: boolean;
+  /**
+   * Whether the caller already ran the first stage's arithmetic on this computation and it did not
+   * decide (the elementwise driver, over every element at once): with `refine`, the refined stage is
+   * then tried first, since the plain one would repeat the same operations.
+   */
+  readonly firstStageTried?: boolean;
+}
+
+/** The float32 values the binary64 enclosures decide, the outputs left at a rounding boundary, or why they fall through. */
+function decideAll<K extends string>(
+  outputs: Record<K, Enclosure>,
+): { values: Record<K, number>; open: K[] } | { reason: FallThroughReason } {
+  const values = {} as Record<K, number>;
+  const open: K[] = [];
+  for (const key of Object.keys(outputs) as K[]) {
+    const v = decidedFloat32(outputs[key] as F64);
+    if (v === 'zero-sign') return { reason: v };
+    if (v === 'boundary') open.push(key);
+    else values[key] = v;
+  }
+  return { values, open };
+}
+
+/** `compute` at `a`, decided, or the reason it is not ('operation' for an undecided operation). */
+function tryFloat64<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  a: Arithmetic,
+): { values: Record<K, number>; open: K[] } | { reason: FallThroughReason } {
+  try {
+    return decideAll(compute(a));
+  } catch (e) {
+    return { reason: e instanceof Undecided ? 'operation' : 'error' };
+  }
+}
 
 /**
  * Runs only the fast stages of {@link certifyStaged} on `compute`: the float64 enclosures; then, for
@@ -146,22 +203,34 @@ export type FastOutcome<K extends string> =
 export function fastStages<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
   arithmetic: Arithmetic = fastArithmetic,
+  options: StageOptions = {},
 ): FastOutcome<K> {
-  let outputs: Record<K, Enclosure>;
-  try {
-    outputs = compute(arithmetic);
-  } catch (e) {
-    return { reason: e instanceof Undecided ? 'operation' : 'error' };
+  const refine = options.refine === true;
+  if (refine && options.firstStageTried === true) {
+    const refined = tryFloat64(compute, Float64Enclosures.refined);
+    return 'reason' in refined ? refined : decideOpen(compute, refined.values, refined.open, 'refined');
   }
-  const values = {} as Record<K, number>;
-  let open: K[] | undefined;
-  for (const key of Object.keys(outputs) as K[]) {
-    const v = decidedFloat32(outputs[key] as F64);
-    if (v === 'zero-sign') return { reason: v };
-    if (v === 'boundary') (open ??= []).push(key);
-    else values[key] = v;
+  let first = tryFloat64(compute, arithmetic);
+  let stage: 'float64' | 'refined' = 'float64';
+  if (refine && ('reason' in first ? first.reason !== 'error' : first.open.length > 0)) {
+    const second = tryFloat64(compute, Float64Enclosures.refined);
+    if (!('reason' in second) && ('reason' in first || second.open.length <= first.open.length)) {
+      first = second;
+      stage = 'refined';
+    }
   }
-  if (open === undefined) return { values, stage: 'float64' };
+  if ('reason' in first) return first;
+  return decideOpen(compute, first.values, first.open, stage);
+}
+
+/** The outputs binary64 left `open` decided by exact rationals, or the reason they are not. */
+function decideOpen<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  values: Record<K, number>,
+  open: K[],
+  stage: 'float64' | 'refined',
+): FastOutcome<K> {
+  if (open.length === 0) return { values, stage };
   let exact: Record<K, Enclosure>;
   try {
     exact = compute(RationalArithmetic.instance);
@@ -185,14 +254,15 @@ export function fastStages<K extends string>(
 export function certifyStaged<K extends string>(
   label: string,
   compute: (a: Arithmetic) => Record<K, Enclosure>,
+  options: StageOptions = {},
 ): Certified<K> {
   const counts = countsOf(label);
   if (stages === 'decimal') {
     counts.decimalOnly += 1;
   } else {
-    const fast = fastStages(compute);
+    const fast = fastStages(compute, fastArithmetic, options);
     if ('values' in fast) {
-      counts[fast.stage === 'float64' ? 'fast' : 'rational'] += 1;
+      counts[fast.stage === 'float64' ? 'fast' : fast.stage] += 1;
       return { values: fast.values, precision: 0, uncertified: [] };
     }
     counts.fallThrough[fast.reason] += 1;

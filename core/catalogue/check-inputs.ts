@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkStepCount, configure } from './configure.js';
+import { checkStepCount, configure, isConfigured } from './configure.js';
 import { ConfigurationError, StepInputError } from './errors.js';
 import type { StepInput } from './step-data.js';
 import type { Configuration, StateLayout } from './types.js';
@@ -128,9 +128,22 @@ export function checkStepInput(rule: string, layout: StateLayout, input: unknown
       `state is ${describeValue(state)}; an object of Float32Array slots required (${slots.join(', ') || 'no slots: {}'})`,
     );
   }
-  for (const [slot, value] of Object.entries(state)) checkFloat32Array(rule, `state slot '${slot}'`, value);
-  const lengths = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [(s as Float32Array).length]]));
-  checkStepShapes(rule, layout, [input['params'].length], [input['grads'].length], lengths);
+  const params = input['params'].length;
+  let fits = input['grads'].length === params;
+  let count = 0;
+  for (const slot in state) {
+    const value = state[slot];
+    if (!(value instanceof Float32Array)) checkFloat32Array(rule, `state slot '${slot}'`, value);
+    count++;
+  }
+  // The usual case, checked without building the shapes: exactly the layout's slots, of the right lengths.
+  for (const slot of layout.element) fits &&= (state[slot] as Float32Array | undefined)?.length === params;
+  for (const slot of layout.tensor) fits &&= (state[slot] as Float32Array | undefined)?.length === 1;
+  fits &&= count === layout.element.length + layout.tensor.length;
+  if (!fits) {
+    const lengths = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [(s as Float32Array).length]]));
+    checkStepShapes(rule, layout, [params], [input['grads'].length], lengths);
+  }
   checkStepCount(rule, input['t'] as number);
 }
 
@@ -139,6 +152,7 @@ export function checkStepInput(rule: string, layout: StateLayout, input: unknown
  * {@link configure} accepts again), whatever rule it is for; `what` names the caller in the message.
  */
 export function checkIsConfiguration(what: string, config: unknown): asserts config is Configuration {
+  if (isConfigured(config)) return;
   const entry = isRecord(config) ? config['entry'] : undefined;
   if (
     !isRecord(config) ||

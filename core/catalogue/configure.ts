@@ -177,7 +177,25 @@ export function configure<S extends Schema = AnySchema>(
     }
     hyper[key] = text;
   }
-  return { entry, preset: name, hyper: hyper as HyperValues<S>, flags: p.flags };
+  const config: Configuration<S> = Object.freeze({
+    entry,
+    preset: name,
+    hyper: Object.freeze(hyper) as HyperValues<S>,
+    flags: p.flags,
+  });
+  configured.add(config);
+  return config;
+}
+
+/** The configurations {@link configure} made: frozen, so still what it checked. */
+const configured = new WeakSet<object>();
+
+/**
+ * Whether `config` is a configuration {@link configure} made (and so checked; it is frozen, and so is
+ * its `hyper`): the input checks need not check it again.
+ */
+export function isConfigured(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && configured.has(config);
 }
 
 /**

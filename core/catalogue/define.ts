@@ -53,20 +53,49 @@ export interface EntryDefinition<
   readonly presets: Readonly<Partial<Record<PresetName, Preset<SchemaOf<H, F, Sl>>>>>;
 }
 
-/** The slots present under `flags`, in declaration order, as the layout every reader uses. */
+/** Layouts already built, per slot table and set of present slots (every step asks for one). */
+const layouts = new WeakMap<object, Map<string, StateLayout>>();
+/** The same, per slot table and flags object (presets' flags are shared objects): no key to build. */
+const layoutsByFlags = new WeakMap<object, WeakMap<object, StateLayout>>();
+
+/** The slots present under `flags`, in declaration order, as the layout every reader uses (frozen, shared). */
 export function layoutOf(slots: Readonly<Record<string, SlotSpec<never>>>, flags: unknown): StateLayout {
-  const present = Object.entries(slots as Readonly<Record<string, SlotSpec>>).filter(
-    ([, s]) => s.when === undefined || s.when(flags as Readonly<Record<string, FlagValue>>),
-  );
-  const named = (keep: (s: SlotSpec) => boolean) => present.filter(([, s]) => keep(s)).map(([k]) => k);
+  const byFlags = typeof flags === 'object' && flags !== null ? layoutsByFlags.get(slots)?.get(flags) : undefined;
+  if (byFlags !== undefined) return byFlags;
+  const layout = buildLayout(slots, flags);
+  if (typeof flags === 'object' && flags !== null && Object.isFrozen(flags)) {
+    let m = layoutsByFlags.get(slots);
+    if (m === undefined) {
+      m = new WeakMap();
+      layoutsByFlags.set(slots, m);
+    }
+    m.set(flags, layout);
+  }
+  return layout;
+}
+
+function buildLayout(slots: Readonly<Record<string, SlotSpec<never>>>, flags: unknown): StateLayout {
+  const all = Object.entries(slots as Readonly<Record<string, SlotSpec>>);
+  const present = all.filter(([, s]) => s.when === undefined || s.when(flags as Readonly<Record<string, FlagValue>>));
+  const key = present.map(([k]) => k).join(',');
+  let built = layouts.get(slots);
+  if (built === undefined) {
+    built = new Map();
+    layouts.set(slots, built);
+  }
+  const known = built.get(key);
+  if (known !== undefined) return known;
+  const named = (keep: (s: SlotSpec) => boolean) => Object.freeze(present.filter(([, s]) => keep(s)).map(([k]) => k));
   const initial = present.filter(([, s]) => s.initialFrom !== undefined).map(([k, s]) => [k, s.initialFrom]);
-  return {
+  const layout: StateLayout = Object.freeze({
     element: named((s) => s.per === 'element'),
     tensor: named((s) => s.per === 'tensor'),
     nonnegative: named((s) => s.range === 'nonnegative'),
     unitInterval: named((s) => s.range === 'unit-interval'),
-    ...(initial.length > 0 ? { initialFrom: Object.fromEntries(initial) } : {}),
-  };
+    ...(initial.length > 0 ? { initialFrom: Object.freeze(Object.fromEntries(initial)) } : {}),
+  });
+  built.set(key, layout);
+  return layout;
 }
 
 /**
@@ -80,6 +109,8 @@ export function defineEntry<
   const Sl extends Readonly<Record<string, SlotSpec<FlagValuesOf<F>>>>,
 >(definition: EntryDefinition<H, F, Sl>): CatalogueEntry<SchemaOf<H, F, Sl>> {
   type Entry = CatalogueEntry<SchemaOf<H, F, Sl>>;
+  // Presets are data: their flags objects are frozen, so a layout can be remembered per flags object.
+  for (const preset of Object.values(definition.presets)) if (preset !== undefined) Object.freeze(preset.flags);
   return {
     ...definition,
     // The keys of FlagValuesOf<F> are F's, split into required and optional, which the compiler cannot relate.

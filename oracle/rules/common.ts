@@ -22,9 +22,41 @@ export function coupledGradient(
   return a.add(grad, a.mul(lambda, param));
 }
 
+/**
+ * The sign of x as a number: −1, 0 or +1 (an exact zero of either sign gives 0), and NaN for NaN.
+ * Every arithmetic throws `Undecided` from `isZero` or `isNegative` when x's enclosure holds 0
+ * without being the exact zero, and the caller retries at a higher precision.
+ */
+export function decidedSign(a: Arithmetic, x: Enclosure): number {
+  if (a.isZero(x)) return 0;
+  if (a.isNegative(x)) return -1;
+  return a.isNegative(a.neg(x)) ? 1 : NaN;
+}
+
+/** sign(x) as an enclosure: the exact −1, 0 or +1 ({@link decidedSign}), or x itself when it is NaN. */
+export function signOf(a: Arithmetic, x: Enclosure): Enclosure {
+  const s = decidedSign(a, x);
+  return Number.isNaN(s) ? x : a.point(s);
+}
+
 /** The step context itself as the shared part, for updates that precompute nothing. */
 export function contextOnly<S extends Schema>(_a: Arithmetic, context: StepContext<S>): StepContext<S> {
   return context;
+}
+
+/** A step context with 1 − ρ computed once per step, for updates whose averages all decay by ρ. */
+export interface DecayContext<S extends Schema> {
+  readonly context: StepContext<S>;
+  /** 1 − ρ, exactly (its enclosure from the decimal ρ, not from ρ's binary64 enclosure, in the refined stage). */
+  readonly oneMinusRho: Enclosure;
+}
+
+/** The preparation of {@link DecayContext}: the context and 1 − ρ for the hyperparameter `rho`. */
+export function decayContext<S extends Schema>(
+  a: Arithmetic,
+  context: StepContext<S> & { readonly h: { readonly rho: Enclosure } },
+): DecayContext<S> {
+  return { context, oneMinusRho: a.sub(a.point(1), context.h.rho) };
 }
 
 /** The exponential moving average ρ · previous + (1 − ρ) · x, exactly (1 − ρ computed here when not given). */

@@ -1,3 +1,4 @@
+import { seedFromEnv } from '../../src/gate/seed.js';
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,48 @@ describe('IntervalArithmetic', () => {
     expect(() => a.div(a.point(1), { lo: new Decimal(-1), hi: new Decimal(1), near: new Decimal(0) })).toThrow(
       Undecided,
     );
+  });
+
+  it('powReal encloses a^y for every a and y in its argument intervals (the corners bound it)', () => {
+    const wide = Decimal.clone({ precision: 200 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, width, e, eWidth, s, u) => {
+          const base = { lo: new Decimal(x), hi: new Decimal(x).times(1 + width), near: new Decimal(x) };
+          const exponent = { lo: new Decimal(e), hi: new Decimal(e).plus(eWidth), near: new Decimal(e) };
+          const r = a.powReal(base, exponent);
+          const inside = new wide(base.lo).plus(new wide(base.hi).minus(base.lo).times(s));
+          const power = inside.pow(new wide(exponent.lo).plus(new wide(eWidth).times(u)));
+          expect(r.lo.lte(power) && power.lte(r.hi), `${inside}^… = ${power} ∉ [${r.lo}, ${r.hi}]`).toBe(true);
+        },
+      ),
+      { seed: seedFromEnv(), numRuns: 200 },
+    );
+    expect(() => a.powReal({ lo: new Decimal(0), hi: new Decimal(1), near: new Decimal(0.5) }, a.point(2))).toThrow(
+      Undecided,
+    );
+    expect(() => a.powReal(a.point(-1), a.point(2))).toThrow(RangeError);
+  });
+
+  it('decides zero-ness and sign only where the interval tells them, and leaves the rest undecided', () => {
+    const straddling = { lo: new Decimal('-1e-50'), hi: new Decimal('1e-50'), near: new Decimal(0) };
+    expect(() => a.isZero(straddling)).toThrow(Undecided);
+    expect(() => a.isNegative(straddling)).toThrow(Undecided);
+    expect(() => a.isNegative({ ...straddling, lo: new Decimal(0) })).toThrow(Undecided);
+    expect(a.isZero(a.sub(a.point(3), a.point(3)))).toBe(true);
+    expect(a.isNegative(a.point('-0'))).toBe(true);
+    expect(a.isNegative(a.sub(a.point(3), a.point(3)))).toBe(false); // x − x = +0
+    const third = a.div(a.point(1), a.point(3)); // not a point: [0.33…3, 0.33…4]
+    expect(a.isZero(third)).toBe(false);
+    expect(a.isNegative(third)).toBe(false);
+    expect(a.isNegative(a.neg(third))).toBe(true);
+    expect(a.isZero(a.point(NaN)) || a.isNegative(a.point(NaN))).toBe(false);
   });
 });
 

@@ -159,6 +159,49 @@ describe('Float64Enclosures encloses the decimal arithmetic', () => {
 
   test.prop(
     [
+      fc.oneof(
+        finiteDouble.map((x) => String(x)),
+        finiteDouble.map((x) => x.toExponential(fc.sample(fc.integer({ min: 0, max: 30 }), 1)[0])),
+        fc
+          .tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: -420, max: 420 }))
+          .map(([m, k]) => `${m}e${k}`),
+        fc.constantFrom(
+          '0.9',
+          '.5',
+          '1.',
+          '-0',
+          '0',
+          '5e-324',
+          '2e-323',
+          '1e-400',
+          '1e309',
+          '-2.5E-3',
+          '0.9999999999999982',
+        ),
+      ),
+    ],
+    { numRuns: 1000 },
+  )('encloses decimal text between the two doubles around it, or at the double it equals', (text) => {
+    const e = f.point(text);
+    const exact = new Ref(text);
+    if (exact.isZero()) {
+      expect(e.lo === 0 && e.hi === 0).toBe(true);
+      return;
+    }
+    const lo = Number.isFinite(e.lo) ? exactOfDouble(e.lo) : new Ref(e.lo);
+    const hi = Number.isFinite(e.hi) ? exactOfDouble(e.hi) : new Ref(e.hi);
+    expect(lo.lte(exact) && exact.lte(hi), `${text}: [${e.lo}, ${e.hi}]`).toBe(true);
+    if (e.lo === e.hi) expect(lo.eq(exact)).toBe(true);
+    else
+      expect(
+        nextUp(e.lo) === e.hi ||
+          (e.lo === Number.MAX_VALUE && e.hi === Infinity) ||
+          (e.lo === -Infinity && e.hi === -Number.MAX_VALUE),
+      ).toBe(true);
+  });
+
+  test.prop(
+    [
       fc.integer({ min: 1, max: 9999 }),
       fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000_000 })),
     ],

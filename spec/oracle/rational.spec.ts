@@ -1,0 +1,100 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bits, squareRoot } from '../../oracle/integer-roots.js';
+import { NOT_RATIONAL, RationalArithmetic, roundRationalToFloat32, type Rational } from '../../oracle/rational.js';
+import { seedFromEnv } from '../../src/gate/seed.js';
+
+const q = RationalArithmetic.instance;
+const D = Decimal.clone({ precision: 60 });
+
+/** The value of a rational or a surd sgn(num) √(|num| / den), to 60 digits, computed by decimal.js. */
+function valueOf(r: Rational): Decimal {
+  const ratio = new D(r.num.toString()).abs().div(r.den.toString());
+  const magnitude = r.root === true ? ratio.sqrt() : ratio;
+  return r.num < 0n ? magnitude.neg() : magnitude;
+}
+
+const close = (x: Decimal, y: Decimal) => x.minus(y).abs().lte(y.abs().times('1e-55'));
+const positive = fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }));
+const rationalOf = ([n, d]: [number, number]): Rational => ({ num: BigInt(n), den: BigInt(d) });
+
+describe('quadratic surds in the rational stage', () => {
+  it('√ of a non-square is a surd; of a square, the rational root', () => {
+    expect(q.sqrt(q.point('2'))).toEqual({ num: 2n, den: 1n, root: true });
+    const root = q.sqrt(q.point('2.25'));
+    expect(root.root).toBeUndefined();
+    expect(valueOf(root).toString()).toBe('1.5');
+    expect(q.sqrt(q.point('0'))).toEqual({ num: 0n, den: 1n });
+  });
+
+  it('products, quotients and squares of surds are exact, and become rationals when they are', () => {
+    const r2 = q.sqrt(q.point(2));
+    const r8 = q.sqrt(q.point(8));
+    expect(q.mul(r2, r8)).toEqual({ num: 4n, den: 1n });
+    expect(valueOf(q.div(r2, r8)).toString()).toBe('0.5');
+    expect(q.square(q.mul(r2, q.point(3)))).toEqual({ num: 18n, den: 1n });
+    expect(valueOf(q.mul(q.neg(r2), r2)).toString()).toBe('-2');
+    expect(q.isNegative(q.neg(r2))).toBe(true);
+    expect(q.isZero(r2)).toBe(false);
+    expect(q.mul(r2, q.point(0))).toEqual({ num: 0n, den: 1n });
+  });
+
+  it('a sum with a surd leaves the rationals unless the other term is zero; √ and max of a surd too', () => {
+    const r2 = q.sqrt(q.point(2));
+    expect(q.add(r2, q.point(1))).toBe(NOT_RATIONAL);
+    expect(q.add(r2, q.point(0))).toBe(r2);
+    expect(q.sqrt(r2)).toBe(NOT_RATIONAL);
+    expect(q.max(r2, q.point(1))).toBe(NOT_RATIONAL);
+    expect(q.div(r2, q.point(0))).toBe(NOT_RATIONAL);
+  });
+
+  it('takes roots of numbers past the double range (2^1500 and more) exactly', () => {
+    const big = 3n ** 700n;
+    const root = q.sqrt({ num: big * big, den: 1n });
+    expect(root.root).toBeUndefined();
+    expect(root.num * root.den === big * root.den * root.den || root.num === big * root.den).toBe(true);
+    const surd = q.sqrt({ num: big * big * 2n, den: 1n });
+    expect(surd.root).toBe(true);
+    expect(q.square(surd)).toEqual({ num: big * big * 2n, den: 1n });
+  });
+
+  it('finds the root of every square and of no non-square, small or past 2^1024', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 1n << 1200n }), fc.integer({ min: 0, max: 300 }), (n, shift) => {
+        const m = n << BigInt(shift);
+        expect(squareRoot(m * m)).toBe(m);
+        expect(squareRoot(m * m + 1n)).toBeUndefined();
+        expect(squareRoot(m * m - 1n)).toBe(m === 1n ? 0n : undefined);
+        expect(bits(m)).toBe(m.toString(2).length);
+      }),
+      { seed: seedFromEnv(), numRuns: 300 },
+    );
+  });
+
+  it('a surd is never rounded as if it were a rational', () => {
+    expect(roundRationalToFloat32(q.sqrt(q.point(2)))).toBeUndefined();
+  });
+
+  it('(√a · b) / √c has the value decimal.js computes, and its square is the rational a b² / c', () => {
+    fc.assert(
+      fc.property(positive, positive, positive, fc.boolean(), (a, b, c, negative) => {
+        const x = q.sqrt(rationalOf(a));
+        const y = negative ? q.neg(rationalOf(b)) : rationalOf(b);
+        const z = q.sqrt(rationalOf(c));
+        const r = q.div(q.mul(x, y), z);
+        const expected = new D(a[0])
+          .div(a[1])
+          .sqrt()
+          .times(new D(b[0]).div(b[1]))
+          .div(new D(c[0]).div(c[1]).sqrt())
+          .times(negative ? -1 : 1);
+        expect(close(valueOf(r), expected)).toBe(true);
+        const square = q.square(r);
+        expect(square.root).toBeUndefined();
+        expect(close(valueOf(square), expected.times(expected))).toBe(true);
+      }),
+      { seed: seedFromEnv(), numRuns: 300 },
+    );
+  });
+});
