@@ -20,6 +20,12 @@ export interface Float32Arith<T> {
   abs(a: T): T;
   /** −1, 0 or +1 (0 for ±0), exact. */
   sign(a: T): T;
+  /**
+   * The selection where(c > 0, a, b), broadcasting: a where c > 0, b where c ≤ 0 or c is NaN (as
+   * tf.where(tf.greater(c, 0), a, b) and torch.where(c > 0, a, b)). Exact: it rounds nothing, and
+   * its result is the chosen operand, NaN and −0 included.
+   */
+  wherePositive(c: T, a: T, b: T): T;
 }
 
 /**
@@ -63,12 +69,10 @@ export const float64Scalars: ScalarArith<number> = {
 
 /**
  * {@link Float32Arith} on values with a region axis, the last one (a pooling region of k activations),
- * for algorithms that reduce over regions. Elementwise operations broadcast an axis of length 1 (a
- * region sum) against the region.
+ * for algorithms that reduce over regions. Elementwise operations and selections broadcast an axis of
+ * length 1 (a region sum) against the region.
  */
 export interface RegionArith<T> extends Float32Arith<T> {
   /** Σ over each region (the last axis), kept as an axis of length 1; float32 additions in any order. */
   regionSum(a: T): T;
-  /** Where c > 0, a; elsewhere (c ≤ 0 or NaN) b; broadcasting. A selection: exact. */
-  wherePositive(c: T, a: T, b: T): T;
 }

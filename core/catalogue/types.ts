@@ -12,15 +12,15 @@
  */
 
 /** The conventions the project knows, each a framework's or the papers' reading of a rule. */
-export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning'] as const;
+export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning', 'optax'] as const;
 
-/** A convention: `paper` (the survey and the original papers), `pytorch`, `keras` (Keras 3), `tfjs`, `lightning` (PyTorch Lightning). */
+/** A convention: `paper` (the survey and the original papers), `pytorch` (1.13), `keras` (Keras 3), `tfjs`, `lightning` (PyTorch Lightning), `optax`. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**
  * What an entry is, which decides how the gate exercises it (code asks the kind, never the name):
- * - `elementwise-update`: an optimizer step acting on each parameter element independently, on a
- *   given gradient;
+ * - `elementwise-update`: an optimizer step on a given gradient, acting on each parameter element
+ *   (independently, or through per-tensor norms as LAMB's and LARS's trust ratios);
  * - `gradient-function-update`: a step that evaluates the gradient itself, on an objective (NAG's
  *   look-ahead form);
  * - `penalty`: a weight penalty with its gradient and proximal step;

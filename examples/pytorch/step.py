@@ -53,6 +53,15 @@ def build(rule, h, params):
     if rule == 'nadam':
         return torch.optim.NAdam([params], lr=f['lr'], betas=(f['beta1'], f['beta2']), eps=f['eps'], weight_decay=wd,
                                  momentum_decay=f['momentumDecay']), {'m': 'exp_avg', 'v': 'exp_avg_sq', 'muProduct': 'mu_product'}
+    if rule == 'radam':
+        return torch.optim.RAdam([params], lr=f['lr'], betas=(f['beta1'], f['beta2']), eps=f['eps'], weight_decay=wd), \
+            {'m': 'exp_avg', 'v': 'exp_avg_sq'}
+    if rule == 'asgd':
+        return torch.optim.ASGD([params], lr=f['lr'], lambd=f['lambd'], alpha=f['alpha'], t0=f['t0'], weight_decay=wd), \
+            {'ax': 'ax', 'eta': 'eta', 'mu': 'mu'}
+    if rule == 'rprop':
+        return torch.optim.Rprop([params], lr=f['lr'], etas=(f['etaMinus'], f['etaPlus']),
+                                 step_sizes=(f['stepSizeMin'], f['stepSizeMax'])), {'prev': 'prev', 'stepSize': 'step_size'}
     raise ValueError('no PyTorch optimizer for ' + rule)
 
 
@@ -69,12 +78,18 @@ def step(case):
             continue
         v = tensor(value)
         state[names[ours]] = v.reshape(()) if ours == 'muProduct' else v
+        if rule == 'asgd' and ours in ('eta', 'mu'):
+            state[names[ours]] = v.reshape(())
     if rule not in ('sgd', 'momentum', 'nesterov'):
         state['step'] = torch.tensor(float(t - 1))
     if state:
         opt.state[params] = state
+    if rule == 'asgd':
+        torch.set_default_dtype(torch.float64)  # ASGD stores torch.tensor(eta), torch.tensor(mu): the default dtype
     with torch.no_grad():
         opt.step()
+    if rule == 'asgd':
+        torch.set_default_dtype(torch.float32)
     out = {'params': hexes(params), 'state': {}}
     for ours, theirs in names.items():
         if theirs in opt.state[params]:

@@ -2,6 +2,7 @@
  * `list`, `version` and `help`: what they print, and that the help, the parser and the README name
  * the same flags.
  */
+import { schedules } from '../../core/schedules/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,20 @@ describe('list, version and help', () => {
     expect(c.out).not.toContain('Presets');
     const p = await run(['list', 'presets', '--json']);
     expect(Object.keys(JSON.parse(p.out))).toEqual(['presets']);
+  });
+
+  it("list schedules shows every schedule with each framework's class and defaults", async () => {
+    const t = await run(['list', 'schedules']);
+    expect(t.status).toBe(0);
+    expect(t.out).toMatch(
+      /cosine-annealing {2}Cosine annealing\n {4}pytorch {2}torch\.optim\.lr_scheduler\.CosineAnnealingLR: /,
+    );
+    expect(t.out).toContain('optax    optax.warmup_cosine_decay_schedule');
+    expect(t.out).not.toContain('Claims');
+    const j = JSON.parse((await run(['list', 'schedules', '--json'])).out);
+    expect(j.schedules.map((s: { name: string }) => s.name)).toEqual(schedules.map((s) => s.name));
+    const multiStep = j.schedules.find((s: { name: string }) => s.name === 'multi-step');
+    expect(multiStep.presets[0].lists).toEqual({ milestones: ['30', '80'] });
   });
 
   it('--version and version print the package.json version', async () => {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import type { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
-import { boundedArith, comparisonBound, exactInput } from '../../src/gate/bound/bounded.js';
+import { boundedArith, comparisonBound, exactInput, sumBound } from '../../src/gate/bound/bounded.js';
 import { finiteFloat32, moderateFloat32 } from '../../src/gate/arbitraries/float32.js';
 import { exactDouble } from '../exact-double.js';
 
@@ -44,4 +44,17 @@ describe('running error analysis of one float32 operation', () => {
       }
     },
   );
+});
+
+describe('the bound of a float32 sum', () => {
+  const max = (2 - 2 ** -23) * 2 ** 127;
+  test('a sum that may overflow in some order leaves the domain, though its exact value is finite', () => {
+    // max + max − max: finite exactly, ∞ when the first two are added first.
+    const s = sumBound([exactInput(max), exactInput(max), exactInput(-max)]);
+    expect(s.out).toBe('overflow');
+    expect(sumBound([exactInput(max)]).out).toBeUndefined();
+    const small = sumBound([exactInput(1), exactInput(2 ** -24), exactInput(-3)]);
+    expect(small.out).toBeUndefined();
+    expect(small.e).toBeLessThanOrEqual(2 * 2 ** -24 * (4 + 2 ** -24) * 1.01);
+  });
 });

@@ -38,6 +38,7 @@ const float32Numbers: Float32Arith<number> = {
   max: (a, b) => Math.max(a, b),
   abs: (a) => Math.abs(a),
   sign: (a) => (a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN),
+  wherePositive: (c, a, b) => (c > 0 ? a : b),
 };
 
 const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Scalars, lift: f };

@@ -65,6 +65,7 @@ describe('typed configurations and rules', () => {
       max: Math.max,
       abs: Math.abs,
       sign: Math.sign,
+      wherePositive: (c, a, b) => (c > 0 ? a : b),
     };
     expect(
       typo.step(plain, { param: 1, grad: 1, slots: {} }, { lr: 0.5 }, configure(entries.sgd, 'paper'), 1).param,

@@ -89,14 +89,15 @@ function shapeProblems(record: RegistryRecord): string[] {
       problems.push(`${name}: its oracle does not serve it (entries)`);
   }
   const production = fields['production'];
-  const productionKind = elementwise ? 'elementwise' : 'group';
+  // An update on a given gradient steps element by element, or on the whole tensor (LAMB, LARS).
+  const productionKinds = elementwise ? ['elementwise', 'tensor'] : ['group'];
   const productionMethods = elementwise
     ? ['initTensorSlots', 'coefficients', 'step']
     : ['groupSize', 'coefficients', 'step'];
   const productionLacks = missingMethods(production, productionMethods);
   if (productionLacks.length > 0) problems.push(`${name}: its production rule lacks ${productionLacks.join(', ')}`);
-  else if ((production as { kind?: unknown }).kind !== productionKind)
-    problems.push(`${name}: its production rule is not of kind ${productionKind}`);
+  else if (!productionKinds.includes((production as { kind?: unknown }).kind as string))
+    problems.push(`${name}: its production rule is not of kind ${productionKinds.join(' or ')}`);
   return problems;
 }
 

@@ -7,6 +7,8 @@
 import { adamStepSizeClaims } from './adam-step-size/index.js';
 import { geometricClaims } from './augmentations/geometric.js';
 import { interpolatingClaims } from './augmentations/interpolating.js';
+import { lionClaims } from './lion/index.js';
+import { radamClaims } from './radam/index.js';
 import { earlyStoppingClaims } from './early-stopping/index.js';
 import { biasCorrectionClaims } from './bias-correction.js';
 import { equivalenceClaims } from './equivalences/index.js';
@@ -26,6 +28,8 @@ export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
   equivalence: 'Equivalences between conventions',
   'early-stopping': 'Early stopping (Keras, tfjs, Lightning; Prechelt 1998)',
   augmentation: 'Data augmentation (TensorFlow, tfjs, torchvision)',
+  lion: 'Lion (Chen et al. 2023, Algorithm 2)',
+  radam: 'RAdam (Liu et al. 2019, Algorithm 2)',
 };
 
 /** Every claim. */
@@ -37,6 +41,8 @@ export const claims: readonly Claim[] = [
   ...earlyStoppingClaims,
   ...geometricClaims,
   ...interpolatingClaims,
+  ...lionClaims,
+  ...radamClaims,
 ];
 
 /** The group a claim belongs to (the prefix of its id). */

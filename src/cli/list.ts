@@ -1,7 +1,8 @@
 /**
  * What `optim-oracle list` shows: every rule and regularizer with its kind, its presets and, per
  * preset, its hyperparameters with their defaults (exact decimal text) and its convention flags; each
- * preset with the rules that have it; each claim with its statement and the verdict docs/claims.md
+ * preset with the rules that have it; each learning-rate schedule with each framework's class for it;
+ * each claim with its statement and the verdict docs/claims.md
  * reports.
  *
  * @module
@@ -14,6 +15,7 @@ import {
   type PresetName,
 } from '../../core/catalogue/index.js';
 import { required } from '../../core/required.js';
+import { schedules } from '../../core/schedules/index.js';
 import { claims } from '../claims/index.js';
 import { catalogue, regularizers } from '../registry/index.js';
 
@@ -33,15 +35,29 @@ export interface ListedRule {
   readonly presets: readonly ListedPreset[];
 }
 
+/** One learning-rate schedule, with each framework's class for it and its defaults. */
+export interface ListedSchedule {
+  readonly name: string;
+  readonly title: string;
+  readonly presets: ReadonlyArray<{
+    readonly preset: PresetName;
+    readonly className: string;
+    readonly hyperparameters: Readonly<Record<string, string>>;
+    readonly lists: Readonly<Record<string, readonly string[]>>;
+    readonly flags: Readonly<Record<string, FlagValue>>;
+  }>;
+}
+
 /** The sections of `list`. */
 export interface Listing {
   readonly rules: readonly ListedRule[];
+  readonly schedules: readonly ListedSchedule[];
   readonly presets: ReadonlyArray<{ readonly preset: PresetName; readonly rules: readonly string[] }>;
   readonly claims: ReadonlyArray<{ readonly id: string; readonly statement: string; readonly expected: string }>;
 }
 
 /** The section names `list` takes. */
-export const LIST_SECTIONS = ['rules', 'presets', 'claims'] as const;
+export const LIST_SECTIONS = ['rules', 'schedules', 'presets', 'claims'] as const;
 
 const entries = (): readonly CatalogueEntry[] => [...catalogue, ...regularizers];
 
@@ -67,7 +83,34 @@ export function listing(): Listing {
       .filter((e) => e.presets[p] !== undefined)
       .map((e) => e.name),
   }));
-  return { rules, presets, claims: claims.map((c) => ({ id: c.id, statement: c.statement, expected: c.expected })) };
+  return {
+    rules,
+    schedules: schedules.map(listedSchedule),
+    presets,
+    claims: claims.map((c) => ({ id: c.id, statement: c.statement, expected: c.expected })),
+  };
+}
+
+/** A schedule's presets with their classes, defaults, lists and flags. */
+function listedSchedule(s: (typeof schedules)[number]): ListedSchedule {
+  const presets = PRESET_NAMES.flatMap((p) => {
+    const preset = s.presets[p];
+    if (preset === undefined) return [];
+    const defaults: Readonly<Record<string, string | undefined>> = preset.defaults;
+    const hyperparameters = Object.fromEntries(
+      Object.entries(defaults).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    return [
+      {
+        preset: p,
+        className: preset.className,
+        hyperparameters,
+        lists: { ...preset.lists },
+        flags: { ...preset.flags },
+      },
+    ];
+  });
+  return { name: s.name, title: s.title, presets };
 }
 
 const pairs = (r: Readonly<Record<string, unknown>>) =>
@@ -87,6 +130,20 @@ export function formatListing(l: Listing, section?: (typeof LIST_SECTIONS)[numbe
           ...r.presets.map(
             (p) =>
               `    ${p.preset.padEnd(8)} ${pairs(p.hyperparameters) || '(no hyperparameters)'}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`,
+          ),
+        ]),
+      ].join('\n'),
+    );
+  }
+  if (section === undefined || section === 'schedules') {
+    parts.push(
+      [
+        "Learning-rate schedules (per preset: the framework's class, defaults, lists; flags):",
+        ...l.schedules.flatMap((r) => [
+          `  ${r.name}  ${r.title}`,
+          ...r.presets.map(
+            (p) =>
+              `    ${p.preset.padEnd(8)} ${p.className}: ${[pairs(p.hyperparameters), pairs(Object.fromEntries(Object.entries(p.lists).map(([k, v]) => [k, `[${v.join(', ')}]`])))].filter((x) => x !== '').join(', ')}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`,
           ),
         ]),
       ].join('\n'),

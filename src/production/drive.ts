@@ -11,6 +11,7 @@ import type { Configuration, StateLayout } from '../../core/catalogue/index.js';
 import type { Objective } from '../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../core/arith.js';
 import { InvariantError, required } from '../../core/required.js';
+import { prepareTensorStep } from './drive-tensor.js';
 import type { AnyProductionRule } from './rules/rule.js';
 
 /** An arithmetic as the driver uses it: float32 operations on T, float64 coefficients X, and the rounding between. */
@@ -87,6 +88,7 @@ export function prepareStep<T, X>(
 ): PreparedStep<T> {
   const layout = config.entry.state(config.flags);
   const slotNames = [...layout.element, ...layout.tensor];
+  if (rule.kind === 'tensor') return prepareTensorStep(rule, config, carrier, context);
   if (rule.kind === 'group') {
     const objective = required(context.objective, 'the objective of a step on a gradient function');
     const c = lifted(carrier, rule.coefficients(carrier.scalars, config, objective));

@@ -10,6 +10,7 @@
 import type { CatalogueEntry, Schema } from '../../core/catalogue/index.js';
 import type { ElementwiseOracleRule, OracleRule } from '../../oracle/rule.js';
 import type { GroupRule, ProductionRule } from '../production/rules/rule.js';
+import type { TensorRule } from '../production/rules/tensor-rule.js';
 import type {
   DropConnectSchema,
   DropoutSchema,
@@ -35,6 +36,19 @@ export interface ElementwiseUpdateRecord {
   readonly production: ProductionRule;
 }
 
+/**
+ * An optimizer step on a given gradient whose elements share reductions over the whole tensor (LAMB's
+ * and LARS's norms). Its entry is of kind `elementwise-update`, because the gate exercises it exactly as
+ * an elementwise one (the same step cases, properties and decimal inputs); only the production kind
+ * differs, a {@link TensorRule} that the driver steps on the whole tensor instead of element by element.
+ */
+export interface TensorUpdateRecord {
+  readonly kind: 'elementwise-update';
+  readonly entry: CatalogueEntry;
+  readonly oracle: ElementwiseOracleRule;
+  readonly production: TensorRule;
+}
+
 /** An optimizer step that evaluates the gradient itself, on an objective (NAG's look-ahead form). */
 export interface GradientFunctionUpdateRecord {
   readonly kind: 'gradient-function-update';
@@ -44,7 +58,7 @@ export interface GradientFunctionUpdateRecord {
 }
 
 /** Either kind of update rule. */
-export type UpdateRecord = ElementwiseUpdateRecord | GradientFunctionUpdateRecord;
+export type UpdateRecord = ElementwiseUpdateRecord | TensorUpdateRecord | GradientFunctionUpdateRecord;
 
 /** A weight penalty: its exact penalty, gradient and proximal step, and its production algorithm. */
 export interface PenaltyRecord {
@@ -112,6 +126,20 @@ export function elementwiseUpdate<S extends Schema, R extends string, O extends 
     oracle,
     production,
   };
+}
+
+/**
+ * The record of an update on a given gradient with per-tensor reductions: entry, oracle and production
+ * must agree on the schema, which the compiler checks here.
+ */
+export function tensorUpdate<S extends Schema, R extends string, O extends string>(
+  entry: CatalogueEntry<S>,
+  oracle: ElementwiseOracleRule,
+  production: TensorRule<S, R, O>,
+): TensorUpdateRecord {
+  if (entry.kind !== 'elementwise-update')
+    throw new TypeError(`${entry.name} is a ${entry.kind}, not an update on a given gradient`);
+  return { kind: entry.kind, entry, oracle, production };
 }
 
 /** The record of an update on a gradient function. */

@@ -14,10 +14,17 @@ import { adadeltaOracle } from '../../oracle/rules/adadelta.js';
 import { adagradOracle } from '../../oracle/rules/adagrad.js';
 import { adamOracle } from '../../oracle/rules/adam.js';
 import { adamaxOracle } from '../../oracle/rules/adamax.js';
+import { asgdOracle } from '../../oracle/rules/asgd.js';
+import { ftrlOracle } from '../../oracle/rules/ftrl.js';
+import { lambOracle } from '../../oracle/rules/lamb.js';
+import { larsOracle } from '../../oracle/rules/lars.js';
+import { lionOracle } from '../../oracle/rules/lion.js';
 import { momentumOracle } from '../../oracle/rules/momentum.js';
 import { nadamOracle } from '../../oracle/rules/nadam.js';
 import { nagOracle } from '../../oracle/rules/nag.js';
+import { radamOracle } from '../../oracle/rules/radam.js';
 import { rmspropOracle } from '../../oracle/rules/rmsprop.js';
+import { rpropOracle } from '../../oracle/rules/rprop.js';
 import { sgdOracle } from '../../oracle/rules/sgd.js';
 import type { ElementwiseOracleRule, OracleRule } from '../../oracle/rule.js';
 import { dropConnectOracle } from '../../oracle/regularizers/dropconnect.js';
@@ -28,10 +35,17 @@ import { adadelta } from '../production/rules/adadelta.js';
 import { adagrad } from '../production/rules/adagrad.js';
 import { adam } from '../production/rules/adam.js';
 import { adamax } from '../production/rules/adamax.js';
+import { asgd } from '../production/rules/asgd.js';
+import { ftrl } from '../production/rules/ftrl.js';
+import { lamb } from '../production/rules/lamb.js';
+import { lars } from '../production/rules/lars.js';
+import { lion } from '../production/rules/lion.js';
 import { momentum } from '../production/rules/momentum.js';
 import { nadam } from '../production/rules/nadam.js';
 import { nag } from '../production/rules/nag.js';
+import { radam } from '../production/rules/radam.js';
 import { rmsprop } from '../production/rules/rmsprop.js';
+import { rprop } from '../production/rules/rprop.js';
 import { sgd } from '../production/rules/sgd.js';
 import type { AnyProductionRule } from '../production/rules/rule.js';
 import { dropConnectAlgorithm } from '../production/regularizers/dropconnect.js';
@@ -44,6 +58,7 @@ import { monitorRecords } from './monitors.js';
 import {
   elementwiseUpdate,
   gradientFunctionUpdate,
+  tensorUpdate,
   isRegularizer,
   isUpdate,
   activationMask,
@@ -74,6 +89,13 @@ export const registry: readonly RegistryRecord[] = [
   elementwiseUpdate(entries.adamw, adamOracle, adam),
   elementwiseUpdate(entries.adamax, adamaxOracle, adamax),
   elementwiseUpdate(entries.nadam, nadamOracle, nadam),
+  elementwiseUpdate(entries.lion, lionOracle, lion),
+  elementwiseUpdate(entries.radam, radamOracle, radam),
+  elementwiseUpdate(entries.asgd, asgdOracle, asgd),
+  elementwiseUpdate(entries.ftrl, ftrlOracle, ftrl),
+  tensorUpdate(entries.lamb, lambOracle, lamb),
+  tensorUpdate(entries.lars, larsOracle, lars),
+  elementwiseUpdate(entries.rprop, rpropOracle, rprop),
   penalty(entries.l1, l1Exact, l1Penalty),
   penalty(entries.l2, l2Exact, l2Penalty),
   penalty(entries.elasticNet, elasticNetExact, elasticNetPenalty),

@@ -95,6 +95,31 @@ function rounded(v: number, e: number, size: number, out: OutOfDomain | undefine
   return { v, e: total, s };
 }
 
+/** The float32 zero, with nothing combined: 0 in float32 and in exact arithmetic. */
+const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
+
+/**
+ * The selection where(c > 0, a, b), which rounds nothing: its bound is the chosen branch's,
+ *
+ *   where(ĉ > 0, â, b̂) − where(c > 0, a, b) = â − a   when c > e_c + 2^−45 S_c
+ *                                            = b̂ − b   when c < −(e_c + 2^−45 S_c), or c is the exact 0
+ *
+ * (e_c and the float64 slack 2^−45 S of v: float32 takes the branch exact arithmetic takes). Otherwise
+ * float32 may take the other branch: the value is outside the domain. A c that is NaN or ±∞ from
+ * nonfinite inputs alone is the same in float32 (NaN takes b); any other c outside the domain leaves
+ * the result outside it.
+ */
+function selectPositive(c: Bounded, a: Bounded, b: Bounded): Bounded {
+  const chosen = c.v > 0 ? a : b;
+  if (c.out === 'nonfinite' && !Number.isFinite(c.v)) return chosen;
+  if (c.out !== undefined || !Number.isFinite(c.v)) {
+    return { ...chosen, e: Infinity, out: worst(c.out ?? 'nonfinite', chosen.out) };
+  }
+  const uncertainty = c.e + 2 ** -45 * c.s;
+  const decided = c.v > uncertainty || c.v < -uncertainty || isExactZero(c);
+  return decided ? chosen : { ...chosen, e: Infinity, out: worst('underflow', chosen.out) };
+}
+
 /** Float32 arithmetic on {@link Bounded} values: the running error analysis of an algorithm. */
 export const boundedArith: Float32Arith<Bounded> = {
   add: (a, b) =>
@@ -132,13 +157,17 @@ export const boundedArith: Float32Arith<Bounded> = {
   },
   abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
   sign(a) {
-    // Exact when the sign is decided: |v| > e (or an exact zero); otherwise float32 may take either side.
+    // Exact when the sign is decided: |v| > e (or an exact zero), or ±∞ from nonfinite inputs alone (the
+    // same ±∞ in float32); otherwise float32 may take either side.
+    if (a.out === 'nonfinite' && (a.v === Infinity || a.v === -Infinity))
+      return { v: Math.sign(a.v), e: 0, s: 1, nonneg: a.v > 0 };
     if (a.out !== undefined || !Number.isFinite(a.v))
       return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
     if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e))
       return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
     return { v: Math.sign(a.v) || 0, e: 0, s: Math.abs(Math.sign(a.v)), nonneg: a.v >= 0 };
   },
+  wherePositive: selectPositive,
   sqrt(a) {
     const r = Math.sqrt(a.v);
     // An argument that is not ≥ 0 by construction and lies within its error (plus the float64 slack of
@@ -170,7 +199,9 @@ export function comparisonBound(b: Bounded): number {
  *   |fl(Σ x̂_i) − Σ x_i| ≤ Σ e_i + γ_{n−1} Σ (|x_i| + e_i),   γ_m = m u / (1 − m u)
  *
  * (Higham 2002, §4.2; it covers every order of float32 additions, and float64 accumulation rounded once
- * to float32 as tfjs's cpu backend does). Additions need no η: a subnormal sum is exact.
+ * to float32 as tfjs's cpu backend does). Additions need no η: a subnormal sum is exact. A partial sum
+ * may reach float32's overflow threshold in some order even when the exact sum is finite (float32
+ * then gives ±∞): when Σ (|x_i| + e_i) can reach it, the sum leaves the domain ('overflow').
  */
 export function sumBound(terms: readonly Bounded[]): Bounded {
   const out = terms.find((x) => x.out !== undefined)?.out;
@@ -179,7 +210,9 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   if (out !== undefined) return { v, e: Infinity, s: size, out };
   const n = terms.length;
   const gamma = n <= 1 ? 0 : ((n - 1) * U) / (1 - (n - 1) * U);
-  const e = terms.reduce((s, x) => s + x.e, 0) + gamma * terms.reduce((s, x) => s + Math.abs(x.v) + x.e, 0);
+  const magnitude = terms.reduce((s, x) => s + Math.abs(x.v) + x.e, 0);
+  if (n > 1 && magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
+  const e = terms.reduce((s, x) => s + x.e, 0) + gamma * magnitude;
   return { v, e, s: size };
 }
 
@@ -204,30 +237,11 @@ function zip(a: BoundedRegion, b: BoundedRegion, f: (x: Bounded, y: Bounded) => 
   return Array.from({ length: broadcastLength(a, b) }, (_, i) => f(elementAt(a, i), elementAt(b, i)));
 }
 
-/** The float32 zero, with nothing combined: 0 in float32 and in exact arithmetic. */
-const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
-
-/**
- * The selection where(c > 0, a, b): the branch float32 takes, when the sign of c is decided (|c|
- * beyond its error and the float64 slack 2^−45 S of v, or c an exact zero); otherwise float32 may take
- * the other branch, and the value is outside the domain. A nonfinite c is judged by class.
- */
-function selectPositive(c: Bounded, a: Bounded, b: Bounded): Bounded {
-  const chosen = c.v > 0 ? a : b;
-  if (c.out !== undefined || !Number.isFinite(c.v)) {
-    return { ...chosen, e: Infinity, out: worst(c.out ?? 'nonfinite', chosen.out) };
-  }
-  const uncertainty = c.e + 2 ** -45 * c.s;
-  const decided = c.v > uncertainty || c.v < -uncertainty || isExactZero(c);
-  return decided ? chosen : { ...chosen, e: Infinity, out: worst('underflow', chosen.out) };
-}
-
 /**
  * {@link RegionArith} on {@link BoundedRegion}s: {@link boundedArith} element by element, except that a
  * product with the float32 zero (and an operand inside the domain) is an exact zero, as it is in
  * float32 (x · 0 = ±0, no rounding); a region sum is `sum`, the analysis of a float32 sum in any order
- * ({@link sumBound}); a selection as
- * {@link selectPositive}.
+ * ({@link sumBound}); a selection element by element, broadcasting.
  */
 export function boundedRegionArith(sum: (terms: readonly Bounded[]) => Bounded): RegionArith<BoundedRegion> {
   const A = boundedArith;
@@ -250,7 +264,7 @@ export function boundedRegionArith(sum: (terms: readonly Bounded[]) => Bounded):
     regionSum: (a) => [sum(a)],
     wherePositive: (c, a, b) =>
       Array.from({ length: broadcastLength(c, a, b) }, (_, i) =>
-        selectPositive(elementAt(c, i), elementAt(a, i), elementAt(b, i)),
+        A.wherePositive(elementAt(c, i), elementAt(a, i), elementAt(b, i)),
       ),
   };
 }

@@ -11,6 +11,7 @@ import { initialValues, prepareStep, type Carrier, type Group } from '../../prod
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
+import { boundTensorStep } from './tensor-step-bound.js';
 
 /** The bound on one output element. */
 export interface ElementBound {
@@ -38,6 +39,7 @@ const bounded: Carrier<Bounded, ScalarBound> = { A: boundedArith, scalars: scala
  * or the pair a Rosenbrock objective couples).
  */
 export function boundStep(rule: AnyProductionRule, config: Configuration, input: StepInput): StepBound {
+  if (rule.kind === 'tensor') return boundTensorStep(rule, config, input);
   const { params, grads, state, t, objective } = input;
   const layout = config.entry.state(config.flags);
   const slotValues = (k: string) => required(state[k], `state slot '${k}'`);

@@ -43,7 +43,9 @@ export function boundTrajectory(
   input: TrajectoryInput,
 ): TrajectoryBound[] {
   if (rule.kind !== 'elementwise')
-    throw new Error(`boundTrajectory: ${config.entry.name} evaluates its own gradient, which it does not chain`);
+    throw new Error(
+      `boundTrajectory: ${config.entry.name} is not elementwise in production (kind '${rule.kind}'); it chains elementwise rules only`,
+    );
   const layout = config.entry.state(config.flags);
   if (layout.tensor.length > 0)
     throw new Error(

@@ -9,6 +9,7 @@
 import type { AnySchema, Configuration, Schema, SlotName, SlotValues } from '../../../core/catalogue/index.js';
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
+import type { TensorRule } from './tensor-rule.js';
 
 /** Coefficients by name: `R` under every configuration, `O` only under some flags. */
 export type Coefficients<R extends string, O extends string, X> = { readonly [K in R]: X } & {
@@ -91,5 +92,5 @@ export interface GroupRule<S extends Schema = AnySchema, R extends string = stri
   ): GroupResult<S, T>;
 }
 
-/** Any production update. */
-export type AnyProductionRule = ProductionRule | GroupRule;
+/** Any production update: elementwise, on groups of a gradient function, or on whole tensors (./tensor-rule.ts). */
+export type AnyProductionRule = ProductionRule | GroupRule | TensorRule;

@@ -25,7 +25,7 @@ import type { Objective } from '../../../core/catalogue/objectives.js';
 import { required } from '../../../core/required.js';
 import { initialValues, prepareStep, type Carrier } from '../drive.js';
 import type { AnyProductionRule } from '../rules/rule.js';
-import { tensorArith } from './arith.js';
+import { wholeTensorArith } from './whole-tensor-arith.js';
 
 /** State as named slots of tensors. */
 export type TensorState = Record<string, tf.Tensor>;
@@ -78,7 +78,7 @@ function checkTensorState(rule: string, state: unknown): asserts state is Tensor
 
 /** Production's arithmetic: float32 tensor ops, float64 coefficients rounded to float32 scalars. */
 const tensors: Carrier<tf.Tensor, number> = {
-  A: tensorArith,
+  A: wholeTensorArith,
   scalars: float64Scalars,
   lift: (x) => tf.scalar(x, 'float32'),
 };
@@ -129,10 +129,10 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
     },
     step(params, grads, state, t, objective) {
       checkFloat32(name, 'params', params);
-      if (rule.kind === 'elementwise') checkFloat32(name, 'grads', grads);
+      if (rule.kind !== 'group') checkFloat32(name, 'grads', grads);
       checkTensorState(name, state);
       checkStepCount(name, t);
-      const gradShape = rule.kind === 'elementwise' ? grads.shape : params.shape;
+      const gradShape = rule.kind !== 'group' ? grads.shape : params.shape;
       const shapes = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape]));
       checkStepShapes(name, layout, params.shape, gradShape, shapes);
       const target = rule.kind === 'group' ? checkObjective(name, objective, params.size) : undefined;
@@ -159,7 +159,7 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
             : {};
         const r = prepared.step({
           params: members(params),
-          grads: rule.kind === 'elementwise' ? [grads] : [],
+          grads: rule.kind !== 'group' ? [grads] : [],
           slots,
           ...curvature,
         });
