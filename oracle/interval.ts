@@ -234,13 +234,16 @@ export class IntervalArithmetic implements Arithmetic {
     // are at the corners.
     const Guarded = Decimal.clone({ precision: this.precision + 6, rounding: Decimal.ROUND_HALF_EVEN });
     const slack = new Guarded(10).pow(-(this.precision + 4));
-    const corners = [a.lo, a.hi].flatMap((x) => [y.lo, y.hi].map((e) => new Guarded(x).pow(e)));
-    const lo = Decimal.min(...corners);
-    const hi = Decimal.max(...corners);
+    const bases = this.isPoint(a) ? [a.lo] : [a.lo, a.hi];
+    const exponents = this.isPoint(y) ? [y.lo] : [y.lo, y.hi];
+    const corners = bases.flatMap((x) => exponents.map((e) => new Guarded(x).pow(e)));
+    const lo = Guarded.min(...corners);
+    const hi = Guarded.max(...corners);
     return {
       lo: new this.down(lo).times(new this.down(1).minus(slack)),
       hi: new this.up(hi).times(new this.up(1).plus(slack)),
-      near: new this.nearest(new Guarded(a.near).pow(y.near)),
+      near:
+        this.isPoint(a) && this.isPoint(y) ? new this.nearest(lo) : new this.nearest(new Guarded(a.near).pow(y.near)),
     };
   }
 

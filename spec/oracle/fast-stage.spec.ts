@@ -22,9 +22,9 @@ import {
 
 /**
  * Element-steps per rule and preset compared between the stages (OPTIM_ORACLE_FAST_CASES; the
- * default keeps this file near 20 s on one core: the decimal side costs 0.2–1 ms per element-step).
+ * default keeps this file near 10 s on one core: the decimal side costs 0.2–1 ms per element-step).
  */
-const CASES = Number(process.env['OPTIM_ORACLE_FAST_CASES'] ?? 250);
+const CASES = Number(process.env['OPTIM_ORACLE_FAST_CASES'] ?? 150);
 if (!Number.isSafeInteger(CASES) || CASES < 1)
   throw new Error(`OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got ${process.env['OPTIM_ORACLE_FAST_CASES']}`);
 const SEED = 20171213;

@@ -69,7 +69,7 @@ describe('the tape', () => {
     (_, entry, preset) => {
       const rule = oracleRuleOf(entry.name);
       for (const c of fc.sample(stepCase(entry, preset, { nonfinite: true, maxLength: 48 }), {
-        numRuns: 40,
+        numRuns: 20,
         seed: seedFromEnv(),
       }))
         expect(bits(rule.step(c.config, c.input)), String(c)).toBe(
