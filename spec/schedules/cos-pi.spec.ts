@@ -11,7 +11,7 @@ import { exactOfDouble } from '../../oracle/float64-decimal.js';
 import { IntervalArithmetic } from '../../oracle/interval.js';
 import { cosPi, piEnclosure } from '../../oracle/schedules/index.js';
 import { ratio } from '../../oracle/schedules/rational.js';
-import { seedFromEnv } from '../../src/gate/seed.js';
+import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
 
 const seed = seedFromEnv();
 
@@ -93,7 +93,7 @@ describe('the platform libm within the two ulps the bounds assume', () => {
         fc.pre(c !== 0);
         expect(ulps(c, D.cos(new D(exactOfDouble(x))))).toBeLessThanOrEqual(2);
       }),
-      { seed, numRuns: 500 },
+      { seed, numRuns: runsFromEnv(250) },
     );
   });
 
@@ -108,7 +108,7 @@ describe('the platform libm within the two ulps the bounds assume', () => {
           expect(ulps(p, new D(exactOfDouble(x)).pow(new D(exactOfDouble(y))))).toBeLessThanOrEqual(2);
         },
       ),
-      { seed, numRuns: 2000 },
+      { seed, numRuns: runsFromEnv(500) },
     );
   });
 });
