@@ -135,12 +135,15 @@ describe(`the fast stages agree with the decimal stage (${CASES} element-steps p
 });
 
 describe('steps large enough for the tape agree with the decimal stage', () => {
-  it.each(pairs.map(([e, p]) => [`${e.name}/${p}`, e, p] as const))('%s: a step of 48 to 64 elements', (_, entry, preset) => {
-    const cases = fc.sample(stepCase(entry, preset, { nonfinite: true, maxLength: 64 }), { numRuns: 12, seed: SEED });
-    const large = cases.filter((c) => c.input.params.length >= 48).slice(0, 1);
-    expect(large.length).toBeGreaterThan(0);
-    for (const c of large) expect(differences(c.config, c.input), String(c)).toEqual([]);
-  });
+  it.each(pairs.map(([e, p]) => [`${e.name}/${p}`, e, p] as const))(
+    '%s: a step of 48 to 64 elements',
+    (_, entry, preset) => {
+      const cases = fc.sample(stepCase(entry, preset, { nonfinite: true, maxLength: 64 }), { numRuns: 12, seed: SEED });
+      const large = cases.filter((c) => c.input.params.length >= 48).slice(0, 1);
+      expect(large.length).toBeGreaterThan(0);
+      for (const c of large) expect(differences(c.config, c.input), String(c)).toEqual([]);
+    },
+  );
 });
 
 describe('hard cases made on purpose', () => {
