@@ -62,8 +62,17 @@ describe('LARS, exact', () => {
     (h, nesterov, [p, g, b]) => {
       const out = step(h, nesterov, p, g, b);
       const expected = reference(h, nesterov, p, g, b);
-      expect(Array.from(out.params)).toEqual(expected.params);
-      expect(Array.from(out.state['trace']!)).toEqual(expected.trace);
+      // An output the oracle marks uncertified (an exact zero reached through 1/‖g‖ · g, which no
+      // precision makes a point) may be either neighbour; the 1000-digit reference rounds its own
+      // approximation, so it may be the other one.
+      const agree = (output: 'params' | 'trace', actual: ArrayLike<number>, want: number[]) =>
+        want.forEach((x, i) => {
+          const doubt = out.uncertified?.find((u) => u.output === output && u.index === i);
+          if (doubt === undefined) expect(Object.is(actual[i], x), `${output}[${i}]: ${actual[i]} for ${x}`).toBe(true);
+          else expect(Object.is(x, doubt.below) || Object.is(x, doubt.above), `${output}[${i}]: ${x}`).toBe(true);
+        });
+      agree('params', out.params, expected.params);
+      agree('trace', out.state['trace']!, expected.trace);
     },
   );
 
