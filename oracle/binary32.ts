@@ -169,3 +169,28 @@ export function exactText(x: number): string {
   const d = exactFromFloat32(x);
   return d.isFinite() ? d.toFixed() : d.toString();
 }
+
+/**
+ * C99 `%a` text of a float32 (as printf prints it once promoted to double, so subnormals are
+ * normalised: 2^−149 is `0x1p-149`): `[-]0x1.hhhhhhp±e` with trailing zero digits dropped, `0x0p+0`
+ * for zero, `inf`, `-inf`, `nan`.
+ */
+export function hexText(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  const bits = bitsOf(Math.abs(x));
+  if (bits === 0) return `${sign}0x0p+0`;
+  let fraction = bits & 0x7fffff;
+  let exponent = (bits >>> 23) - 127;
+  if (bits >>> 23 === 0) {
+    exponent = -126;
+    while (fraction < 0x800000) {
+      fraction *= 2;
+      exponent -= 1;
+    }
+    fraction -= 0x800000;
+  }
+  const digits = (fraction * 2).toString(16).padStart(6, '0').replace(/0+$/, '');
+  return `${sign}0x1${digits === '' ? '' : `.${digits}`}p${exponent >= 0 ? '+' : ''}${exponent}`;
+}

@@ -12,6 +12,7 @@ import {
   float32FromDecimalText,
   float32Index,
   fromBits,
+  hexText,
   nextFloat32,
   roundToFloat32,
   ulp,
@@ -136,5 +137,24 @@ describe('ulp and ULP distance', () => {
     expect(ulp(1)).toBe(2 ** -23);
     expect(ulp(MAX_FLOAT32)).toBe(2 ** 104);
     expect(ulpDistance(NaN, 1)).toBeNaN();
+  });
+});
+
+describe('hexText', () => {
+  it.each([
+    [1, '0x1p+0'],
+    [-0.375, '-0x1.8p-2'],
+    [0.1, '0x1.99999ap-4'],
+    [2 ** -149, '0x1p-149'],
+    [3 * 2 ** -149, '0x1.8p-148'],
+    [2 ** -126, '0x1p-126'],
+    [(2 - 2 ** -23) * 2 ** 127, '0x1.fffffep+127'],
+    [0, '0x0p+0'],
+    [-0, '-0x0p+0'],
+    [Infinity, 'inf'],
+    [-Infinity, '-inf'],
+    [NaN, 'nan'],
+  ])('writes %s as printf("%%a", (double)x) does: %s', (x, text) => {
+    expect(hexText(Math.fround(x))).toBe(text);
   });
 });

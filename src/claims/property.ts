@@ -6,7 +6,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { hexFloat32 } from '../gate/describe.js';
+import { hexText } from '../../oracle/binary32.js';
 import type { ClaimOptions, ClaimResult, NamedValue } from './types.js';
 
 /** How a claim's property is run and reported. */
@@ -118,5 +118,5 @@ export function shortestFloat32Decimal(x: number): string {
 /** `name = decimal (hex)`: the shortest decimal that reads back as the binary32 value, and its exact hex. */
 export function formatValue(v: NamedValue): string {
   if (v.kind !== 'float32') return `${v.name} = ${v.value}`;
-  return `${v.name} = ${shortestFloat32Decimal(v.value)} (${hexFloat32(v.value)})`;
+  return `${v.name} = ${shortestFloat32Decimal(v.value)} (${hexText(v.value)})`;
 }

@@ -17,7 +17,7 @@ import {
   type StepInput,
 } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
-import { hexFloat32 } from '../describe.js';
+import { hexText } from '../../../oracle/binary32.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
 import { hyperparameterValue, stepCount } from './hyperparameters.js';
 
@@ -35,7 +35,7 @@ export interface CaseOptions {
   readonly nonfinite?: boolean;
 }
 
-const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexFloat32(x)).join(', ')}]`;
+const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexText(x)).join(', ')}]`;
 
 /** A case in words, exact (hex floats) and short: preset, hyperparameters, t and the tensors. */
 function withText<T extends { config: Configuration }>(
