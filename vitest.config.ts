@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 const jsonReport = process.env['OPTIM_ORACLE_JSON_REPORT'];
 
 export default defineConfig({
+  // The README's examples import the package by its name; the specs run them on the sources.
+  resolve: { alias: { 'optim-oracle': new URL('./src/index.ts', import.meta.url).pathname } },
   test: {
     include: ['spec/**/*.spec.ts'],
     setupFiles: ['spec/setup.ts'],

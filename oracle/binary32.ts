@@ -194,3 +194,17 @@ export function hexText(x: number): string {
   const digits = (fraction * 2).toString(16).padStart(6, '0').replace(/0+$/, '');
   return `${sign}0x1${digits === '' ? '' : `.${digits}`}p${exponent >= 0 ? '+' : ''}${exponent}`;
 }
+
+/** The canonical quiet NaN's bit pattern; every NaN is written with it. */
+const QUIET_NAN_BITS = 0x7fc00000;
+
+/** `0x` and the eight lowercase hex digits of the binary32 pattern of `x` (any NaN as 0x7fc00000). */
+export function bitsText(x: number): string {
+  const bits = Number.isNaN(x) ? QUIET_NAN_BITS : bitsOf(x) >>> 0;
+  return `0x${bits.toString(16).padStart(8, '0')}`;
+}
+
+/** The float32 whose pattern `text` (as {@link bitsText} writes it) names. */
+export function fromBitsText(text: string): number {
+  return fromBits(Number.parseInt(text.slice(2), 16));
+}

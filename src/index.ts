@@ -59,6 +59,9 @@ export { judgeStep, oneStepProperty, trajectoryProperty, newTally, type Tally } 
 export { compareStep, classOf, type StepComparison, type OutputMeasure } from './gate/compare.js';
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
 export { runCheck } from './runs/check.js';
+export { gate, type GateTarget, type GateOptions } from './runs/gate.js';
+export { subprocessImplementation, ProtocolError, type SubprocessImplementation } from './gate/protocol/subprocess.js';
+export type { AsyncImplementation } from './gate/async-properties.js';
 export type { CheckReport, CheckOptions, PropertyOutcome } from './runs/check-types.js';
 export { formatReport } from './runs/check-report.js';
 export { claims, selectClaims, type Claim, type ClaimResult } from './claims/index.js';

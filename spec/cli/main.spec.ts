@@ -58,7 +58,11 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
     [['bounds', '--runs', '-1'], {}, /--runs must be an integer ≥ 1, got '-1'/],
     [['list', 'rulez'], {}, /list takes rules, schedules, presets, claims or nothing, got 'rulez'/],
     [['list', 'rules', 'claims'], {}, /list takes \[rules\|schedules\|presets\|claims\], got 'claims'/],
-    [['train'], {}, /unknown command 'train'; commands: check, claims, bounds, fixtures, merge, list, version, help/],
+    [
+      ['train'],
+      {},
+      /unknown command 'train'; commands: check, gate, claims, bounds, fixtures, merge, list, version, help/,
+    ],
     [['help', 'train'], {}, /unknown command 'train'/],
     [['--debug'], {}, /--debug goes after the command/],
     [['check', '--rule', 'adamw2'], {}, /unknown rule 'adamw2'; implemented: sgd/],

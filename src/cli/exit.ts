@@ -6,6 +6,7 @@
  */
 import { isUsageError } from '../../core/catalogue/errors.js';
 import { BoundExceededError } from '../gate/bound-table.js';
+import { ProtocolError } from '../gate/protocol/subprocess.js';
 
 /** Exit statuses of `optim-oracle`. */
 export const EXIT = {
@@ -15,7 +16,7 @@ export const EXIT = {
   failed: 1,
   /** Bad usage: an unknown command or flag, a flag the command does not take, a bad value or name. */
   usage: 2,
-  /** Reserved: the implementation under test crashed or broke the protocol. */
+  /** The implementation under test (`gate --impl`) crashed, stayed silent or broke the protocol. */
   gate: 3,
   /** A file could not be read or written. */
   io: 4,
@@ -29,7 +30,7 @@ export const EXIT_TEXT = `Exit status:
   1  a property failed, a verdict differs, a measured case left its bound, a fixture file differs,
      or nothing was checked
   2  bad usage: unknown command or flag, a flag the command does not take, a bad value or name
-  3  reserved: the implementation under test crashed or broke the protocol
+  3  gate: the program under test crashed, stayed silent past --timeout or broke the protocol
   4  a file could not be read or written
   5  internal error, a defect of optim-oracle (--debug prints its stack)`;
 
@@ -63,6 +64,7 @@ export function isIoError(e: unknown): e is NodeJS.ErrnoException {
 export function exitStatusOf(e: unknown): number {
   if (isUsageError(e)) return EXIT.usage;
   if (e instanceof BoundExceededError) return EXIT.failed;
+  if (e instanceof ProtocolError) return EXIT.gate;
   if (isIoError(e)) return EXIT.io;
   return EXIT.internal;
 }

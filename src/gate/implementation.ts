@@ -9,6 +9,16 @@ import { initArrays, stepArrays } from '../production/tfjs/optimizer.js';
 import { optimizerFor, productionRuleOf } from '../registry/index.js';
 import { boundInit, boundStep, type StepBound } from './bound/step-bound.js';
 
+/** What replays a failed property: which property of which rule and preset, and fast-check's seed and path. */
+export interface FailedProperty {
+  readonly rule: string;
+  readonly preset: string;
+  readonly property: string;
+  readonly seed: number;
+  readonly path: string;
+  readonly runs: number;
+}
+
 /** An implementation the gate can judge. */
 export interface Implementation {
   /** Who it is, and where it ran (`optim-oracle on wasm`). */
@@ -19,6 +29,15 @@ export interface Implementation {
   bound(config: Configuration, input: StepInput): StepBound;
   /** The derived bound on its initial state. */
   boundInit(config: Configuration, length: number): StepBound;
+  /**
+   * How to rerun one failed property on this implementation (default: `npx optim-oracle check …
+   * --backend B`, this project's production on backend B).
+   */
+  replay?(failure: FailedProperty): string;
+  /** Whether it implements `rule` under `preset` (default: every rule and preset of the registry). */
+  supports?(rule: string, preset: string): boolean;
+  /** The error that broke it for good (a program that left the protocol), if one did: the run stops. */
+  broken?(): Error | undefined;
 }
 
 /**

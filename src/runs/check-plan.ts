@@ -16,6 +16,7 @@ import {
 import type { Shard } from '../gate/bound-table.js';
 import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
+import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation } from '../gate/async-properties.js';
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
 import { isUpdate, registry, type RegistryRecord } from '../registry/index.js';
 import type { CheckOptions } from './check-types.js';
@@ -27,6 +28,13 @@ type PropertyFactory = (
   tally: Tally,
 ) => fc.IProperty<[unknown]>;
 
+type AsyncPropertyFactory = (
+  impl: AsyncImplementation,
+  e: CatalogueEntry,
+  p: PresetName,
+  tally: Tally,
+) => fc.IAsyncProperty<[unknown]>;
+
 /** The properties `check` runs on an update rule, by name. */
 export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
   'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
@@ -35,6 +43,13 @@ export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory'
     oneStepProperty(impl, e, p, tally, { nonfinite: true }),
   trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
     trajectoryProperty(impl, e, p, tally),
+};
+
+/** The same properties for an implementation that may answer with promises. */
+export const ASYNC_PROPERTIES: Record<PropertyName, AsyncPropertyFactory> = {
+  'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally),
+  'one-step-nonfinite': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { nonfinite: true }),
+  trajectory: (impl, e, p, tally) => asyncTrajectoryProperty(impl, e, p, tally),
 };
 
 /** A property's name. */
@@ -82,9 +97,12 @@ export interface PlannedProperty {
 export function plannedProperties(
   options: Pick<CheckOptions, 'rule' | 'preset' | 'property' | 'path'>,
 ): PlannedProperty[] {
-  return plan(options).flatMap((u) =>
-    u.names.map((property) => ({ rule: u.record.entry.name, preset: u.preset, property })),
-  );
+  return propertiesOfUnits(plan(options));
+}
+
+/** The properties of `units`, in their order. */
+export function propertiesOfUnits(units: readonly Unit[]): PlannedProperty[] {
+  return units.flatMap((u) => u.names.map((property) => ({ rule: u.record.entry.name, preset: u.preset, property })));
 }
 
 /** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
@@ -166,11 +184,16 @@ export function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' 
     if (names.length > 0) units.push(...presets.map((preset) => ({ record, preset, names })));
   }
   if (units.length === 0) throw nothingToCheck(options, records);
+  checkPathSelectsOne(units, options.path);
+  return units;
+}
+
+/** Throws an {@link OptionError} when a --path is given and `units` hold more than one property. */
+export function checkPathSelectsOne(units: readonly Unit[], path: string | undefined): void {
   const count = units.reduce((n, u) => n + u.names.length, 0);
-  if (options.path !== undefined && count !== 1) {
+  if (path !== undefined && count !== 1) {
     throw new OptionError(
       `--path replays one property's counterexample; the options select ${count} properties (give --rule, --preset and --property)`,
     );
   }
-  return units;
 }

@@ -131,6 +131,13 @@ export function formatReport(report: CheckReport, format: ReportFormat = {}): st
         ]
       : []),
     ...(failures.length > 0 ? ['', ...failures] : []),
+    ...(report.broken === undefined
+      ? []
+      : [
+          '',
+          `${report.implementation} broke the protocol; ${report.broken.notChecked.length} properties not run:`,
+          report.broken.message,
+        ]),
     ...(stopped === undefined
       ? []
       : [

@@ -6,6 +6,7 @@
  */
 import type { PresetName } from '../../core/catalogue/index.js';
 import type { Shard } from '../gate/bound-table.js';
+import type { AsyncImplementation } from '../gate/async-properties.js';
 import type { Implementation } from '../gate/implementation.js';
 import type { ProgressListener, StoppedAt } from '../gate/progress.js';
 import type { Tally } from '../gate/properties.js';
@@ -18,6 +19,8 @@ export interface CheckOptions {
   readonly preset?: string | undefined;
   /** Only this property; it must apply to a selected rule or regularizer. */
   readonly property?: string | undefined;
+  /** Properties not to run (the in-process gate's `typical` domain leaves out one-step-nonfinite). */
+  readonly excludeProperties?: readonly string[] | undefined;
   /** Cases per property: an integer ≥ 1. */
   readonly runs: number;
   /** fast-check seed, −2^31 ≤ seed ≤ 2^31 − 1 (src/gate/seed-range.ts). */
@@ -26,7 +29,7 @@ export interface CheckOptions {
   readonly path?: string | undefined;
   readonly backend?: string | undefined;
   /** The implementation under test on the chosen backend (default: this project's production code). */
-  readonly implementation?: (backend: string) => Implementation;
+  readonly implementation?: (backend: string) => Implementation | AsyncImplementation;
   /** Told before each property starts (units: properties) and once when the run ends. */
   readonly progress?: ProgressListener | undefined;
   /**
@@ -91,4 +94,9 @@ export interface CheckReport {
   readonly stoppedAt?: StoppedAt;
   /** Present when the run was one shard of several (count > 1): which, and of what selection. */
   readonly shard?: CheckShard;
+  /**
+   * Present when the implementation broke for good (a program that left the protocol): why, and the
+   * properties never started (the results before it are kept).
+   */
+  readonly broken?: { readonly message: string; readonly notChecked: readonly string[] };
 }

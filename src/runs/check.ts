@@ -7,7 +7,9 @@
  * @module
  */
 import fc from 'fast-check';
-import { production } from '../gate/implementation.js';
+import { OptionError } from '../../core/catalogue/index.js';
+import { isAsynchronous } from '../gate/async-properties.js';
+import { production, type FailedProperty } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
 import { newTally, type Tally } from '../gate/properties.js';
 import { agreementProperty } from '../gate/agreement.js';
@@ -15,9 +17,11 @@ import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import { useBackend } from '../production/tfjs/backend.js';
 import { isUpdate } from '../registry/index.js';
 import {
+  checkPathSelectsOne,
   checkShard,
   plan,
-  plannedProperties,
+  propertiesOfUnits,
+  ASYNC_PROPERTIES,
   PROPERTIES,
   shardOf,
   type PropertyName,
@@ -45,17 +49,17 @@ function nothingChecked(r: fc.RunDetails<unknown[]>, judged: number, options: Ch
 }
 
 /** Runs one property on a fresh count of judged elements and reports its outcome. */
-function runProperty(
-  property: fc.IProperty<unknown[]>,
+async function runProperty(
+  property: fc.IProperty<unknown[]> | fc.IAsyncProperty<unknown[]>,
   tally: Tally,
   unit: Unit,
   name: string,
-  backend: string,
+  replay: (failure: FailedProperty) => string,
   options: CheckOptions,
   interruption: object,
-): PropertyOutcome {
+): Promise<PropertyOutcome> {
   const before = judgedIn(tally);
-  const r = fc.check(property, {
+  const r = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
     ...interruption,
@@ -76,9 +80,21 @@ function runProperty(
     path: r.counterexamplePath ?? undefined,
     counterexample: r.counterexample === null ? undefined : fc.stringify(r.counterexample[0]),
     error: r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance),
-    replay: `npx optim-oracle check --rule ${unit.record.entry.name} --preset ${unit.preset} --property ${name} --backend ${backend} --seed ${r.seed} --path ${r.counterexamplePath} --runs ${options.runs}`,
+    replay: replay({
+      rule: unit.record.entry.name,
+      preset: unit.preset,
+      property: name,
+      seed: r.seed,
+      path: r.counterexamplePath ?? '',
+      runs: options.runs,
+    }),
     ...cut,
   };
+}
+
+/** The report's `broken` field: why the implementation broke, and what was never run. */
+function brokenField(error: Error | undefined, notChecked: readonly string[]) {
+  return error === undefined ? {} : { broken: { message: error.message, notChecked: [...notChecked] } };
 }
 
 /**
@@ -93,21 +109,31 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   checkRuns(options.runs);
   checkSeed(options.seed);
   checkMaxSeconds(options.maxSeconds);
-  const units = plan(options);
+  const backend = await useBackend(options.backend);
+  const impl = (options.implementation ?? production)(backend);
+  const excluded = new Set(options.excludeProperties ?? []);
+  const units = plan({ ...options, path: undefined })
+    .filter((u) => impl.supports === undefined || (isUpdate(u.record) && impl.supports(u.record.entry.name, u.preset)))
+    .map((u) => ({ ...u, names: u.names.filter((n) => !excluded.has(n)) }))
+    .filter((u) => u.names.length > 0);
+  if (units.length === 0) throw new OptionError(`${impl.name} implements none of the selected rules and presets`);
+  checkPathSelectsOne(units, options.path);
+  const replay = (f: FailedProperty) =>
+    impl.replay?.(f) ??
+    `npx optim-oracle check --rule ${f.rule} --preset ${f.preset} --property ${f.property} --backend ${backend} --seed ${f.seed} --path ${f.path} --runs ${f.runs}`;
   const shard = options.shard ?? { index: 0, count: 1 };
   const planned = units.reduce((n, u) => n + u.names.length, 0);
   checkShard(shard, planned, options.path);
-  const mine = shardOf(plannedProperties(options), shard);
+  const mine = shardOf(propertiesOfUnits(units), shard);
   let position = 0;
   const sliced = units
     .map((u) => ({ ...u, names: u.names.filter(() => mine.has(position++)) }))
     .filter((u) => u.names.length > 0);
-  const backend = await useBackend(options.backend);
-  const impl = (options.implementation ?? production)(backend);
   const clock = startClock(options.maxSeconds);
   const total = mine.size;
   const results: RuleOutcome[] = [];
   const notChecked: string[] = [];
+  const neverRun: string[] = [];
   let done = 0;
   for (const unit of sliced) {
     const { record, preset } = unit;
@@ -115,6 +141,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     const outcomes: PropertyOutcome[] = [];
     for (const name of unit.names) {
       const label = `${record.entry.name}/${preset} ${name}`;
+      if (impl.broken?.() !== undefined) {
+        neverRun.push(label);
+        continue;
+      }
       if (done > 0 && clock.expired()) {
         notChecked.push(label);
         continue;
@@ -125,15 +155,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         current: `${label} (${options.runs} cases)`,
         elapsedSeconds: clock.elapsedSeconds(),
       });
-      const property = isUpdate(record)
-        ? PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
-        : agreementProperty(record, preset, tally, `optim-oracle on ${backend}`);
-      const outcome = runProperty(
-        property as fc.IProperty<unknown[]>,
+      const property = !isUpdate(record)
+        ? agreementProperty(record, preset, tally, `optim-oracle on ${backend}`)
+        : isAsynchronous(impl)
+          ? ASYNC_PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
+          : PROPERTIES[name as PropertyName](impl, record.entry, preset, tally);
+      const outcome = await runProperty(
+        property as fc.IProperty<unknown[]> | fc.IAsyncProperty<unknown[]>,
         tally,
         unit,
         name,
-        backend,
+        replay,
         options,
         clock.interruption(),
       );
@@ -153,6 +185,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     results,
     passed: all.filter((p) => p.passed).length,
     failed: all.filter((p) => !p.passed).length,
+    ...brokenField(impl.broken?.(), neverRun),
     ...stoppedAtField(options.maxSeconds, done, notChecked),
     ...(shard.count === 1
       ? {}

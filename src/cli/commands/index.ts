@@ -8,6 +8,7 @@ import { checkCommand } from './check.js';
 import { claimsCommand } from './claims.js';
 import { flagsOf, type Command } from './command.js';
 import { fixturesCommand } from './fixtures.js';
+import { gateCommand } from './gate.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
 import { versionCommand } from './version.js';
@@ -15,6 +16,7 @@ import { versionCommand } from './version.js';
 /** Every subcommand but `help`. */
 export const COMMANDS: readonly Command[] = [
   checkCommand,
+  gateCommand,
   claimsCommand,
   boundsCommand,
   fixturesCommand,

@@ -1,0 +1,103 @@
+/**
+ * `optim-oracle gate --impl "<command>"`: the agreement properties of `check`, run against a program
+ * in any language that speaks the gate's protocol (docs/protocol.md) on its stdin and stdout.
+ *
+ * @module
+ */
+import { OptionError, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import type { FailedProperty } from '../../gate/implementation.js';
+import { subprocessImplementation, type SubprocessImplementation } from '../../gate/protocol/subprocess.js';
+import { PROPERTIES } from '../../runs/check-plan.js';
+import { formatReport } from '../../runs/check-report.js';
+import { runCheck } from '../../runs/check.js';
+import { EXIT } from '../exit.js';
+import type { Command } from './command.js';
+import { JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
+import { reported } from './report.js';
+
+/** Seconds a program may take to answer one request when `--timeout` is not given. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+
+function timeoutOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new OptionError(`--timeout must be a number of seconds > 0, got '${value}'`);
+  return seconds;
+}
+
+/** Single quotes for sh, so that a replay line can be pasted as it is printed. */
+const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** `gate`. */
+export const gateCommand: Command = {
+  name: 'gate',
+  summary: 'judge a program in any language over the JSON Lines protocol (docs/protocol.md) against the oracle',
+  flags: {
+    impl: {
+      type: 'string',
+      value: 'COMMAND',
+      help: 'the program to judge, run through sh -c (required), e.g. "python3 my_adam.py"',
+    },
+    rule: { type: 'string', value: 'NAME', help: 'only this rule (default: every rule the program implements)' },
+    preset: {
+      type: 'string',
+      value: 'NAME',
+      help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset the program implements)`,
+    },
+    property: { type: 'string', value: 'NAME', help: `only this property: ${Object.keys(PROPERTIES).join(', ')}` },
+    runs: runsFlag('100'),
+    seed: SEED_FLAG,
+    path: { type: 'string', value: 'P', help: 'replay one counterexample path (with --seed, as a failure prints it)' },
+    timeout: {
+      type: 'string',
+      value: 'S',
+      help: `seconds the program may take to answer one request (default ${DEFAULT_TIMEOUT_SECONDS})`,
+    },
+    'max-time': MAX_TIME_FLAG,
+    detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
+    json: JSON_FLAG,
+  },
+  notes: [
+    'Exit status 3 when the program crashes, stays silent past --timeout or breaks the protocol;',
+    'the properties it finished are reported.',
+  ],
+  async run(values, _positionals, { env, ...context }) {
+    const command = text(values, 'impl');
+    if (command === undefined || command.trim() === '')
+      throw new OptionError('gate needs --impl "<command>", the program to judge');
+    const timeoutSeconds = timeoutOf(text(values, 'timeout'));
+    const options = {
+      rule: text(values, 'rule'),
+      preset: text(values, 'preset'),
+      property: text(values, 'property'),
+      runs: runsOf(values, env, 100),
+      seed: seedOf(values, env),
+      path: text(values, 'path'),
+      maxSeconds: maxTimeOf(values),
+    };
+    let program: SubprocessImplementation | undefined;
+    let broken = false;
+    try {
+      const status = await reported(values.json === true, { env, ...context }, async (progress) => {
+        program = subprocessImplementation(command, { timeoutSeconds });
+        const impl = `npx optim-oracle gate --impl ${quoted(command)}`;
+        const judged = Object.assign(program, {
+          replay: (f: FailedProperty) =>
+            `${impl} --rule ${f.rule} --preset ${f.preset} --property ${f.property} --seed ${f.seed} --path ${f.path} --runs ${f.runs}`,
+        });
+        const report = await runCheck({ ...options, progress, implementation: () => judged });
+        broken = report.broken !== undefined;
+        const checked = report.passed + report.failed;
+        return {
+          text: formatReport(report, { detail: values.detail === true }),
+          json: report,
+          ok: report.failed === 0 && checked > 0,
+        };
+      });
+      return broken ? EXIT.gate : status;
+    } finally {
+      program?.close();
+    }
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * The agreement properties of ./properties.ts for an implementation whose `init` and `step` may
+ * answer with a promise (an implementation in another thread, on a GPU, behind a socket): the same
+ * cases, the same oracle, the same bound and the same tally, as fast-check async properties. The
+ * synchronous ones stay separate because `check` runs them by the million, where a promise per case
+ * would cost more than the step.
+ *
+ * @module
+ */
+import fc from 'fast-check';
+import type {
+  CatalogueEntry,
+  Configuration,
+  PresetName,
+  State,
+  StepInput,
+  StepOutput,
+} from '../../core/catalogue/index.js';
+import { oracleRuleOf } from '../registry/index.js';
+import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
+import { compareStep } from './compare.js';
+import type { Implementation } from './implementation.js';
+import { DisagreementError, foldInto, type Tally } from './properties.js';
+
+/** An {@link Implementation} whose `init` and `step` may return promises. */
+export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step'> {
+  /** Marks the kind: the gate awaits each answer. */
+  readonly asynchronous: true;
+  init(config: Configuration, params: Float32Array): State | Promise<State>;
+  step(config: Configuration, input: StepInput): StepOutput | Promise<StepOutput>;
+}
+
+async function judged(impl: AsyncImplementation, config: Configuration, input: StepInput, what: string, tally: Tally) {
+  const oracle = oracleRuleOf(config.entry.name).step(config, input);
+  const comparison = compareStep(await impl.step(config, input), oracle, impl.bound(config, input));
+  foldInto(tally, comparison);
+  if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison);
+  return oracle;
+}
+
+/** Whether `impl` may answer with promises. */
+export function isAsynchronous(impl: Implementation | AsyncImplementation): impl is AsyncImplementation {
+  return 'asynchronous' in impl && impl.asynchronous;
+}
+
+/** {@link oneStepProperty} for an {@link AsyncImplementation}. */
+export function asyncOneStepProperty(
+  impl: AsyncImplementation,
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally: Tally,
+  options: CaseOptions = {},
+) {
+  return fc.asyncProperty(stepCase(entry, preset, options), async ({ config, input }) => {
+    await judged(impl, config, input, `at t = ${input.t}`, tally);
+  });
+}
+
+/** {@link trajectoryProperty} for an {@link AsyncImplementation}: each step from the oracle's state. */
+export function asyncTrajectoryProperty(
+  impl: AsyncImplementation,
+  entry: CatalogueEntry,
+  preset: PresetName,
+  tally: Tally,
+) {
+  return fc.asyncProperty(trajectoryCase(entry, preset), async ({ config, params, grads, objective }) => {
+    const initial = oracleRuleOf(config.entry.name).initialOutput(config, params);
+    const init = compareStep(
+      { params, state: await impl.init(config, params) },
+      initial,
+      impl.boundInit(config, params.length),
+    );
+    foldInto(tally, init);
+    if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+    let current: StepOutput = initial;
+    for (const [k, g] of grads.entries()) {
+      const input = {
+        params: current.params,
+        grads: g,
+        state: current.state,
+        t: k + 1,
+        ...(objective ? { objective } : {}),
+      };
+      current = await judged(impl, config, input, `at step ${k + 1} of a trajectory`, tally);
+    }
+  });
+}

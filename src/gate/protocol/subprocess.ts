@@ -1,0 +1,167 @@
+/**
+ * An implementation under test that is a program speaking the gate's protocol (./messages.ts,
+ * docs/protocol.md) on its stdin and stdout, in any language. It is judged with the derived bound of
+ * the preset's own operation order, as this project's production is.
+ *
+ * A program that breaks the protocol (exits, stays silent past the time limit, answers something
+ * that is not an answer, another id, the wrong lengths or slots, or an `error`) breaks the whole
+ * implementation: the {@link ProtocolError} is kept, every later call throws it at once (so that
+ * fast-check's shrinking ends quickly), and the gate stops with exit status 3, keeping the results it
+ * already has.
+ *
+ * @module
+ */
+import type { Configuration, State, StepInput, StepOutput } from '../../../core/catalogue/index.js';
+import { bitsText, fromBitsText } from '../../../oracle/binary32.js';
+import { productionRuleOf } from '../../registry/index.js';
+import { boundInit } from '../bound/step-bound.js';
+import { productionBound, type Implementation } from '../implementation.js';
+import { ChannelError, LineChannel } from './line-channel.js';
+import { parseLine, PROTOCOL, type Bits, type Hello, type Request, type Result } from './messages.js';
+
+/** The program broke the protocol; the message says how, and what it was asked. */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** Options of {@link subprocessImplementation}. */
+export interface SubprocessOptions {
+  /** Seconds the program may take to answer one request; default 30. */
+  readonly timeoutSeconds?: number;
+  /** Seconds it may take to start and say hello (a program importing PyTorch takes seconds); default 60. */
+  readonly startSeconds?: number;
+  /** Working directory of the program; default this process's. */
+  readonly cwd?: string;
+}
+
+/** A program behind the protocol, as the gate judges it. */
+export interface SubprocessImplementation extends Implementation {
+  /** What the program said it implements. */
+  readonly hello: Hello;
+  /** Whether the handshake lists `rule` under `preset`. */
+  supports(rule: string, preset: string): boolean;
+  /** The protocol error that broke it, if one did. */
+  broken(): ProtocolError | undefined;
+  /** Ends the program (closes its stdin, then kills it after a grace period). */
+  close(): void;
+}
+
+const bits = (xs: Float32Array): Bits[] => Array.from(xs, bitsText);
+
+function floats(xs: readonly Bits[]): Float32Array {
+  return Float32Array.from(xs, fromBitsText);
+}
+
+/**
+ * Starts `command` (through `sh -c`), reads its hello, and returns it as an {@link Implementation};
+ * a {@link ProtocolError} when it does not start or its hello is not protocol version 1.
+ */
+export function subprocessImplementation(command: string, options: SubprocessOptions = {}): SubprocessImplementation {
+  const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+  const channel = new LineChannel(command, options.cwd);
+  let failure: ProtocolError | undefined;
+  let nextId = 1;
+
+  const fail = (message: string): never => {
+    failure ??= new ProtocolError(`${command}: ${message}`);
+    channel.kill();
+    throw failure;
+  };
+  const receive = (what: string, limitMs = timeoutMs): string => {
+    try {
+      return channel.receive(limitMs);
+    } catch (e) {
+      if (e instanceof ChannelError) return fail(`${what}: ${e.message}`);
+      throw e;
+    }
+  };
+
+  channel.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL }));
+  const hello = parseLine(receive('no hello', (options.startSeconds ?? 60) * 1000), 'hello');
+  if (typeof hello === 'string') fail(`its hello is ${hello}`);
+  const greeting = hello as Hello;
+
+  const ask = (request: Request): Result => {
+    if (failure !== undefined) throw failure;
+    channel.send(JSON.stringify(request));
+    const what = `${request.type} request ${request.id} (${request.rule}/${request.preset})`;
+    const answer = parseLine(receive(`no answer to the ${what}`), 'answer');
+    if (typeof answer === 'string') return fail(`its answer to the ${what} is ${answer}`);
+    if (answer.id !== request.id) return fail(`it answered id ${answer.id} to the ${what}`);
+    if ('error' in answer) return fail(`it answered the ${what} with an error: ${answer.error}`);
+    return answer;
+  };
+
+  const fields = (config: Configuration) => ({
+    rule: config.entry.name,
+    preset: config.preset,
+    hyper: config.hyper as Readonly<Record<string, string>>,
+    flags: config.flags as Readonly<Record<string, string | boolean>>,
+  });
+
+  /** The answer's state as float32 arrays, each slot of the layout with its length, nothing else. */
+  const stateOf = (
+    config: Configuration,
+    n: number,
+    answered: Readonly<Record<string, readonly Bits[]>>,
+    what: string,
+  ) => {
+    const layout = config.entry.state(config.flags);
+    const expected = new Map([
+      ...layout.element.map((s) => [s, n] as const),
+      ...layout.tensor.map((s) => [s, 1] as const),
+    ]);
+    const state: State = {};
+    for (const [slot, length] of expected) {
+      const values = answered[slot];
+      if (values === undefined) return fail(`its answer to the ${what} has no state slot '${slot}'`);
+      if (values.length !== length)
+        return fail(`its answer to the ${what} has ${values.length} values in '${slot}', ${length} expected`);
+      state[slot] = floats(values);
+    }
+    const extra = Object.keys(answered).filter((s) => !expected.has(s));
+    if (extra.length > 0) return fail(`its answer to the ${what} has unknown state slots ${extra.join(', ')}`);
+    return state;
+  };
+
+  return {
+    name: greeting.implementation,
+    hello: greeting,
+    supports: (rule, preset) => greeting.rules.some((r) => r.rule === rule && r.presets.includes(preset)),
+    broken: () => failure,
+    close: () => void channel.close(),
+    init(config: Configuration, params: Float32Array): State {
+      const id = nextId++;
+      const layout = config.entry.state(config.flags);
+      const slots = Object.fromEntries([
+        ...layout.element.map((s) => [s, 'element'] as const),
+        ...layout.tensor.map((s) => [s, 'tensor'] as const),
+      ]);
+      const answer = ask({ id, type: 'init', ...fields(config), params: bits(params), slots });
+      return stateOf(config, params.length, answer.state, `init request ${id}`);
+    },
+    step(config: Configuration, input: StepInput): StepOutput {
+      const id = nextId++;
+      const state = Object.fromEntries(Object.entries(input.state).map(([k, v]) => [k, bits(v)]));
+      const what = `step request ${id}`;
+      const answer = ask({
+        id,
+        type: 'step',
+        ...fields(config),
+        t: input.t,
+        params: bits(input.params),
+        grads: bits(input.grads),
+        state,
+      });
+      if (answer.params === undefined) return fail(`its answer to the ${what} has no params`);
+      if (answer.params.length !== input.params.length)
+        return fail(`its answer to the ${what} has ${answer.params.length} params, ${input.params.length} expected`);
+      return { params: floats(answer.params), state: stateOf(config, input.params.length, answer.state, what) };
+    },
+    bound: productionBound,
+    boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
+  };
+}
