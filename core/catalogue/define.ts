@@ -134,3 +134,14 @@ export const slot = {
   /** A tensor slot holding a running product of decay rates, in [0, 1]. */
   runningProduct: () => ({ per: 'tensor', degree: 0, range: 'unit-interval' }) as const,
 };
+
+/** The findings the flags `flags` of `entry` encode (a framework's defects; see FlagSpec.defects). */
+export function defectsOf(entry: { readonly flags: object }, flags: object): string[] {
+  const values = flags as Readonly<Record<string, FlagValue>>;
+  return Object.entries(entry.flags as Readonly<Record<string, FlagSpec>>).flatMap(([name, spec]) =>
+    (spec.defects ?? [])
+      .filter((d) => values[name] === d.value)
+      .filter((d) => Object.entries(d.when ?? {}).every(([other, v]) => values[other] === v))
+      .map((d) => d.finding),
+  );
+}

@@ -80,6 +80,20 @@ export interface FlagSpec<V extends FlagValue = FlagValue> {
    * reads it as its first value.
    */
   readonly optional?: boolean;
+  /**
+   * Values that encode a framework's defect (a formula that contradicts the paper or the framework's
+   * own documentation), each with the finding in words, and optionally only under other flags'
+   * values. An implementation that matches one is reported as a finding, never as a pass.
+   */
+  readonly defects?: readonly FlagDefect<V>[];
+}
+
+/** A flag value that encodes a framework's defect: see {@link FlagSpec.defects}. */
+export interface FlagDefect<V extends FlagValue = FlagValue> {
+  readonly value: V;
+  readonly finding: string;
+  /** Only when these other flags have these values (centered RMSProp's ε). */
+  readonly when?: Readonly<Record<string, FlagValue>>;
 }
 
 /**

@@ -23,6 +23,13 @@ const adadeltaFlags = {
   denominator: {
     description: "E[g²] in Δ: the updated one ('current', Zeiler) or the previous one (tfjs)",
     values: ['current', 'previous'],
+    defects: [
+      {
+        value: 'previous',
+        finding:
+          "tfjs divides by the previous E[g²] (adadelta_optimizer.ts), where Zeiler's Algorithm 1 uses the one just updated",
+      },
+    ],
   },
 } as const;
 

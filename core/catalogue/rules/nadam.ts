@@ -39,6 +39,13 @@ const nadamFlags = {
     description:
       "Π_{i≤t+1} μ_i as documented ('documented'), or P_t μ_t μ_{t+1} as PyTorch 1.13's code computes it ('torch-1.13'); no preset uses the latter",
     values: ['documented', 'torch-1.13'],
+    defects: [
+      {
+        value: 'torch-1.13',
+        finding:
+          "PyTorch 1.13's NAdam multiplies μ_t into the product twice (P_t μ_t μ_{t+1}), against its own documentation",
+      },
+    ],
   }),
 } as const;
 

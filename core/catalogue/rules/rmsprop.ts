@@ -27,6 +27,13 @@ const rmspropFlags = {
     description:
       'pytorch: ε outside, α outside the buffer; keras: ε inside, α inside; tfjs: as keras, ε subtracted when centered, buffer always',
     values: ['pytorch', 'keras', 'tfjs'],
+    defects: [
+      {
+        value: 'tfjs',
+        when: { centered: true },
+        finding: "tfjs's centered RMSProp subtracts ε under the root, √(v − (ḡ² + ε)), where Graves (2013) adds it",
+      },
+    ],
   },
   centered: {
     description: 'divide by an estimate of the variance instead of the raw second moment',

@@ -4,8 +4,12 @@
  *
  * @module
  */
-import { OptionError, PRESET_NAMES } from '../../../core/catalogue/index.js';
-import type { FailedProperty } from '../../gate/implementation.js';
+import { defectsOf, OptionError, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { describeDiagnosis, diagnose, type Diagnosis } from '../../gate/diagnosis.js';
+import type { FailedProperty, Implementation } from '../../gate/implementation.js';
+import { entryOf } from '../../registry/index.js';
+import type { CheckReport } from '../../runs/check-types.js';
+
 import { subprocessImplementation, type SubprocessImplementation } from '../../gate/protocol/subprocess.js';
 import { PROPERTIES } from '../../runs/check-plan.js';
 import { formatReport } from '../../runs/check-report.js';
@@ -28,6 +32,29 @@ function timeoutOf(value: string | undefined): number {
 
 /** Single quotes for sh, so that a replay line can be pasted as it is printed. */
 const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Cases the diagnosis asks of a failing rule and preset. */
+const DIAGNOSIS_CASES = 100;
+
+/** The diagnosis of every rule and preset with a failed property. */
+async function diagnoseFailures(impl: Implementation, report: CheckReport, seed: number): Promise<Diagnosis[]> {
+  const failed = report.results.filter((r) => r.properties.some((p) => !p.passed));
+  const out: Diagnosis[] = [];
+  for (const r of failed) out.push(await diagnose(impl, entryOf(r.rule), r.preset, { cases: DIAGNOSIS_CASES, seed }));
+  return out;
+}
+
+/** The rules and presets judged whose conventions encode a framework's defect, with the finding. */
+function presetFindings(report: CheckReport): { rule: string; preset: string; finding: string }[] {
+  return report.results.flatMap((r) => {
+    const entry = entryOf(r.rule);
+    return defectsOf(entry, entry.presets[r.preset]?.flags ?? {}).map((finding) => ({
+      rule: r.rule,
+      preset: r.preset,
+      finding,
+    }));
+  });
+}
 
 /** `gate`. */
 export const gateCommand: Command = {
@@ -89,10 +116,22 @@ export const gateCommand: Command = {
         const report = await runCheck({ ...options, progress, implementation: () => judged });
         broken = report.broken !== undefined;
         const checked = report.passed + report.failed;
+        const diagnoses = broken ? [] : await diagnoseFailures(judged, report, options.seed);
+        const findings = presetFindings(report);
         return {
-          text: formatReport(report, { detail: values.detail === true }),
-          json: report,
-          ok: report.failed === 0 && checked > 0,
+          text: [
+            formatReport(report, { detail: values.detail === true }),
+            ...(diagnoses.length > 0 ? ['', 'Diagnosis:', ...diagnoses.map((d) => `  ${describeDiagnosis(d)}`)] : []),
+            ...(findings.length > 0
+              ? [
+                  '',
+                  'Findings (passing a preset that encodes a framework defect is not a pass):',
+                  ...findings.map((f) => `  ${f.rule}/${f.preset}: ${f.finding}`),
+                ]
+              : []),
+          ].join('\n'),
+          json: { ...report, diagnoses, findings },
+          ok: report.failed === 0 && checked > 0 && findings.length === 0,
         };
       });
       return broken ? EXIT.gate : status;
