@@ -60,6 +60,8 @@ export { compareStep, classOf, type StepComparison, type OutputMeasure } from '.
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
 export { runCheck } from './runs/check.js';
 export { gate, type GateTarget, type GateOptions } from './runs/gate.js';
+export { tfTrain, tfTrainStep, tfTrainInit, TF_TRAIN_RULES } from './gate/adapters/tf-train.js';
+export { diagnose, describeDiagnosis, type Diagnosis } from './gate/diagnosis.js';
 export { subprocessImplementation, ProtocolError, type SubprocessImplementation } from './gate/protocol/subprocess.js';
 export type { AsyncImplementation } from './gate/async-properties.js';
 export type { CheckReport, CheckOptions, PropertyOutcome } from './runs/check-types.js';

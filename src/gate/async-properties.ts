@@ -62,8 +62,9 @@ export function asyncTrajectoryProperty(
   entry: CatalogueEntry,
   preset: PresetName,
   tally: Tally,
+  options: CaseOptions = {},
 ) {
-  return fc.asyncProperty(trajectoryCase(entry, preset), async ({ config, params, grads, objective }) => {
+  return fc.asyncProperty(trajectoryCase(entry, preset, options), async ({ config, params, grads, objective }) => {
     const initial = oracleRuleOf(config.entry.name).initialOutput(config, params);
     const init = compareStep(
       { params, state: await impl.init(config, params) },

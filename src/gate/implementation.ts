@@ -34,6 +34,8 @@ export interface Implementation {
    * --backend B`, this project's production on backend B).
    */
   replay?(failure: FailedProperty): string;
+  /** Hyperparameters it cannot take, by rule, fixed at the value it uses (`{ adagrad: { eps: '1e-7' } }`). */
+  readonly pinned?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Whether it implements `rule` under `preset` (default: every rule and preset of the registry). */
   supports?(rule: string, preset: string): boolean;
   /** The error that broke it for good (a program that left the protocol), if one did: the run stops. */

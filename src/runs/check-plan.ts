@@ -37,19 +37,18 @@ type AsyncPropertyFactory = (
 
 /** The properties `check` runs on an update rule, by name. */
 export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
-  'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
-    oneStepProperty(impl, e, p, tally),
-  'one-step-nonfinite': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
-    oneStepProperty(impl, e, p, tally, { nonfinite: true }),
-  trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
-    trajectoryProperty(impl, e, p, tally),
+  'one-step': (impl, e, p, tally) => oneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
+  'one-step-nonfinite': (impl, e, p, tally) =>
+    oneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
+  trajectory: (impl, e, p, tally) => trajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
 };
 
 /** The same properties for an implementation that may answer with promises. */
 export const ASYNC_PROPERTIES: Record<PropertyName, AsyncPropertyFactory> = {
-  'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally),
-  'one-step-nonfinite': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { nonfinite: true }),
-  trajectory: (impl, e, p, tally) => asyncTrajectoryProperty(impl, e, p, tally),
+  'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
+  'one-step-nonfinite': (impl, e, p, tally) =>
+    asyncOneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
+  trajectory: (impl, e, p, tally) => asyncTrajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
 };
 
 /** A property's name. */

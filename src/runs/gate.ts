@@ -22,6 +22,8 @@ export interface GateTarget {
   readonly name: string;
   /** The rules it implements, each with the presets whose conventions it follows: `{ adam: ['pytorch'] }`. */
   readonly rules: Readonly<Partial<Record<string, readonly PresetName[]>>>;
+  /** Hyperparameters it cannot take, by rule, fixed at the value it uses: `{ adagrad: { eps: '1e-7' } }`. */
+  readonly pinned?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The state the rule starts from for `params` (one array per slot `config.entry.state(config.flags)` lists). */
   init(config: Configuration, params: Float32Array): State | Promise<State>;
   /** One update at step `input.t` (from 1); it must not modify its inputs. */
@@ -36,6 +38,11 @@ export interface GateOptions {
   readonly seed?: number;
   /** Replay one counterexample: its fast-check path (with its seed, rule, preset and property). */
   readonly path?: string;
+  /**
+   * The TensorFlow.js backend to select before running (`wasm`, `cpu`, …; default: the fastest
+   * present), for an implementation that computes on TensorFlow.js.
+   */
+  readonly backend?: string;
   /** Only this rule, preset or property. */
   readonly rule?: string;
   readonly preset?: PresetName;
@@ -61,6 +68,7 @@ export async function gate(target: GateTarget, options: GateOptions = {}): Promi
     rule: options.rule,
     preset: options.preset,
     property: options.property,
+    backend: options.backend,
     ...((options.domain ?? 'typical') === 'typical' ? { excludeProperties: ['one-step-nonfinite'] } : {}),
     implementation: () => ({
       asynchronous: true,
@@ -70,6 +78,7 @@ export async function gate(target: GateTarget, options: GateOptions = {}): Promi
       bound: productionBound,
       boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
       supports: implemented,
+      ...(target.pinned === undefined ? {} : { pinned: target.pinned }),
       replay: (f) =>
         `gate(${target.name}, { seed: ${f.seed}, path: '${f.path}', rule: '${f.rule}', preset: '${f.preset}', property: '${f.property}', runs: ${f.runs} })`,
     }),

@@ -33,6 +33,11 @@ export interface CaseOptions {
   readonly maxLength?: number;
   /** Whether NaN and ±∞ may appear in tensors (default false). */
   readonly nonfinite?: boolean;
+  /**
+   * Hyperparameters fixed at these values instead of drawn (an implementation that lacks one, as
+   * `tf.train.adagrad` lacks ε and uses the backend's 1e-7).
+   */
+  readonly pinned?: Readonly<Record<string, string>> | undefined;
 }
 
 const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexText(x)).join(', ')}]`;
@@ -57,24 +62,29 @@ function withText<T extends { config: Configuration }>(
 }
 
 /** The preset's defaults a quarter of the time; otherwise each hyperparameter drawn or defaulted. */
-export function configuration(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<Configuration> {
+export function configuration(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  pinned: Readonly<Record<string, string>> = {},
+): fc.Arbitrary<Configuration> {
   const overrides = Object.fromEntries(
-    hyperparametersOf(entry, preset).map((name) => [
-      name,
-      fc.option(hyperparameterValue(required(entry.hyperparameters[name], `hyperparameter '${name}'`)), {
-        nil: undefined,
-        freq: 3,
-      }),
-    ]),
+    hyperparametersOf(entry, preset)
+      .filter((name) => pinned[name] === undefined)
+      .map((name) => [
+        name,
+        fc.option(hyperparameterValue(required(entry.hyperparameters[name], `hyperparameter '${name}'`)), {
+          nil: undefined,
+          freq: 3,
+        }),
+      ]),
   );
   return fc
     .oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 })
     .map((o) =>
-      configure(
-        entry,
-        preset,
-        Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>,
-      ),
+      configure(entry, preset, {
+        ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+        ...pinned,
+      } as Record<string, string>),
     );
 }
 
@@ -115,7 +125,7 @@ export function objective(length: number): fc.Arbitrary<Objective> {
 export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   return fc
-    .tuple(configuration(entry, preset), fc.integer({ min: 0, max: options.maxLength ?? 8 }))
+    .tuple(configuration(entry, preset, options.pinned), fc.integer({ min: 0, max: options.maxLength ?? 8 }))
     .chain(([config, length]) => {
       // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
@@ -157,7 +167,7 @@ export function trajectoryCase(
   const value = trainingFloat32();
   return fc
     .tuple(
-      configuration(entry, preset),
+      configuration(entry, preset, options.pinned),
       fc.integer({ min: 1, max: options.maxLength ?? 4 }),
       fc.integer({ min: 1, max: options.maxSteps ?? 50 }),
     )

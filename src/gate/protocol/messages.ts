@@ -22,8 +22,15 @@ export interface Hello {
   readonly protocol: typeof PROTOCOL;
   /** A name for reports and replay lines (`torch 1.13 float32`). */
   readonly implementation: string;
-  /** The rules and, for each, the presets it implements. */
-  readonly rules: readonly { readonly rule: string; readonly presets: readonly string[] }[];
+  /**
+   * The rules and, for each, the presets it implements, and the hyperparameters it cannot take, fixed
+   * at the value it uses (`"pinned": {"eps": "1e-7"}`; the gate draws the others).
+   */
+  readonly rules: readonly {
+    readonly rule: string;
+    readonly presets: readonly string[];
+    readonly pinned?: Readonly<Record<string, string>>;
+  }[];
 }
 
 /** What a request carries to name the configuration. */
@@ -88,6 +95,7 @@ export const HELLO_SCHEMA = {
         properties: {
           rule: { type: 'string' },
           presets: { type: 'array', items: { enum: [...PRESET_NAMES] } },
+          pinned: { type: 'object', additionalProperties: { type: 'string', pattern: '^-?[0-9.]+(e[-+]?[0-9]+)?$' } },
         },
         additionalProperties: false,
       },

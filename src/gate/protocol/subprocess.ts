@@ -130,6 +130,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
   return {
     name: greeting.implementation,
     hello: greeting,
+    pinned: Object.fromEntries(greeting.rules.flatMap((r) => (r.pinned === undefined ? [] : [[r.rule, r.pinned]]))),
     supports: (rule, preset) => greeting.rules.some((r) => r.rule === rule && r.presets.includes(preset)),
     broken: () => failure,
     close: () => void channel.close(),

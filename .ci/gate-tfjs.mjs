@@ -1,0 +1,23 @@
+// TensorFlow.js's tf.train optimizers judged in process by the gate (src/gate/adapters/tf-train.ts), on
+// wasm and cpu, 300 cases per property over the full domain, against the verdicts docs/findings.md
+// records: only Adam (F-J1, F-J2) and Adamax (F-J3, and F-J4 on wasm) fail, and both must still fail.
+// Exits 1 when a verdict changes either way. Runs on the built package (dist/).
+import { formatReport, gate, tfTrain } from '../dist/src/index.js';
+
+const runs = Number(process.env.OPTIM_ORACLE_GATE_RUNS ?? '300');
+const expectedFailing = ['adam', 'adamax'];
+let ok = true;
+for (const backend of ['wasm', 'cpu']) {
+  const report = await gate(tfTrain(backend), { runs, backend, domain: 'full' });
+  const failing = report.results.filter((r) => r.properties.some((p) => !p.passed)).map((r) => r.rule);
+  const unexpected = failing.filter((r) => !expectedFailing.includes(r));
+  const vanished = expectedFailing.filter((r) => !failing.includes(r));
+  console.log(
+    `tf.train on ${backend}: ${report.passed} properties passed, ${report.failed} failed (${failing.join(', ')})`,
+  );
+  if (unexpected.length > 0)
+    console.log(formatReport(report), `\nnew failures, not in docs/findings.md: ${unexpected.join(', ')}`);
+  if (vanished.length > 0) console.log(`findings that no longer show: ${vanished.join(', ')}`);
+  ok &&= unexpected.length === 0 && vanished.length === 0 && report.results.length === 9;
+}
+process.exit(ok ? 0 : 1);
