@@ -78,14 +78,12 @@ export function configuration(
         }),
       ]),
   );
-  return fc
-    .oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 })
-    .map((o) =>
-      configure(entry, preset, {
-        ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
-        ...pinned,
-      } as Record<string, string>),
-    );
+  return fc.oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: fc.record(overrides), weight: 3 }).map((o) =>
+    configure(entry, preset, {
+      ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+      ...pinned,
+    } as Record<string, string>),
+  );
 }
 
 function state(config: Configuration, length: number, options: CaseOptions): fc.Arbitrary<State> {
