@@ -10,6 +10,7 @@
  *
  * @module
  */
+import type { ScheduleConfig } from '../schedules/types.js';
 
 /** The conventions the project knows, each a framework's or the papers' reading of a rule. */
 export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning', 'optax'] as const;
@@ -185,10 +186,15 @@ export interface CatalogueEntry<S extends Schema = AnySchema> {
   state(flags: S['flags']): StateLayout;
 }
 
-/** An entry with a preset chosen and every hyperparameter resolved to exact decimal text. */
+/**
+ * An entry with a preset chosen and every hyperparameter resolved to exact decimal text; for an
+ * update rule, optionally a learning-rate schedule in place of its constant `lr` (`withSchedule`).
+ */
 export interface Configuration<S extends Schema = AnySchema> {
   readonly entry: CatalogueEntry<S>;
   readonly preset: PresetName;
   readonly hyper: HyperValues<S>;
   readonly flags: S['flags'];
+  /** The schedule whose value at t = k − 1 is update k's learning rate (k from 1); absent: `hyper.lr`. */
+  readonly schedule?: ScheduleConfig;
 }

@@ -12,7 +12,7 @@ import { IntervalArithmetic } from '../../oracle/interval.js';
 import { learningRateEnclosure } from '../../oracle/schedules/index.js';
 import { learningRateAt, learningRateWith } from '../../src/production/schedules/index.js';
 import type { ScheduleCase } from './arbitraries.js';
-import { boundedOps } from './bounded-ops.js';
+import { boundedOps } from '../../src/gate/schedules/bounded-ops.js';
 
 const a = IntervalArithmetic.at(40);
 
