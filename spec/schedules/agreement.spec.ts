@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
-import { scheduleUnits } from './arbitraries.js';
+import { scheduleUnits } from '../../src/gate/schedules/arbitraries.js';
 import { judge } from './judge.js';
 
 const seed = seedFromEnv();

@@ -21,7 +21,7 @@ import { IntervalArithmetic } from '../../oracle/interval.js';
 import { learningRateEnclosure } from '../../oracle/schedules/index.js';
 import { floatOps, learningRateSequence } from '../../src/production/schedules/index.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
-import { scheduleUnits, type ScheduleCase } from './arbitraries.js';
+import { scheduleUnits, type ScheduleCase } from '../../src/gate/schedules/arbitraries.js';
 import { boundedOps } from '../../src/gate/schedules/bounded-ops.js';
 import { runTorch, torchCase, torchVersion, type TorchRun } from './torch-cases.js';
 
