@@ -125,9 +125,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         current: `${label} (${options.runs} cases)`,
         elapsedSeconds: clock.elapsedSeconds(),
       });
-      const property = isUpdate(record)
-        ? PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
-        : agreementProperty(record, preset, tally, `optim-oracle on ${backend}`);
+      const property =
+        record.kind !== 'schedule' && isUpdate(record)
+          ? PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
+          : agreementProperty(record, preset, tally, `optim-oracle on ${backend}`);
       const outcome = runProperty(
         property as fc.IProperty<unknown[]>,
         tally,

@@ -17,6 +17,9 @@ import type { Implementation } from '../implementation.js';
 import { DisagreementError, judgeStep, type Tally } from '../properties.js';
 import { scheduleUnits, type ScheduleCase, type ScheduleUnit } from './arbitraries.js';
 
+/** The rules `check` runs with schedules (`one-step-scheduled`): plain, adaptive and with momentum. */
+export const SCHEDULED_RULES: readonly string[] = ['sgd', 'adam', 'momentum'];
+
 /** The largest t drawn for a schedule whose production code computes each value from the one before. */
 export const RECURSIVE_STEPS = 300;
 
@@ -47,7 +50,8 @@ function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
 
 /** One step of `entry` under `preset` with a schedule agrees with the oracle within the derived bound. */
 export function scheduledStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
-  return fc.property(stepCase(entry, preset), scheduleCase(preset), ({ config, input }, { config: schedule, t }) => {
+  const cases = fc.tuple(stepCase(entry, preset), scheduleCase(preset));
+  return fc.property(cases, ([{ config, input }, { config: schedule, t }]) => {
     const scheduled = withSchedule(config, schedule);
     const k = t + 1;
     const { comparison } = judgeStep(impl, scheduled, { ...input, t: k }, tally);
