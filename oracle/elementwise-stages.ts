@@ -21,6 +21,7 @@ import { checkEntry } from './marks.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { inDoubles, REFINED_PRECISION } from './refined-preparation.js';
 import { scheduledRate } from './schedules/rule-rate.js';
+import { asSchedule } from '../core/schedules/index.js';
 import type { ElementwiseUpdate, HyperEnclosures, TensorEnclosures } from './rule.js';
 import { Column, tapeEnabled, trace } from './float64-tape.js';
 import { evaluateTape } from './float64-tape-columns.js';
@@ -42,7 +43,7 @@ export function hyperEnclosures(a: Arithmetic, config: Configuration, t?: number
   const h: Record<string, Enclosure> = Object.fromEntries(
     Object.entries(config.hyper).map(([k, text]) => [k, a.point(text)]),
   );
-  if (config.schedule !== undefined && t !== undefined) h['lr'] = scheduledRate(a, config.schedule, t);
+  if (config.schedule !== undefined && t !== undefined) h['lr'] = scheduledRate(a, asSchedule(config.schedule), t);
   return h;
 }
 

@@ -22,8 +22,8 @@ import {
   type Preset,
   type PresetName,
   type Schema,
+  type ScheduleRef,
 } from './types.js';
-import type { ScheduleConfig } from '../schedules/types.js';
 
 /** A hyperparameter as a user gives it: a finite number or decimal text. */
 export type HyperValue = number | string;
@@ -200,10 +200,7 @@ type WithLearningRate<S extends Schema> = 'lr' extends S['hyper'] ? Configuratio
  * on a gradient function, a regularizer, one with its schema forgotten but no `lr`) is a
  * {@link HyperparameterError}. The initial state (ASGD's η, Rprop's step sizes) still reads `lr`.
  */
-export function withSchedule<S extends Schema>(
-  config: WithLearningRate<S>,
-  schedule: ScheduleConfig,
-): Configuration<S> {
+export function withSchedule<S extends Schema>(config: WithLearningRate<S>, schedule: ScheduleRef): Configuration<S> {
   const { entry } = config;
   if (!isConfigured(config))
     throw new HyperparameterError(entry.name, 'lr', 'a schedule takes a configuration made by configure()');

@@ -116,13 +116,13 @@ export function plannedProperties(
   );
 }
 
-/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
+/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, one-step-scheduled, agreement. */
 const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), AGREEMENT_PROPERTY];
 
 /**
  * The positions in `planned` that shard `index` of `count` runs. The properties are dealt round-robin
  * (position k of the deal goes to shard k mod count) after sorting them by kind (every one-step
- * property first, then one-step-nonfinite, trajectory, agreement), so that each shard gets about
+ * property first, then one-step-nonfinite, trajectory, one-step-scheduled, agreement), so that each shard gets about
  * 1/count of each kind: a trajectory costs far more than a one-step property, and a deal in run order
  * would give shard 2 of 3 every trajectory. Each property keeps its seed and runs, so the shards
  * together run exactly the cases of one unsharded run.

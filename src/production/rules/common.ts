@@ -4,7 +4,8 @@
  * @module
  */
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
-import type { ScheduleConfig } from '../../../core/schedules/index.js';
+import type { ScheduleRef } from '../../../core/catalogue/index.js';
+import { asSchedule } from '../../../core/schedules/index.js';
 import type { CoefficientArith } from './rule.js';
 
 /**
@@ -47,11 +48,6 @@ export function decayRate<X>(s: ScalarArith<X>, rhoText: string): { readonly rho
  * configuration has a schedule, the value the schedule's production code computes at t − 1 (the
  * framework's, docs/schedules.md "The step"), taken exactly.
  */
-export function learningRate<X>(
-  s: CoefficientArith<X>,
-  lr: string,
-  schedule: ScheduleConfig | undefined,
-  t: number,
-): X {
-  return schedule === undefined ? s.hyper(lr) : s.scheduledRate(schedule, t - 1);
+export function learningRate<X>(s: CoefficientArith<X>, lr: string, schedule: ScheduleRef | undefined, t: number): X {
+  return schedule === undefined ? s.hyper(lr) : s.scheduledRate(asSchedule(schedule), t - 1);
 }
