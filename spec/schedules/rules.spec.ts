@@ -8,12 +8,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as entries from '../../core/catalogue/entries.js';
 import { configure, HyperparameterError, withSchedule, type PresetName } from '../../core/catalogue/index.js';
-import { configureSchedule, multiStep } from '../../core/schedules/index.js';
+import { configureSchedule, cosineAnnealing, multiStep } from '../../core/schedules/index.js';
 import { production } from '../../src/gate/implementation.js';
 import { judgeStep, newTally } from '../../src/gate/properties.js';
 import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
 import { scheduledStepProperty, takesSchedule } from '../../src/gate/schedules/rule-property.js';
 import { oracleRuleOf } from '../../src/registry/index.js';
+import { certifyStatistics, fallThroughShare, resetCertifyStatistics } from '../../oracle/staged.js';
+import { required } from '../../core/required.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
 import { expectSomeCompared } from '../agreement/agreement.js';
@@ -45,6 +47,32 @@ describe('a rule with a schedule', () => {
   it('production takes the framework value: θ − float32(α_t) g in float32', () => {
     // PyTorch's 0.1 · 0.5 is the double 0.05; production rounds it to float32 and subtracts in float32.
     expect(impl.step(sgd, one(3)).params[0]).toBe(Math.fround(1 - Math.fround(0.05)));
+  });
+
+  it('many elements: the float64 stage on its tape and the refined preparation take the enclosure of a cosine', () => {
+    // cos(π · 250/1000) is irrational: the rate is no double, so every stage encloses it.
+    const cosine = configureSchedule(cosineAnnealing, 'pytorch', { hyper: { lr: '0.001', decaySteps: 1000 } });
+    const adamWith = withSchedule(configure(entries.adam, 'pytorch'), cosine);
+    const n = 64;
+    const values = (f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => Math.fround(f(i)));
+    const input = {
+      params: values((i) => 1 + i / 7),
+      grads: values((i) => Math.sin(i) / 3),
+      state: { m: values((i) => Math.cos(i) / 10), v: values((i) => 0.01 + i / 1000) },
+      t: 251,
+    };
+    resetCertifyStatistics();
+    const { comparison, oracle } = judgeStep(impl, adamWith, input);
+    expect(comparison.mismatches).toEqual([]);
+    expect(comparison.outputs['params']?.compared).toBe(n);
+    // The float64 stage decided most elements, the rational stage the rest, none fell through to the
+    // decimal stage (a failure of the scheduled rate in binary64 would leave them all to it).
+    const counts = required(certifyStatistics()['adam'], 'the counts');
+    expect(fallThroughShare(counts)).toBe(0);
+    expect(counts.fast).toBeGreaterThan(n / 2);
+    // Against the constant lr 0.001 (the schedule's α₀) the step differs: the schedule was taken.
+    const constant = oracleRuleOf('adam').step(configure(entries.adam, 'pytorch'), input);
+    expect(Array.from(oracle.params)).not.toEqual(Array.from(constant.params));
   });
 
   it('is refused by an entry without a learning rate (a compile error) and by a rule on a gradient function', () => {
