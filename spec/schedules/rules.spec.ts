@@ -7,9 +7,17 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as entries from '../../core/catalogue/entries.js';
-import { configure, HyperparameterError, withSchedule, type PresetName } from '../../core/catalogue/index.js';
+import {
+  configure,
+  HyperparameterError,
+  withSchedule,
+  type PresetName,
+  type State,
+} from '../../core/catalogue/index.js';
 import { configureSchedule, cosineAnnealing, multiStep } from '../../core/schedules/index.js';
 import { production } from '../../src/gate/implementation.js';
+import { cachedRate } from '../../src/production/schedules/rates.js';
+import { floatOps, learningRateAt } from '../../src/production/schedules/index.js';
 import { judgeStep, newTally } from '../../src/gate/properties.js';
 import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
 import { scheduledStepProperty, takesSchedule } from '../../src/gate/schedules/rule-property.js';
@@ -73,6 +81,25 @@ describe('a rule with a schedule', () => {
     // Against the constant lr 0.001 (the schedule's α₀) the step differs: the schedule was taken.
     const constant = oracleRuleOf('adam').step(configure(entries.adam, 'pytorch'), input);
     expect(Array.from(oracle.params)).not.toEqual(Array.from(constant.params));
+  });
+
+  it("a trajectory under CosineAnnealingLR's get_lr: each step agrees, the values computed once and extended", () => {
+    const recursive = configureSchedule(cosineAnnealing, 'pytorch', {
+      hyper: { lr: '0.05', decaySteps: 7 },
+      flags: { implementation: 'torch-get-lr' },
+    });
+    const momentumWith = withSchedule(configure(entries.momentum, 'pytorch'), recursive);
+    let params: Float32Array = Float32Array.of(1, -2, 0.5);
+    let state: State = { buffer: Float32Array.of(0, 0, 0) };
+    for (let k = 1; k <= 30; k++) {
+      const input = { params, grads: Float32Array.of(0.25, -1, 3), state, t: k };
+      const { comparison, oracle } = judgeStep(impl, momentumWith, input);
+      expect(comparison.mismatches, `step ${k}`).toEqual([]);
+      params = oracle.params;
+      state = oracle.state;
+    }
+    // The kept sequence gives what the recursion from t = 0 gives, asked in any order.
+    for (const t of [29, 3, 17, 0, 40]) expect(cachedRate(floatOps, recursive, t)).toBe(learningRateAt(recursive, t));
   });
 
   it('is refused by an entry without a learning rate (a compile error) and by a rule on a gradient function', () => {
