@@ -9,7 +9,7 @@
  * @module
  */
 import { required } from '../core/required.js';
-import { nextFloat32, roundToFloat32 } from './binary32.js';
+import { nextFloat32, roundToFloat32, type Dec } from './binary32.js';
 import { IntervalArithmetic, Undecided, type Interval } from './interval.js';
 
 /**
@@ -42,25 +42,32 @@ export class CertificationError extends Error {
 }
 
 /**
- * The binary32 value that the interval certifies, or undefined when its ends round apart. A result
- * that rounds to zero takes the sign of the exact value: +0 for an interval above 0, −0 below it,
- * and for an exact zero (a point interval) the sign IEEE 754 gives the exact computation, which the
- * point's own evaluation carries (x − x = +0, −0 · 5 = −0). An interval that holds 0 without being
- * a point decides no sign: its exact value may be a tiny number of either sign or an exact zero, and
- * the nearest evaluation's sign is that of its rounding errors (θ = g = 3 · 2^−149, lr = 1: lr · g
- * rounded at 40 digits makes θ − lr · g a tiny negative, where IEEE's x − x is +0).
+ * The float that the interval certifies under `round` (a correctly rounding map from decimals to a
+ * binary format: {@link roundToFloat32}, or the float64 nearest), or undefined when its ends round
+ * apart. A result that rounds to zero takes the sign of the exact value: +0 for an interval above 0,
+ * −0 below it, and for an exact zero (a point interval) the sign IEEE 754 gives the exact
+ * computation, which the point's own evaluation carries (x − x = +0, −0 · 5 = −0). An interval that
+ * holds 0 without being a point decides no sign: its exact value may be a tiny number of either sign
+ * or an exact zero, and the nearest evaluation's sign is that of its rounding errors (θ = g =
+ * 3 · 2^−149, lr = 1: lr · g rounded at 40 digits makes θ − lr · g a tiny negative, where IEEE's
+ * x − x is +0).
  */
-export function certifiedFloat32(i: Interval): number | undefined {
-  const lo = roundToFloat32(i.lo);
-  const hi = roundToFloat32(i.hi);
-  if (Number.isNaN(lo) && Number.isNaN(hi)) return NaN;
-  if (lo !== hi) return undefined;
-  if (lo !== 0) return lo;
-  if (i.lo.gt(0)) return 0;
-  if (i.hi.lt(0)) return -0;
-  if (i.lo.eq(i.hi)) return i.near.isNeg() ? -0 : 0;
-  return undefined;
+export function certifiedBy(round: (d: Dec) => number): (i: Interval) => number | undefined {
+  return (i) => {
+    const lo = round(i.lo);
+    const hi = round(i.hi);
+    if (Number.isNaN(lo) && Number.isNaN(hi)) return NaN;
+    if (lo !== hi) return undefined;
+    if (lo !== 0) return lo;
+    if (i.lo.gt(0)) return 0;
+    if (i.hi.lt(0)) return -0;
+    if (i.lo.eq(i.hi)) return i.near.isNeg() ? -0 : 0;
+    return undefined;
+  };
 }
+
+/** The binary32 value that the interval certifies ({@link certifiedBy} with {@link roundToFloat32}). */
+export const certifiedFloat32: (i: Interval) => number | undefined = certifiedBy(roundToFloat32);
 
 /** True when the interval rounds to zero at both ends but decides no sign (it holds 0 and is not a point). */
 function zeroOfUndecidedSign(i: Interval): boolean {

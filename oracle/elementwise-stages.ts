@@ -20,6 +20,8 @@ import { IntervalArithmetic } from './interval.js';
 import { checkEntry } from './marks.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { inDoubles, REFINED_PRECISION } from './refined-preparation.js';
+import { scheduledRate } from './schedules/rule-rate.js';
+import { asSchedule } from '../core/schedules/index.js';
 import type { ElementwiseUpdate, HyperEnclosures, TensorEnclosures } from './rule.js';
 import { Column, tapeEnabled, trace } from './float64-tape.js';
 import { evaluateTape } from './float64-tape-columns.js';
@@ -32,9 +34,17 @@ import { decidedFloat32, decidedFloat32Between, firstStageArithmetic } from './s
  */
 export type ErasedUpdate<P> = ElementwiseUpdate<AnySchema, P>;
 
-/** Every hyperparameter of `config` as the exact point of its decimal text. */
-export function hyperEnclosures(a: Arithmetic, config: Configuration): HyperEnclosures<AnySchema> {
-  return Object.fromEntries(Object.entries(config.hyper).map(([k, text]) => [k, a.point(text)]));
+/**
+ * Every hyperparameter of `config` as the exact point of its decimal text; with a schedule and the
+ * step count `t` (from 1), `lr` is the schedule's exact value at t − 1 instead ({@link scheduledRate}).
+ * Without `t` (the initial state) `lr` is the constant.
+ */
+export function hyperEnclosures(a: Arithmetic, config: Configuration, t?: number): HyperEnclosures<AnySchema> {
+  const h: Record<string, Enclosure> = Object.fromEntries(
+    Object.entries(config.hyper).map(([k, text]) => [k, a.point(text)]),
+  );
+  if (config.schedule !== undefined && t !== undefined) h['lr'] = scheduledRate(a, asSchedule(config.schedule), t);
+  return h;
 }
 
 /** The tensor slots an update returned, as the record of outputs that certification takes. */
@@ -93,7 +103,7 @@ export function evaluation<P>(
   const prepareAt = (a: Arithmetic): P => {
     const tensor: Record<string, Enclosure> = {};
     for (const [k, x] of tensorSlots) tensor[k] = a.fromFloat32(x);
-    return update.prepare(a, { h: hyperEnclosures(a, config), tensor, t, flags: config.flags });
+    return update.prepare(a, { h: hyperEnclosures(a, config, t), tensor, t, flags: config.flags });
   };
   const prepare = (a: Arithmetic): P =>
     a === Float64Enclosures.refined ? inDoubles(prepareAt(IntervalArithmetic.at(REFINED_PRECISION))) : prepareAt(a);

@@ -41,7 +41,7 @@ function enclose<P>(
   const layout = config.entry.state(config.flags);
   const rule = config.entry.name;
   checkStepCount(rule, input.t);
-  const h = hyperEnclosures(a, config);
+  const h = hyperEnclosures(a, config, input.t);
   const tensor: Record<string, Enclosure> = {};
   for (const k of layout.tensor) tensor[k] = a.point(decimalAt(rule, `state slot '${k}'`, input.state[k], 0));
   const shared = update.prepare(a, { h, tensor, t: input.t, flags: config.flags });

@@ -20,8 +20,14 @@ const checkedConfigurations = new WeakMap<object, string>();
 /** The last key computed for each configuration, and the shallow state it was computed from. */
 const keys = new WeakMap<
   object,
-  { entry: unknown; preset: unknown; hyper: unknown; flags: unknown; values: unknown[]; key: string }
+  { entry: unknown; preset: unknown; hyper: unknown; flags: unknown; schedule: unknown; values: unknown[]; key: string }
 >();
+
+/** A schedule's part of a configuration's key: its entry, preset and parameters (empty without one). */
+function scheduleKey(s: Configuration['schedule']): string {
+  if (s === undefined) return '';
+  return `|schedule ${s.entry.name}|${s.preset}|${JSON.stringify(s.hyper)}|${JSON.stringify(s.lists)}|${JSON.stringify(s.flags)}`;
+}
 
 function shallowValues(config: Configuration): unknown[] {
   const values: unknown[] = [];
@@ -42,17 +48,19 @@ export function configurationKey(config: Configuration): string {
     last.entry === config.entry &&
     last.preset === config.preset &&
     last.hyper === config.hyper &&
-    last.flags === config.flags
+    last.flags === config.flags &&
+    last.schedule === config.schedule
   ) {
     const values = shallowValues(config);
     if (values.length === last.values.length && values.every((v, i) => v === last.values[i])) return last.key;
   }
-  const key = `${String(config.entry?.name)}|${String(config.preset)}|${JSON.stringify(config.hyper)}|${JSON.stringify(config.flags)}`;
+  const key = `${String(config.entry?.name)}|${String(config.preset)}|${JSON.stringify(config.hyper)}|${JSON.stringify(config.flags)}${scheduleKey(config.schedule)}`;
   keys.set(config, {
     entry: config.entry,
     preset: config.preset,
     hyper: config.hyper,
     flags: config.flags,
+    schedule: config.schedule,
     values: shallowValues(config),
     key,
   });

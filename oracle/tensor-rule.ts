@@ -77,7 +77,7 @@ function evaluate(
   const r = update.step(
     a,
     { params: column('params'), grads: column('grads'), slots },
-    { h: hyperEnclosures(a, config), t, flags: config.flags },
+    { h: hyperEnclosures(a, config, t), t, flags: config.flags },
   );
   const out: Record<string, readonly Enclosure[]> = { params: r.params };
   for (const k of layout.element) out[k] = required((r.slots as Record<string, readonly Enclosure[]>)[k], k);

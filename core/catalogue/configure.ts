@@ -22,6 +22,7 @@ import {
   type Preset,
   type PresetName,
   type Schema,
+  type ScheduleRef,
 } from './types.js';
 
 /** A hyperparameter as a user gives it: a finite number or decimal text. */
@@ -185,6 +186,35 @@ export function configure<S extends Schema = AnySchema>(
   });
   configured.add(config);
   return config;
+}
+
+/** A schema whose rule has a learning rate `lr` (every preset takes it). */
+type WithLearningRate<S extends Schema> = 'lr' extends S['hyper'] ? Configuration<S> : never;
+
+/**
+ * `config` with `schedule` in place of its constant learning rate: update k (k from 1) uses the
+ * schedule's value at step t = k − 1, the step the frameworks evaluate it at (PyTorch's
+ * `scheduler.step()` after `optimizer.step()`, Keras 3's `optimizer.iterations`, optax's `count`;
+ * docs/schedules.md). Only an optimizer step on given gradients with an `lr` takes one: for an entry
+ * whose schema has no `lr` the call does not compile, and any other configuration (a rule evaluated
+ * on a gradient function, a regularizer, one with its schema forgotten but no `lr`) is a
+ * {@link HyperparameterError}. The initial state (ASGD's η, Rprop's step sizes) still reads `lr`.
+ */
+export function withSchedule<S extends Schema>(config: WithLearningRate<S>, schedule: ScheduleRef): Configuration<S> {
+  const { entry } = config;
+  if (!isConfigured(config))
+    throw new HyperparameterError(entry.name, 'lr', 'a schedule takes a configuration made by configure()');
+  if (entry.kind !== 'elementwise-update' || !('lr' in config.hyper))
+    throw new HyperparameterError(
+      entry.name,
+      'lr',
+      `${entry.name} (${entry.kind}) has no learning rate a schedule can replace; schedules apply to optimizer steps on given gradients with an lr`,
+    );
+  if (schedule.entry?.kind !== 'schedule')
+    throw new HyperparameterError(entry.name, 'lr', 'the schedule must be made by configureSchedule()');
+  const scheduled: Configuration<S> = Object.freeze({ ...config, schedule });
+  configured.add(scheduled);
+  return scheduled;
 }
 
 /** The configurations {@link configure} made: frozen, so still what it checked. */

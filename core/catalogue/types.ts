@@ -199,10 +199,28 @@ export interface CatalogueEntry<S extends Schema = AnySchema> {
   state(flags: S['flags']): StateLayout;
 }
 
-/** An entry with a preset chosen and every hyperparameter resolved to exact decimal text. */
+/**
+ * What a configuration holds of a learning-rate schedule: a `ScheduleConfig` of core/schedules/ (made
+ * by `configureSchedule`), seen through the fields the catalogue needs, so that the catalogue does not
+ * depend on the schedules (which depend on it); `asSchedule` (core/schedules/) gives it back whole.
+ */
+export interface ScheduleRef {
+  readonly entry: { readonly name: string; readonly kind: 'schedule' };
+  readonly preset: PresetName;
+  readonly hyper: Readonly<Record<string, string | undefined>>;
+  readonly lists: Readonly<Record<string, readonly string[]>>;
+  readonly flags: Readonly<Record<string, FlagValue | undefined>>;
+}
+
+/**
+ * An entry with a preset chosen and every hyperparameter resolved to exact decimal text; for an
+ * update rule, optionally a learning-rate schedule in place of its constant `lr` (`withSchedule`).
+ */
 export interface Configuration<S extends Schema = AnySchema> {
   readonly entry: CatalogueEntry<S>;
   readonly preset: PresetName;
   readonly hyper: HyperValues<S>;
   readonly flags: S['flags'];
+  /** The schedule whose value at t = k − 1 is update k's learning rate (k from 1); absent: `hyper.lr`. */
+  readonly schedule?: ScheduleRef;
 }

@@ -8,7 +8,14 @@
 import { Decimal } from 'decimal.js';
 import { decimalText, domainText, inDomain } from '../catalogue/configure.js';
 import { HyperparameterError, StepInputError, UnknownNameError } from '../catalogue/errors.js';
-import { PRESET_NAMES, type Domain, type FlagValue, type HyperValues, type PresetName } from '../catalogue/types.js';
+import {
+  PRESET_NAMES,
+  type Domain,
+  type FlagValue,
+  type HyperValues,
+  type PresetName,
+  type ScheduleRef,
+} from '../catalogue/types.js';
 import type {
   ListSpec,
   ListValues,
@@ -154,4 +161,16 @@ export const MAX_SCHEDULE_STEP = Number.MAX_SAFE_INTEGER;
 export function checkScheduleStep(name: string, t: number): void {
   if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0)
     throw new StepInputError(name, `schedule step t = ${String(t)} must be an integer in [0, ${MAX_SCHEDULE_STEP}]`);
+}
+
+/**
+ * The schedule a configuration holds (`withSchedule`, core/catalogue/configure.ts) as the
+ * {@link ScheduleConfig} `configureSchedule` made: the catalogue keeps it as a `ScheduleRef` so as not
+ * to depend on this module. Checks that it is a schedule's configuration.
+ */
+export function asSchedule(ref: ScheduleRef): ScheduleConfig {
+  if (ref.entry?.kind !== 'schedule' || !('presets' in ref.entry))
+    throw new HyperparameterError(String(ref.entry?.name), 'lr', 'the schedule must be made by configureSchedule()');
+  // withSchedule takes what configureSchedule made, whose entry is a ScheduleEntry (checked above).
+  return ref as unknown as ScheduleConfig;
 }

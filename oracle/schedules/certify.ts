@@ -9,7 +9,13 @@
  * @module
  */
 import type { Dec } from '../binary32.js';
-import { certifiedFloat32, CertificationError, NEARLY_DECIDED_PRECISIONS, PRECISIONS } from '../certify.js';
+import {
+  certifiedBy,
+  certifiedFloat32,
+  CertificationError,
+  NEARLY_DECIDED_PRECISIONS,
+  PRECISIONS,
+} from '../certify.js';
 import { roundToFloat32 } from '../binary32.js';
 import { roundToDouble } from '../augmentations/geometric-offsets.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../interval.js';
@@ -35,21 +41,8 @@ export function nearestDouble(d: Dec): number {
   return roundToDouble(d);
 }
 
-/**
- * The float64 the interval certifies, or undefined when its ends round apart; a zero takes the sign
- * the interval decides, as {@link certifiedFloat32} does for float32.
- */
-export function certifiedFloat64(i: Interval): number | undefined {
-  const lo = nearestDouble(i.lo);
-  const hi = nearestDouble(i.hi);
-  if (Number.isNaN(lo) && Number.isNaN(hi)) return NaN;
-  if (lo !== hi) return undefined;
-  if (lo !== 0) return lo;
-  if (i.lo.gt(0)) return 0;
-  if (i.hi.lt(0)) return -0;
-  if (i.lo.eq(i.hi)) return i.near.isNeg() ? -0 : 0;
-  return undefined;
-}
+/** The float64 the interval certifies ({@link certifiedBy} with {@link nearestDouble}). */
+export const certifiedFloat64: (i: Interval) => number | undefined = certifiedBy(nearestDouble);
 
 /**
  * Evaluates `compute` up the precision ladder until its value's float32 and float64 roundings are

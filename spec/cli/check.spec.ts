@@ -7,8 +7,10 @@ import { formatReport } from '../../src/runs/check-report.js';
 import { main } from '../../src/cli/main.js';
 import { production, type Implementation } from '../../src/gate/implementation.js';
 import { backends } from '../backends.js';
-import { PRESET_NAMES, type CatalogueEntry } from '../../core/catalogue/index.js';
-import { catalogue, isUpdate, registry } from '../../src/registry/index.js';
+import { PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/catalogue/index.js';
+import { required } from '../../core/required.js';
+import { catalogue, isUpdate, registry, scheduleRecords } from '../../src/registry/index.js';
+import { SCHEDULED_RULES, takesSchedule } from '../../src/gate/schedules/rule-property.js';
 import { measuredConfigurations } from '../../src/gate/bound-table.js';
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -72,7 +74,7 @@ describe('runCheck on a broken implementation', () => {
 
 describe('optim-oracle check', () => {
   it.each(backends)(
-    'prints a row per rule (regularizer, monitor, transform) and preset within 100 columns, names the backend, and exits 0 (%s)',
+    'prints a row per rule (regularizer, monitor, transform, schedule) and preset within 100 columns, names the backend, and exits 0 (%s)',
     async (backend) => {
       // 3 cases: with 2, both of LARS's first one-step cases lie outside the analysed domain (norms
       // near overflow), and a property that judged nothing fails, as it must.
@@ -82,12 +84,33 @@ describe('optim-oracle check', () => {
       const pairs = (entries: readonly CatalogueEntry[]) =>
         entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
       const rules = pairs(catalogue);
-      for (const [rule, preset] of rules)
-        expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+3/3\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
-      const regs = pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry));
+      // SGD, Adam and Momentum have a fourth property, one step with a schedule, where their preset has schedules.
+      const scheduled = (rule: string, preset: PresetName) =>
+        SCHEDULED_RULES.includes(rule) &&
+        takesSchedule(
+          required(
+            catalogue.find((e) => e.name === rule),
+            rule,
+          ),
+          preset,
+        );
+      for (const [rule, preset] of rules) {
+        const n = scheduled(rule, preset) ? 4 : 3;
+        expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+${n}/${n}\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
+      }
+      const withSchedules = rules.filter(([rule, preset]) => scheduled(rule, preset)).length;
+      expect(withSchedules).toBe(6);
+      const regs = [
+        ...pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry)),
+        ...scheduleRecords.flatMap((s) =>
+          PRESET_NAMES.filter((p) => s.entry.presets[p] !== undefined).map((p) => [s.entry.name, p] as const),
+        ),
+      ];
       for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
       for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
-      expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${3 * rules.length + regs.length} passed, 0 failed`);
+      expect(r.out.trimEnd().split('\n').at(-1)).toBe(
+        `${3 * rules.length + withSchedules + regs.length} passed, 0 failed`,
+      );
     },
   );
 
@@ -134,11 +157,12 @@ describe('optim-oracle check', () => {
   it('reports JSON with the seed, the backend and each property', async () => {
     const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'keras', '--seed', '7', '--json');
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ seed: 7, runs: 2, passed: 3, failed: 0, backend: backends[0] });
+    expect(report).toMatchObject({ seed: 7, runs: 2, passed: 4, failed: 0, backend: backends[0] });
     expect(report.results[0].properties.map((p: { name: string }) => p.name)).toEqual([
       'one-step',
       'one-step-nonfinite',
       'trajectory',
+      'one-step-scheduled',
     ]);
   });
 

@@ -89,7 +89,7 @@ describe('runCheck: options that select nothing are rejected', () => {
   it('--path with more than one property selected', async () => {
     await rejected(
       runCheck({ ...base, rule: 'adam', preset: 'pytorch', path: '0' }),
-      /--path replays one property's counterexample; the options select 3 properties/,
+      /--path replays one property's counterexample; the options select 4 properties/,
     );
   });
 

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as entries from '../../core/catalogue/entries.js';
-import { float64Scalars, type Float32Arith } from '../../core/arith.js';
+import { type Float32Arith } from '../../core/arith.js';
+import { float64Coefficients } from '../../src/production/coefficients.js';
 import {
   PRESET_NAMES,
   type CatalogueEntry,
@@ -41,7 +42,7 @@ const float32Numbers: Float32Arith<number> = {
   wherePositive: (c, a, b) => (c > 0 ? a : b),
 };
 
-const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Scalars, lift: f };
+const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Coefficients, lift: f };
 
 /** One step of `config`'s production rule through the driver on numbers, group by group. */
 function stepNumbers(config: Configuration, input: StepInput): StepOutput {

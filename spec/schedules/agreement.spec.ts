@@ -1,14 +1,14 @@
 /**
  * Production against the oracle: for every schedule, preset and production path, on random
  * configurations and steps, the framework's value (src/production/schedules/) lies within the bound
- * that running the same code on error-bounded values derives (./bounded-ops.ts) of the exact value
+ * that running the same code on error-bounded values derives (src/gate/schedules/bounded-ops.ts) of the exact value
  * (oracle/schedules/). The bounded run must also reproduce production's value bit for bit, so that
  * the bound is that of the code production runs.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
-import { scheduleUnits } from './arbitraries.js';
+import { scheduleUnits } from '../../src/gate/schedules/arbitraries.js';
 import { judge } from './judge.js';
 
 const seed = seedFromEnv();

@@ -2,7 +2,7 @@
  * The proven enclosures of π and cos(π x) (oracle/schedules/cos-pi.ts) against decimal.js's acos and
  * cos at a higher precision, as an independent computation; Niven's rational values as exact points;
  * and the platform's Math.cos and Math.pow within the two ulps the derived bounds assume
- * (spec/schedules/bounded-ops.ts), against decimal.js at 60 digits.
+ * (src/gate/schedules/bounded-ops.ts), against decimal.js at 60 digits.
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';

@@ -2,7 +2,7 @@
  * How far CosineAnnealingLR's recursive get_lr drifts from its closed form (PyTorch 1.13), in
  * float64 (as PyTorch computes) and float32 (the same code in float32): in exact arithmetic both are
  * η + (α₀ − η)(1 + cos(π t/T))/2, so at every step their difference must lie within the sum of their
- * derived bounds (./bounded-ops.ts), and the drift docs/schedules.md reports is measured here.
+ * derived bounds (src/gate/schedules/bounded-ops.ts), and the drift docs/schedules.md reports is measured here.
  *
  * Steps: OPTIM_ORACLE_DRIFT_STEPS (default 10^4; docs/schedules.md reports 10^5, about 3 s per
  * configuration). OPTIM_ORACLE_SCHEDULE_REPORT=1 prints the measurements.
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { configureSchedule, cosineAnnealing } from '../../core/schedules/index.js';
 import { parseCount } from '../../src/gate/seed.js';
 import { floatOps, learningRateSequence } from '../../src/production/schedules/index.js';
-import { boundedOps } from './bounded-ops.js';
+import { boundedOps } from '../../src/gate/schedules/bounded-ops.js';
 
 const STEPS_ENV = 'OPTIM_ORACLE_DRIFT_STEPS';
 const text = process.env[STEPS_ENV];

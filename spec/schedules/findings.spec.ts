@@ -19,7 +19,7 @@ import {
 } from '../../core/schedules/index.js';
 import { learningRateAt as exactAt } from '../../oracle/schedules/index.js';
 import { learningRateAt, learningRateWith } from '../../src/production/schedules/index.js';
-import { boundedOps } from './bounded-ops.js';
+import { boundedOps } from '../../src/gate/schedules/bounded-ops.js';
 
 const steps = (n: number) => Array.from({ length: n }, (_, t) => t);
 

@@ -1,28 +1,16 @@
 /**
- * The judgement of one schedule case: production's value, the same code's derived bound on error-
- * bounded values (which must reproduce production's value bit for bit), and the distance from the
- * oracle's exact value at its worst over the enclosure's ends, relative to the bound.
+ * The judgement of one schedule case (src/gate/schedules/judge.ts), with the bounded run's value
+ * checked to be production's bit for bit.
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
 import { expect } from 'vitest';
-import { exactOfDouble } from '../../oracle/float64-decimal.js';
-import { IntervalArithmetic } from '../../oracle/interval.js';
-import { learningRateEnclosure } from '../../oracle/schedules/index.js';
-import { learningRateAt, learningRateWith } from '../../src/production/schedules/index.js';
-import type { ScheduleCase } from './arbitraries.js';
-import { boundedOps } from './bounded-ops.js';
-
-const a = IntervalArithmetic.at(40);
+import type { ScheduleCase } from '../../src/gate/schedules/arbitraries.js';
+import { judgeSchedule } from '../../src/gate/schedules/judge.js';
 
 /** |production − exact| / bound at its worst over the enclosure's ends, the bound, and production's value. */
-export function judge({ config, t }: ScheduleCase): { ratio: number; bound: number; value: number } {
-  const value = learningRateAt(config, t);
-  const bounded = learningRateWith(boundedOps, config, t);
-  expect(Object.is(bounded.v, value), `bounded run ${bounded.v} reproduces production ${value}`).toBe(true);
-  const exact = learningRateEnclosure(a, config, t);
-  const p = new Decimal(exactOfDouble(value));
-  const distance = Decimal.max(p.minus(exact.lo).abs(), p.minus(exact.hi).abs());
-  return { ratio: distance.isZero() ? 0 : distance.div(bounded.e).toNumber(), bound: bounded.e, value };
+export function judge(c: ScheduleCase): { ratio: number; bound: number; value: number } {
+  const { ratio, bound, value, bounded } = judgeSchedule(c);
+  expect(Object.is(bounded, value), `bounded run ${bounded} reproduces production ${value}`).toBe(true);
+  return { ratio, bound, value };
 }

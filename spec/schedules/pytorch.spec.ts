@@ -1,7 +1,7 @@
 /**
  * The schedules checked against PyTorch 1.13 itself (Debian's python3-torch through /usr/bin/python3,
  * examples/pytorch/schedules.py): on random configurations of every PyTorch preset and path, each
- * value torch returns over a run of steps lies within the derived bound (./bounded-ops.ts) of the
+ * value torch returns over a run of steps lies within the derived bound (src/gate/schedules/bounded-ops.ts) of the
  * oracle's exact value, and equals production's bit for bit wherever the framework computes with
  * +, −, ×, ÷ only (libm's cos and pow may differ from the platform's by an ulp). Skipped only when
  * torch is absent and OPTIM_ORACLE_REQUIRE_TORCH is not 1.
@@ -21,8 +21,8 @@ import { IntervalArithmetic } from '../../oracle/interval.js';
 import { learningRateEnclosure } from '../../oracle/schedules/index.js';
 import { floatOps, learningRateSequence } from '../../src/production/schedules/index.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
-import { scheduleUnits, type ScheduleCase } from './arbitraries.js';
-import { boundedOps } from './bounded-ops.js';
+import { scheduleUnits, type ScheduleCase } from '../../src/gate/schedules/arbitraries.js';
+import { boundedOps } from '../../src/gate/schedules/bounded-ops.js';
 import { runTorch, torchCase, torchVersion, type TorchRun } from './torch-cases.js';
 
 const required = process.env['OPTIM_ORACLE_REQUIRE_TORCH'] === '1';

@@ -12,12 +12,12 @@ import type { Objective } from '../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../core/arith.js';
 import { InvariantError, required } from '../../core/required.js';
 import { prepareTensorStep } from './drive-tensor.js';
-import type { AnyProductionRule } from './rules/rule.js';
+import type { AnyProductionRule, CoefficientArith } from './rules/rule.js';
 
 /** An arithmetic as the driver uses it: float32 operations on T, float64 coefficients X, and the rounding between. */
 export interface Carrier<T, X> {
   readonly A: Float32Arith<T>;
-  readonly scalars: ScalarArith<X>;
+  readonly scalars: CoefficientArith<X>;
   /** A float64 coefficient rounded to a float32 scalar of this arithmetic. */
   lift(x: X): T;
 }

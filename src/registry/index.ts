@@ -8,3 +8,4 @@ export * from './registry.js';
 export * from './records.js';
 export * from './optimizers.js';
 export * from './regularizers.js';
+export * from './schedules.js';

@@ -8,6 +8,7 @@
 import type fc from 'fast-check';
 import {
   OptionError,
+  UnknownNameError,
   presetOf,
   PRESET_NAMES,
   type CatalogueEntry,
@@ -18,7 +19,8 @@ import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
 import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation } from '../gate/async-properties.js';
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
-import { isUpdate, registry, type RegistryRecord } from '../registry/index.js';
+import { isUpdate, registry, scheduleRecords, type RegistryRecord, type ScheduleRecord } from '../registry/index.js';
+import { scheduledStepProperty, SCHEDULED_RULES, takesSchedule } from '../gate/schedules/rule-property.js';
 import type { CheckOptions } from './check-types.js';
 
 type PropertyFactory = (
@@ -36,30 +38,41 @@ type AsyncPropertyFactory = (
 ) => fc.IAsyncProperty<[unknown]>;
 
 /** The properties `check` runs on an update rule, by name. */
-export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
+export const PROPERTIES: Record<
+  'one-step' | 'one-step-nonfinite' | 'trajectory' | 'one-step-scheduled',
+  PropertyFactory
+> = {
   'one-step': (impl, e, p, tally) => oneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
   'one-step-nonfinite': (impl, e, p, tally) =>
     oneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
   trajectory: (impl, e, p, tally) => trajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
+  'one-step-scheduled': (impl, e, p, tally) => scheduledStepProperty(impl, e, p, tally),
 };
 
-/** The same properties for an implementation that may answer with promises. */
-export const ASYNC_PROPERTIES: Record<PropertyName, AsyncPropertyFactory> = {
+/**
+ * The properties for an implementation that may answer with promises (the in-process gate's); it is
+ * judged without schedules, which an implementation outside this project is not told about.
+ */
+export const ASYNC_PROPERTIES: Record<Exclude<PropertyName, 'one-step-scheduled'>, AsyncPropertyFactory> = {
   'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
   'one-step-nonfinite': (impl, e, p, tally) =>
     asyncOneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
   trajectory: (impl, e, p, tally) => asyncTrajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
 };
 
+/** A record `check` runs: the registry's, and the learning-rate schedules. */
+export type CheckRecord = RegistryRecord | ScheduleRecord;
+
 /** A property's name. */
 export type PropertyName = keyof typeof PROPERTIES;
 
-/** The registry's records (update rules, then regularizers), or the one `--rule` names. */
-function selectedRecords(rule: string | undefined): RegistryRecord[] {
-  if (rule === undefined) return [...registry];
-  const found = registry.filter((r) => r.entry.name === rule);
+/** The registry's records (update rules, then regularizers), then the schedules; or those `--rule` names. */
+function selectedRecords(rule: string | undefined): CheckRecord[] {
+  const all: CheckRecord[] = [...registry, ...scheduleRecords];
+  if (rule === undefined) return all;
+  const found = all.filter((r) => r.entry.name === rule);
   if (found.length === 0)
-    throw new OptionError(`unknown rule '${rule}'; implemented: ${registry.map((r) => r.entry.name).join(', ')}`);
+    throw new OptionError(`unknown rule '${rule}'; implemented: ${all.map((r) => r.entry.name).join(', ')}`);
   return found;
 }
 
@@ -70,14 +83,32 @@ function selectedProperties(name: string | undefined): string[] {
   return [name];
 }
 
-/** The properties a record has in `check`: an update rule's three, or the agreement of any other record. */
-function propertiesOf(record: RegistryRecord, selected: readonly string[]): string[] {
-  return selected.filter((p) => (isUpdate(record) ? p !== AGREEMENT_PROPERTY : p === AGREEMENT_PROPERTY));
+/**
+ * The properties a record has in `check` under a preset (any preset when absent): an update rule's
+ * three, and `one-step-scheduled` for the representative rules ({@link SCHEDULED_RULES}) under a
+ * preset that has schedules; or the agreement of any other record.
+ */
+function propertiesOf(record: CheckRecord, selected: readonly string[], preset?: PresetName): string[] {
+  if (record.kind === 'schedule' || !isUpdate(record)) return selected.filter((p) => p === AGREEMENT_PROPERTY);
+  const scheduled =
+    SCHEDULED_RULES.includes(record.entry.name) &&
+    (preset === undefined
+      ? PRESET_NAMES.some((p) => record.entry.presets[p] !== undefined && takesSchedule(record.entry, p))
+      : takesSchedule(record.entry, preset));
+  return selected.filter((p) => p !== AGREEMENT_PROPERTY && (scheduled || p !== 'one-step-scheduled'));
+}
+
+/** The preset called `preset` of a schedule, or an error listing its presets. */
+function schedulePresetOf(record: ScheduleRecord, preset: string): PresetName {
+  const found = PRESET_NAMES.find((p) => p === preset && record.entry.presets[p] !== undefined);
+  if (found !== undefined) return found;
+  const known = PRESET_NAMES.filter((p) => record.entry.presets[p] !== undefined);
+  throw new UnknownNameError(`preset for ${record.entry.name}`, preset, known);
 }
 
 /** One rule or regularizer under one preset, with the properties to run on it. */
 export interface Unit {
-  readonly record: RegistryRecord;
+  readonly record: CheckRecord;
   readonly preset: PresetName;
   readonly names: readonly string[];
 }
@@ -104,13 +135,13 @@ export function propertiesOfUnits(units: readonly Unit[]): PlannedProperty[] {
   return units.flatMap((u) => u.names.map((property) => ({ rule: u.record.entry.name, preset: u.preset, property })));
 }
 
-/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, agreement. */
+/** Properties in the order shards deal them out: one-step, one-step-nonfinite, trajectory, one-step-scheduled, agreement. */
 const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), AGREEMENT_PROPERTY];
 
 /**
  * The positions in `planned` that shard `index` of `count` runs. The properties are dealt round-robin
  * (position k of the deal goes to shard k mod count) after sorting them by kind (every one-step
- * property first, then one-step-nonfinite, trajectory, agreement), so that each shard gets about
+ * property first, then one-step-nonfinite, trajectory, one-step-scheduled, agreement), so that each shard gets about
  * 1/count of each kind: a trajectory costs far more than a one-step property, and a deal in run order
  * would give shard 2 of 3 every trajectory. Each property keeps its seed and runs, so the shards
  * together run exactly the cases of one unsharded run.
@@ -138,7 +169,7 @@ export function checkShard(shard: Shard, planned: number, path: string | undefin
 /** Why the options select nothing, with the properties of the one record selected, if one is. */
 function nothingToCheck(
   options: Pick<CheckOptions, 'rule' | 'preset' | 'property'>,
-  records: readonly RegistryRecord[],
+  records: readonly CheckRecord[],
 ): OptionError {
   const under = options.preset === undefined ? '' : ` under preset '${options.preset}'`;
   const property = options.property === undefined ? 'a property' : `property '${options.property}'`;
@@ -178,9 +209,15 @@ export function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' 
     const presets =
       options.preset === undefined
         ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined)
-        : [presetOf(entry, options.preset)];
-    const names = propertiesOf(record, properties);
-    if (names.length > 0) units.push(...presets.map((preset) => ({ record, preset, names })));
+        : [
+            record.kind === 'schedule'
+              ? schedulePresetOf(record, options.preset)
+              : presetOf(record.entry, options.preset),
+          ];
+    for (const preset of presets) {
+      const names = propertiesOf(record, properties, preset);
+      if (names.length > 0) units.push({ record, preset, names });
+    }
   }
   if (units.length === 0) throw nothingToCheck(options, records);
   checkPathSelectsOne(units, options.path);

@@ -113,8 +113,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const impl = (options.implementation ?? production)(backend);
   const excluded = new Set(options.excludeProperties ?? []);
   const units = plan({ ...options, path: undefined })
-    .filter((u) => impl.supports === undefined || (isUpdate(u.record) && impl.supports(u.record.entry.name, u.preset)))
-    .map((u) => ({ ...u, names: u.names.filter((n) => !excluded.has(n)) }))
+    .filter(
+      (u) =>
+        impl.supports === undefined ||
+        (u.record.kind !== 'schedule' && isUpdate(u.record) && impl.supports(u.record.entry.name, u.preset)),
+    )
+    // An implementation outside this project is told no schedule: it is judged on constant rates.
+    .map((u) => ({
+      ...u,
+      names: u.names.filter((n) => !excluded.has(n) && (impl.supports === undefined || n !== 'one-step-scheduled')),
+    }))
     .filter((u) => u.names.length > 0);
   if (units.length === 0) throw new OptionError(`${impl.name} implements none of the selected rules and presets`);
   checkPathSelectsOne(units, options.path);
@@ -155,11 +163,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         current: `${label} (${options.runs} cases)`,
         elapsedSeconds: clock.elapsedSeconds(),
       });
-      const property = !isUpdate(record)
-        ? agreementProperty(record, preset, tally, `optim-oracle on ${backend}`)
-        : isAsynchronous(impl)
-          ? ASYNC_PROPERTIES[name as PropertyName](impl, record.entry, preset, tally)
-          : PROPERTIES[name as PropertyName](impl, record.entry, preset, tally);
+      const property =
+        record.kind === 'schedule' || !isUpdate(record)
+          ? agreementProperty(record, preset, tally, `optim-oracle on ${backend}`)
+          : isAsynchronous(impl)
+            ? ASYNC_PROPERTIES[name as Exclude<PropertyName, 'one-step-scheduled'>](impl, record.entry, preset, tally)
+            : PROPERTIES[name as PropertyName](impl, record.entry, preset, tally);
       const outcome = await runProperty(
         property as fc.IProperty<unknown[]> | fc.IAsyncProperty<unknown[]>,
         tally,

@@ -34,7 +34,7 @@ export const checkCommand: Command = {
     rule: {
       type: 'string',
       value: 'NAME',
-      help: 'only this rule, regularizer, monitor or transform (default: all of them; optim-oracle list rules)',
+      help: 'only this rule, regularizer, monitor, transform or schedule (default: all of them; optim-oracle list)',
     },
     preset: {
       type: 'string',

@@ -25,6 +25,8 @@ import {
   type FixtureFile,
 } from '../../fixtures/index.js';
 import { PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { scheduleFixtureFiles } from '../../fixtures/schedules.js';
+import { compareSchedules, writeSchedules } from '../../fixtures/schedules-directory.js';
 import { EXIT } from '../exit.js';
 import { packageRoot } from '../package-root.js';
 import { formatDuration, progressDisplay } from '../progress-display.js';
@@ -35,6 +37,7 @@ import { text } from './common.js';
 /** Where the fixtures go in the package, relative to its root. */
 const STEPS = join('fixtures', 'steps');
 const SCHEMAS = join('fixtures', 'schema');
+const SCHEDULES = join('fixtures', 'schedules');
 
 /** The first schema file in `dir` that differs from its generated text. */
 function schemaDifference(dir: string): FixtureDifference | undefined {
@@ -101,6 +104,7 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
     },
     notes: [
       'Files: DIR/<entry>/<preset>.jsonl.gz (one case per line) and DIR/manifest.json; fixtures/README.md says how the cases are chosen, docs/fixtures.md how to read and judge them.',
+      "The whole set in the package (no --out, --rule or --preset) also writes the learning-rate schedules' fixtures, fixtures/schedules/<entry>/<preset>.jsonl, and --check compares them.",
     ],
     async run(values, _positionals, { out, err }) {
       const casesFlag = text(values, 'cases');
@@ -125,7 +129,10 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
         const files = generated(options, err);
         const difference =
           compareWithDirectory(dir, files, manifestOf(files, options.seed, generator), whole) ??
-          (schemaDir === undefined || !whole ? undefined : schemaDifference(schemaDir));
+          (schemaDir === undefined || !whole ? undefined : schemaDifference(schemaDir)) ??
+          (schemaDir === undefined || !whole
+            ? undefined
+            : compareSchedules(join(base, SCHEDULES), scheduleFixtureFiles(options.seed)));
         if (difference !== undefined) {
           const where = `${difference.file}${difference.line === undefined ? '' : `:${difference.line}`}`;
           err.write(
@@ -133,8 +140,9 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
           );
           return EXIT.failed;
         }
+        const schedules = schemaDir === undefined || !whole ? '' : ` and the schedules in ${join(base, SCHEDULES)}`;
         out.write(
-          `${summary(files)} in ${dir}: byte for byte what the generator writes (seed ${options.seed}) · ${seconds()}\n`,
+          `${summary(files)} in ${dir}${schedules}: byte for byte what the generator writes (seed ${options.seed}) · ${seconds()}\n`,
         );
         return EXIT.ok;
       }
@@ -147,6 +155,12 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
         for (const [name, schema] of Object.entries(SCHEMA_FILES))
           writeFileSync(join(schemaDir, name), prettyJson(schema));
         out.write(`wrote ${Object.keys(SCHEMA_FILES).join(', ')} to ${schemaDir}\n`);
+        if (whole) {
+          const scheduleFiles = scheduleFixtureFiles(options.seed);
+          writeSchedules(join(base, SCHEDULES), scheduleFiles);
+          const cases = scheduleFiles.reduce((n, f) => n + f.cases, 0);
+          out.write(`wrote ${scheduleFiles.length} schedule files, ${cases} cases, to ${join(base, SCHEDULES)}\n`);
+        }
       }
       return EXIT.ok;
     },

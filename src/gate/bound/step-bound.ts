@@ -11,6 +11,7 @@ import { initialValues, prepareStep, type Carrier, type Group } from '../../prod
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
+import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import { boundTensorStep } from './tensor-step-bound.js';
 
 /** The bound on one output element. */
@@ -31,7 +32,11 @@ export function elementBound(b: Bounded): ElementBound {
 }
 
 /** The gate's arithmetic: float32 operations with running error bounds, float64 coefficients with theirs. */
-const bounded: Carrier<Bounded, ScalarBound> = { A: boundedArith, scalars: scalarBoundArith, lift: scalarToBounded };
+const bounded: Carrier<Bounded, ScalarBound> = {
+  A: boundedArith,
+  scalars: coefficientBoundArith,
+  lift: scalarToBounded,
+};
 
 /**
  * The derived bound of `rule`'s production step on `input` under `config`: the driver

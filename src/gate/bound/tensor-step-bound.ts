@@ -21,7 +21,8 @@ import {
   type Bounded,
   type BoundedRegion,
 } from './bounded.js';
-import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
+import { scalarToBounded, type ScalarBound } from './scalar-bound.js';
+import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import type { ElementBound, StepBound } from './step-bound.js';
 
 /**
@@ -43,7 +44,7 @@ function elementBound(b: Bounded): ElementBound {
 /** The gate's arithmetic for whole tensors: a region of bounded elements, float64 coefficients lifted to a region of one. */
 const regions: Carrier<BoundedRegion, ScalarBound> = {
   A: boundedRegionArith(checkedSum),
-  scalars: scalarBoundArith,
+  scalars: coefficientBoundArith,
   lift: (x) => [scalarToBounded(x)],
 };
 

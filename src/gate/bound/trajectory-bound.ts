@@ -10,7 +10,8 @@
 import type { Configuration } from '../../../core/catalogue/index.js';
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, exactInput, type Bounded } from './bounded.js';
-import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
+import { scalarToBounded } from './scalar-bound.js';
+import { coefficientBoundArith } from '../schedules/rate-bound.js';
 
 /** One element's trajectory inputs. */
 export interface TrajectoryInput {
@@ -58,7 +59,7 @@ export function boundTrajectory(
   return input.grads.map((g, i) => {
     const t = (input.firstStep ?? 1) + i;
     const c = Object.fromEntries(
-      Object.entries(rule.coefficients(scalarBoundArith, config, t, {})).map(([k, v]) => [k, scalarToBounded(v)]),
+      Object.entries(rule.coefficients(coefficientBoundArith, config, t, {})).map(([k, v]) => [k, scalarToBounded(v)]),
     );
     const r = rule.step(
       boundedArith,

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AdadeltaSchema } from '../../../core/catalogue/rules/adadelta.js';
-import { coupledGradient, decayRate, movingAverage, weightDecayCoefficient } from './common.js';
+import { coupledGradient, decayRate, movingAverage, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'rho' | 'oneMinusRho' | 'eps';
@@ -16,8 +16,8 @@ type Sometimes = 'weightDecay';
 export const adadelta: ProductionRule<AdadeltaSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients: (s, { hyper }) => ({
-    lr: s.hyper(hyper.lr),
+  coefficients: (s, { hyper, schedule }, t) => ({
+    lr: learningRate(s, hyper.lr, schedule, t),
     ...decayRate(s, hyper.rho),
     eps: s.hyper(hyper.eps),
     ...weightDecayCoefficient(s, hyper.weightDecay),

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AdagradSchema } from '../../../core/catalogue/rules/adagrad.js';
-import { coupledGradient, weightDecayCoefficient } from './common.js';
+import { coupledGradient, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'eps' | 'stepSize';
@@ -16,8 +16,8 @@ type Sometimes = 'weightDecay';
 export const adagrad: ProductionRule<AdagradSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper }, t) {
-    const lr = s.hyper(hyper.lr);
+  coefficients(s, { hyper, schedule }, t) {
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const stepSize =
       hyper.lrDecay === undefined
         ? lr

@@ -15,7 +15,7 @@
  */
 import type { AdamSchema } from '../../../core/catalogue/rules/adam.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, movingAverage } from './common.js';
+import { coupledGradient, movingAverage, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'beta1' | 'beta2' | 'oneMinusBeta1' | 'oneMinusBeta2' | 'eps' | 'stepSize';
@@ -28,10 +28,10 @@ export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
     if (flags.biasCorrection !== 'running-product') return {};
     return { b1pow: s.hyper(hyper.beta1), b2pow: s.hyper(hyper.beta2) };
   },
-  coefficients(s, { hyper, flags }, t, tensorSlots) {
+  coefficients(s, { hyper, flags, schedule }, t, tensorSlots) {
     const beta1 = s.hyper(hyper.beta1);
     const beta2 = s.hyper(hyper.beta2);
-    const lr = s.hyper(hyper.lr);
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const one = s.integer(1);
     const power = (beta: typeof one, slot: 'b1pow' | 'b2pow') =>
       flags.biasCorrection === 'running-product' ? s.float32(required(tensorSlots[slot], slot)) : s.powInt(beta, t);

@@ -8,7 +8,7 @@
  */
 import type { AdamaxSchema } from '../../../core/catalogue/rules/adamax.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, movingAverage, weightDecayCoefficient } from './common.js';
+import { coupledGradient, movingAverage, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'beta1' | 'oneMinusBeta1' | 'beta2' | 'stepSize';
@@ -21,10 +21,10 @@ export const adamax: ProductionRule<AdamaxSchema, Always, Sometimes> = {
     if (flags.biasCorrection !== 'running-product') return {};
     return { b1pow: s.hyper(hyper.beta1) };
   },
-  coefficients(s, { hyper, flags }, t, tensorSlots) {
+  coefficients(s, { hyper, flags, schedule }, t, tensorSlots) {
     const one = s.integer(1);
     const beta1 = s.hyper(hyper.beta1);
-    const lr = s.hyper(hyper.lr);
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const power =
       flags.biasCorrection === 'running-product' ? s.float32(required(tensorSlots.b1pow, 'b1pow')) : s.powInt(beta1, t);
     const decayed =

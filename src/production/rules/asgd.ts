@@ -11,7 +11,7 @@
 import type { ScalarArith } from '../../../core/arith.js';
 import type { AsgdSchema } from '../../../core/catalogue/rules/asgd.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, weightDecayCoefficient } from './common.js';
+import { coupledGradient, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'eta' | 'decay' | 'nextEta' | 'nextMu';
@@ -30,9 +30,9 @@ function atLeastOne<X>(s: ScalarArith<X>, x: X): X {
 export const asgd: ProductionRule<AsgdSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: (s, { hyper }) => ({ eta: s.hyper(hyper.lr), mu: s.integer(1) }),
-  coefficients(s, { hyper }, t, tensorSlots) {
+  coefficients(s, { hyper, schedule }, t, tensorSlots) {
     const one = s.integer(1);
-    const lr = s.hyper(hyper.lr);
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const lambd = s.hyper(hyper.lambd);
     const eta = s.float32(required(tensorSlots.eta, 'eta'));
     const mu = required(tensorSlots.mu, 'mu');

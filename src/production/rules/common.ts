@@ -4,6 +4,9 @@
  * @module
  */
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
+import type { ScheduleRef } from '../../../core/catalogue/index.js';
+import { asSchedule } from '../../../core/schedules/index.js';
+import type { CoefficientArith } from './rule.js';
 
 /**
  * PyTorch's coupled weight decay, g + λ θ, skipped when λ is absent or zero (as PyTorch skips it, so
@@ -38,4 +41,13 @@ export function weightDecayCoefficient<X>(s: ScalarArith<X>, text: string | unde
 export function decayRate<X>(s: ScalarArith<X>, rhoText: string): { readonly rho: X; readonly oneMinusRho: X } {
   const rho = s.hyper(rhoText);
   return { rho, oneMinusRho: s.sub(s.integer(1), rho) };
+}
+
+/**
+ * The learning rate of step t (from 1): the constant α read from its decimal text, or, when the
+ * configuration has a schedule, the value the schedule's production code computes at t − 1 (the
+ * framework's, docs/schedules.md "The step"), taken exactly.
+ */
+export function learningRate<X>(s: CoefficientArith<X>, lr: string, schedule: ScheduleRef | undefined, t: number): X {
+  return schedule === undefined ? s.hyper(lr) : s.scheduledRate(asSchedule(schedule), t - 1);
 }

@@ -14,6 +14,7 @@
  * @module
  */
 import type { FtrlSchema } from '../../../core/catalogue/rules/ftrl.js';
+import { learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'l1' | 'constant' | 'zero' | 'minusOne';
@@ -23,8 +24,8 @@ type Sometimes = 'shrinkage' | 'one';
 export const ftrl: ProductionRule<FtrlSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper, flags }) {
-    const lr = s.hyper(hyper.lr);
+  coefficients(s, { hyper, flags, schedule }, t) {
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const k = s.integer(flags.l2Scale === 'doubled' ? 2 : 1);
     return {
       lr,

@@ -14,7 +14,7 @@
  * @module
  */
 import type { LambSchema } from '../../../core/catalogue/rules/lamb.js';
-import { movingAverage } from './common.js';
+import { movingAverage, learningRate } from './common.js';
 import { norm, trustRatio, type TensorRule } from './tensor-rule.js';
 
 type Always =
@@ -25,12 +25,12 @@ type Sometimes = 'weightDecay';
 export const lamb: TensorRule<LambSchema, Always, Sometimes> = {
   kind: 'tensor',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper }, t) {
+  coefficients(s, { hyper, schedule }, t) {
     const one = s.integer(1);
     const beta1 = s.hyper(hyper.beta1);
     const beta2 = s.hyper(hyper.beta2);
     return {
-      lr: s.hyper(hyper.lr),
+      lr: learningRate(s, hyper.lr, schedule, t),
       beta1,
       oneMinusBeta1: s.sub(one, beta1),
       beta2,

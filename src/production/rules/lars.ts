@@ -10,6 +10,7 @@
  * @module
  */
 import type { LarsSchema } from '../../../core/catalogue/rules/lars.js';
+import { learningRate } from './common.js';
 import { norm, trustRatio, type TensorRule } from './tensor-rule.js';
 
 type Always = 'negativeLr' | 'momentum' | 'trustCoefficient' | 'eps' | 'one' | 'zero';
@@ -19,9 +20,9 @@ type Sometimes = 'weightDecay';
 export const lars: TensorRule<LarsSchema, Always, Sometimes> = {
   kind: 'tensor',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper }) {
+  coefficients(s, { hyper, schedule }, t) {
     return {
-      negativeLr: s.sub(s.integer(0), s.hyper(hyper.lr)),
+      negativeLr: s.sub(s.integer(0), learningRate(s, hyper.lr, schedule, t)),
       momentum: s.hyper(hyper.momentum),
       trustCoefficient: s.hyper(hyper.trustCoefficient),
       eps: s.hyper(hyper.eps),

@@ -13,7 +13,7 @@
  * @module
  */
 import type { LionSchema } from '../../../core/catalogue/rules/lion.js';
-import { movingAverage } from './common.js';
+import { movingAverage, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'beta1' | 'oneMinusBeta1' | 'beta2' | 'oneMinusBeta2';
@@ -23,12 +23,12 @@ type Sometimes = 'weightDecay';
 export const lion: ProductionRule<LionSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper }) {
+  coefficients(s, { hyper, schedule }, t) {
     const one = s.integer(1);
     const beta1 = s.hyper(hyper.beta1);
     const beta2 = s.hyper(hyper.beta2);
     return {
-      lr: s.hyper(hyper.lr),
+      lr: learningRate(s, hyper.lr, schedule, t),
       beta1,
       oneMinusBeta1: s.sub(one, beta1),
       beta2,

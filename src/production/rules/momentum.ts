@@ -11,7 +11,7 @@
  * @module
  */
 import type { MomentumSchema } from '../../../core/catalogue/rules/momentum.js';
-import { coupledGradient, weightDecayCoefficient } from './common.js';
+import { coupledGradient, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'momentum';
@@ -21,8 +21,8 @@ type Sometimes = 'weightDecay' | 'oneMinusDampening';
 export const momentum: ProductionRule<MomentumSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients: (s, { hyper }) => ({
-    lr: s.hyper(hyper.lr),
+  coefficients: (s, { hyper, schedule }, t) => ({
+    lr: learningRate(s, hyper.lr, schedule, t),
     momentum: s.hyper(hyper.momentum),
     ...weightDecayCoefficient(s, hyper.weightDecay),
     ...(hyper.dampening === undefined ? {} : { oneMinusDampening: s.sub(s.integer(1), s.hyper(hyper.dampening)) }),

@@ -13,7 +13,7 @@
  */
 import type { NadamSchema } from '../../../core/catalogue/rules/nadam.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, movingAverage, weightDecayCoefficient } from './common.js';
+import { coupledGradient, movingAverage, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always =
@@ -34,11 +34,11 @@ export const nadam: ProductionRule<NadamSchema, Always, Sometimes> = {
     if (flags.schedule === 'none') return {};
     return { muProduct: s.integer(1) };
   },
-  coefficients(s, { hyper, flags }, t, tensorSlots) {
+  coefficients(s, { hyper, flags, schedule }, t, tensorSlots) {
     const one = s.integer(1);
     const beta1 = s.hyper(hyper.beta1);
     const beta2 = s.hyper(hyper.beta2);
-    const lr = s.hyper(hyper.lr);
+    const lr = learningRate(s, hyper.lr, schedule, t);
     const oneMinusBeta1 = s.sub(one, beta1);
     const c = {
       beta1,

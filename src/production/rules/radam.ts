@@ -22,7 +22,7 @@
 import type { ScalarArith } from '../../../core/arith.js';
 import type { RadamSchema } from '../../../core/catalogue/rules/radam.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, movingAverage, weightDecayCoefficient } from './common.js';
+import { coupledGradient, movingAverage, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'beta1' | 'beta2' | 'oneMinusBeta1' | 'oneMinusBeta2' | 'biasCorrection1' | 'eps';
@@ -44,7 +44,7 @@ function rectification<X>(s: ScalarArith<X>, margin: X, orEqual: boolean): { rec
 export const radam: ProductionRule<RadamSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients(s, { hyper, flags }, t) {
+  coefficients(s, { hyper, flags, schedule }, t) {
     const one = s.integer(1);
     const two = s.integer(2);
     const four = s.integer(4);
@@ -58,7 +58,7 @@ export const radam: ProductionRule<RadamSchema, Always, Sometimes> = {
     const margin = s.sub(rho, s.integer(THRESHOLDS[flags.threshold]));
     const { rectified, certain } = rectification(s, margin, flags.threshold === '>=5');
     const c = {
-      lr: s.mul(s.hyper(hyper.lr), certain),
+      lr: s.mul(learningRate(s, hyper.lr, schedule, t), certain),
       beta1,
       beta2,
       oneMinusBeta1: s.sub(one, beta1),

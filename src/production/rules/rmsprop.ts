@@ -13,7 +13,7 @@
  */
 import type { RmspropSchema } from '../../../core/catalogue/rules/rmsprop.js';
 import { required } from '../../../core/required.js';
-import { coupledGradient, decayRate, movingAverage, weightDecayCoefficient } from './common.js';
+import { coupledGradient, decayRate, movingAverage, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr' | 'rho' | 'oneMinusRho' | 'momentum' | 'eps';
@@ -23,8 +23,8 @@ type Sometimes = 'weightDecay';
 export const rmsprop: ProductionRule<RmspropSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients: (s, { hyper }) => ({
-    lr: s.hyper(hyper.lr),
+  coefficients: (s, { hyper, schedule }, t) => ({
+    lr: learningRate(s, hyper.lr, schedule, t),
     ...decayRate(s, hyper.rho),
     momentum: s.hyper(hyper.momentum),
     eps: s.hyper(hyper.eps),

@@ -10,6 +10,17 @@ import type { AnySchema, Configuration, Schema, SlotName, SlotValues } from '../
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
 import type { TensorRule } from './tensor-rule.js';
+import type { ScheduleConfig } from '../../../core/schedules/index.js';
+
+/**
+ * The float64 coefficient arithmetic of an update rule: {@link ScalarArith}, and the learning rate a
+ * schedule's production code computes (the framework's value: a Python float for PyTorch, a float32
+ * for Keras and optax), taken exactly as a float64 coefficient.
+ */
+export interface CoefficientArith<X> extends ScalarArith<X> {
+  /** The value `schedule` computes at step t ≥ 0 (src/production/schedules/). */
+  scheduledRate(schedule: ScheduleConfig, t: number): X;
+}
 
 /** Coefficients by name: `R` under every configuration, `O` only under some flags. */
 export type Coefficients<R extends string, O extends string, X> = { readonly [K in R]: X } & {
@@ -42,7 +53,7 @@ export interface ProductionRule<S extends Schema = AnySchema, R extends string =
   initTensorSlots<X>(s: ScalarArith<X>, config: Configuration<S>): { readonly [K in SlotName<S>]?: X };
   /** The step's float64 coefficients from the hyperparameters, t and the tensor slots' float32 values. */
   coefficients<X>(
-    s: ScalarArith<X>,
+    s: CoefficientArith<X>,
     config: Configuration<S>,
     t: number,
     tensorSlots: TensorSlotValues<S>,

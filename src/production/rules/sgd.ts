@@ -5,7 +5,7 @@
  * @module
  */
 import type { SgdSchema } from '../../../core/catalogue/rules/sgd.js';
-import { coupledGradient, weightDecayCoefficient } from './common.js';
+import { coupledGradient, weightDecayCoefficient, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'lr';
@@ -15,7 +15,10 @@ type Sometimes = 'weightDecay';
 export const sgd: ProductionRule<SgdSchema, Always, Sometimes> = {
   kind: 'elementwise',
   initTensorSlots: () => ({}),
-  coefficients: (s, { hyper }) => ({ lr: s.hyper(hyper.lr), ...weightDecayCoefficient(s, hyper.weightDecay) }),
+  coefficients: (s, { hyper, schedule }, t) => ({
+    lr: learningRate(s, hyper.lr, schedule, t),
+    ...weightDecayCoefficient(s, hyper.weightDecay),
+  }),
   step(A, { param, grad }, c, { hyper }) {
     const g = coupledGradient(A, grad, param, c.weightDecay, hyper.weightDecay);
     return { param: A.sub(param, A.mul(c.lr, g)), slots: {} };

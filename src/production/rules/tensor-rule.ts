@@ -19,6 +19,7 @@
  * @module
  */
 import type { RegionArith, ScalarArith } from '../../../core/arith.js';
+import type { CoefficientArith } from './rule.js';
 import type { Configuration, Schema, AnySchema, SlotName } from '../../../core/catalogue/index.js';
 import type { Coefficients, StepResult, StepValues, TensorSlotValues } from './rule.js';
 
@@ -32,7 +33,7 @@ export interface TensorRule<S extends Schema = AnySchema, R extends string = str
   initTensorSlots<X>(s: ScalarArith<X>, config: Configuration<S>): { readonly [K in SlotName<S>]?: X };
   /** The step's float64 coefficients from the hyperparameters and t. */
   coefficients<X>(
-    s: ScalarArith<X>,
+    s: CoefficientArith<X>,
     config: Configuration<S>,
     t: number,
     tensorSlots: TensorSlotValues<S>,

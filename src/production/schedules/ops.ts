@@ -1,7 +1,7 @@
 /**
  * The float operations the schedules' production code is written against, so that the same code
  * runs on the numbers the frameworks compute ({@link floatOps}) and, in the tests, on values that
- * carry an error bound (spec/schedules/bounded-ops.ts), which derives each value's bound from the
+ * carry an error bound (src/gate/schedules/bounded-ops.ts), which derives each value's bound from the
  * code itself. Each operation names its format: `float64` is a Python float (PyTorch's schedulers,
  * and the Python-side arithmetic of Keras and optax), `float32` a float32 tensor (Keras 3's
  * schedules, and optax's under JAX's default 32-bit mode).
@@ -11,7 +11,7 @@
  * (correctly rounded for +, −, ×, ÷: float64 has the 2·24 + 2 bits that make the double rounding
  * harmless). cos and pow are the platform's Math.cos and Math.pow, as Python's math.cos and ** call
  * the C library's: their results may differ from CPython's by an ulp, which the derived bounds allow
- * for (two ulps each, checked in spec/schedules/bounded-ops.spec.ts against the exact values).
+ * for (two ulps each, checked in spec/schedules/cos-pi.spec.ts against the exact values).
  *
  * @module
  */

@@ -21,6 +21,7 @@ import {
   type StepOutput,
 } from '../../../core/catalogue/index.js';
 import { float64Scalars } from '../../../core/arith.js';
+import { float64Coefficients } from '../coefficients.js';
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import { required } from '../../../core/required.js';
 import { initialValues, prepareStep, type Carrier } from '../drive.js';
@@ -79,7 +80,7 @@ function checkTensorState(rule: string, state: unknown): asserts state is Tensor
 /** Production's arithmetic: float32 tensor ops, float64 coefficients rounded to float32 scalars. */
 const tensors: Carrier<tf.Tensor, number> = {
   A: wholeTensorArith,
-  scalars: float64Scalars,
+  scalars: float64Coefficients,
   lift: (x) => tf.scalar(x, 'float32'),
 };
 

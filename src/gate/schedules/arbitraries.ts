@@ -19,9 +19,9 @@ import {
   type ScheduleEntry,
   type ScheduleOverrides,
   type ScheduleSchema,
-} from '../../core/schedules/index.js';
-import type { PresetName } from '../../core/catalogue/index.js';
-import { cmp, mul, rational, sub } from '../../oracle/schedules/rational.js';
+} from '../../../core/schedules/index.js';
+import type { PresetName } from '../../../core/catalogue/index.js';
+import { cmp, mul, rational, sub } from '../../../oracle/schedules/rational.js';
 
 /** A configuration and a step. */
 export interface ScheduleCase {
@@ -32,6 +32,8 @@ export interface ScheduleCase {
 /** A schedule, preset and production path, with its random cases. */
 export interface ScheduleUnit {
   readonly label: string;
+  readonly entry: ScheduleEntry;
+  readonly preset: PresetName;
   readonly cases: fc.Arbitrary<ScheduleCase>;
 }
 
@@ -58,6 +60,9 @@ function unit<S extends ScheduleSchema>(
   const shown = Object.values(flags).map(String).join(' ');
   return {
     label: `${entry.name}/${preset}${shown ? ` ${shown}` : ''}`,
+    // The unit's cases are configurations of this entry, which code handling any schedule reads.
+    entry: entry as unknown as ScheduleEntry,
+    preset,
     cases: parameters.chain((p) => {
       const config = configureSchedule(entry, preset, { ...p, flags });
       const shownCase = (t: number) => () =>

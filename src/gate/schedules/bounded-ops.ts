@@ -11,7 +11,7 @@
  * before the operation's own rounding (a decimal read into float64 rounds once, to nearest); an
  * operation on exact operands whose result is exactly
  * representable (checked on the decimals) is exact. cos and pow are taken to be within 2 ulps of the
- * exact function of their float arguments (checked in bounded-ops.spec.ts against the oracle), and
+ * exact function of their float arguments (checked in spec/schedules/cos-pi.spec.ts against the oracle), and
  *   cos a: |sin a| e_a + e_a²/2 (Taylor at a)        a^b: |a^b| expm1(|b| L + e_b (|ln a| + L)), L = e_a/(a − e_a)
  * is what their arguments' errors add; for a base within its error of 0 and an exponent b > e_b,
  * the exact power lies in [0, X^y] for X = a + e_a and the least (X ≤ 1) or largest exponent y,
@@ -25,10 +25,10 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import { IntervalArithmetic } from '../../oracle/interval.js';
-import { exactOfDouble } from '../../oracle/float64-decimal.js';
-import { piEnclosure } from '../../oracle/schedules/index.js';
-import { floatOps, type FloatFormat, type ScheduleOps } from '../../src/production/schedules/index.js';
+import { IntervalArithmetic } from '../../../oracle/interval.js';
+import { exactOfDouble } from '../../../oracle/float64-decimal.js';
+import { piEnclosure } from '../../../oracle/schedules/index.js';
+import { floatOps, type FloatFormat, type ScheduleOps } from '../../production/schedules/index.js';
 
 /** A computed float and a bound on its distance from the exact value. */
 export interface Bounded {

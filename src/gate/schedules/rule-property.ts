@@ -1,0 +1,66 @@
+/**
+ * A rule with a learning-rate schedule against the oracle: one step from any state, under a random
+ * schedule of the rule's preset (every schedule entry and production path the framework has), at
+ * the step the schedule draws. The step is update k = t + 1; the oracle takes the schedule's exact
+ * value at t, production the framework's (its coefficient path), and the derived bound adds the
+ * schedule's own error (./rate-bound.ts), so a schedule computed badly in production is production's
+ * error. Recursive PyTorch forms cost t steps per new configuration: their t is drawn below
+ * {@link RECURSIVE_STEPS}.
+ *
+ * @module
+ */
+import fc from 'fast-check';
+import { withSchedule, type CatalogueEntry, type PresetName } from '../../../core/catalogue/index.js';
+import { productionOf } from '../../production/schedules/index.js';
+import { stepCase } from '../arbitraries/step-case.js';
+import type { Implementation } from '../implementation.js';
+import { DisagreementError, judgeStep, type Tally } from '../properties.js';
+import { scheduleUnits, type ScheduleCase, type ScheduleUnit } from './arbitraries.js';
+
+/** The rules `check` runs with schedules (`one-step-scheduled`): plain, adaptive and with momentum. */
+export const SCHEDULED_RULES: readonly string[] = ['sgd', 'adam', 'momentum'];
+
+/** The largest t drawn for a schedule whose production code computes each value from the one before. */
+export const RECURSIVE_STEPS = 300;
+
+/** The schedule units of a preset (none for a preset no schedule has). */
+export function scheduleUnitsOf(preset: PresetName): readonly ScheduleUnit[] {
+  return scheduleUnits.filter((u) => u.preset === preset);
+}
+
+/** Whether a rule under a preset can be checked with a schedule: it has an `lr` and the preset has schedules. */
+export function takesSchedule(entry: CatalogueEntry, preset: PresetName): boolean {
+  return (
+    entry.kind === 'elementwise-update' &&
+    'lr' in (entry.presets[preset]?.defaults ?? {}) &&
+    scheduleUnitsOf(preset).length > 0
+  );
+}
+
+/** A schedule case of the preset, with a recursive form's t brought below {@link RECURSIVE_STEPS}. */
+function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
+  const units = scheduleUnitsOf(preset);
+  if (units.length === 0) throw new TypeError(`no schedule has preset '${preset}'`);
+  return fc.oneof(...units.map((u) => u.cases)).map((c) => {
+    if (!productionOf(c.config).recursive(c.config) || c.t < RECURSIVE_STEPS) return c;
+    const t = c.t % RECURSIVE_STEPS;
+    return Object.assign({ config: c.config, t }, { [fc.toStringMethod]: () => `${String(c)} (t → ${t})` });
+  });
+}
+
+/** One step of `entry` under `preset` with a schedule agrees with the oracle within the derived bound. */
+export function scheduledStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
+  const cases = fc.tuple(stepCase(entry, preset), scheduleCase(preset));
+  return fc.property(cases, ([{ config, input }, { config: schedule, t }]) => {
+    const scheduled = withSchedule(config, schedule);
+    const k = t + 1;
+    const { comparison } = judgeStep(impl, scheduled, { ...input, t: k }, tally);
+    if (comparison.mismatches.length > 0)
+      throw new DisagreementError(
+        impl.name,
+        scheduled,
+        `at t = ${k} under ${schedule.entry.name}/${schedule.preset} ${JSON.stringify(schedule.hyper)} ${JSON.stringify(schedule.lists)} ${JSON.stringify(schedule.flags)}`,
+        comparison,
+      );
+  });
+}
