@@ -28,7 +28,8 @@ export type PresetName = (typeof PRESET_NAMES)[number];
  * - `weight-mask`: a Bernoulli mask on the weights of a linear layer (DropConnect);
  * - `pooling`: a sampled pooling of nonnegative activations (stochastic pooling);
  * - `monitor`: a rule over a sequence of metric values (early stopping);
- * - `image-transform`: a transform of images (data augmentation).
+ * - `image-transform`: a transform of images (data augmentation);
+ * - `gradient-transform`: a transform of the list of gradients before an optimizer's step (clipping).
  */
 export const ENTRY_KINDS = [
   'elementwise-update',
@@ -39,6 +40,7 @@ export const ENTRY_KINDS = [
   'pooling',
   'monitor',
   'image-transform',
+  'gradient-transform',
 ] as const;
 
 /** One of {@link ENTRY_KINDS}. */
