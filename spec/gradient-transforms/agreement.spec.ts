@@ -75,7 +75,7 @@ describe('clipping, worked by hand', () => {
     const config = configure(clipByGlobalNorm, 'pytorch', { maxNorm: '6.5' });
     const [oracle] = both(config);
     // 3 · 6.5 / 13.000001 = 1.4999998846…, whose nearest float32 is 1.4999999 (1.5 − 2^−23 = 1.49999988).
-    expect(oracle[0]).toBe(Math.fround(1.5 - 2 ** -23));
+    expect(oracle![0]).toBe(Math.fround(1.5 - 2 ** -23));
   });
 
   it('clip_grad_value_ and clipvalue clamp each element to [−v, v], keeping −0', () => {
