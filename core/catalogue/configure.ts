@@ -10,6 +10,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { HyperparameterError, StepInputError, UnknownNameError } from './errors.js';
+import { KERAS_WRAPPER_OPTIONS, kerasWrapperOf, type KerasWrapperOptions } from './keras-wrapper.js';
 import {
   PRESET_NAMES,
   type AnySchema,
@@ -133,15 +134,51 @@ export function presetOf<S extends Schema>(entry: CatalogueEntry<S>, preset: str
 }
 
 /**
+ * What {@link configure} takes under preset `P`: the entry's hyperparameters and, under the literal
+ * preset `'keras'`, the options of Keras's optimizer wrapper (./keras-wrapper.ts), so that a misspelt
+ * option, or a wrapper option under another preset, does not compile.
+ */
+export type ConfigureOptions<S extends Schema, P extends string> = {
+  readonly [K in HyperName<S>]?: HyperValue;
+} & (P extends 'keras' ? KerasWrapperOptions : unknown);
+
+/** The wrapper options among `keys` (those not taken as the rule's own hyperparameter), checked against the preset and kind. */
+function wrapperKeys(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  keys: readonly string[],
+  known: readonly string[],
+): string[] {
+  const found = keys.filter((k) => (KERAS_WRAPPER_OPTIONS as readonly string[]).includes(k) && !known.includes(k));
+  for (const key of found) {
+    if (preset !== 'keras')
+      throw new HyperparameterError(
+        entry.name,
+        key,
+        `${key} is an option of Keras's optimizer wrapper (keras/src/optimizers/base_optimizer.py); only the keras preset takes it`,
+      );
+    if (entry.kind !== 'elementwise-update')
+      throw new HyperparameterError(
+        entry.name,
+        key,
+        `${key} is an option of Keras's optimizers; ${entry.name} is a ${entry.kind}`,
+      );
+  }
+  return found;
+}
+
+/**
  * The entry under `preset` with `overrides` applied: every hyperparameter resolved to exact decimal
  * text by {@link decimalText} and checked against its domain; an unknown hyperparameter name is an
- * error. An override whose value is `undefined` counts as not given (the preset's default applies),
+ * error. Under `keras`, an update rule also takes the options of Keras's optimizer wrapper
+ * ({@link kerasWrapperOf}), kept in `config.keras`; a rule's own `weightDecay` (AdamW, Lion, LAMB under
+ * `keras`) stays its hyperparameter, which is the same decay. An override whose value is `undefined` counts as not given (the preset's default applies),
  * as for any optional property; `null` is an error, not a request for the default.
  */
-export function configure<S extends Schema = AnySchema>(
+export function configure<S extends Schema = AnySchema, P extends string = string>(
   entry: CatalogueEntry<S>,
-  preset: string,
-  overrides: { readonly [K in HyperName<S>]?: HyperValue } = {},
+  preset: P,
+  overrides: ConfigureOptions<S, P> = {},
 ): Configuration<S> {
   const { name, preset: p } = lookUpPreset(entry, preset);
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
@@ -152,8 +189,11 @@ export function configure<S extends Schema = AnySchema>(
     );
   }
   const known = hyperparametersOf(entry, name);
+  const wrapping = wrapperKeys(entry as unknown as CatalogueEntry, name, Object.keys(overrides), known);
+  const options: Readonly<Record<string, unknown>> = overrides;
+  const keras = kerasWrapperOf(entry.name, Object.fromEntries(wrapping.map((k) => [k, options[k]])));
   for (const key of Object.keys(overrides)) {
-    if (known.includes(key)) continue;
+    if (known.includes(key) || wrapping.includes(key)) continue;
     if (key in entry.hyperparameters) {
       throw new HyperparameterError(
         entry.name,
@@ -182,6 +222,7 @@ export function configure<S extends Schema = AnySchema>(
     preset: name,
     hyper: Object.freeze(hyper) as HyperValues<S>,
     flags: p.flags,
+    ...(keras === undefined ? {} : { keras }),
   });
   configured.add(config);
   return config;

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import type { KerasWrapper } from './keras-wrapper.js';
 
 /** The conventions the project knows, each a framework's or the papers' reading of a rule. */
 export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning', 'optax'] as const;
@@ -193,4 +194,6 @@ export interface Configuration<S extends Schema = AnySchema> {
   readonly preset: PresetName;
   readonly hyper: HyperValues<S>;
   readonly flags: S['flags'];
+  /** Keras's optimizer wrapper (weight decay, clipping, EMA), when `configure` was given its options under `keras`. */
+  readonly keras?: KerasWrapper;
 }

@@ -17,6 +17,7 @@ import type { Shard } from '../gate/bound-table.js';
 import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
+import { kerasWrapperProperty } from '../gate/keras-wrapper/property.js';
 import { isUpdate, registry, type RegistryRecord } from '../registry/index.js';
 import type { CheckOptions } from './check-types.js';
 
@@ -27,14 +28,19 @@ type PropertyFactory = (
   tally: Tally,
 ) => fc.IProperty<[unknown]>;
 
+/** The property of Keras's optimizer wrapper, which an update on a given gradient has under `keras` only. */
+export const KERAS_WRAPPER_PROPERTY = 'keras-wrapper';
+
 /** The properties `check` runs on an update rule, by name. */
-export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory', PropertyFactory> = {
+export const PROPERTIES: Record<'one-step' | 'one-step-nonfinite' | 'trajectory' | 'keras-wrapper', PropertyFactory> = {
   'one-step': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
     oneStepProperty(impl, e, p, tally),
   'one-step-nonfinite': (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
     oneStepProperty(impl, e, p, tally, { nonfinite: true }),
   trajectory: (impl: Implementation, e: CatalogueEntry, p: PresetName, tally: Tally) =>
     trajectoryProperty(impl, e, p, tally),
+  [KERAS_WRAPPER_PROPERTY]: (impl: Implementation, e: CatalogueEntry, _p: PresetName, tally: Tally) =>
+    kerasWrapperProperty(impl, e, tally) as fc.IProperty<[unknown]>,
 };
 
 /** A property's name. */
@@ -56,9 +62,17 @@ function selectedProperties(name: string | undefined): string[] {
   return [name];
 }
 
-/** The properties a record has in `check`: an update rule's three, or the agreement of any other record. */
-function propertiesOf(record: RegistryRecord, selected: readonly string[]): string[] {
-  return selected.filter((p) => (isUpdate(record) ? p !== AGREEMENT_PROPERTY : p === AGREEMENT_PROPERTY));
+/**
+ * The properties a record has in `check` under `preset`: an update rule's three, and under `keras` (an
+ * update on a given gradient) Keras's wrapper; the agreement of any other record.
+ */
+function propertiesOf(record: RegistryRecord, selected: readonly string[], preset?: PresetName): string[] {
+  const wrapped =
+    record.kind === 'elementwise-update' &&
+    (preset === undefined ? record.entry.presets.keras !== undefined : preset === 'keras');
+  return selected.filter((p) =>
+    isUpdate(record) ? p !== AGREEMENT_PROPERTY && (p !== KERAS_WRAPPER_PROPERTY || wrapped) : p === AGREEMENT_PROPERTY,
+  );
 }
 
 /** One rule or regularizer under one preset, with the properties to run on it. */
@@ -162,8 +176,10 @@ export function plan(options: Pick<CheckOptions, 'rule' | 'preset' | 'property' 
       options.preset === undefined
         ? PRESET_NAMES.filter((p) => entry.presets[p] !== undefined)
         : [presetOf(entry, options.preset)];
-    const names = propertiesOf(record, properties);
-    if (names.length > 0) units.push(...presets.map((preset) => ({ record, preset, names })));
+    for (const preset of presets) {
+      const names = propertiesOf(record, properties, preset);
+      if (names.length > 0) units.push({ record, preset, names });
+    }
   }
   if (units.length === 0) throw nothingToCheck(options, records);
   const count = units.reduce((n, u) => n + u.names.length, 0);
