@@ -14,9 +14,9 @@
  *
  * @module
  */
-import { decimalText, domainText, inDomain, type HyperValue } from './configure.js';
+import { decimalText, domainText, inDomain, type HyperValue } from './decimal-text.js';
 import { HyperparameterError } from './errors.js';
-import type { Domain } from './types.js';
+import type { Domain, KerasWrapper } from './types.js';
 
 /** The options, as `configure` takes them under the `keras` preset (Keras's names in camel case). */
 export interface KerasWrapperOptions {
@@ -46,20 +46,6 @@ export const KERAS_WRAPPER_OPTIONS: readonly (keyof KerasWrapperOptions)[] = [
   'emaMomentum',
   'emaOverwriteFrequency',
 ];
-
-/** Which clipping, and its threshold as exact decimal text. */
-export interface KerasClip {
-  readonly option: 'clipnorm' | 'clipvalue' | 'globalClipnorm';
-  readonly threshold: string;
-}
-
-/** The wrapper's settings, checked, as exact decimal text. */
-export interface KerasWrapper {
-  /** The wrapper's own decay (absent when the rule's preset takes `weightDecay` itself, or none is given). */
-  readonly weightDecay?: string;
-  readonly clip?: KerasClip;
-  readonly ema?: { readonly momentum: string; readonly overwriteFrequency?: number };
-}
 
 const DOMAINS: Readonly<Record<'weightDecay' | 'clip' | 'emaMomentum', Domain>> = {
   weightDecay: { min: '0' },

@@ -10,7 +10,6 @@
  *
  * @module
  */
-import type { KerasWrapper } from './keras-wrapper.js';
 
 /** The conventions the project knows, each a framework's or the papers' reading of a rule. */
 export const PRESET_NAMES = ['paper', 'pytorch', 'keras', 'tfjs', 'lightning', 'optax'] as const;
@@ -196,4 +195,18 @@ export interface Configuration<S extends Schema = AnySchema> {
   readonly flags: S['flags'];
   /** Keras's optimizer wrapper (weight decay, clipping, EMA), when `configure` was given its options under `keras`. */
   readonly keras?: KerasWrapper;
+}
+
+/** Which clipping, and its threshold as exact decimal text. */
+export interface KerasClip {
+  readonly option: 'clipnorm' | 'clipvalue' | 'globalClipnorm';
+  readonly threshold: string;
+}
+
+/** The wrapper's settings, checked, as exact decimal text. */
+export interface KerasWrapper {
+  /** The wrapper's own decay (absent when the rule's preset takes `weightDecay` itself, or none is given). */
+  readonly weightDecay?: string;
+  readonly clip?: KerasClip;
+  readonly ema?: { readonly momentum: string; readonly overwriteFrequency?: number };
 }

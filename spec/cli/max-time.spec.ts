@@ -37,13 +37,15 @@ describe('runCheck with maxSeconds', () => {
         'adam/paper one-step-nonfinite',
         'adam/paper trajectory',
         ...['pytorch', 'keras', 'tfjs'].flatMap((p) =>
-          ['one-step', 'one-step-nonfinite', 'trajectory'].map((n) => `adam/${p} ${n}`),
+          ['one-step', 'one-step-nonfinite', 'trajectory', ...(p === 'keras' ? ['keras-wrapper'] : [])].map(
+            (n) => `adam/${p} ${n}`,
+          ),
         ),
       ],
     });
     expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([
-      [0, 12, 'adam/paper one-step (1000000 cases)'],
-      [1, 12, ''],
+      [0, 13, 'adam/paper one-step (1000000 cases)'],
+      [1, 13, ''],
     ]);
     expect(seen[1]!.elapsedSeconds).toBeGreaterThanOrEqual(1);
   });
