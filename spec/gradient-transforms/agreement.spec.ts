@@ -18,14 +18,14 @@ import { backends } from '../backends.js';
 
 const seed = seedFromEnv();
 /**
- * Cases per property: a quarter of the global count (50 by default) on the first backend and a sixteenth
- * on the others, so that `npm test` stays within its two minutes; the whole count everywhere when
+ * Cases per property: an eighth of the global count (25 by default) on the first backend and a
+ * twentieth (10) on the others, so that `npm test` stays within its two minutes; the whole count everywhere when
  * $OPTIM_ORACLE_RUNS is set (CI).
  */
 const casesOn = (backend: string): number => {
   const runs = runsFromEnv(200);
   if ((process.env[RUNS_ENV] ?? '') !== '') return runs;
-  return Math.max(10, Math.round(runs / (backend === backends[0] ? 4 : 16)));
+  return Math.max(10, Math.round(runs / (backend === backends[0] ? 8 : 20)));
 };
 
 describe.each(backends)('gradient clipping on %s', (backend) => {

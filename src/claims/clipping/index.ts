@@ -139,7 +139,7 @@ function normClippingClaims(u: NormClipping): Claim[] {
       return checkProperty(
         {
           property: fc.property(cases, predicate),
-          runs: 200,
+          runs: 100,
           describe: describeClipping,
           ...(on === 'float32' ? { reason: ([c]: [ClippingCase]) => reason(c) } : {}),
           ...(counted ? { judged: () => judged, measured: () => `${judged} cases below the threshold` } : {}),
@@ -205,7 +205,7 @@ const pytorchPostClipNorm: Claim = {
           const hi = out.reduce((s, x) => s.plus(D.max(x.lo.abs(), x.hi.abs()).pow(2)), new D(0));
           return hi.lt(threshold(c).pow(2));
         }),
-        runs: 200,
+        runs: 100,
         describe: describeClipping,
         judged: () => judged,
         measured: () => `${judged} cases clipped`,
