@@ -86,6 +86,15 @@ describe('clipping, worked by hand', () => {
     expect(Array.from(tfjsClipArrays(record.production, config, w))).toEqual([-0, 3.5, -3.5, 2]);
   });
 
+  it('an empty variable adds nothing to the global norm, on every backend', async () => {
+    for (const backend of backends) {
+      await useBackend(backend);
+      const config = configure(clipByGlobalNorm, 'keras', { maxNorm: '6.5' });
+      const record = gradientTransformRecordOf('clip-by-global-norm');
+      expect(Array.from(tfjsClipArrays(record.production, config, [new Float32Array(0), ...g]))).toEqual([1.5, 2, 6]);
+    }
+  });
+
   it('a threshold at the norm leaves the gradient as it is (Keras: c / max(N, c) = 1)', () => {
     const [oracle, production] = both(configure(clipByGlobalNorm, 'keras', { maxNorm: '13' }));
     expect(oracle).toEqual([3, 4, 12]);

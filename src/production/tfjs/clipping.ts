@@ -15,6 +15,8 @@ import { wholeTensorArith } from './whole-tensor-arith.js';
 /** {@link ClipArith} on tensors: each value one variable's tensor or a scalar. */
 export const tensorClipArith: ClipArith<tf.Tensor> = {
   ...wholeTensorArith,
+  // tf.sum of an empty tensor returns uninitialised memory on wasm (3.6e-41, say), not 0.
+  regionSum: (a) => (a.size === 0 ? tf.scalar(0, 'float32') : tf.sum(a)),
   total: (parts) => tf.sum(tf.stack([...parts])),
   plusZeroOf: (x, n) => tf.add(x, tf.sub(n, n)),
   neg: (x) => tf.neg(x),
@@ -34,7 +36,7 @@ export function tfjsClipTensors(
   });
 }
 
-/** {@link tfjsClipTensors} on Float32Arrays (one per variable, each non-empty), concatenated in variable order. */
+/** {@link tfjsClipTensors} on Float32Arrays (one per variable), concatenated in variable order. */
 export function tfjsClipArrays(
   algorithm: ClipAlgorithm,
   config: Configuration,
