@@ -25,6 +25,7 @@ import {
   type ClippingCase,
 } from './common.js';
 import { equalsPerVariableClaims } from './one-variable.js';
+import { postClipNormClaims } from './post-clip.js';
 
 /** A norm clipping under a preset, with what its claims are expected to find. */
 interface NormClipping {
@@ -185,39 +186,9 @@ function normClippingClaims(u: NormClipping): Claim[] {
   ];
 }
 
-/** PyTorch's clipped norm: where it clips (c / (N + 10^−6) < 1), ‖output‖ = c · N / (N + 10^−6) < c, exactly. */
-const pytorchPostClipNorm: Claim = {
-  id: 'clipping/pytorch-clip-grad-norm/post-clip-norm',
-  statement: "PyTorch's clip_grad_norm_: where it clips, the exact clipped norm c · N / (N + 10^−6) is below c",
-  source: 'torch/nn/utils/clip_grad.py (1.13), clip_grad_norm_',
-  on: 'oracle',
-  expected: 'holds',
-  check: (o) => {
-    let judged = 0;
-    return checkProperty(
-      {
-        property: fc.property(clippingCases('clip-by-global-norm', 'pytorch'), (c) => {
-          const n2 = globalSquaredNorm(c.grads);
-          const cut = threshold(c).minus('0.000001');
-          if (cut.lte(0) || n2.lte(cut.pow(2))) return true;
-          judged++;
-          const out = exactClip(c);
-          const hi = out.reduce((s, x) => s.plus(D.max(x.lo.abs(), x.hi.abs()).pow(2)), new D(0));
-          return hi.lt(threshold(c).pow(2));
-        }),
-        runs: 100,
-        describe: describeClipping,
-        judged: () => judged,
-        measured: () => `${judged} cases clipped`,
-      },
-      o,
-    );
-  },
-};
-
 /** The clipping claims, in the order `optim-oracle claims` prints them. */
 export const clippingClaims: readonly Claim[] = [
   ...NORM_CLIPPINGS.flatMap(normClippingClaims),
-  pytorchPostClipNorm,
+  ...postClipNormClaims,
   ...equalsPerVariableClaims,
 ];
