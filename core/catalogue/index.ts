@@ -10,6 +10,7 @@ export * from './types.js';
 export * from './define.js';
 export * from './errors.js';
 export * from './configure.js';
+export * from './keras-wrapper.js';
 export * from './check-inputs.js';
 export * from './step-data.js';
 export * from './objectives.js';

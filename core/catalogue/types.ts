@@ -28,7 +28,8 @@ export type PresetName = (typeof PRESET_NAMES)[number];
  * - `weight-mask`: a Bernoulli mask on the weights of a linear layer (DropConnect);
  * - `pooling`: a sampled pooling of nonnegative activations (stochastic pooling);
  * - `monitor`: a rule over a sequence of metric values (early stopping);
- * - `image-transform`: a transform of images (data augmentation).
+ * - `image-transform`: a transform of images (data augmentation);
+ * - `gradient-transform`: a transform of the list of gradients before an optimizer's step (clipping).
  */
 export const ENTRY_KINDS = [
   'elementwise-update',
@@ -39,6 +40,7 @@ export const ENTRY_KINDS = [
   'pooling',
   'monitor',
   'image-transform',
+  'gradient-transform',
 ] as const;
 
 /** One of {@link ENTRY_KINDS}. */
@@ -223,4 +225,20 @@ export interface Configuration<S extends Schema = AnySchema> {
   readonly flags: S['flags'];
   /** The schedule whose value at t = k − 1 is update k's learning rate (k from 1); absent: `hyper.lr`. */
   readonly schedule?: ScheduleRef;
+  /** Keras's optimizer wrapper (weight decay, clipping, EMA), when `configure` was given its options under `keras`. */
+  readonly keras?: KerasWrapper;
+}
+
+/** Which clipping, and its threshold as exact decimal text. */
+export interface KerasClip {
+  readonly option: 'clipnorm' | 'clipvalue' | 'globalClipnorm';
+  readonly threshold: string;
+}
+
+/** The wrapper's settings, checked, as exact decimal text. */
+export interface KerasWrapper {
+  /** The wrapper's own decay (absent when the rule's preset takes `weightDecay` itself, or none is given). */
+  readonly weightDecay?: string;
+  readonly clip?: KerasClip;
+  readonly ema?: { readonly momentum: string; readonly overwriteFrequency?: number };
 }

@@ -19,8 +19,11 @@ export function explain(claim: Claim, r: ClaimResult): string {
   return `${claim.id}: ${r.verdict} (seed ${r.seed}, path ${r.path ?? '-'}) ${values} ${r.reason ?? ''} ${r.measured ?? ''}; replay: ${replay}`;
 }
 
-/** One test per claim. */
-export function claimTests(claims: readonly Claim[]): void {
+/**
+ * One test per claim. With `firstBackendOnly`, the float32 claims run on the first backend present
+ * only, unless $OPTIM_ORACLE_RUNS asks for a deeper run (CI), which runs them on every backend.
+ */
+export function claimTests(claims: readonly Claim[], options: { readonly firstBackendOnly?: boolean } = {}): void {
   const seed = seedFromEnv();
   const oracle = claims.filter((c) => c.on === 'oracle');
   const float32 = claims.filter((c) => c.on === 'float32');
@@ -31,7 +34,9 @@ export function claimTests(claims: readonly Claim[]): void {
     });
   });
   if (float32.length === 0) return;
-  describe.each(backends)('in float32 production on %s', (backend) => {
+  const deep = (process.env[RUNS_ENV] ?? '') !== '';
+  const on = options.firstBackendOnly === true && !deep ? backends.slice(0, 1) : backends;
+  describe.each(on)('in float32 production on %s', (backend) => {
     beforeAll(async () => {
       await useBackend(backend);
     });

@@ -84,7 +84,8 @@ describe('optim-oracle check', () => {
       const pairs = (entries: readonly CatalogueEntry[]) =>
         entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
       const rules = pairs(catalogue);
-      // SGD, Adam and Momentum have a fourth property, one step with a schedule, where their preset has schedules.
+      // SGD, Adam and Momentum have one more property, one step with a schedule, where their preset has
+      // schedules; an update on a given gradient has one more under keras: Keras's optimizer wrapper.
       const scheduled = (rule: string, preset: PresetName) =>
         SCHEDULED_RULES.includes(rule) &&
         takesSchedule(
@@ -94,12 +95,15 @@ describe('optim-oracle check', () => {
           ),
           preset,
         );
+      const wrapped = (rule: string, preset: string) =>
+        preset === 'keras' && catalogue.some((e) => e.name === rule && e.kind === 'elementwise-update');
+      const count = (rule: string, preset: PresetName) =>
+        3 + (scheduled(rule, preset) ? 1 : 0) + (wrapped(rule, preset) ? 1 : 0);
       for (const [rule, preset] of rules) {
-        const n = scheduled(rule, preset) ? 4 : 3;
+        const n = count(rule, preset);
         expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+${n}/${n}\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
       }
-      const withSchedules = rules.filter(([rule, preset]) => scheduled(rule, preset)).length;
-      expect(withSchedules).toBe(6);
+      expect(rules.filter(([rule, preset]) => scheduled(rule, preset))).toHaveLength(6);
       const regs = [
         ...pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry)),
         ...scheduleRecords.flatMap((s) =>
@@ -108,9 +112,8 @@ describe('optim-oracle check', () => {
       ];
       for (const [name, preset] of regs) expect(r.out).toMatch(new RegExp(`^${name}\\s+${preset}\\s+1/1\\s+\\d+`, 'm'));
       for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
-      expect(r.out.trimEnd().split('\n').at(-1)).toBe(
-        `${3 * rules.length + withSchedules + regs.length} passed, 0 failed`,
-      );
+      const properties = rules.reduce((n, [rule, preset]) => n + count(rule, preset), 0);
+      expect(r.out.trimEnd().split('\n').at(-1)).toBe(`${properties + regs.length} passed, 0 failed`);
     },
   );
 
@@ -157,12 +160,13 @@ describe('optim-oracle check', () => {
   it('reports JSON with the seed, the backend and each property', async () => {
     const r = await run('check', '--runs', '2', '--rule', 'adam', '--preset', 'keras', '--seed', '7', '--json');
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ seed: 7, runs: 2, passed: 4, failed: 0, backend: backends[0] });
+    expect(report).toMatchObject({ seed: 7, runs: 2, passed: 5, failed: 0, backend: backends[0] });
     expect(report.results[0].properties.map((p: { name: string }) => p.name)).toEqual([
       'one-step',
       'one-step-nonfinite',
       'trajectory',
       'one-step-scheduled',
+      'keras-wrapper',
     ]);
   });
 

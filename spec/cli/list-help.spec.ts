@@ -12,6 +12,7 @@ import { parseCommand } from '../../src/cli/commands/parse.js';
 import { commandHelp, overviewHelp } from '../../src/cli/help.js';
 import { catalogue, regularizers } from '../../src/registry/index.js';
 import { claims } from '../../src/claims/index.js';
+import { gradientTransformRecords } from '../../src/registry/gradient-transforms.js';
 import { root, run } from './in-process.js';
 
 describe('list, version and help', () => {
@@ -20,7 +21,7 @@ describe('list, version and help', () => {
     expect(r.status).toBe(0);
     const listing = JSON.parse(r.out);
     expect(listing.rules.map((x: { name: string }) => x.name)).toEqual(
-      [...catalogue, ...regularizers].map((e) => e.name),
+      [...catalogue, ...regularizers, ...gradientTransformRecords.map((r) => r.entry)].map((e) => e.name),
     );
     const adam = listing.rules.find((x: { name: string }) => x.name === 'adam');
     expect(adam.kind).toBe('elementwise-update');

@@ -38,14 +38,15 @@ describe('runCheck with maxSeconds', () => {
         'adam/paper trajectory',
         ...['pytorch', 'keras', 'tfjs'].flatMap((p) => [
           ...['one-step', 'one-step-nonfinite', 'trajectory'].map((n) => `adam/${p} ${n}`),
-          // Under the presets that have schedules, Adam is checked with one too.
+          // Under the presets that have schedules, Adam is checked with one too; under keras, with Keras's wrapper.
           ...(p === 'tfjs' ? [] : [`adam/${p} one-step-scheduled`]),
+          ...(p === 'keras' ? [`adam/${p} keras-wrapper`] : []),
         ]),
       ],
     });
     expect(seen.map((p) => [p.done, p.total, p.current])).toEqual([
-      [0, 14, 'adam/paper one-step (1000000 cases)'],
-      [1, 14, ''],
+      [0, 15, 'adam/paper one-step (1000000 cases)'],
+      [1, 15, ''],
     ]);
     expect(seen[1]!.elapsedSeconds).toBeGreaterThanOrEqual(1);
   });

@@ -9,7 +9,7 @@
  * - a regularizer has spec/regularizers/<name>.spec.ts, except the penalties, which share
  *   spec/regularizers/penalties.spec.ts; the file names the entry by its export from
  *   core/catalogue/entries.ts (`dropConnect`, `elasticNet`, ...);
- * - a monitor or an image transform is covered by the agreement spec of its family, which runs the
+ * - a monitor, an image transform or a gradient transform is covered by the agreement spec of its family, which runs the
  *   agreement property over every record of the family's list (AGREEMENT_SPECS below), and the record
  *   is in that list;
  * - fixtures/error-bounds.json keys its rows `rule/preset/output`, one per output of every update
@@ -47,6 +47,11 @@ const AGREEMENT_SPECS: readonly {
 }[] = [
   { path: 'spec/monitors/agreement.spec.ts', list: 'monitorRecords', member: (r) => r.kind === 'monitor' },
   {
+    path: 'spec/gradient-transforms/agreement.spec.ts',
+    list: 'gradientTransformRecords',
+    member: (r) => r.kind === 'gradient-transform',
+  },
+  {
     path: 'spec/augmentations/geometric.spec.ts',
     list: 'geometricRecords',
     member: (r) => r.kind === 'image-transform' && (r.form === 'exact' || r.form === 'random'),
@@ -72,7 +77,12 @@ function shapeProblems(record: RegistryRecord): string[] {
   if (record.kind !== record.entry.kind)
     problems.push(`${name}: record kind ${record.kind}, entry kind ${record.entry.kind}`);
   const fields = record as unknown as Record<string, unknown>;
-  if (REGULARIZER_KINDS.includes(record.kind) || record.kind === 'monitor' || record.kind === 'image-transform') {
+  if (
+    REGULARIZER_KINDS.includes(record.kind) ||
+    record.kind === 'monitor' ||
+    record.kind === 'image-transform' ||
+    record.kind === 'gradient-transform'
+  ) {
     const absent = ['oracle', 'production'].filter(
       (k) => !['object', 'function'].includes(typeof fields[k]) || fields[k] === null,
     );

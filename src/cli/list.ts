@@ -17,6 +17,7 @@ import {
 import { required } from '../../core/required.js';
 import { schedules } from '../../core/schedules/index.js';
 import { claims } from '../claims/index.js';
+import { gradientTransformRecords } from '../registry/gradient-transforms.js';
 import { catalogue, regularizers } from '../registry/index.js';
 
 /** One rule or regularizer under one preset. */
@@ -59,7 +60,11 @@ export interface Listing {
 /** The section names `list` takes. */
 export const LIST_SECTIONS = ['rules', 'schedules', 'presets', 'claims'] as const;
 
-const entries = (): readonly CatalogueEntry[] => [...catalogue, ...regularizers];
+const entries = (): readonly CatalogueEntry[] => [
+  ...catalogue,
+  ...regularizers,
+  ...gradientTransformRecords.map((r) => r.entry),
+];
 
 /** An entry's presets, each with its defaults (in the entry's order) and its flags. */
 function presetsOf(e: CatalogueEntry): ListedPreset[] {

@@ -12,6 +12,7 @@ import type { PresetName } from '../../core/catalogue/index.js';
 import type { RegistryRecord, ScheduleRecord } from '../registry/index.js';
 import { geometricProperty } from './augmentations/geometric.js';
 import { interpolatingProperty } from './augmentations/interpolating.js';
+import { gradientTransformProperty } from './gradient-transforms/agreement.js';
 import { monitorProperty } from './monitors/index.js';
 import type { Tally } from './properties.js';
 import { regularizerProperty } from './regularizers/index.js';
@@ -38,6 +39,8 @@ export function agreementProperty(
       return scheduleProperty(record, preset, tally, implementation) as fc.IProperty<unknown[]>;
     case 'monitor':
       return monitorProperty(record, preset, tally, implementation);
+    case 'gradient-transform':
+      return gradientTransformProperty(record, preset, tally, implementation) as fc.IProperty<unknown[]>;
     case 'image-transform':
       return record.form === 'exact' || record.form === 'random'
         ? geometricProperty(record, preset, tally, implementation)

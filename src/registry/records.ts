@@ -26,6 +26,7 @@ import type { PenaltyAlgorithm } from '../production/regularizers/penalties.js';
 import type { StochasticPoolingAlgorithm } from '../production/regularizers/stochastic-pooling.js';
 import type { GeometricRecord } from './augmentations-geometric.js';
 import type { InterpolatingRecord } from './augmentations-interpolating.js';
+import type { GradientTransformRecord } from './gradient-transforms.js';
 import type { MonitorRecord } from './monitors.js';
 
 /** An optimizer step acting on each element, on a given gradient. */
@@ -96,7 +97,8 @@ export interface PoolingRecord {
 export type RegularizerRecord = PenaltyRecord | ActivationMaskRecord | WeightMaskRecord | PoolingRecord;
 
 /** Any record. */
-export type RegistryRecord = UpdateRecord | RegularizerRecord | MonitorRecord | ImageTransformRecord;
+export type RegistryRecord =
+  UpdateRecord | RegularizerRecord | MonitorRecord | ImageTransformRecord | GradientTransformRecord;
 
 /** An image transform's record: a geometric one (exact or random) or an interpolating one (rotation, resize, colour). */
 export type ImageTransformRecord = GeometricRecord | InterpolatingRecord;

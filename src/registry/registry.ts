@@ -54,6 +54,7 @@ import { elasticNetPenalty, l1Penalty, l2Penalty, smoothL1Penalty } from '../pro
 import { stochasticPoolingAlgorithm } from '../production/regularizers/stochastic-pooling.js';
 import { geometricRecords } from './augmentations-geometric.js';
 import { interpolatingRecords } from './augmentations-interpolating.js';
+import { gradientTransformRecords } from './gradient-transforms.js';
 import { monitorRecords } from './monitors.js';
 import {
   elementwiseUpdate,
@@ -104,6 +105,7 @@ export const registry: readonly RegistryRecord[] = [
   weightMask(entries.dropConnect, dropConnectOracle, dropConnectAlgorithm),
   pooling(entries.stochasticPooling, stochasticPoolingOracle, stochasticPoolingAlgorithm),
   ...monitorRecords,
+  ...gradientTransformRecords,
   ...geometricRecords,
   ...interpolatingRecords,
 ];

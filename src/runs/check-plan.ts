@@ -19,6 +19,7 @@ import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
 import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation } from '../gate/async-properties.js';
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
+import { kerasWrapperProperty } from '../gate/keras-wrapper/property.js';
 import { isUpdate, registry, scheduleRecords, type RegistryRecord, type ScheduleRecord } from '../registry/index.js';
 import { scheduledStepProperty, SCHEDULED_RULES, takesSchedule } from '../gate/schedules/rule-property.js';
 import type { CheckOptions } from './check-types.js';
@@ -37,9 +38,12 @@ type AsyncPropertyFactory = (
   tally: Tally,
 ) => fc.IAsyncProperty<[unknown]>;
 
+/** The property of Keras's optimizer wrapper, which an update on a given gradient has under `keras` only. */
+export const KERAS_WRAPPER_PROPERTY = 'keras-wrapper';
+
 /** The properties `check` runs on an update rule, by name. */
 export const PROPERTIES: Record<
-  'one-step' | 'one-step-nonfinite' | 'trajectory' | 'one-step-scheduled',
+  'one-step' | 'one-step-nonfinite' | 'trajectory' | 'one-step-scheduled' | 'keras-wrapper',
   PropertyFactory
 > = {
   'one-step': (impl, e, p, tally) => oneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
@@ -47,13 +51,17 @@ export const PROPERTIES: Record<
     oneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
   trajectory: (impl, e, p, tally) => trajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
   'one-step-scheduled': (impl, e, p, tally) => scheduledStepProperty(impl, e, p, tally),
+  [KERAS_WRAPPER_PROPERTY]: (impl, e, _p, tally) => kerasWrapperProperty(impl, e, tally) as fc.IProperty<[unknown]>,
 };
 
 /**
  * The properties for an implementation that may answer with promises (the in-process gate's); it is
  * judged without schedules, which an implementation outside this project is not told about.
  */
-export const ASYNC_PROPERTIES: Record<Exclude<PropertyName, 'one-step-scheduled'>, AsyncPropertyFactory> = {
+export const ASYNC_PROPERTIES: Record<
+  Exclude<PropertyName, 'one-step-scheduled' | 'keras-wrapper'>,
+  AsyncPropertyFactory
+> = {
   'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
   'one-step-nonfinite': (impl, e, p, tally) =>
     asyncOneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
@@ -85,8 +93,9 @@ function selectedProperties(name: string | undefined): string[] {
 
 /**
  * The properties a record has in `check` under a preset (any preset when absent): an update rule's
- * three, and `one-step-scheduled` for the representative rules ({@link SCHEDULED_RULES}) under a
- * preset that has schedules; or the agreement of any other record.
+ * three; `one-step-scheduled` for the representative rules ({@link SCHEDULED_RULES}) under a preset
+ * that has schedules; under `keras` (an update on a given gradient) Keras's wrapper; or the agreement
+ * of any other record.
  */
 function propertiesOf(record: CheckRecord, selected: readonly string[], preset?: PresetName): string[] {
   if (record.kind === 'schedule' || !isUpdate(record)) return selected.filter((p) => p === AGREEMENT_PROPERTY);
@@ -95,7 +104,15 @@ function propertiesOf(record: CheckRecord, selected: readonly string[], preset?:
     (preset === undefined
       ? PRESET_NAMES.some((p) => record.entry.presets[p] !== undefined && takesSchedule(record.entry, p))
       : takesSchedule(record.entry, preset));
-  return selected.filter((p) => p !== AGREEMENT_PROPERTY && (scheduled || p !== 'one-step-scheduled'));
+  const wrapped =
+    record.kind === 'elementwise-update' &&
+    (preset === undefined ? record.entry.presets.keras !== undefined : preset === 'keras');
+  return selected.filter(
+    (p) =>
+      p !== AGREEMENT_PROPERTY &&
+      (scheduled || p !== 'one-step-scheduled') &&
+      (wrapped || p !== KERAS_WRAPPER_PROPERTY),
+  );
 }
 
 /** The preset called `preset` of a schedule, or an error listing its presets. */

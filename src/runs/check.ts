@@ -22,12 +22,16 @@ import {
   plan,
   propertiesOfUnits,
   ASYNC_PROPERTIES,
+  KERAS_WRAPPER_PROPERTY,
   PROPERTIES,
   shardOf,
   type PropertyName,
   type Unit,
 } from './check-plan.js';
 import type { CheckOptions, CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
+
+/** Properties whose configurations the gate's protocol and `gate()` do not carry (schedules, Keras's wrapper). */
+const OURS_ONLY: ReadonlySet<string> = new Set(['one-step-scheduled', KERAS_WRAPPER_PROPERTY]);
 
 /** Elements a tally has judged: compared against the bound, or by IEEE class. */
 function judgedIn(tally: Tally): number {
@@ -118,10 +122,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         impl.supports === undefined ||
         (u.record.kind !== 'schedule' && isUpdate(u.record) && impl.supports(u.record.entry.name, u.preset)),
     )
-    // An implementation outside this project is told no schedule: it is judged on constant rates.
+    // An implementation outside this project is told no schedule and no Keras wrapper options.
     .map((u) => ({
       ...u,
-      names: u.names.filter((n) => !excluded.has(n) && (impl.supports === undefined || n !== 'one-step-scheduled')),
+      names: u.names.filter((n) => !excluded.has(n) && (impl.supports === undefined || !OURS_ONLY.has(n))),
     }))
     .filter((u) => u.names.length > 0);
   if (units.length === 0) throw new OptionError(`${impl.name} implements none of the selected rules and presets`);
@@ -167,7 +171,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         record.kind === 'schedule' || !isUpdate(record)
           ? agreementProperty(record, preset, tally, `optim-oracle on ${backend}`)
           : isAsynchronous(impl)
-            ? ASYNC_PROPERTIES[name as Exclude<PropertyName, 'one-step-scheduled'>](impl, record.entry, preset, tally)
+            ? ASYNC_PROPERTIES[name as Exclude<PropertyName, 'one-step-scheduled' | 'keras-wrapper'>](
+                impl,
+                record.entry,
+                preset,
+                tally,
+              )
             : PROPERTIES[name as PropertyName](impl, record.entry, preset, tally);
       const outcome = await runProperty(
         property as fc.IProperty<unknown[]> | fc.IAsyncProperty<unknown[]>,

@@ -30,7 +30,7 @@ import type { ElementBound, StepBound } from './step-bound.js';
  * sum of values ≥ 0 by construction is ≥ 0 (float32 additions of nonnegative values cannot go below
  * 0), so that the root of a sum of squares near 0 stays decided.
  */
-function checkedSum(terms: readonly Bounded[]): Bounded {
+export function checkedSum(terms: readonly Bounded[]): Bounded {
   const sum = sumBound(terms);
   if (sum.out !== undefined) return sum;
   return terms.every((x) => x.nonneg === true) ? { ...sum, nonneg: true } : sum;

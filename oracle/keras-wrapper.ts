@@ -1,0 +1,63 @@
+/**
+ * The stages Keras 3's optimizer wrapper adds around a rule's step, exact (interval arithmetic on the
+ * float32 inputs and the decimals as written), each output certified correctly rounded to float32
+ * (keras/src/optimizers/base_optimizer.py, `_apply_weight_decay` and
+ * `_update_model_variables_moving_average`):
+ *
+ *   decay:  θ* = θ − θ · wd · lr
+ *   EMA:    avg' = m · avg + (1 − m) · θ',   m = ema_momentum, or 0 while iterations = 0
+ *
+ * The clipping stage's oracle is ./gradient-transforms/clipping.ts; the rule's is its own.
+ *
+ * @module
+ */
+import { exactFromFloat32 } from './binary32.js';
+import { certify } from './certify.js';
+import type { IntervalArithmetic, Interval } from './interval.js';
+import { uncertifiedElements } from './marks.js';
+import type { UncertifiedElement } from '../core/catalogue/index.js';
+import { required } from '../core/required.js';
+
+/** A stage's outputs: the certified float32 values, and the elements left uncertified under `output`. */
+export interface StageOutputs {
+  readonly values: Float32Array;
+  readonly uncertified: UncertifiedElement[];
+}
+
+/** `f` of each element's exact inputs, certified element by element at once. */
+function certifiedStage(
+  output: string,
+  length: number,
+  f: (a: IntervalArithmetic, k: number) => Interval,
+): StageOutputs {
+  const r = certify<string>((a) => Object.fromEntries(Array.from({ length }, (_, k) => [String(k), f(a, k)])));
+  return {
+    values: Float32Array.from({ length }, (_, k) => required(r.values[String(k)], `element ${k}`)),
+    uncertified: uncertifiedElements(r, (key) => ({ output, index: Number(key) })),
+  };
+}
+
+const exact = (a: IntervalArithmetic, x: number | undefined): Interval =>
+  a.point(exactFromFloat32(required(x, 'element')));
+
+/** θ − θ · wd · lr of each float32 θ, with wd and lr exact decimals. */
+export function decayOracle(theta: Float32Array, weightDecay: string, lr: string, output = 'decayed'): StageOutputs {
+  return certifiedStage(output, theta.length, (a, k) => {
+    const x = exact(a, theta[k]);
+    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), a.point(lr)));
+  });
+}
+
+/** m · avg + (1 − m) · θ of each float32 pair, m = 0 at iterations 0, else the decimal ema_momentum. */
+export function emaOracle(
+  average: Float32Array,
+  theta: Float32Array,
+  momentum: string,
+  iterations: number,
+  output = 'average',
+): StageOutputs {
+  return certifiedStage(output, theta.length, (a, k) => {
+    const m = a.point(iterations === 0 ? '0' : momentum);
+    return a.add(a.mul(m, exact(a, average[k])), a.mul(a.sub(a.point(1), m), exact(a, theta[k])));
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Keras's own test cases for its optimizer wrapper, as named regressions: `test_weight_decay` in
+ * keras/src/optimizers/{sgd,adamax,adagrad,adadelta,rmsprop,nadam}_test.py. Each applies three fresh
+ * optimizers (learning_rate=1.0, weight_decay=0.004) once to var1 = 2.0 with a zero gradient, and
+ * asserts var1 ≈ 1.9760959 (`assertAlmostEqual(..., decimal=6)`: |difference| < 5·10^−7), which is
+ * 2 · (1 − 0.004)³ = 1.976095872: the decay θ ← θ − θ · wd · lr, then the rule's step on g = 0, which
+ * moves nothing. (The same tests' exclusions, `exclude_from_weight_decay`, are not modelled.) Then:
+ * what `configure` accepts and rejects under the wrapper.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configure, HyperparameterError, type CatalogueEntry } from '../../core/catalogue/index.js';
+import { adadelta, adagrad, adamax, adamw, nadam, rmsprop, sgd } from '../../core/catalogue/entries.js';
+import { production } from '../../src/gate/implementation.js';
+import { judgeKerasStep, judgeStages } from '../../src/gate/keras-wrapper/judge.js';
+import { useBackend } from '../../src/production/tfjs/backend.js';
+import { backends } from '../backends.js';
+
+const KERAS_TESTS: readonly (readonly [string, string, CatalogueEntry])[] = [
+  ['sgd', 'keras/src/optimizers/sgd_test.py', sgd],
+  ['adamax', 'keras/src/optimizers/adamax_test.py', adamax],
+  ['adagrad', 'keras/src/optimizers/adagrad_test.py', adagrad],
+  ['adadelta', 'keras/src/optimizers/adadelta_test.py', adadelta],
+  ['rmsprop', 'keras/src/optimizers/rmsprop_test.py', rmsprop],
+  ['nadam', 'keras/src/optimizers/nadam_test.py', nadam],
+];
+
+describe.each(backends)('Keras test_weight_decay on %s', (backend) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+  });
+
+  it.each(KERAS_TESTS)('%s (%s, test_weight_decay): var1 ≈ 1.9760959 to 6 decimals', (_name, _file, entry) => {
+    const impl = production(backend);
+    const config = configure(entry, 'keras', { lr: 1.0, weightDecay: 0.004 });
+    let theta: Float32Array = Float32Array.of(2);
+    for (let k = 0; k < 3; k++) {
+      const input = {
+        params: [theta],
+        grads: [Float32Array.of(0)],
+        state: [impl.init(config, theta)],
+        iterations: 0,
+      };
+      const { stages, comparison } = judgeKerasStep(impl, config, input);
+      expect(comparison.mismatches).toEqual([]);
+      theta = stages.params[0]!;
+    }
+    expect(Math.abs(theta[0]! - 1.9760959)).toBeLessThan(5e-7);
+  });
+
+  it('the stage judge fails a stage 2^−19 (relative) off: decay, clip, EMA and overwrite', () => {
+    const impl = production(backend);
+    const config = configure(sgd, 'keras', {
+      lr: 0.5,
+      weightDecay: 0.25,
+      clipvalue: 1,
+      useEma: true,
+      emaOverwriteFrequency: 1,
+    });
+    const input = {
+      params: [Float32Array.of(3, -1)],
+      grads: [Float32Array.of(4, 0.5)],
+      state: [impl.init(config, Float32Array.of(3, -1))],
+      average: [Float32Array.of(1, 1)],
+      iterations: 4,
+    };
+    const { stages, comparison } = judgeKerasStep(impl, config, input);
+    expect(comparison.mismatches).toEqual([]);
+    // θ* = 3 − 3 · 0.25 · 0.5 = 2.625 and −1 + 0.125 = −0.875; g clipped to (1, 0.5); θ' = 2.625 − 0.5 · 1 = 2.125 (SGD, exact here).
+    expect(Array.from(stages.decayed[0]!)).toEqual([2.625, -0.875]);
+    expect(Array.from(stages.clipped[0]!)).toEqual([1, 0.5]);
+    expect(stages.stepped[0]!.params[0]).toBe(2.125);
+    const off = (x: Float32Array) => Float32Array.from(x, (v, k) => (k === 0 ? v * (1 + 2 ** -19) : v));
+    const failing = (changed: typeof stages) =>
+      new Set(judgeStages(impl, config, input, changed).mismatches.map((m) => m.output.split(':')[0]));
+    expect(failing({ ...stages, decayed: [off(stages.decayed[0]!)] })).toContain('decay[0]');
+    expect(failing({ ...stages, clipped: [off(stages.clipped[0]!)] })).toContain('clip');
+    expect(failing({ ...stages, average: [off(stages.average![0]!)] })).toContain('ema[0]');
+    expect(failing({ ...stages, params: [off(stages.params[0]!)] })).toContain('overwrite');
+  });
+});
+
+describe("configure under Keras's wrapper", () => {
+  it('takes the options under keras for the six optimizers whose keras preset has no weight decay of its own', () => {
+    for (const [, , entry] of KERAS_TESTS)
+      expect(configure(entry, 'keras', { weightDecay: '0.004' }).keras).toEqual({ weightDecay: '0.004' });
+  });
+
+  it('keeps a rule’s own weightDecay as its hyperparameter (AdamW under keras), the wrapper taking the rest', () => {
+    const config = configure(adamw, 'keras', { weightDecay: 0.01, clipnorm: 1, useEma: true });
+    expect(config.hyper.weightDecay).toBe('0.01');
+    expect(config.keras).toEqual({ clip: { option: 'clipnorm', threshold: '1' }, ema: { momentum: '0.99' } });
+  });
+
+  it.each([
+    [{ clipnorm: 1, clipvalue: 1 }, /only one of clipnorm, clipvalue and globalClipnorm/],
+    [{ clipnorm: 0 }, /clipnorm = 0 is outside its domain \(0, ∞\)/],
+    [{ weightDecay: -1 }, /weightDecay = -1 is outside its domain \[0, ∞\)/],
+    [{ useEma: true, emaMomentum: 1.5 }, /emaMomentum = 1.5 is outside its domain \[0, 1\]/],
+    [{ useEma: true, emaOverwriteFrequency: 0 }, /emaOverwriteFrequency = 0 must be an integer ≥ 1/],
+    [{ emaMomentum: 0.9 }, /only with useEma: true/],
+  ])('rejects %o', (options, message) => {
+    expect(() => configure(sgd, 'keras', options)).toThrow(message);
+    expect(() => configure(sgd, 'keras', options)).toThrow(HyperparameterError);
+  });
+
+  it('a wrapper option under another preset, or misspelt, does not compile, and is a clear error at run time', () => {
+    // @ts-expect-error clipnorm is an option of Keras's wrapper, not of the pytorch preset
+    expect(() => configure(sgd, 'pytorch', { clipnorm: 1 })).toThrow(/only the keras preset takes it/);
+    // @ts-expect-error a misspelt option
+    expect(() => configure(sgd, 'keras', { clipNorm: 1 })).toThrow(/unknown hyperparameter 'clipNorm'/);
+  });
+});
