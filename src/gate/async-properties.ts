@@ -20,7 +20,7 @@ import { oracleRuleOf } from '../registry/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
 import { compareStep } from './compare.js';
 import type { Implementation } from './implementation.js';
-import { DisagreementError, foldInto, type Tally } from './properties.js';
+import { compareTiered, DisagreementError, foldInto, type Tally } from './properties.js';
 
 /** An {@link Implementation} whose `init` and `step` may return promises. */
 export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step'> {
@@ -32,8 +32,8 @@ export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step
 
 async function judged(impl: AsyncImplementation, config: Configuration, input: StepInput, what: string, tally: Tally) {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
-  const comparison = compareStep(await impl.step(config, input), oracle, impl.bound(config, input));
-  foldInto(tally, comparison);
+  const { comparison, tier } = compareTiered(impl, config, input, await impl.step(config, input), oracle);
+  foldInto(tally, comparison, tier);
   if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison);
   return oracle;
 }

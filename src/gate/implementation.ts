@@ -30,6 +30,12 @@ export interface Implementation {
   /** The derived bound on its initial state. */
   boundInit(config: Configuration, length: number): StepBound;
   /**
+   * The conforming tier's bound (src/gate/orders/): the largest over the documented operation orders
+   * of the formula. Given for implementations outside this project, whose order may be another; a
+   * step that leaves `bound` but not this passes at tier `conforming`.
+   */
+  conformingBound?(config: Configuration, input: StepInput): StepBound;
+  /**
    * How to rerun one failed property on this implementation (default: `npx optim-oracle check …
    * --backend B`, this project's production on backend B).
    */

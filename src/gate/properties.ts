@@ -24,6 +24,11 @@ import type { Implementation } from './implementation.js';
 export interface Tally {
   steps: number;
   readonly outputs: Record<string, OutputMeasure>;
+  /**
+   * Steps that left the bound of the preset's own operation order and passed within the conforming
+   * bound (./orders/index.ts): the implementation conforms through another documented order.
+   */
+  conforming?: number;
 }
 
 /** An empty tally. */
@@ -31,9 +36,35 @@ export function newTally(): Tally {
   return { steps: 0, outputs: {} };
 }
 
-/** Adds one comparison's measures to a tally. */
-export function foldInto(tally: Tally | undefined, cmp: StepComparison): void {
+/**
+ * The comparison of a step under the bound of the preset's own order, or, when it leaves that bound
+ * and the implementation may be judged by the conforming tier, under the conforming bound; `tier`
+ * says which passed (or `faithful-to-preset` for a step that fails both).
+ */
+export function compareTiered(
+  impl: Pick<Implementation, 'bound' | 'conformingBound'>,
+  config: Configuration,
+  input: StepInput,
+  produced: StepOutput,
+  oracle: StepOutput,
+): { comparison: StepComparison; tier: 'faithful-to-preset' | 'conforming' } {
+  const comparison = compareStep(produced, oracle, impl.bound(config, input));
+  if (comparison.mismatches.length === 0 || impl.conformingBound === undefined)
+    return { comparison, tier: 'faithful-to-preset' };
+  const conforming = compareStep(produced, oracle, impl.conformingBound(config, input));
+  return conforming.mismatches.length === 0
+    ? { comparison: conforming, tier: 'conforming' }
+    : { comparison, tier: 'faithful-to-preset' };
+}
+
+/** Adds one comparison's measures to a tally, counting a step that passed at the conforming tier. */
+export function foldInto(
+  tally: Tally | undefined,
+  cmp: StepComparison,
+  tier?: 'faithful-to-preset' | 'conforming',
+): void {
   if (tally === undefined) return;
+  if (tier === 'conforming') tally.conforming = (tally.conforming ?? 0) + 1;
   tally.steps += 1;
   for (const [k, m] of Object.entries(cmp.outputs)) mergeMeasure((tally.outputs[k] ??= emptyMeasure()), m);
 }
@@ -63,9 +94,8 @@ export function judgeStep(
   tally?: Tally,
 ): { comparison: StepComparison; oracle: StepOutput } {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
-  const produced = impl.step(config, input);
-  const comparison = compareStep(produced, oracle, impl.bound(config, input));
-  foldInto(tally, comparison);
+  const { comparison, tier } = compareTiered(impl, config, input, impl.step(config, input), oracle);
+  foldInto(tally, comparison, tier);
   return { comparison, oracle };
 }
 

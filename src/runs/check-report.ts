@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
+import { tierOf, type CheckReport, type PropertyOutcome, type RuleOutcome } from './check-types.js';
 import { formatMeasure, renderTable } from './table.js';
 
 /** The err/bound ratio from which a row is marked as near its bound. */
@@ -41,9 +41,22 @@ function summaryTable(report: CheckReport): string {
       worst === undefined ? '−' : ratio(worst[1].maxRatio),
       worst?.[0] ?? '−',
       mark(worst?.[1].maxRatio ?? 0, worst !== undefined),
+      ...(report.external === true ? [r.properties.every((p) => p.passed) ? tierOf(r.tally) : '−'] : []),
     ];
   });
-  return renderTable(['rule', 'preset', 'properties', 'judged', 'worst err/bound', 'at output', ''], rows);
+  return renderTable(
+    [
+      'rule',
+      'preset',
+      'properties',
+      'judged',
+      'worst err/bound',
+      'at output',
+      '',
+      ...(report.external === true ? ['tier'] : []),
+    ],
+    rows,
+  );
 }
 
 /** One row per rule, preset and output. */
@@ -102,6 +115,11 @@ const LEGEND = [
   'One row per output: --detail; everything: --json.',
 ];
 
+const TIER_LEGEND = [
+  'tier: exact (bitwise the correctly rounded result), faithful-to-preset (within the bound of the',
+  "preset's own operation order), conforming (within the bound of another documented order: docs/protocol.md).",
+];
+
 const DETAIL_LEGEND = [
   'max err and bound in units of u·S (u = 2^-24, S the size of the terms combined); err/bound ≤ 1 passes,',
   '! marks 0.9 or more. compared: elements judged against the bound; ieee-class: NaN/±∞ cases judged',
@@ -124,6 +142,7 @@ export function formatReport(report: CheckReport, format: ReportFormat = {}): st
     format.detail === true ? detailTable(report) : summaryTable(report),
     '',
     ...(format.detail === true ? DETAIL_LEGEND : LEGEND),
+    ...(report.external === true ? TIER_LEGEND : []),
     ...(uncertifiedCount(report) > 0
       ? [
           `${uncertifiedCount(report)} judged elements had an uncertified oracle value: closer to a rounding boundary than`,

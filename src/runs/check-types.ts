@@ -80,6 +80,22 @@ export interface RuleOutcome {
   readonly tally: Tally;
 }
 
+/**
+ * The tier a rule and preset passed at: `exact` (every compared element bitwise the oracle's
+ * correctly rounded value), `faithful-to-preset` (within the derived bound of the preset's own
+ * operation order), `conforming` (some step only within the bound of another documented order,
+ * src/gate/orders/).
+ */
+export type Tier = 'exact' | 'faithful-to-preset' | 'conforming';
+
+/** The tier of a rule and preset's tally (its properties' pass or fail aside). */
+export function tierOf(tally: Tally): Tier {
+  if ((tally.conforming ?? 0) > 0) return 'conforming';
+  const outputs = Object.values(tally.outputs);
+  const exact = outputs.some((m) => m.compared > 0) && outputs.every((m) => m.maxError === 0);
+  return exact ? 'exact' : 'faithful-to-preset';
+}
+
 /** The whole report. */
 export interface CheckReport {
   readonly implementation: string;
@@ -94,6 +110,8 @@ export interface CheckReport {
   readonly stoppedAt?: StoppedAt;
   /** Present when the run was one shard of several (count > 1): which, and of what selection. */
   readonly shard?: CheckShard;
+  /** True when the implementation is not this project's production (the gate's): the report names tiers. */
+  readonly external?: boolean;
   /**
    * Present when the implementation broke for good (a program that left the protocol): why, and the
    * properties never started (the results before it are kept).

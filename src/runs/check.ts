@@ -197,6 +197,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const all = results.flatMap((r) => r.properties);
   return {
     implementation: impl.name,
+    ...(impl.supports === undefined ? {} : { external: true }),
     backend,
     seed: options.seed,
     runs: options.runs,

@@ -10,6 +10,7 @@
 import type { Configuration, PresetName, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
 import { boundInit } from '../gate/bound/step-bound.js';
 import { productionBound } from '../gate/implementation.js';
+import { conformingBound } from '../gate/orders/index.js';
 import { DEFAULT_SEED } from '../gate/seed.js';
 import { productionRuleOf } from '../registry/index.js';
 import type { PropertyName } from './check-plan.js';
@@ -76,6 +77,7 @@ export async function gate(target: GateTarget, options: GateOptions = {}): Promi
       init: (config, params) => target.init(config, params),
       step: (config, input) => target.step(config, input),
       bound: productionBound,
+      conformingBound,
       boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
       supports: implemented,
       ...(target.pinned === undefined ? {} : { pinned: target.pinned }),

@@ -151,7 +151,8 @@ function mergeTallies(tallies: readonly Tally[]): Tally {
   const outputs: Record<string, OutputMeasure> = {};
   for (const t of tallies)
     for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
-  return { steps: tallies.reduce((n, t) => n + t.steps, 0), outputs };
+  const conforming = tallies.reduce((n, t) => n + (t.conforming ?? 0), 0);
+  return { steps: tallies.reduce((n, t) => n + t.steps, 0), outputs, ...(conforming > 0 ? { conforming } : {}) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { bitsText, fromBitsText } from '../../../oracle/binary32.js';
 import { productionRuleOf } from '../../registry/index.js';
 import { boundInit } from '../bound/step-bound.js';
 import { productionBound, type Implementation } from '../implementation.js';
+import { conformingBound } from '../orders/index.js';
 import { ChannelError, LineChannel } from './line-channel.js';
 import { parseLine, PROTOCOL, type Bits, type Hello, type Request, type Result } from './messages.js';
 
@@ -163,6 +164,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
       return { params: floats(answer.params), state: stateOf(config, input.params.length, answer.state, what) };
     },
     bound: productionBound,
+    conformingBound,
     boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
   };
 }
