@@ -12,11 +12,16 @@ import { boundStep } from '../../src/gate/bound/step-bound.js';
 import { production, productionBound, type Implementation } from '../../src/gate/implementation.js';
 import { conformingBound, ORDERS, type OperationOrder } from '../../src/gate/orders/index.js';
 import { newTally, oneStepProperty, trajectoryProperty } from '../../src/gate/properties.js';
+import { RUNS_ENV } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { stepArrays, tfjsOptimizer } from '../../src/production/tfjs/optimizer.js';
 import { entryOf } from '../../src/registry/index.js';
 import { backends } from '../backends.js';
 import { expectSomeCompared } from '../agreement/agreement.js';
+
+/** Cases: a smoke run in `npm test`; CI ($OPTIM_ORACLE_RUNS set) runs 20 times as many. */
+const deep = (process.env[RUNS_ENV] ?? '') !== '';
+const runs = (n: number) => (deep ? 20 * n : n);
 
 let ours: Implementation;
 beforeAll(async () => {
@@ -53,8 +58,8 @@ describe('operation orders of the conforming tier', () => {
     (_order, name, preset, { order }) => {
       const impl = asImplementation(order);
       const tally = newTally();
-      fc.assert(oneStepProperty(impl, entryOf(name), preset as PresetName, tally), { numRuns: 12 });
-      fc.assert(trajectoryProperty(impl, entryOf(name), preset as PresetName, tally), { numRuns: 2 });
+      fc.assert(oneStepProperty(impl, entryOf(name), preset as PresetName, tally), { numRuns: runs(12) });
+      fc.assert(trajectoryProperty(impl, entryOf(name), preset as PresetName, tally), { numRuns: runs(2) });
       expectSomeCompared(tally);
     },
   );
@@ -73,7 +78,7 @@ describe('operation orders of the conforming tier', () => {
               else if (w?.out === undefined) expect(w?.bound).toBeGreaterThanOrEqual(b.bound);
             });
         }),
-        { numRuns: 6 },
+        { numRuns: runs(6) },
       );
     }
   });
