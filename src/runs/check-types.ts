@@ -7,6 +7,7 @@
 import type { PresetName } from '../../core/catalogue/index.js';
 import type { Shard } from '../gate/bound-table.js';
 import type { AsyncImplementation } from '../gate/async-properties.js';
+import type { SavedCase } from '../gate/saved-case.js';
 import type { Implementation } from '../gate/implementation.js';
 import type { ProgressListener, StoppedAt } from '../gate/progress.js';
 import type { Tally } from '../gate/properties.js';
@@ -63,6 +64,8 @@ export interface PropertyOutcome {
   readonly seed: number;
   readonly path?: string | undefined;
   readonly counterexample?: string;
+  /** The counterexample as a saved case (`optim-oracle gate --case FILE` replays it), when it is one. */
+  readonly case?: SavedCase;
   readonly error?: string;
   /** The command that replays a failure. */
   readonly replay?: string;

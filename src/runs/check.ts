@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { OptionError } from '../../core/catalogue/index.js';
 import { isAsynchronous } from '../gate/async-properties.js';
+import { savedCaseOf, type SavedCase } from '../gate/saved-case.js';
 import { production, type FailedProperty } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
 import { newTally, type Tally } from '../gate/properties.js';
@@ -29,6 +30,12 @@ import {
   type Unit,
 } from './check-plan.js';
 import type { CheckOptions, CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
+
+/** The `case` field of a failure: its counterexample as a saved case, when it is one (./saved-case.ts). */
+function savedCaseField(counterexample: unknown): { case?: SavedCase } {
+  const saved = savedCaseOf(counterexample);
+  return saved === undefined ? {} : { case: saved };
+}
 
 /** Properties whose configurations the gate's protocol and `gate()` do not carry (schedules, Keras's wrapper). */
 const OURS_ONLY: ReadonlySet<string> = new Set(['one-step-scheduled', KERAS_WRAPPER_PROPERTY]);
@@ -83,6 +90,7 @@ async function runProperty(
     seed: r.seed,
     path: r.counterexamplePath ?? undefined,
     counterexample: r.counterexample === null ? undefined : fc.stringify(r.counterexample[0]),
+    ...savedCaseField(r.counterexample?.[0]),
     error: r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance),
     replay: replay({
       rule: unit.record.entry.name,

@@ -4,6 +4,8 @@
  * each way of breaking the protocol ends the run with exit status 3 within the time limit, keeping
  * the properties finished before.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src/cli/exit.js';
@@ -45,6 +47,34 @@ describe('gate --impl', () => {
     ]);
     expect(replayed.status).toBe(EXIT.failed);
     expect(/counterexample: (.*)/.exec(replayed.out)?.[1]).toBe(counterexample);
+  });
+
+  it('saves each failure as a case file, and --case replays it on the program', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'optim-oracle-cases-'));
+    const failed = await gate(
+      '--bug sign',
+      '--runs',
+      '10',
+      '--preset',
+      'paper',
+      '--property',
+      'one-step',
+      '--save-cases',
+      dir,
+    );
+    expect(failed.status).toBe(EXIT.failed);
+    const file = join(dir, 'sgd-paper-one-step.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'optim-oracle-case/1',
+      rule: 'sgd',
+      preset: 'paper',
+    });
+    const wrong = await run(['gate', '--impl', `${program} --bug sign`, '--case', file]);
+    expect(wrong.status).toBe(EXIT.failed);
+    expect(wrong.out).toMatch(/step t = \d+: fails\n {2}params\[\d+\]: error above the derived bound/);
+    const right = await run(['gate', '--impl', program, '--case', file]);
+    expect(right.status).toBe(EXIT.ok);
+    expect(right.out).toMatch(/: passes \((exact|faithful-to-preset)\)/);
   });
 
   it.each([

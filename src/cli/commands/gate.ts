@@ -5,7 +5,11 @@
  * @module
  */
 import { defectsOf, OptionError, PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeDiagnosis, diagnose, type Diagnosis } from '../../gate/diagnosis.js';
+import { judgeSavedCase } from '../../gate/replay-case.js';
+import { parseSavedCase } from '../../gate/saved-case.js';
 import type { FailedProperty, Implementation } from '../../gate/implementation.js';
 import { entryOf } from '../../registry/index.js';
 import type { CheckReport } from '../../runs/check-types.js';
@@ -56,6 +60,34 @@ function presetFindings(report: CheckReport): { rule: string; preset: string; fi
   });
 }
 
+/** Writes each failure's saved case into `dir`; the files written. */
+function saveCases(report: CheckReport, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return report.results.flatMap((r) =>
+    r.properties.flatMap((p) => {
+      if (p.case === undefined) return [];
+      const file = join(dir, `${r.rule}-${r.preset}-${p.name}.json`);
+      writeFileSync(file, `${JSON.stringify(p.case, null, 2)}\n`);
+      return [file];
+    }),
+  );
+}
+
+/** `gate --case FILE`: the program judged on one saved case. */
+async function replayCase(command: string, file: string, timeoutSeconds: number, out: NodeJS.WritableStream) {
+  const { config, case: saved } = parseSavedCase(readFileSync(file, 'utf8'), file);
+  const program = subprocessImplementation(command, { timeoutSeconds });
+  try {
+    if (!program.supports(config.entry.name, config.preset))
+      throw new OptionError(`${program.name} does not implement ${config.entry.name}/${config.preset}`);
+    const verdict = await judgeSavedCase(program, config, saved);
+    out.write(`${program.name} on ${file} (${config.entry.name}/${config.preset}):\n${verdict.lines.join('\n')}\n`);
+    return verdict.passed ? EXIT.ok : EXIT.failed;
+  } finally {
+    program.close();
+  }
+}
+
 /** `gate`. */
 export const gateCommand: Command = {
   name: 'gate',
@@ -82,6 +114,16 @@ export const gateCommand: Command = {
       help: `seconds the program may take to answer one request (default ${DEFAULT_TIMEOUT_SECONDS})`,
     },
     'max-time': MAX_TIME_FLAG,
+    case: {
+      type: 'string',
+      value: 'FILE',
+      help: 'judge the program on this one saved case instead of running the properties (--save-cases writes them)',
+    },
+    'save-cases': {
+      type: 'string',
+      value: 'DIR',
+      help: "write each failure's shrunk case to DIR/<rule>-<preset>-<property>.json, for --case",
+    },
     detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
     json: JSON_FLAG,
   },
@@ -94,6 +136,9 @@ export const gateCommand: Command = {
     if (command === undefined || command.trim() === '')
       throw new OptionError('gate needs --impl "<command>", the program to judge');
     const timeoutSeconds = timeoutOf(text(values, 'timeout'));
+    const caseFile = text(values, 'case');
+    if (caseFile !== undefined) return replayCase(command, caseFile, timeoutSeconds, context.out);
+    const saveDir = text(values, 'save-cases');
     const options = {
       rule: text(values, 'rule'),
       preset: text(values, 'preset'),
@@ -118,6 +163,7 @@ export const gateCommand: Command = {
         const checked = report.passed + report.failed;
         const diagnoses = broken ? [] : await diagnoseFailures(judged, report, options.seed);
         const findings = presetFindings(report);
+        const saved = saveDir === undefined ? [] : saveCases(report, saveDir);
         return {
           text: [
             formatReport(report, { detail: values.detail === true }),
@@ -128,6 +174,9 @@ export const gateCommand: Command = {
                   'Findings (passing a preset that encodes a framework defect is not a pass):',
                   ...findings.map((f) => `  ${f.rule}/${f.preset}: ${f.finding}`),
                 ]
+              : []),
+            ...(saved.length > 0
+              ? ['', 'Saved cases (replay one with --case FILE):', ...saved.map((f) => `  ${f}`)]
               : []),
           ].join('\n'),
           json: { ...report, diagnoses, findings },
