@@ -25,6 +25,11 @@ export interface Implementation {
   readonly name: string;
   init(config: Configuration, params: Float32Array): State;
   step(config: Configuration, input: StepInput): StepOutput;
+  /**
+   * Several steps at once, each from its own input (a trajectory's steps, each from the oracle's
+   * state); the answers in the order of `inputs`. Optional: without it, the gate calls `step` for each.
+   */
+  stepMany?(config: Configuration, inputs: readonly StepInput[]): StepOutput[];
   /** The derived bound on this implementation's error in one step (docs/error-analysis.md). */
   bound(config: Configuration, input: StepInput): StepBound;
   /** The derived bound on its initial state. */

@@ -7,6 +7,7 @@
  * @module
  */
 import fc from 'fast-check';
+import { required } from '../../core/required.js';
 import type { CatalogueEntry, Configuration, PresetName, StepInput, StepOutput } from '../../core/catalogue/index.js';
 import { oracleRuleOf } from '../registry/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
@@ -137,6 +138,38 @@ export function trajectoryProperty(
     );
     foldInto(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+    if (impl.stepMany !== undefined) {
+      // Every step's input is the oracle's state, known before the implementation answers: one batch.
+      const inputs: StepInput[] = [];
+      const outputs: StepOutput[] = [];
+      let current: StepOutput = initial;
+      for (const [k, g] of grads.entries()) {
+        const input = {
+          params: current.params,
+          grads: g,
+          state: current.state,
+          t: k + 1,
+          ...(objective ? { objective } : {}),
+        };
+        current = oracle.step(config, input);
+        inputs.push(input);
+        outputs.push(current);
+      }
+      const produced = impl.stepMany(config, inputs);
+      inputs.forEach((input, k) => {
+        const { comparison, tier } = compareTiered(
+          impl,
+          config,
+          input,
+          required(produced[k], 'answer'),
+          required(outputs[k], 'oracle'),
+        );
+        foldInto(tally, comparison, tier);
+        if (comparison.mismatches.length > 0)
+          throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+      });
+      return;
+    }
     let current = params;
     grads.forEach((g, k) => {
       const { comparison, oracle: next } = judgeStep(

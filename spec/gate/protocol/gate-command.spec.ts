@@ -49,6 +49,21 @@ describe('gate --impl', () => {
     expect(/counterexample: (.*)/.exec(replayed.out)?.[1]).toBe(counterexample);
   });
 
+  it("accepts a batch's answers in any order, matched by id", async () => {
+    const { status, out } = await gate(
+      '--reorder',
+      '--runs',
+      '8',
+      '--preset',
+      'paper',
+      '--property',
+      'trajectory',
+      '--json',
+    );
+    expect(status).toBe(EXIT.ok);
+    expect((JSON.parse(out) as CheckReport).results[0]?.properties[0]).toMatchObject({ passed: true, runs: 8 });
+  });
+
   it('saves each failure as a case file, and --case replays it on the program', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'optim-oracle-cases-'));
     const failed = await gate(

@@ -85,16 +85,30 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
   if (typeof hello === 'string') fail(`its hello is ${hello}`);
   const greeting = hello as Hello;
 
-  const ask = (request: Request): Result => {
+  /**
+   * Writes every request, then reads one answer per request, in any order, matched by id (a batch:
+   * the program may answer as it computes).
+   */
+  const askMany = (requests: readonly Request[]): Result[] => {
     if (failure !== undefined) throw failure;
-    channel.send(JSON.stringify(request));
-    const what = `${request.type} request ${request.id} (${request.rule}/${request.preset})`;
-    const answer = parseLine(receive(`no answer to the ${what}`), 'answer');
-    if (typeof answer === 'string') return fail(`its answer to the ${what} is ${answer}`);
-    if (answer.id !== request.id) return fail(`it answered id ${answer.id} to the ${what}`);
-    if ('error' in answer) return fail(`it answered the ${what} with an error: ${answer.error}`);
-    return answer;
+    for (const request of requests) channel.send(JSON.stringify(request));
+    const first = requests[0];
+    const last = requests[requests.length - 1];
+    if (first === undefined || last === undefined) return [];
+    const ids = requests.length === 1 ? `request ${first.id}` : `requests ${first.id} to ${last.id}`;
+    const what = `${first.type} ${ids} (${first.rule}/${first.preset})`;
+    const answers = new Map<number, Result>();
+    while (answers.size < requests.length) {
+      const answer = parseLine(receive(`no answer to the ${what}`), 'answer');
+      if (typeof answer === 'string') return fail(`its answer to the ${what} is ${answer}`);
+      if (answers.has(answer.id) || !requests.some((r) => r.id === answer.id))
+        return fail(`it answered id ${answer.id} to the ${what}`);
+      if ('error' in answer) return fail(`it answered the ${what} with an error: ${answer.error}`);
+      answers.set(answer.id, answer);
+    }
+    return requests.map((r) => answers.get(r.id) as Result);
   };
+  const ask = (request: Request): Result => askMany([request])[0] as Result;
 
   const fields = (config: Configuration) => ({
     rule: config.entry.name,
@@ -128,6 +142,23 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     return state;
   };
 
+  const stepRequest = (config: Configuration, input: StepInput): Request => ({
+    id: nextId++,
+    type: 'step',
+    ...fields(config),
+    t: input.t,
+    params: bits(input.params),
+    grads: bits(input.grads),
+    state: Object.fromEntries(Object.entries(input.state).map(([k, v]) => [k, bits(v)])),
+  });
+  const stepResult = (config: Configuration, input: StepInput, id: number, answer: Result): StepOutput => {
+    const what = `step request ${id}`;
+    if (answer.params === undefined) return fail(`its answer to the ${what} has no params`);
+    if (answer.params.length !== input.params.length)
+      return fail(`its answer to the ${what} has ${answer.params.length} params, ${input.params.length} expected`);
+    return { params: floats(answer.params), state: stateOf(config, input.params.length, answer.state, what) };
+  };
+
   return {
     name: greeting.implementation,
     hello: greeting,
@@ -146,22 +177,13 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
       return stateOf(config, params.length, answer.state, `init request ${id}`);
     },
     step(config: Configuration, input: StepInput): StepOutput {
-      const id = nextId++;
-      const state = Object.fromEntries(Object.entries(input.state).map(([k, v]) => [k, bits(v)]));
-      const what = `step request ${id}`;
-      const answer = ask({
-        id,
-        type: 'step',
-        ...fields(config),
-        t: input.t,
-        params: bits(input.params),
-        grads: bits(input.grads),
-        state,
-      });
-      if (answer.params === undefined) return fail(`its answer to the ${what} has no params`);
-      if (answer.params.length !== input.params.length)
-        return fail(`its answer to the ${what} has ${answer.params.length} params, ${input.params.length} expected`);
-      return { params: floats(answer.params), state: stateOf(config, input.params.length, answer.state, what) };
+      const request = stepRequest(config, input);
+      return stepResult(config, input, request.id, ask(request));
+    },
+    stepMany(config: Configuration, inputs: readonly StepInput[]): StepOutput[] {
+      const requests = inputs.map((input) => stepRequest(config, input));
+      const answers = askMany(requests);
+      return inputs.map((input, k) => stepResult(config, input, requests[k]?.id ?? 0, answers[k] as Result));
     },
     bound: productionBound,
     conformingBound,

@@ -8,6 +8,7 @@
 //   --wrong-length      answer one parameter too many
 //   --wrong-id          answer with another id
 //   --bad-hello         greet with protocol version 2
+//   --reorder           answer a batch's steps in pairs, the later first (allowed: answers carry ids)
 import { createInterface } from 'node:readline';
 
 const args = process.argv.slice(2);
@@ -26,6 +27,23 @@ const toBits = (x) => {
   return `0x${view.getUint32(0).toString(16).padStart(8, '0')}`;
 };
 const write = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+// --reorder: a step's answer waits for the next request (or 20 ms); then the later is written first.
+let held;
+const flush = () => {
+  if (held !== undefined) write(held);
+  held = undefined;
+};
+const answer = (value) => {
+  if (!has('--reorder')) return write(value);
+  if (held === undefined) {
+    held = value;
+    setTimeout(flush, 20);
+  } else {
+    write(value);
+    flush();
+  }
+};
 
 let requests = 0;
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -55,5 +73,5 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     return toBits(has('--bug') ? f(theta + f(lr * g)) : f(theta - f(lr * g)));
   });
   if (has('--wrong-length')) params.push('0x00000000');
-  write({ id, params, state: {} });
+  answer({ id, params, state: {} });
 });
