@@ -28,7 +28,7 @@ export default defineConfig(
   },
   {
     files: ['bin/**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly', setTimeout: 'readonly' } },
   },
   {
     files: ['**/*.cjs'],
