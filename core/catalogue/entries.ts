@@ -35,3 +35,4 @@ export {
 } from './augmentations/geometric.js';
 export { resizeBilinear, resizeNearest, rotate } from './augmentations/interpolating.js';
 export { adjustBrightness, adjustContrast } from './augmentations/colour.js';
+export { adafactor } from './rules/adafactor.js';

@@ -11,5 +11,6 @@ export * from './define.js';
 export * from './errors.js';
 export * from './configure.js';
 export * from './check-inputs.js';
+export * from './matrix-shape.js';
 export * from './step-data.js';
 export * from './objectives.js';

@@ -13,12 +13,12 @@ import { boundInit, boundStep, type StepBound } from './bound/step-bound.js';
 export interface Implementation {
   /** Who it is, and where it ran (`optim-oracle on wasm`). */
   readonly name: string;
-  init(config: Configuration, params: Float32Array): State;
+  init(config: Configuration, params: Float32Array, shape?: readonly number[]): State;
   step(config: Configuration, input: StepInput): StepOutput;
   /** The derived bound on this implementation's error in one step (docs/error-analysis.md). */
   bound(config: Configuration, input: StepInput): StepBound;
   /** The derived bound on its initial state. */
-  boundInit(config: Configuration, length: number): StepBound;
+  boundInit(config: Configuration, length: number, shape?: readonly number[]): StepBound;
 }
 
 /**
@@ -33,9 +33,9 @@ export function productionBound(config: Configuration, input: StepInput): StepBo
 export function production(backend: string): Implementation {
   return {
     name: `optim-oracle on ${backend}`,
-    init: (config, params) => initArrays(optimizerFor(config), params),
+    init: (config, params, shape) => initArrays(optimizerFor(config), params, shape),
     step: (config, input) => stepArrays(optimizerFor(config), input),
     bound: productionBound,
-    boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
+    boundInit: (config, length, shape) => boundInit(productionRuleOf(config.entry.name), config, length, shape),
   };
 }
