@@ -7,7 +7,7 @@
  *     r' = β r + w rowmean(G2),   c' = β c + w colmean(G2),   V̂ = r' c'ᵀ / mean(r')  (or r' c'ᵀ / mean(c'))
  *     v' = V̂ (`last-two`, Keras) or v (`two-largest`: optax's placeholder passes through)
  *   otherwise:  v' = β v + w G2,  V̂ = v',  r' = r,  c' = c
- *   u = g / √V̂,   û = u / max(1, RMS(u) / d)
+ *   u = g / √V̂,   û = u / max(1, RMS(u) / d)   (min(|u|, d) sign(u) for one element: ./factored.ts)
  *   relative:         θ' = θ − (max(ε2, RMS(θ)) · min(α, 1/√t)) û
  *   parameter-scale:  θ' = θ − max(RMS(θ), ε2) û
  *
@@ -23,7 +23,7 @@ import { required } from '../../core/required.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import type { HyperEnclosures } from '../rule.js';
 import { tensorRule, type TensorContext, type TensorUpdate } from '../tensor-rule.js';
-import { at, colMeans, factoredEstimate, rms, rowMeans } from './factored.js';
+import { at, clipByRms, colMeans, factoredEstimate, rms, rowMeans } from './factored.js';
 
 /** Whether a rows × cols matrix is factored, and which statistic is normalised. */
 function factoring(
@@ -59,7 +59,8 @@ export const adafactorUpdate: TensorUpdate<AdafactorSchema> = {
   entries: ['adafactor'],
   step(a, { params, grads, slots }, context) {
     const { h, t, flags } = context;
-    const w = a.powReal(a.point(t), a.neg(h.decayRate));
+    // t^(−c) is exactly 1 at t = 1 or c = 0 (β exactly 0), which powReal's enclosure would only approach.
+    const w = t === 1 || a.isZero(h.decayRate) ? a.point(1) : a.powReal(a.point(t), a.neg(h.decayRate));
     const beta = a.sub(a.point(1), w);
     const g2 = grads.map((g) => a.add(a.square(g), h.eps1));
     const ema = (old: Enclosure, x: Enclosure) => a.add(a.mul(beta, old), a.mul(w, x));
@@ -79,10 +80,10 @@ export const adafactorUpdate: TensorUpdate<AdafactorSchema> = {
       vHat = v;
     }
     const u = grads.map((g, i) => a.div(g, a.sqrt(at(vHat, i))));
-    const clip = a.max(a.point(1), a.div(rms(a, u), h.clipThreshold));
+    const clipped = clipByRms(a, u, h.clipThreshold);
     const step = stepScale(a, h, params, t, flags.stepSize);
     return {
-      params: params.map((p, i) => a.sub(p, a.mul(step, a.div(at(u, i), clip)))),
+      params: params.map((p, i) => a.sub(p, a.mul(step, at(clipped, i)))),
       slots: { r, c, v },
     };
   },

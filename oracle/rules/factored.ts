@@ -7,6 +7,7 @@
  */
 import { required } from '../../core/required.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
+import { signOf } from './common.js';
 
 /** Element i of a tensor's enclosures. */
 export const at = (xs: readonly Enclosure[], i: number): Enclosure => required(xs[i], `element ${i}`);
@@ -19,9 +20,30 @@ export function mean(a: Arithmetic, xs: readonly Enclosure[]): Enclosure {
   );
 }
 
-/** RMS(x) = √(mean(x²)) over the whole tensor, exactly. */
+/**
+ * RMS(x) = √(mean(x²)) over the whole tensor, exactly; |x| for a single element (the same value, as
+ * a point where x is one, so that the quotients of the step stay exact: u / RMS(u) = ±1).
+ */
 export function rms(a: Arithmetic, xs: readonly Enclosure[]): Enclosure {
+  const [only] = xs;
+  if (xs.length === 1 && only !== undefined) return a.abs(only);
   return a.sqrt(mean(a, xs.map((x) => a.square(x))));
+}
+
+/**
+ * Û = U / max(1, RMS(U) / d), exactly. For a single finite element this is min(|u|, d) · sign(u),
+ * written so (the same value) that a clipped step is exact: u / (|u| / d) is d · sign(u) exactly,
+ * while the quotient of enclosures only approaches it.
+ */
+export function clipByRms(a: Arithmetic, u: readonly Enclosure[], d: Enclosure): Enclosure[] {
+  const [only] = u;
+  if (u.length === 1 && only !== undefined) {
+    const m = a.abs(only);
+    const finite = !a.isZero(a.div(a.point(1), m));
+    if (finite && a.isNegative(a.sub(d, m))) return [a.mul(d, signOf(a, only))];
+  }
+  const clip = a.max(a.point(1), a.div(rms(a, u), d));
+  return u.map((x) => a.div(x, clip));
 }
 
 /** Per row i of a rows × cols row-major matrix, the mean over its columns. */

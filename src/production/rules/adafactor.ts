@@ -10,7 +10,7 @@
  *     Keras:   v' = (r' / mean(r'))[:, None] · c'[None, :],   u = g / √v'
  *     optax:   u = (g · (1 / √(r' / mean(r')))[:, None]) · (1 / √c')[None, :]   (or c' normalised)
  *   otherwise: v' = β v + w g2,   u = g / √v' (Keras) or g · (1 / √v') (optax's v^−0.5)
- *   û = u / max(1, RMS(u) / d)
+ *   û = u · min(1, d / RMS(u))      (the frameworks' u / max(1, RMS(u) / d), which overflows for a tiny d)
  *   relative:         θ' = θ − (max(ε2, RMS(θ)) · ρ) · û
  *   parameter-scale:  θ' = θ − û · max(RMS(θ), ε2)
  *
@@ -103,9 +103,13 @@ export const adafactor: MatrixRule<AdafactorSchema, Always, Sometimes> = {
       v = ema(slots.v, g2);
       u = keras ? A.div(grad, A.sqrt(v)) : A.mul(grad, inverseRoot(v));
     }
-    const clipped = A.div(u, A.max(c.one, A.div(rms(A, u, c.one), c.clipThreshold)));
+    const clipped = A.mul(
+      u,
+      A.sub(c.zero, A.max(A.sub(c.zero, c.one), A.sub(c.zero, A.div(c.clipThreshold, rms(A, u, c.one))))),
+    );
     const scale = A.max(c.eps2, rms(A, param, c.one));
-    if (flags.stepSize === 'parameter-scale') return { param: A.sub(param, A.mul(clipped, scale)), slots: { r, c: col, v } };
+    if (flags.stepSize === 'parameter-scale')
+      return { param: A.sub(param, A.mul(clipped, scale)), slots: { r, c: col, v } };
     const lr = required(c.lr, 'lr');
     const relative = required(c.relative, 'relative');
     const rho = A.sub(c.zero, A.max(A.sub(c.zero, lr), A.sub(c.zero, relative)));
