@@ -65,7 +65,10 @@ export function checkStepShapes(
     if (s === undefined) throw new StepInputError(rule, `state slot '${slot}' is missing`);
     const n = s.reduce((p, d) => p * d, 1);
     if (n !== lengths[slot])
-      throw new StepInputError(rule, `state slot '${slot}' must hold ${lengths[slot]} values, got shape ${shapeText(s)}`);
+      throw new StepInputError(
+        rule,
+        `state slot '${slot}' must hold ${lengths[slot]} values, got shape ${shapeText(s)}`,
+      );
   }
 }
 

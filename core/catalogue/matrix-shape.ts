@@ -24,9 +24,11 @@ export function checkShape(rule: string, shape: unknown, n: number): void {
     Array.isArray(shape) &&
     (dims.length === 1 || dims.length === 2) &&
     dims.every((d) => Number.isInteger(d) && (d as number) >= (dims.length === 2 ? 1 : 0));
-  if (!valid) throw new StepInputError(rule, `shape must be [n] or [rows, cols] of positive integers, got ${String(shape)}`);
+  if (!valid)
+    throw new StepInputError(rule, `shape must be [n] or [rows, cols] of positive integers, got ${String(shape)}`);
   const size = dims.reduce((p: number, d) => p * (d as number), 1);
-  if (size !== n) throw new StepInputError(rule, `shape [${dims.join(', ')}] holds ${size} elements but params has ${n}`);
+  if (size !== n)
+    throw new StepInputError(rule, `shape [${dims.join(', ')}] holds ${size} elements but params has ${n}`);
 }
 
 /** The matrix dimensions of `shape` (a 2-D shape), or undefined for a vector (absent or 1-D). */

@@ -27,7 +27,12 @@ export function mean(a: Arithmetic, xs: readonly Enclosure[]): Enclosure {
 export function rms(a: Arithmetic, xs: readonly Enclosure[]): Enclosure {
   const [only] = xs;
   if (xs.length === 1 && only !== undefined) return a.abs(only);
-  return a.sqrt(mean(a, xs.map((x) => a.square(x))));
+  return a.sqrt(
+    mean(
+      a,
+      xs.map((x) => a.square(x)),
+    ),
+  );
 }
 
 /**

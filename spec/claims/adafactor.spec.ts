@@ -15,8 +15,8 @@ describe('the factored estimate, by hand', () => {
   const Q = RationalArithmetic.instance;
   const estimate = (xs: string[]) => {
     const x = xs.map((v) => Q.point(v));
-    return factoredEstimate(Q, rowMeans(Q, x, 2, 2), colMeans(Q, x, 2, 2), 'rows').map((r) =>
-      Number((r as { num: bigint }).num) / Number((r as { den: bigint }).den),
+    return factoredEstimate(Q, rowMeans(Q, x, 2, 2), colMeans(Q, x, 2, 2), 'rows').map(
+      (r) => Number((r as { num: bigint }).num) / Number((r as { den: bigint }).den),
     );
   };
 

@@ -112,7 +112,14 @@ export function trajectoryProperty(
       const { comparison, oracle: next } = judgeStep(
         impl,
         config,
-        { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}), ...(shape ? { shape } : {}) },
+        {
+          params: current,
+          grads: g,
+          state,
+          t: k + 1,
+          ...(objective ? { objective } : {}),
+          ...(shape ? { shape } : {}),
+        },
         tally,
       );
       if (comparison.mismatches.length > 0)

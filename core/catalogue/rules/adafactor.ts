@@ -54,7 +54,8 @@ const adafactorFlags = {
     values: ['last-two', 'two-largest'],
   },
   stepSize: {
-    description: "'relative': max(ε2, RMS(θ)) · min(α, 1/√t) (paper, Keras); 'parameter-scale': max(RMS(θ), ε2) (optax)",
+    description:
+      "'relative': max(ε2, RMS(θ)) · min(α, 1/√t) (paper, Keras); 'parameter-scale': max(RMS(θ), ε2) (optax)",
     values: ['relative', 'parameter-scale'],
   },
 } as const;
@@ -69,13 +70,15 @@ export const adafactor = defineEntry({
   name: 'adafactor',
   kind: 'elementwise-update',
   title: 'Adafactor',
-  source: 'Shazeer & Stern 2018, "Adafactor: Adaptive Learning Rates with Sublinear Memory Cost", arXiv:1804.04235, Algorithms 4 and 5',
+  source:
+    'Shazeer & Stern 2018, "Adafactor: Adaptive Learning Rates with Sublinear Memory Cost", arXiv:1804.04235, Algorithms 4 and 5',
   hyperparameters: adafactorHyperparameters,
   flags: adafactorFlags,
   slots: adafactorSlots,
   presets: {
     paper: {
-      source: 'arXiv:1804.04235 Algorithms 4 and 5 (β̂2_t = 1 − t^−0.8, ρ_t = min(10^−2, 1/√t), ε1 10^−30, ε2 10^−3, d 1)',
+      source:
+        'arXiv:1804.04235 Algorithms 4 and 5 (β̂2_t = 1 − t^−0.8, ρ_t = min(10^−2, 1/√t), ε1 10^−30, ε2 10^−3, d 1)',
       defaults: { lr: '0.01', decayRate: '0.8', eps1: '1e-30', eps2: '0.001', clipThreshold: '1' },
       flags: { factoring: 'last-two', stepSize: 'relative' },
     },

@@ -73,9 +73,7 @@ function deviation(c: FactorCase): Rational[] {
   const B = mean(Q, b2) as Rational;
   const e = Q.point(c.eps1);
   const denominator = Q.add(Q.mul(A, B), e);
-  return a2.flatMap((ai) =>
-    b2.map((bj) => Q.neg(Q.div(Q.mul(e, Q.mul(Q.sub(ai, A), Q.sub(bj, B))), denominator))),
-  );
+  return a2.flatMap((ai) => b2.map((bj) => Q.neg(Q.div(Q.mul(e, Q.mul(Q.sub(ai, A), Q.sub(bj, B))), denominator))));
 }
 
 /** Adafactor's claims, in the order `optim-oracle claims` prints them. */
@@ -158,7 +156,8 @@ export const adafactorClaims: readonly Claim[] = [
           }),
           runs: 300,
           describe: describeFactors,
-          measured: () => `${nonzero} cases with a nonzero miss (the estimate is exact only where a_i² = mean(a²) or b_j² = mean(b²))`,
+          measured: () =>
+            `${nonzero} cases with a nonzero miss (the estimate is exact only where a_i² = mean(a²) or b_j² = mean(b²))`,
         },
         o,
       );

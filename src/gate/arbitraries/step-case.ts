@@ -199,7 +199,9 @@ export function trajectoryCase(
       configuration(entry, preset),
       hasMatrixSlots(entry)
         ? shapeOf(entry, options.maxLength ?? 4)
-        : fc.integer({ min: 1, max: options.maxLength ?? 4 }).map((length): { length: number; shape?: number[] } => ({ length })),
+        : fc
+            .integer({ min: 1, max: options.maxLength ?? 4 })
+            .map((length): { length: number; shape?: number[] } => ({ length })),
       fc.integer({ min: 1, max: options.maxSteps ?? 50 }),
     )
     .chain(([config, { length, shape }, steps]) => {
@@ -213,8 +215,6 @@ export function trajectoryCase(
           ...objectives,
         })
         .map((r): Omit<TrajectoryCase, 'config'> => (shape === undefined ? r : { ...r, shape }))
-        .map((r) =>
-          withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective, r.shape),
-        );
+        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective, r.shape));
     });
 }
