@@ -13,7 +13,7 @@
  * with RMS(x) = √(mean(x²)) over the whole tensor. The flag `factoring` says which tensors are
  * factored and which statistic is normalised: `last-two` (Keras: every matrix, the row statistic R
  * divided by its mean) or `two-largest` (optax: a matrix whose smaller dimension is at least
- * `minDimSizeToFactor`, the statistic over the larger dimension normalised). The flag `stepSize` is
+ * `minDimSizeToFactor`, the statistic averaged over the larger dimension normalised). The flag `stepSize` is
  * the step: `relative` or `parameter-scale` as above. Vectors keep the full V (Keras keeps scalar
  * row and column placeholders for them, optax (1,) ones); a matrix under Keras keeps R, C and V (V
  * overwritten with V̂), under optax R and C (its V, a (1,) placeholder, passes through here).
@@ -50,7 +50,7 @@ const adafactorHyperparameters = {
 const adafactorFlags = {
   factoring: {
     description:
-      "'last-two': every matrix factored, R normalised (Keras); 'two-largest': only when min(rows, cols) ≥ k, the larger dimension's statistic normalised (optax)",
+      "'last-two': every matrix factored, R normalised (Keras); 'two-largest': only when min(rows, cols) ≥ k, the mean over the larger dimension normalised (optax)",
     values: ['last-two', 'two-largest'],
   },
   stepSize: {

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { compareRationals, RationalArithmetic, type Rational } from '../../../oracle/rational.js';
 import { colMeans, factoredEstimate, mean, rowMeans } from '../../../oracle/rules/factored.js';
@@ -59,7 +60,8 @@ const describeFactors = ([c]: [FactorCase]): NamedValue[] => [
   text('ε1', c.eps1),
 ];
 
-const show = (r: Rational): string => `${r.num}/${r.den}`;
+/** A rational as a decimal (exact when it terminates within 20 digits, else rounded to 20). */
+const show = (r: Rational): string => new Decimal(r.num.toString()).div(r.den.toString()).toSignificantDigits(20).toString();
 
 /** Whether two rationals are equal. */
 const same = (x: Rational, y: Rational): boolean => compareRationals(x, y) === 0;

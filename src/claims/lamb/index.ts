@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { configure, type Configuration, type PresetName } from '../../../core/catalogue/index.js';
 import * as entries from '../../../core/catalogue/entries.js';
@@ -96,6 +97,13 @@ function productionStep(backend: string, c: LambCase, scale: number): Float32Arr
   return out.params;
 }
 
+/** A rational or a surd sgn · √(n/d) as a decimal, 20 significant digits. */
+function decimal(r: Rational): string {
+  const q = new Decimal(r.num.toString()).abs().div(r.den.toString());
+  const v = r.root ? q.sqrt() : q;
+  return (r.num < 0n ? v.neg() : v).toSignificantDigits(20).toString();
+}
+
 /**
  * x = y for rationals or surds sgn · √(n/d): the same sign and the same square (squares of surds are
  * rationals), which decides equality exactly without leaving the rationals.
@@ -138,9 +146,8 @@ function exactClaim(
           describe: describeCase,
           judged: () => judged,
           reason: ([c]) => {
-            const show = (xs: readonly Rational[] | undefined) =>
-              (xs ?? []).map((r) => `${r.root ? '±√' : ''}${r.num}/${r.den}`).join(', ');
-            return `θ − θ' = [${show(exactStep(c, Q.point(1)))}] for θ, [${show(exactStep(c, Q.point(2 ** c.k)))}] for 2^${c.k} θ (surds as sgn √(n/d)): at ‖θ‖ = 0 the ${c.preset} ratio is ${c.preset === 'paper' ? '0' : '1'}, so the step does not scale with θ`;
+            const show = (xs: readonly Rational[] | undefined) => (xs ?? []).map(decimal).join(', ');
+            return `θ − θ' = [${show(exactStep(c, Q.point(1)))}] for θ and [${show(exactStep(c, Q.point(2 ** c.k)))}] for 2^${c.k} θ: at ‖θ‖ = 0 the ${c.preset} ratio is ${c.preset === 'paper' ? '0' : '1'}, so the step α r does not scale with θ`;
           },
           measured: () => `${judged} cases judged on exact rationals (ε = 0), the others leave the rationals`,
         },
