@@ -61,7 +61,8 @@ const describeFactors = ([c]: [FactorCase]): NamedValue[] => [
 ];
 
 /** A rational as a decimal (exact when it terminates within 20 digits, else rounded to 20). */
-const show = (r: Rational): string => new Decimal(r.num.toString()).div(r.den.toString()).toSignificantDigits(20).toString();
+const show = (r: Rational): string =>
+  new Decimal(r.num.toString()).div(r.den.toString()).toSignificantDigits(20).toString();
 
 /** Whether two rationals are equal. */
 const same = (x: Rational, y: Rational): boolean => compareRationals(x, y) === 0;
