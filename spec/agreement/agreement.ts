@@ -79,7 +79,9 @@ export interface AgreementOptions {
   /**
    * The share of the default cases this rule runs (default 1), for rules whose step costs several
    * times an elementwise one (Adafactor: row, column and whole-tensor means on tfjs and in the
-   * oracle), so that `npm test` keeps its time budget; $OPTIM_ORACLE_RUNS runs every case.
+   * oracle), so that `npm test` keeps its time budget: one-step properties run that share (at least
+   * 10), trajectories that share (at least 3) of at most max(10, 50 · share) steps, on every backend;
+   * $OPTIM_ORACLE_RUNS runs every case.
    */
   readonly share?: number;
 }
@@ -96,7 +98,10 @@ export function describeAgreement(
   const deep = (process.env[RUNS_ENV] ?? '') !== '';
   const share = deep ? 1 : (options.share ?? 1);
   const oneStep = Math.max(10, Math.round(oneStepRuns * share));
-  const trajectories = Math.max(6, Math.round(trajectoryRuns * share));
+  // With a share, trajectories are fewer and shorter on every backend (at least 3 of up to 10 steps).
+  const trajectoryRunsOn = (backend: string) =>
+    share === 1 ? casesOn(backend, trajectoryRuns) : Math.max(3, Math.round(trajectoryRuns * share));
+  const trajectoryOptions = share === 1 ? {} : { maxSteps: Math.max(10, Math.round(50 * share)) };
   const entry = entryOf(rule);
   const presets = PRESET_NAMES.filter((p) => entry.presets[p] !== undefined);
   describe.each(backends)(`${rule} agrees with the oracle on %s`, (backend) => {
@@ -127,7 +132,9 @@ export function describeAgreement(
 
       it('trajectories of up to 50 steps, each step from the oracle state; with the tests above, mostly compared', () => {
         const tally = newTally();
-        fc.assert(trajectoryProperty(impl, entry, preset, tally), { numRuns: casesOn(backend, trajectories) });
+        fc.assert(trajectoryProperty(impl, entry, preset, tally, trajectoryOptions), {
+          numRuns: trajectoryRunsOn(backend),
+        });
         expectSomeCompared(tally);
         pool(pooled, tally);
         expectMostlyCompared(pooled);

@@ -186,7 +186,7 @@ export const lambClaims: readonly Claim[] = [
             const scaled = productionStep(o.backend, c, 2 ** c.k);
             return scaled.every((x, i) => Object.is(x, required(base[i], "θ'") * 2 ** c.k));
           }),
-          runs: 200,
+          runs: 100,
           describe: describeCase,
           reason: ([c]) => {
             const base = productionStep(o.backend, c, 1);
