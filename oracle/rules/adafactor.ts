@@ -50,7 +50,8 @@ function stepScale(
   if (stepSize === 'parameter-scale') return scale;
   const relative = a.div(a.point(1), a.sqrt(a.point(t)));
   const lr = required(h.lr, 'lr (the relative step)');
-  return a.mul(scale, a.isNegative(a.sub(lr, relative)) ? lr : relative);
+  // min(α, 1/√t) = −max(−α, −1/√t): no comparison, so a tie (α = 10^−3 at t = 10^6) needs no decision.
+  return a.mul(scale, a.neg(a.max(a.neg(lr), a.neg(relative))));
 }
 
 /** Adafactor's exact step on a whole vector or matrix. */

@@ -36,7 +36,7 @@ export function rms(a: Arithmetic, xs: readonly Enclosure[]): Enclosure {
 }
 
 /**
- * Û = U / max(1, RMS(U) / d), exactly. For a single finite element this is min(|u|, d) · sign(u),
+ * Û = U / max(1, RMS(U) / d), exactly. For a single finite element this is sign(u) · min(|u|, d),
  * written so (the same value) that a clipped step is exact: u / (|u| / d) is d · sign(u) exactly,
  * while the quotient of enclosures only approaches it.
  */
@@ -44,8 +44,8 @@ export function clipByRms(a: Arithmetic, u: readonly Enclosure[], d: Enclosure):
   const [only] = u;
   if (u.length === 1 && only !== undefined) {
     const m = a.abs(only);
-    const finite = !a.isZero(a.div(a.point(1), m));
-    if (finite && a.isNegative(a.sub(d, m))) return [a.mul(d, signOf(a, only))];
+    // min(|u|, d) = −max(−|u|, −d), without a comparison that a tie |u| = d would leave undecided.
+    if (!a.isZero(a.div(a.point(1), m))) return [a.mul(signOf(a, only), a.neg(a.max(a.neg(m), a.neg(d))))];
   }
   const clip = a.max(a.point(1), a.div(rms(a, u), d));
   return u.map((x) => a.div(x, clip));
