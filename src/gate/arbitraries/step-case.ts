@@ -131,17 +131,22 @@ function hasMatrixSlots(entry: CatalogueEntry): boolean {
 }
 
 /**
- * The shapes drawn for an entry: none (flat tensors of 0 to `maxLength` elements) unless it keeps row
- * or column slots (Adafactor), which get vectors of 1 to min(`maxLength`, 4) elements (no shape) half the time and
- * matrices of 1 to 3 rows and columns the other half. Every element shares the tensor's RMS, so one
- * extreme element (whose square overflows) takes the whole tensor out of the analysed domain: small
- * tensors keep most cases judged.
+ * The shapes drawn for an entry: none (flat tensors of 0 to `maxLength` elements, default 8) unless it
+ * keeps row or column slots (Adafactor), which get vectors (no shape) half the time and matrices the
+ * other half: of 1 to 4 elements and 1 to 3 rows and columns by default, or of 1 to `maxLength`
+ * elements and 1 to ⌊√maxLength⌋ rows and columns when it is given. Every element shares the tensor's
+ * RMS, so one extreme element (whose square overflows) takes the whole tensor out of the analysed
+ * domain: small tensors keep most cases judged.
  */
-export function shapeOf(entry: CatalogueEntry, maxLength: number): fc.Arbitrary<{ length: number; shape?: number[] }> {
-  if (!hasMatrixSlots(entry)) return fc.integer({ min: 0, max: maxLength }).map((length) => ({ length }));
-  const dim = fc.integer({ min: 1, max: 3 });
+export function shapeOf(
+  entry: CatalogueEntry,
+  maxLength: number | undefined,
+  fallback = 8,
+): fc.Arbitrary<{ length: number; shape?: number[] }> {
+  if (!hasMatrixSlots(entry)) return fc.integer({ min: 0, max: maxLength ?? fallback }).map((length) => ({ length }));
+  const dim = fc.integer({ min: 1, max: maxLength === undefined ? 3 : Math.max(1, Math.floor(Math.sqrt(maxLength))) });
   return fc.oneof(
-    fc.integer({ min: 1, max: Math.min(maxLength, 4) }).map((length) => ({ length })),
+    fc.integer({ min: 1, max: maxLength ?? 4 }).map((length) => ({ length })),
     fc.tuple(dim, dim).map(([rows, cols]) => ({ length: rows * cols, shape: [rows, cols] })),
   );
 }
@@ -150,7 +155,7 @@ export function shapeOf(entry: CatalogueEntry, maxLength: number): fc.Arbitrary<
 export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   return fc
-    .tuple(configuration(entry, preset), shapeOf(entry, options.maxLength ?? 8))
+    .tuple(configuration(entry, preset), shapeOf(entry, options.maxLength))
     .chain(([config, { length, shape }]) => {
       // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
@@ -198,7 +203,7 @@ export function trajectoryCase(
     .tuple(
       configuration(entry, preset),
       hasMatrixSlots(entry)
-        ? shapeOf(entry, options.maxLength ?? 4)
+        ? shapeOf(entry, options.maxLength, 4)
         : fc
             .integer({ min: 1, max: options.maxLength ?? 4 })
             .map((length): { length: number; shape?: number[] } => ({ length })),

@@ -206,7 +206,9 @@ export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
     const shape = input.shape === undefined ? [params.length] : [...input.shape];
     const stateTensors: TensorState = {};
     for (const [k, s] of Object.entries(state)) stateTensors[k] = tensor(s, slotShape(layout, k, shape, s.length));
-    const r = optimizer.step(tensor(params, shape), tensor(grads, shape), stateTensors, t, input.objective);
+    // NAG's ignored grads may have any length: a flat tensor then.
+    const gradShape = grads.length === params.length ? shape : [grads.length];
+    const r = optimizer.step(tensor(params, shape), tensor(grads, gradShape), stateTensors, t, input.objective);
     const out: StepOutput = { params: Float32Array.from(r.params.dataSync()), state: {} };
     for (const [k, s] of Object.entries(r.state)) out.state[k] = Float32Array.from(s.dataSync());
     tf.dispose([r.params, ...Object.values(r.state)]);
