@@ -76,3 +76,26 @@ export interface RegionArith<T> extends Float32Arith<T> {
   /** Σ over each region (the last axis), kept as an axis of length 1; float32 additions in any order. */
   regionSum(a: T): T;
 }
+
+/**
+ * {@link Float32Arith} on a parameter that is a vector or a matrix (rows × cols), for the rules that
+ * reduce over rows, columns and the whole tensor (Adafactor). A value is the parameter's shape, a row
+ * statistic (one per row), a column statistic (one per column) or a scalar; elementwise operations
+ * broadcast a scalar against anything, and a row or column statistic against the matrix once placed
+ * with `alongRows` or `alongColumns`. Every mean is a float32 mean of n terms, as tf.mean and
+ * keras.ops.mean compute it (in any order of the additions).
+ */
+export interface MatrixArith<T> extends Float32Arith<T> {
+  /** Σ over every element (a scalar), float32 additions in any order. */
+  sum(a: T): T;
+  /** The mean over every element (a scalar). */
+  mean(a: T): T;
+  /** Per row, the mean over the columns: keras.ops.mean(x, axis=-1) of a matrix. */
+  rowMean(a: T): T;
+  /** Per column, the mean over the rows: keras.ops.mean(x, axis=-2) of a matrix. */
+  colMean(a: T): T;
+  /** A row statistic as a column of the matrix, broadcasting along each row: expand_dims(r, -1). */
+  alongRows(r: T): T;
+  /** A column statistic as a row of the matrix, broadcasting down each column: expand_dims(c, -2). */
+  alongColumns(c: T): T;
+}

@@ -38,6 +38,9 @@ function isNaNInterval(a: Interval): boolean {
 }
 
 /** Decimal arithmetic at one precision, in the three rounding directions, lifted to intervals. */
+/** The most digits {@link IntervalArithmetic.powReal} computes a^y to (decimal.js's ln stops near 1025). */
+const POW_REAL_MAX_PRECISION = 900;
+
 export class IntervalArithmetic implements Arithmetic {
   private readonly down: DecimalClass;
   private readonly up: DecimalClass;
@@ -232,8 +235,11 @@ export class IntervalArithmetic implements Arithmetic {
     if (!this.isPoint(a) && !a.lo.gt(0)) throw new Undecided('a base interval that reaches 0');
     // a^y = exp(y ln a), and y ln a is bilinear in (y, ln a): over the box its extremes, and so a^y's,
     // are at the corners.
-    const Guarded = Decimal.clone({ precision: this.precision + 6, rounding: Decimal.ROUND_HALF_EVEN });
-    const slack = new Guarded(10).pow(-(this.precision + 4));
+    // decimal.js's ln keeps ln 10 to 1025 digits ("Precision limit exceeded" beyond): past 900 digits
+    // the power is computed at 900 with that precision's slack, a wider (still valid) enclosure.
+    const working = Math.min(this.precision, POW_REAL_MAX_PRECISION);
+    const Guarded = Decimal.clone({ precision: working + 6, rounding: Decimal.ROUND_HALF_EVEN });
+    const slack = new Guarded(10).pow(-(working + 4));
     const bases = this.isPoint(a) ? [a.lo] : [a.lo, a.hi];
     const exponents = this.isPoint(y) ? [y.lo] : [y.lo, y.hi];
     const corners = bases.flatMap((x) => exponents.map((e) => new Guarded(x).pow(e)));

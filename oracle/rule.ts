@@ -27,9 +27,12 @@ export interface OracleRule {
   /** The catalogue entries it computes; given another's configuration, every method throws. */
   readonly entries: readonly string[];
   /** The initial state for `params`. */
-  init(config: Configuration, params: Float32Array): State;
-  /** The initial state with `params`, and the state elements left uncertified (as {@link OracleRule.step}). */
-  initialOutput(config: Configuration, params: Float32Array): StepOutput;
+  init(config: Configuration, params: Float32Array, shape?: readonly number[]): State;
+  /**
+   * The initial state with `params`, and the state elements left uncertified (as {@link OracleRule.step});
+   * `shape` sizes row and column slots (absent: a vector).
+   */
+  initialOutput(config: Configuration, params: Float32Array, shape?: readonly number[]): StepOutput;
   /**
    * One exact step, correctly rounded to float32; `uncertified` lists the elements whose rounding no
    * precision tried decides (each holds one of the two neighbours of its boundary).
@@ -51,6 +54,8 @@ export interface DecimalStepInput {
   readonly grads: readonly (Dec | string)[];
   readonly state: Readonly<Record<string, readonly (Dec | string)[]>>;
   readonly t: number;
+  /** The parameters' shape, for rules with row and column slots (absent: a vector). */
+  readonly shape?: readonly number[];
 }
 
 /** An elementwise oracle rule, which also evaluates steps on exact decimal inputs. */

@@ -14,8 +14,11 @@
  */
 import {
   checkStepCount,
+  checkShape,
   checkStepInput,
+  slotLengths,
   StepInputError,
+  type StateLayout,
   type Configuration,
   type Schema,
   type SlotName,
@@ -51,6 +54,8 @@ export interface TensorContext<S extends Schema> {
   readonly h: HyperEnclosures<S>;
   readonly t: number;
   readonly flags: S['flags'];
+  /** The parameters' shape: absent or 1-D for a vector, [rows, cols] for a matrix (row-major). */
+  readonly shape?: readonly number[];
 }
 
 /** An exact update on a whole tensor, written once against {@link Arithmetic} and typed by its entry's schema. */
@@ -68,20 +73,28 @@ function evaluate(
   t: number,
   n: number,
   value: (what: string, i: number) => Enclosure,
+  shape?: readonly number[],
 ): Record<string, readonly Enclosure[]> {
   const layout = config.entry.state(config.flags);
   if (layout.tensor.length > 0)
     throw new StepInputError(config.entry.name, 'a rule on whole tensors keeps no tensor slots');
-  const column = (what: string) => Array.from({ length: n }, (_, i) => value(what, i));
-  const slots = Object.fromEntries(layout.element.map((k) => [k, column(k)]));
+  const lengths = slotLengths(layout, n, shape);
+  const names = slotNames(layout);
+  const column = (what: string, length = n) => Array.from({ length }, (_, i) => value(what, i));
+  const slots = Object.fromEntries(names.map((k) => [k, column(k, lengths[k])]));
   const r = update.step(
     a,
     { params: column('params'), grads: column('grads'), slots },
-    { h: hyperEnclosures(a, config, t), t, flags: config.flags },
+    { h: hyperEnclosures(a, config, t), t, flags: config.flags, ...(shape === undefined ? {} : { shape }) },
   );
   const out: Record<string, readonly Enclosure[]> = { params: r.params };
-  for (const k of layout.element) out[k] = required((r.slots as Record<string, readonly Enclosure[]>)[k], k);
+  for (const k of names) out[k] = required((r.slots as Record<string, readonly Enclosure[]>)[k], k);
   return out;
+}
+
+/** The slots a whole-tensor rule keeps: element slots, then row and column slots. */
+function slotNames(layout: StateLayout): readonly string[] {
+  return [...layout.element, ...layout.row, ...layout.column];
 }
 
 /** The float32 inputs of a step as exact enclosures. */
@@ -111,10 +124,12 @@ function place(key: string): { output: string; index: number } {
 export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): ElementwiseOracleRule {
   // Erasing S is sound because every method checks the configuration with checkEntry first.
   const update = typed as unknown as TensorUpdate<Schema>;
-  const initialOutput = (config: Configuration, params: Float32Array): StepOutput => {
+  const initialOutput = (config: Configuration, params: Float32Array, shape?: readonly number[]): StepOutput => {
     checkEntry(update.name, update.entries, config);
     const layout = config.entry.state(config.flags);
-    const state: State = Object.fromEntries(layout.element.map((k) => [k, new Float32Array(params.length)]));
+    checkShape(config.entry.name, shape, params.length);
+    const lengths = slotLengths(layout, params.length, shape);
+    const state: State = Object.fromEntries(slotNames(layout).map((k) => [k, new Float32Array(lengths[k] ?? 0)]));
     return { params, state };
   };
   const checked = (config: Configuration, input: StepInput): Configuration => {
@@ -125,16 +140,17 @@ export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): Elementwis
   return {
     name: update.name,
     entries: update.entries,
-    init: (config, params) => initialOutput(config, params).state,
+    init: (config, params, shape) => initialOutput(config, params, shape).state,
     initialOutput,
     step(config, input): StepOutput {
       checked(config, input);
       const n = input.params.length;
       const certified = certifyStaged<string>(config.entry.name, (a) =>
-        flat(evaluate(update, config, a, input.t, n, float32Values(a, input))),
+        flat(evaluate(update, config, a, input.t, n, float32Values(a, input), input.shape)),
       );
+      const lengths = slotLengths(config.entry.state(config.flags), n, input.shape);
       const outputs: Record<string, Float32Array> = { params: new Float32Array(n) };
-      for (const k of config.entry.state(config.flags).element) outputs[k] = new Float32Array(n);
+      for (const k of slotNames(config.entry.state(config.flags))) outputs[k] = new Float32Array(lengths[k] ?? 0);
       for (const [key, v] of Object.entries(certified.values)) {
         const { output, index } = place(key);
         required(outputs[output], output)[index] = v;
@@ -146,7 +162,7 @@ export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): Elementwis
     exact(config, input, precision = 60): ExactOutput {
       checked(config, input);
       const a = IntervalArithmetic.at(precision);
-      const r = evaluate(update, config, a, input.t, input.params.length, float32Values(a, input));
+      const r = evaluate(update, config, a, input.t, input.params.length, float32Values(a, input), input.shape);
       return Object.fromEntries(Object.entries(r).map(([k, xs]) => [k, xs.map((x): Dec => (x as Interval).near)]));
     },
     enclose(config, input: DecimalStepInput, precision): Record<string, Interval[]> {
@@ -162,7 +178,8 @@ export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): Elementwis
               ? decimalAt(rule, 'grads', input.grads, i)
               : decimalAt(rule, `state slot '${what}'`, input.state[what], i),
         );
-      const r = evaluate(update, config, a, input.t, input.params.length, value);
+      checkShape(rule, input.shape, input.params.length);
+      const r = evaluate(update, config, a, input.t, input.params.length, value, input.shape);
       return Object.fromEntries(Object.entries(r).map(([k, xs]) => [k, xs.map((x) => x as Interval)]));
     },
   };

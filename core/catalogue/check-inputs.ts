@@ -8,6 +8,7 @@
 import { checkStepCount, configure, isConfigured } from './configure.js';
 import { ConfigurationError, StepInputError } from './errors.js';
 import type { StepInput } from './step-data.js';
+import { checkShape, slotLengths } from './matrix-shape.js';
 import type { Configuration, StateLayout } from './types.js';
 
 /** A tensor's shape, outermost dimension first. */
@@ -31,11 +32,12 @@ export function checkStepShapes(
   params: Shape,
   grads: Shape,
   state: Readonly<Record<string, Shape>>,
+  matrix?: Shape,
 ): void {
   if (!sameShape(params, grads)) {
     throw new StepInputError(rule, `grads has shape ${shapeText(grads)} but params has shape ${shapeText(params)}`);
   }
-  const expected = [...layout.element, ...layout.tensor];
+  const expected = [...layout.element, ...layout.tensor, ...layout.row, ...layout.column];
   for (const slot of Object.keys(state)) {
     if (!expected.includes(slot))
       throw new StepInputError(rule, `unknown state slot '${slot}'; expected: ${expected.join(', ') || 'none'}`);
@@ -55,6 +57,18 @@ export function checkStepShapes(
     if (s === undefined) throw new StepInputError(rule, `state slot '${slot}' is missing`);
     if (s.reduce((n, d) => n * d, 1) !== 1)
       throw new StepInputError(rule, `state slot '${slot}' must hold one value, got shape ${shapeText(s)}`);
+  }
+  const size = params.reduce((n, d) => n * d, 1);
+  const lengths = slotLengths(layout, size, matrix ?? (params.length === 2 ? params : undefined));
+  for (const slot of [...layout.row, ...layout.column]) {
+    const s = state[slot];
+    if (s === undefined) throw new StepInputError(rule, `state slot '${slot}' is missing`);
+    const n = s.reduce((p, d) => p * d, 1);
+    if (n !== lengths[slot])
+      throw new StepInputError(
+        rule,
+        `state slot '${slot}' must hold ${lengths[slot]} values, got shape ${shapeText(s)}`,
+      );
   }
 }
 
@@ -121,7 +135,7 @@ export function checkStepInput(rule: string, layout: StateLayout, input: unknown
   checkFloat32Array(rule, 'params', input['params']);
   checkFloat32Array(rule, 'grads', input['grads']);
   const state = input['state'];
-  const slots = [...layout.element, ...layout.tensor];
+  const slots = [...layout.element, ...layout.tensor, ...layout.row, ...layout.column];
   if (!isRecord(state)) {
     throw new StepInputError(
       rule,
@@ -139,10 +153,16 @@ export function checkStepInput(rule: string, layout: StateLayout, input: unknown
   // The usual case, checked without building the shapes: exactly the layout's slots, of the right lengths.
   for (const slot of layout.element) fits &&= (state[slot] as Float32Array | undefined)?.length === params;
   for (const slot of layout.tensor) fits &&= (state[slot] as Float32Array | undefined)?.length === 1;
-  fits &&= count === layout.element.length + layout.tensor.length;
+  fits &&= count === slots.length;
+  if (layout.row.length + layout.column.length > 0) {
+    checkShape(rule, input['shape'], params);
+    const lengths = slotLengths(layout, params, input['shape'] as readonly number[] | undefined);
+    for (const slot of [...layout.row, ...layout.column])
+      fits &&= (state[slot] as Float32Array | undefined)?.length === lengths[slot];
+  }
   if (!fits) {
     const lengths = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, [(s as Float32Array).length]]));
-    checkStepShapes(rule, layout, [params], [input['grads'].length], lengths);
+    checkStepShapes(rule, layout, [params], [input['grads'].length], lengths, input['shape'] as Shape | undefined);
   }
   checkStepCount(rule, input['t'] as number);
 }

@@ -90,6 +90,8 @@ function buildLayout(slots: Readonly<Record<string, SlotSpec<never>>>, flags: un
   const layout: StateLayout = Object.freeze({
     element: named((s) => s.per === 'element'),
     tensor: named((s) => s.per === 'tensor'),
+    row: named((s) => s.per === 'row'),
+    column: named((s) => s.per === 'column'),
     nonnegative: named((s) => s.range === 'nonnegative'),
     unitInterval: named((s) => s.range === 'unit-interval'),
     ...(initial.length > 0 ? { initialFrom: Object.freeze(Object.fromEntries(initial)) } : {}),
@@ -133,6 +135,10 @@ export const slot = {
   nonnegative: (degree: 0 | 1 | 2) => ({ per: 'element', degree, range: 'nonnegative' }) as const,
   /** A tensor slot holding a running product of decay rates, in [0, 1]. */
   runningProduct: () => ({ per: 'tensor', degree: 0, range: 'unit-interval' }) as const,
+  /** One value per row of a matrix parameter, ≥ 0 (Adafactor's row means of g²). */
+  rowMoment: () => ({ per: 'row', degree: 2, range: 'nonnegative' }) as const,
+  /** One value per column of a matrix parameter, ≥ 0 (Adafactor's column means of g²). */
+  columnMoment: () => ({ per: 'column', degree: 2, range: 'nonnegative' }) as const,
 };
 
 /** The findings the flags `flags` of `entry` encode (a framework's defects; see FlagSpec.defects). */

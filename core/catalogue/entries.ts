@@ -36,3 +36,4 @@ export {
 export { resizeBilinear, resizeNearest, rotate } from './augmentations/interpolating.js';
 export { adjustBrightness, adjustContrast } from './augmentations/colour.js';
 export { clipByGlobalNorm, clipByNorm, clipByValue } from './gradient-transforms/clipping.js';
+export { adafactor } from './rules/adafactor.js';

@@ -12,5 +12,6 @@ export * from './errors.js';
 export * from './configure.js';
 export * from './keras-wrapper.js';
 export * from './check-inputs.js';
+export * from './matrix-shape.js';
 export * from './step-data.js';
 export * from './objectives.js';

@@ -6,7 +6,10 @@
  */
 import type { Objective } from './objectives.js';
 
-/** State as named slots: element slots have the parameters' length, tensor slots one value. */
+/**
+ * State as named slots: element slots have the parameters' length, tensor slots one value, row and
+ * column slots one value per row or column of the parameters' {@link StepInput.shape} (one for a vector).
+ */
 export type State = Record<string, Float32Array>;
 
 /** One step's inputs; `t` counts from 1. */
@@ -15,6 +18,11 @@ export interface StepInput {
   readonly grads: Float32Array;
   readonly state: State;
   readonly t: number;
+  /**
+   * The parameters' shape, outermost first: absent or `[n]` for a vector, `[rows, cols]` for a matrix
+   * (row-major). Only rules with row or column slots (Adafactor) read it; the others see the flat tensor.
+   */
+  readonly shape?: readonly number[];
   /** For rules that evaluate the gradient themselves (NAG's look-ahead form): what to differentiate. */
   readonly objective?: Objective;
 }

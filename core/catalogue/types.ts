@@ -103,8 +103,12 @@ export interface FlagDefect<V extends FlagValue = FlagValue> {
  * slot, so that a new slot cannot silently default any of them.
  */
 export interface SlotSpec<F = Readonly<Record<string, FlagValue>>> {
-  /** `element`: one value per parameter element (m, v); `tensor`: one per tensor (β^t). */
-  readonly per: 'element' | 'tensor';
+  /**
+   * `element`: one value per parameter element (m, v); `tensor`: one per tensor (β^t); `row` and
+   * `column`: one per row or per column of a matrix parameter (Adafactor's factored second moments;
+   * ./matrix-shape.ts), a single value for a vector.
+   */
+  readonly per: 'element' | 'tensor' | 'row' | 'column';
   /**
    * Its degree under gradient scaling: scaling every gradient by c scales the slot by c^degree
    * (m: 1, v: 2, a running product of β: 0).
@@ -175,6 +179,10 @@ export interface StateLayout {
   readonly element: readonly string[];
   /** Slots with one value per parameter tensor (running products of β). */
   readonly tensor: readonly string[];
+  /** Slots with one value per row of a matrix parameter (one for a vector): Adafactor's row statistics. */
+  readonly row: readonly string[];
+  /** Slots with one value per column of a matrix parameter (one for a vector): Adafactor's column statistics. */
+  readonly column: readonly string[];
   /** Slots that are ≥ 0 by construction (second moments, accumulators). */
   readonly nonnegative: readonly string[];
   /** Slots that lie in [0, 1] by construction (powers of a decay rate). */

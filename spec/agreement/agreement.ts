@@ -74,11 +74,34 @@ function casesOn(backend: string, runs: number): number {
   return deep || backend === backends[0] ? runs : Math.max(10, Math.round(runs / 4));
 }
 
+/** Options of {@link describeAgreement}. */
+export interface AgreementOptions {
+  /**
+   * The share of the default cases this rule runs (default 1), for rules whose step costs several
+   * times an elementwise one (Adafactor: row, column and whole-tensor means on tfjs and in the
+   * oracle), so that `npm test` keeps its time budget: one-step properties run that share (at least
+   * 10), trajectories that share (at least 3) of at most max(10, 50 · share) steps, on every backend;
+   * $OPTIM_ORACLE_RUNS runs every case.
+   */
+  readonly share?: number;
+}
+
 /**
  * Runs the agreement properties of `rule` on every backend present; `regressions` adds named cases,
  * given the production implementation on the backend.
  */
-export function describeAgreement(rule: string, regressions?: (impl: () => Implementation) => void): void {
+export function describeAgreement(
+  rule: string,
+  regressions?: (impl: () => Implementation) => void,
+  options: AgreementOptions = {},
+): void {
+  const deep = (process.env[RUNS_ENV] ?? '') !== '';
+  const share = deep ? 1 : (options.share ?? 1);
+  const oneStep = Math.max(10, Math.round(oneStepRuns * share));
+  // With a share, trajectories are fewer and shorter on every backend (at least 3 of up to 10 steps).
+  const trajectoryRunsOn = (backend: string) =>
+    share === 1 ? casesOn(backend, trajectoryRuns) : Math.max(3, Math.round(trajectoryRuns * share));
+  const trajectoryOptions = share === 1 ? {} : { maxSteps: Math.max(10, Math.round(50 * share)) };
   const entry = entryOf(rule);
   const presets = PRESET_NAMES.filter((p) => entry.presets[p] !== undefined);
   describe.each(backends)(`${rule} agrees with the oracle on %s`, (backend) => {
@@ -93,7 +116,7 @@ export function describeAgreement(rule: string, regressions?: (impl: () => Imple
 
       it('one step from any finite state, within the derived bound', () => {
         const tally = newTally();
-        fc.assert(oneStepProperty(impl, entry, preset, tally), { numRuns: casesOn(backend, oneStepRuns) });
+        fc.assert(oneStepProperty(impl, entry, preset, tally), { numRuns: casesOn(backend, oneStep) });
         expectSomeCompared(tally);
         pool(pooled, tally);
       });
@@ -101,7 +124,7 @@ export function describeAgreement(rule: string, regressions?: (impl: () => Imple
       it('one step with NaN and ±∞ among the inputs: same IEEE class as the oracle', () => {
         const tally = newTally();
         fc.assert(oneStepProperty(impl, entry, preset, tally, { nonfinite: true }), {
-          numRuns: casesOn(backend, oneStepRuns),
+          numRuns: casesOn(backend, oneStep),
         });
         expectClassesJudged(tally);
         pool(pooled, tally);
@@ -109,7 +132,9 @@ export function describeAgreement(rule: string, regressions?: (impl: () => Imple
 
       it('trajectories of up to 50 steps, each step from the oracle state; with the tests above, mostly compared', () => {
         const tally = newTally();
-        fc.assert(trajectoryProperty(impl, entry, preset, tally), { numRuns: casesOn(backend, trajectoryRuns) });
+        fc.assert(trajectoryProperty(impl, entry, preset, tally, trajectoryOptions), {
+          numRuns: trajectoryRunsOn(backend),
+        });
         expectSomeCompared(tally);
         pool(pooled, tally);
         expectMostlyCompared(pooled);

@@ -13,7 +13,7 @@
  *   agreement property over every record of the family's list (AGREEMENT_SPECS below), and the record
  *   is in that list;
  * - fixtures/error-bounds.json keys its rows `rule/preset/output`, one per output of every update
- *   rule under every preset it has: `params`, then each element and tensor slot of the preset's
+ *   rule under every preset it has: `params`, then each element, tensor, row and column slot of the preset's
  *   layout (spec/fixtures/error-bounds.spec.ts); regularizers have no rows (the table measures steps).
  *
  * @module
@@ -99,10 +99,12 @@ function shapeProblems(record: RegistryRecord): string[] {
       problems.push(`${name}: its oracle does not serve it (entries)`);
   }
   const production = fields['production'];
-  // An update on a given gradient steps element by element, or on the whole tensor (LAMB, LARS).
-  const productionKinds = elementwise ? ['elementwise', 'tensor'] : ['group'];
+  // An update on a given gradient steps element by element, on the whole tensor (LAMB, LARS), or on a
+  // whole vector or matrix (Adafactor, which keeps no tensor slots to initialise).
+  const productionKinds = elementwise ? ['elementwise', 'tensor', 'matrix'] : ['group'];
+  const matrix = (production as { kind?: unknown } | undefined)?.kind === 'matrix';
   const productionMethods = elementwise
-    ? ['initTensorSlots', 'coefficients', 'step']
+    ? [...(matrix ? [] : ['initTensorSlots']), 'coefficients', 'step']
     : ['groupSize', 'coefficients', 'step'];
   const productionLacks = missingMethods(production, productionMethods);
   if (productionLacks.length > 0) problems.push(`${name}: its production rule lacks ${productionLacks.join(', ')}`);
@@ -157,7 +159,7 @@ function boundRowProblems(record: RegistryRecord, rows: ReadonlySet<string>): st
     const flags = entry.presets[preset]?.flags;
     if (flags === undefined) return [];
     const layout = entry.state(flags);
-    return ['params', ...layout.element, ...layout.tensor]
+    return ['params', ...layout.element, ...layout.tensor, ...layout.row, ...layout.column]
       .map((output) => `${entry.name}/${preset}/${output}`)
       .filter((key) => !rows.has(key));
   });

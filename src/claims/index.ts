@@ -8,6 +8,8 @@ import { adamStepSizeClaims } from './adam-step-size/index.js';
 import { geometricClaims } from './augmentations/geometric.js';
 import { interpolatingClaims } from './augmentations/interpolating.js';
 import { clippingClaims } from './clipping/index.js';
+import { adafactorClaims } from './adafactor/index.js';
+import { lambClaims } from './lamb/index.js';
 import { lionClaims } from './lion/index.js';
 import { radamClaims } from './radam/index.js';
 import { earlyStoppingClaims } from './early-stopping/index.js';
@@ -32,6 +34,8 @@ export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
   lion: 'Lion (Chen et al. 2023, Algorithm 2)',
   radam: 'RAdam (Liu et al. 2019, Algorithm 2)',
   clipping: 'Gradient clipping (Keras clipnorm, global_clipnorm; PyTorch clip_grad_norm_)',
+  adafactor: 'Adafactor (Shazeer & Stern 2018, section 3)',
+  lamb: 'LAMB (You et al. 2020, section 3.1)',
 };
 
 /** Every claim. */
@@ -46,6 +50,8 @@ export const claims: readonly Claim[] = [
   ...lionClaims,
   ...radamClaims,
   ...clippingClaims,
+  ...adafactorClaims,
+  ...lambClaims,
 ];
 
 /** The group a claim belongs to (the prefix of its id). */

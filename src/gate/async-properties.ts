@@ -26,7 +26,7 @@ import { compareTiered, DisagreementError, foldInto, type Tally } from './proper
 export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step'> {
   /** Marks the kind: the gate awaits each answer. */
   readonly asynchronous: true;
-  init(config: Configuration, params: Float32Array): State | Promise<State>;
+  init(config: Configuration, params: Float32Array, shape?: readonly number[]): State | Promise<State>;
   step(config: Configuration, input: StepInput): StepOutput | Promise<StepOutput>;
 }
 
@@ -64,25 +64,29 @@ export function asyncTrajectoryProperty(
   tally: Tally,
   options: CaseOptions = {},
 ) {
-  return fc.asyncProperty(trajectoryCase(entry, preset, options), async ({ config, params, grads, objective }) => {
-    const initial = oracleRuleOf(config.entry.name).initialOutput(config, params);
-    const init = compareStep(
-      { params, state: await impl.init(config, params) },
-      initial,
-      impl.boundInit(config, params.length),
-    );
-    foldInto(tally, init);
-    if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
-    let current: StepOutput = initial;
-    for (const [k, g] of grads.entries()) {
-      const input = {
-        params: current.params,
-        grads: g,
-        state: current.state,
-        t: k + 1,
-        ...(objective ? { objective } : {}),
-      };
-      current = await judged(impl, config, input, `at step ${k + 1} of a trajectory`, tally);
-    }
-  });
+  return fc.asyncProperty(
+    trajectoryCase(entry, preset, options),
+    async ({ config, params, grads, objective, shape }) => {
+      const initial = oracleRuleOf(config.entry.name).initialOutput(config, params, shape);
+      const init = compareStep(
+        { params, state: await impl.init(config, params, shape) },
+        initial,
+        impl.boundInit(config, params.length, shape),
+      );
+      foldInto(tally, init);
+      if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+      let current: StepOutput = initial;
+      for (const [k, g] of grads.entries()) {
+        const input = {
+          params: current.params,
+          grads: g,
+          state: current.state,
+          t: k + 1,
+          ...(objective ? { objective } : {}),
+          ...(shape ? { shape } : {}),
+        };
+        current = await judged(impl, config, input, `at step ${k + 1} of a trajectory`, tally);
+      }
+    },
+  );
 }

@@ -23,7 +23,7 @@ export interface FailedProperty {
 export interface Implementation {
   /** Who it is, and where it ran (`optim-oracle on wasm`). */
   readonly name: string;
-  init(config: Configuration, params: Float32Array): State;
+  init(config: Configuration, params: Float32Array, shape?: readonly number[]): State;
   step(config: Configuration, input: StepInput): StepOutput;
   /**
    * Several steps at once, each from its own input (a trajectory's steps, each from the oracle's
@@ -33,7 +33,7 @@ export interface Implementation {
   /** The derived bound on this implementation's error in one step (docs/error-analysis.md). */
   bound(config: Configuration, input: StepInput): StepBound;
   /** The derived bound on its initial state. */
-  boundInit(config: Configuration, length: number): StepBound;
+  boundInit(config: Configuration, length: number, shape?: readonly number[]): StepBound;
   /**
    * The conforming tier's bound (src/gate/orders/): the largest over the documented operation orders
    * of the formula. Given for implementations outside this project, whose order may be another; a
@@ -65,9 +65,9 @@ export function productionBound(config: Configuration, input: StepInput): StepBo
 export function production(backend: string): Implementation {
   return {
     name: `optim-oracle on ${backend}`,
-    init: (config, params) => initArrays(optimizerFor(config), params),
+    init: (config, params, shape) => initArrays(optimizerFor(config), params, shape),
     step: (config, input) => stepArrays(optimizerFor(config), input),
     bound: productionBound,
-    boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
+    boundInit: (config, length, shape) => boundInit(productionRuleOf(config.entry.name), config, length, shape),
   };
 }

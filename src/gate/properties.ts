@@ -127,14 +127,14 @@ export function trajectoryProperty(
   tally?: Tally,
   options: CaseOptions & { maxSteps?: number } = {},
 ) {
-  return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads, objective }) => {
+  return fc.property(trajectoryCase(entry, preset, options), ({ config, params, grads, objective, shape }) => {
     const oracle = oracleRuleOf(config.entry.name);
-    const initial = oracle.initialOutput(config, params);
+    const initial = oracle.initialOutput(config, params, shape);
     let state = initial.state;
     const init = compareStep(
-      { params, state: impl.init(config, params) },
+      { params, state: impl.init(config, params, shape) },
       initial,
-      impl.boundInit(config, params.length),
+      impl.boundInit(config, params.length, shape),
     );
     foldInto(tally, init);
     if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
@@ -150,6 +150,7 @@ export function trajectoryProperty(
           state: current.state,
           t: k + 1,
           ...(objective ? { objective } : {}),
+          ...(shape ? { shape } : {}),
         };
         current = oracle.step(config, input);
         inputs.push(input);
@@ -175,7 +176,14 @@ export function trajectoryProperty(
       const { comparison, oracle: next } = judgeStep(
         impl,
         config,
-        { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) },
+        {
+          params: current,
+          grads: g,
+          state,
+          t: k + 1,
+          ...(objective ? { objective } : {}),
+          ...(shape ? { shape } : {}),
+        },
         tally,
       );
       if (comparison.mismatches.length > 0)

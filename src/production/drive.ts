@@ -11,6 +11,7 @@ import type { Configuration, StateLayout } from '../../core/catalogue/index.js';
 import type { Objective } from '../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../core/arith.js';
 import { InvariantError, required } from '../../core/required.js';
+import { prepareMatrixStep } from './drive-matrix.js';
 import { prepareTensorStep } from './drive-tensor.js';
 import type { AnyProductionRule, CoefficientArith } from './rules/rule.js';
 
@@ -30,6 +31,8 @@ export interface StepContext {
   readonly tensorSlots: Readonly<Record<string, number>>;
   /** The objective, for a rule on a gradient function. */
   readonly objective?: Objective;
+  /** The parameters' shape, for a rule on matrices (absent: a vector). */
+  readonly shape?: readonly number[];
 }
 
 /**
@@ -89,6 +92,7 @@ export function prepareStep<T, X>(
   const layout = config.entry.state(config.flags);
   const slotNames = [...layout.element, ...layout.tensor];
   if (rule.kind === 'tensor') return prepareTensorStep(rule, config, carrier, context);
+  if (rule.kind === 'matrix') return prepareMatrixStep(rule, config, carrier, context);
   if (rule.kind === 'group') {
     const objective = required(context.objective, 'the objective of a step on a gradient function');
     const c = lifted(carrier, rule.coefficients(carrier.scalars, config, objective));
@@ -152,6 +156,6 @@ export function initialValues<X>(
       from === undefined ? undefined : scalars.hyper(required(config.hyper[from], `hyperparameter '${from}'`));
   }
   const init: Readonly<Record<string, X | undefined>> =
-    rule.kind === 'group' ? {} : rule.initTensorSlots(scalars, config);
+    rule.kind === 'group' || rule.kind === 'matrix' ? {} : rule.initTensorSlots(scalars, config);
   return { layout, element, tensor: pick(init, layout.tensor, 'initial tensor slot') };
 }

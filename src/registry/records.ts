@@ -11,6 +11,7 @@ import type { CatalogueEntry, Schema } from '../../core/catalogue/index.js';
 import type { ElementwiseOracleRule, OracleRule } from '../../oracle/rule.js';
 import type { GroupRule, ProductionRule } from '../production/rules/rule.js';
 import type { TensorRule } from '../production/rules/tensor-rule.js';
+import type { MatrixRule } from '../production/rules/matrix-rule.js';
 import type {
   DropConnectSchema,
   DropoutSchema,
@@ -47,7 +48,7 @@ export interface TensorUpdateRecord {
   readonly kind: 'elementwise-update';
   readonly entry: CatalogueEntry;
   readonly oracle: ElementwiseOracleRule;
-  readonly production: TensorRule;
+  readonly production: TensorRule | MatrixRule;
 }
 
 /** An optimizer step that evaluates the gradient itself, on an objective (NAG's look-ahead form). */
@@ -138,6 +139,20 @@ export function tensorUpdate<S extends Schema, R extends string, O extends strin
   entry: CatalogueEntry<S>,
   oracle: ElementwiseOracleRule,
   production: TensorRule<S, R, O>,
+): TensorUpdateRecord {
+  if (entry.kind !== 'elementwise-update')
+    throw new TypeError(`${entry.name} is a ${entry.kind}, not an update on a given gradient`);
+  return { kind: entry.kind, entry, oracle, production };
+}
+
+/**
+ * The record of an update on a given gradient with row, column and whole-tensor means (Adafactor):
+ * entry, oracle and production must agree on the schema, which the compiler checks here.
+ */
+export function matrixUpdate<S extends Schema, R extends string, O extends string>(
+  entry: CatalogueEntry<S>,
+  oracle: ElementwiseOracleRule,
+  production: MatrixRule<S, R, O>,
 ): TensorUpdateRecord {
   if (entry.kind !== 'elementwise-update')
     throw new TypeError(`${entry.name} is a ${entry.kind}, not an update on a given gradient`);

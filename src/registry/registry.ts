@@ -16,6 +16,7 @@ import { adamOracle } from '../../oracle/rules/adam.js';
 import { adamaxOracle } from '../../oracle/rules/adamax.js';
 import { asgdOracle } from '../../oracle/rules/asgd.js';
 import { ftrlOracle } from '../../oracle/rules/ftrl.js';
+import { adafactorOracle } from '../../oracle/rules/adafactor.js';
 import { lambOracle } from '../../oracle/rules/lamb.js';
 import { larsOracle } from '../../oracle/rules/lars.js';
 import { lionOracle } from '../../oracle/rules/lion.js';
@@ -37,6 +38,7 @@ import { adam } from '../production/rules/adam.js';
 import { adamax } from '../production/rules/adamax.js';
 import { asgd } from '../production/rules/asgd.js';
 import { ftrl } from '../production/rules/ftrl.js';
+import { adafactor } from '../production/rules/adafactor.js';
 import { lamb } from '../production/rules/lamb.js';
 import { lars } from '../production/rules/lars.js';
 import { lion } from '../production/rules/lion.js';
@@ -59,6 +61,7 @@ import { monitorRecords } from './monitors.js';
 import {
   elementwiseUpdate,
   gradientFunctionUpdate,
+  matrixUpdate,
   tensorUpdate,
   isRegularizer,
   isUpdate,
@@ -96,6 +99,7 @@ export const registry: readonly RegistryRecord[] = [
   elementwiseUpdate(entries.ftrl, ftrlOracle, ftrl),
   tensorUpdate(entries.lamb, lambOracle, lamb),
   tensorUpdate(entries.lars, larsOracle, lars),
+  matrixUpdate(entries.adafactor, adafactorOracle, adafactor),
   elementwiseUpdate(entries.rprop, rpropOracle, rprop),
   penalty(entries.l1, l1Exact, l1Penalty),
   penalty(entries.l2, l2Exact, l2Penalty),

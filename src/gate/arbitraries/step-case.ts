@@ -16,6 +16,7 @@ import {
   type State,
   type StepInput,
 } from '../../../core/catalogue/index.js';
+import { slotLengths } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
 import { hexText } from '../../../oracle/binary32.js';
 import { float32Value, nonnegative, trainingFloat32 } from './float32.js';
@@ -48,6 +49,7 @@ function withText<T extends { config: Configuration }>(
   tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>,
   t?: number,
   goal?: Objective,
+  shape?: readonly number[],
 ): T {
   const text = () => {
     const parts = Object.entries(tensors).map(([k, v]) =>
@@ -56,7 +58,8 @@ function withText<T extends { config: Configuration }>(
         : `${k} ${floats(v as ArrayLike<number>)}`,
     );
     const about = goal === undefined ? '' : ` objective ${objectiveText(goal)}`;
-    return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`} ${parts.join(' ')}${about}`;
+    const dims = shape === undefined ? '' : ` shape [${shape.join(', ')}]`;
+    return `${c.config.entry.name}/${c.config.preset} ${JSON.stringify(c.config.hyper)}${t === undefined ? '' : ` t=${t}`}${dims} ${parts.join(' ')}${about}`;
   };
   return Object.assign(c, { [fc.toStringMethod]: text });
 }
@@ -86,10 +89,20 @@ export function configuration(
   );
 }
 
-function state(config: Configuration, length: number, options: CaseOptions): fc.Arbitrary<State> {
+function state(
+  config: Configuration,
+  length: number,
+  options: CaseOptions,
+  shape?: readonly number[],
+): fc.Arbitrary<State> {
   const layout = config.entry.state(config.flags);
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   const slots: Record<string, fc.Arbitrary<Float32Array>> = {};
+  const lengths = slotLengths(layout, length, shape);
+  for (const k of [...layout.row, ...layout.column]) {
+    const n = lengths[k] ?? 1;
+    slots[k] = fc.array(nonnegative(value), { minLength: n, maxLength: n }).map((xs) => Float32Array.from(xs));
+  }
   for (const k of layout.element) {
     const v = layout.nonnegative.includes(k) ? nonnegative(value) : value;
     slots[k] = fc.array(v, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
@@ -119,12 +132,39 @@ export function objective(length: number): fc.Arbitrary<Objective> {
   return fc.oneof(quadratic, rosenbrock);
 }
 
-/** One step: a configuration, tensors of 0 to `maxLength` elements, a state and a step count. */
+/** Whether an entry keeps row or column slots (Adafactor's factored statistics). */
+function hasMatrixSlots(entry: CatalogueEntry): boolean {
+  const slots: readonly { per: string }[] = Object.values(entry.slots);
+  return slots.some((s) => s.per === 'row' || s.per === 'column');
+}
+
+/**
+ * The shapes drawn for an entry: none (flat tensors of 0 to `maxLength` elements, default 8) unless it
+ * keeps row or column slots (Adafactor), which get vectors (no shape) half the time and matrices the
+ * other half: of 1 to 4 elements and 1 to 3 rows and columns by default, or of 1 to `maxLength`
+ * elements and 1 to ⌊√maxLength⌋ rows and columns when it is given. Every element shares the tensor's
+ * RMS, so one extreme element (whose square overflows) takes the whole tensor out of the analysed
+ * domain: small tensors keep most cases judged.
+ */
+export function shapeOf(
+  entry: CatalogueEntry,
+  maxLength: number | undefined,
+  fallback = 8,
+): fc.Arbitrary<{ length: number; shape?: number[] }> {
+  if (!hasMatrixSlots(entry)) return fc.integer({ min: 0, max: maxLength ?? fallback }).map((length) => ({ length }));
+  const dim = fc.integer({ min: 1, max: maxLength === undefined ? 3 : Math.max(1, Math.floor(Math.sqrt(maxLength))) });
+  return fc.oneof(
+    fc.integer({ min: 1, max: maxLength ?? 4 }).map((length) => ({ length })),
+    fc.tuple(dim, dim).map(([rows, cols]) => ({ length: rows * cols, shape: [rows, cols] })),
+  );
+}
+
+/** One step: a configuration, tensors of 0 to `maxLength` elements (or a matrix: {@link shapeOf}), a state and a step count. */
 export function stepCase(entry: CatalogueEntry, preset: PresetName, options: CaseOptions = {}): fc.Arbitrary<StepCase> {
   const value = float32Value({ nonfinite: options.nonfinite ?? false });
   return fc
-    .tuple(configuration(entry, preset, options.pinned), fc.integer({ min: 0, max: options.maxLength ?? 8 }))
-    .chain(([config, length]) => {
+    .tuple(configuration(entry, preset, options.pinned), shapeOf(entry, options.maxLength))
+    .chain(([config, { length, shape }]) => {
       // Rosenbrock couples pairs: odd lengths get the quadratic only (see objective()).
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
       const objectives: { objective?: fc.Arbitrary<Objective> } =
@@ -133,16 +173,18 @@ export function stepCase(entry: CatalogueEntry, preset: PresetName, options: Cas
         .record<{ params: Float32Array; grads: Float32Array; state: State; t: number; objective?: Objective }>({
           params: tensor,
           grads: tensor,
-          state: state(config, length, options),
+          state: state(config, length, options, shape),
           t: stepCount(),
           ...objectives,
         })
+        .map((drawn): StepInput => (shape === undefined ? drawn : { ...drawn, shape }))
         .map((input) =>
           withText(
             { config, input },
             { params: input.params, grads: input.grads, ...input.state },
             input.t,
             input.objective,
+            input.shape,
           ),
         );
     });
@@ -154,6 +196,8 @@ export interface TrajectoryCase {
   readonly params: Float32Array;
   readonly grads: readonly Float32Array[];
   readonly objective?: Objective;
+  /** The parameters' shape, for an entry with row or column slots (absent: a vector). */
+  readonly shape?: readonly number[];
 }
 
 /** Trajectories of up to `maxSteps` steps (default 50) on tensors of 1 to `maxLength` elements, with training-like values. */
@@ -166,10 +210,14 @@ export function trajectoryCase(
   return fc
     .tuple(
       configuration(entry, preset, options.pinned),
-      fc.integer({ min: 1, max: options.maxLength ?? 4 }),
+      hasMatrixSlots(entry)
+        ? shapeOf(entry, options.maxLength, 4)
+        : fc
+            .integer({ min: 1, max: options.maxLength ?? 4 })
+            .map((length): { length: number; shape?: number[] } => ({ length })),
       fc.integer({ min: 1, max: options.maxSteps ?? 50 }),
     )
-    .chain(([config, length, steps]) => {
+    .chain(([config, { length, shape }, steps]) => {
       const tensor = fc.array(value, { minLength: length, maxLength: length }).map((xs) => Float32Array.from(xs));
       const objectives: { objective?: fc.Arbitrary<Objective> } =
         entry.kind === 'gradient-function-update' ? { objective: objective(length) } : {};
@@ -179,6 +227,7 @@ export function trajectoryCase(
           grads: fc.array(tensor, { minLength: steps, maxLength: steps }),
           ...objectives,
         })
-        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective));
+        .map((r): Omit<TrajectoryCase, 'config'> => (shape === undefined ? r : { ...r, shape }))
+        .map((r) => withText({ config, ...r }, { params: r.params, grads: r.grads }, undefined, r.objective, r.shape));
     });
 }

@@ -5,13 +5,14 @@
  *
  * @module
  */
-import type { Configuration, StepInput } from '../../../core/catalogue/index.js';
+import { slotLengths, type Configuration, type StepInput } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
 import { initialValues, prepareStep, type Carrier, type Group } from '../../production/drive.js';
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
 import { coefficientBoundArith } from '../schedules/rate-bound.js';
+import { boundMatrixStep } from './matrix-step-bound.js';
 import { boundTensorStep } from './tensor-step-bound.js';
 
 /** The bound on one output element. */
@@ -45,6 +46,7 @@ const bounded: Carrier<Bounded, ScalarBound> = {
  */
 export function boundStep(rule: AnyProductionRule, config: Configuration, input: StepInput): StepBound {
   if (rule.kind === 'tensor') return boundTensorStep(rule, config, input);
+  if (rule.kind === 'matrix') return boundMatrixStep(rule, config, input);
   const { params, grads, state, t, objective } = input;
   const layout = config.entry.state(config.flags);
   const slotValues = (k: string) => required(state[k], `state slot '${k}'`);
@@ -77,8 +79,13 @@ export function boundStep(rule: AnyProductionRule, config: Configuration, input:
   return result;
 }
 
-/** The derived bound of `rule`'s production initial state for `length` parameters. */
-export function boundInit(rule: AnyProductionRule, config: Configuration, length: number): StepBound {
+/** The derived bound of `rule`'s production initial state for `length` parameters of `shape` (absent: a vector). */
+export function boundInit(
+  rule: AnyProductionRule,
+  config: Configuration,
+  length: number,
+  shape?: readonly number[],
+): StepBound {
   const initial = initialValues(rule, config, scalarBoundArith);
   const result: StepBound = {};
   for (const k of initial.layout.element) {
@@ -87,5 +94,8 @@ export function boundInit(rule: AnyProductionRule, config: Configuration, length
     result[k] = Array.from({ length }, () => elementBound(value));
   }
   for (const k of initial.layout.tensor) result[k] = [elementBound(scalarToBounded(required(initial.tensor[k], k)))];
+  const lengths = slotLengths(initial.layout, length, shape);
+  for (const k of [...initial.layout.row, ...initial.layout.column])
+    result[k] = Array.from({ length: lengths[k] ?? 0 }, () => elementBound(exactInput(0)));
   return result;
 }

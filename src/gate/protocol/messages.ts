@@ -48,8 +48,13 @@ export interface InitRequest extends ConfigurationFields {
   readonly id: number;
   readonly type: 'init';
   readonly params: readonly Bits[];
-  /** The state slots to answer: `element` slots one value per parameter, `tensor` slots one value. */
-  readonly slots: Readonly<Record<string, 'element' | 'tensor'>>;
+  /**
+   * The state slots to answer: `element` slots one value per parameter, `tensor` slots one value,
+   * `row` and `column` slots one value per row or column of a matrix (`shape`; one for a vector).
+   */
+  readonly slots: Readonly<Record<string, 'element' | 'tensor' | 'row' | 'column'>>;
+  /** The parameters' shape when they are a matrix, `[rows, cols]` (absent: a vector). */
+  readonly shape?: readonly number[];
 }
 
 /** `step`: one update at step t (counted from 1). */
@@ -57,6 +62,8 @@ export interface StepRequest extends ConfigurationFields {
   readonly id: number;
   readonly type: 'step';
   readonly t: number;
+  /** The parameters' shape when they are a matrix, `[rows, cols]` (absent: a vector), row-major. */
+  readonly shape?: readonly number[];
   readonly params: readonly Bits[];
   readonly grads: readonly Bits[];
   readonly state: Readonly<Record<string, readonly Bits[]>>;

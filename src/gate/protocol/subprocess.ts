@@ -121,13 +121,17 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
   const stateOf = (
     config: Configuration,
     n: number,
+    shape: readonly number[] | undefined,
     answered: Readonly<Record<string, readonly Bits[]>>,
     what: string,
   ) => {
     const layout = config.entry.state(config.flags);
+    const [rows, cols] = shape?.length === 2 ? shape : [1, 1];
     const expected = new Map([
       ...layout.element.map((s) => [s, n] as const),
       ...layout.tensor.map((s) => [s, 1] as const),
+      ...layout.row.map((s) => [s, rows ?? 1] as const),
+      ...layout.column.map((s) => [s, cols ?? 1] as const),
     ]);
     const state: State = {};
     for (const [slot, length] of expected) {
@@ -147,6 +151,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     type: 'step',
     ...fields(config),
     t: input.t,
+    ...(input.shape === undefined ? {} : { shape: input.shape }),
     params: bits(input.params),
     grads: bits(input.grads),
     state: Object.fromEntries(Object.entries(input.state).map(([k, v]) => [k, bits(v)])),
@@ -156,7 +161,10 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     if (answer.params === undefined) return fail(`its answer to the ${what} has no params`);
     if (answer.params.length !== input.params.length)
       return fail(`its answer to the ${what} has ${answer.params.length} params, ${input.params.length} expected`);
-    return { params: floats(answer.params), state: stateOf(config, input.params.length, answer.state, what) };
+    return {
+      params: floats(answer.params),
+      state: stateOf(config, input.params.length, input.shape, answer.state, what),
+    };
   };
 
   return {
@@ -166,15 +174,18 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     supports: (rule, preset) => greeting.rules.some((r) => r.rule === rule && r.presets.includes(preset)),
     broken: () => failure,
     close: () => void channel.close(),
-    init(config: Configuration, params: Float32Array): State {
+    init(config: Configuration, params: Float32Array, shape?: readonly number[]): State {
       const id = nextId++;
       const layout = config.entry.state(config.flags);
       const slots = Object.fromEntries([
         ...layout.element.map((s) => [s, 'element'] as const),
         ...layout.tensor.map((s) => [s, 'tensor'] as const),
+        ...layout.row.map((s) => [s, 'row'] as const),
+        ...layout.column.map((s) => [s, 'column'] as const),
       ]);
-      const answer = ask({ id, type: 'init', ...fields(config), params: bits(params), slots });
-      return stateOf(config, params.length, answer.state, `init request ${id}`);
+      const matrix = shape === undefined ? {} : { shape };
+      const answer = ask({ id, type: 'init', ...fields(config), params: bits(params), slots, ...matrix });
+      return stateOf(config, params.length, shape, answer.state, `init request ${id}`);
     },
     step(config: Configuration, input: StepInput): StepOutput {
       const request = stepRequest(config, input);

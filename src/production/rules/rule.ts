@@ -9,6 +9,7 @@
 import type { AnySchema, Configuration, Schema, SlotName, SlotValues } from '../../../core/catalogue/index.js';
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import type { Float32Arith, ScalarArith } from '../../../core/arith.js';
+import type { MatrixRule } from './matrix-rule.js';
 import type { TensorRule } from './tensor-rule.js';
 import type { ScheduleConfig } from '../../../core/schedules/index.js';
 
@@ -104,4 +105,4 @@ export interface GroupRule<S extends Schema = AnySchema, R extends string = stri
 }
 
 /** Any production update: elementwise, on groups of a gradient function, or on whole tensors (./tensor-rule.ts). */
-export type AnyProductionRule = ProductionRule | GroupRule | TensorRule;
+export type AnyProductionRule = ProductionRule | GroupRule | TensorRule | MatrixRule;

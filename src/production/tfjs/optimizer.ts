@@ -11,12 +11,14 @@ import {
   checkIsConfiguration,
   checkStepCount,
   checkStepInput,
+  checkShape,
   checkStepShapes,
   describeValue,
   StepInputError,
   type Configuration,
   type HyperValue,
   type PresetName,
+  type StateLayout,
   type StepInput,
   type StepOutput,
 } from '../../../core/catalogue/index.js';
@@ -125,6 +127,9 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
           state[slot] = from === undefined ? tf.zerosLike(params) : tf.fill(params.shape, from, 'float32');
         }
         for (const slot of layout.tensor) state[slot] = tf.scalar(required(initial.tensor[slot], slot), 'float32');
+        const matrix = params.rank === 2 ? params.shape : undefined;
+        for (const slot of layout.row) state[slot] = tf.zeros(matrix ? [required(matrix[0], 'rows')] : []);
+        for (const slot of layout.column) state[slot] = tf.zeros(matrix ? [required(matrix[1], 'cols')] : []);
         return state;
       });
     },
@@ -136,6 +141,8 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
       const gradShape = rule.kind !== 'group' ? grads.shape : params.shape;
       const shapes = Object.fromEntries(Object.entries(state).map(([k, s]) => [k, s.shape]));
       checkStepShapes(name, layout, params.shape, gradShape, shapes);
+      if (rule.kind === 'matrix' && params.rank > 2)
+        throw new StepInputError(name, `params has shape [${params.shape.join(', ')}]; a vector or a matrix required`);
       const target = rule.kind === 'group' ? checkObjective(name, objective, params.size) : undefined;
       const tensorSlots = Object.fromEntries(
         layout.tensor.map((k) => [k, required(required(state[k], k).dataSync()[0], k)]),
@@ -144,6 +151,7 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
         const prepared = prepareStep(rule, config, tensors, {
           t,
           tensorSlots,
+          shape: params.shape,
           ...(target ? { objective: target } : {}),
         });
         const k = prepared.size;
@@ -152,7 +160,7 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
           k === 1 ? required(xs[0], 'output') : tf.reshape(tf.concat([...xs], 1), params.shape);
         const slots = Object.fromEntries([
           ...layout.element.map((s) => [s, members(required(state[s], s))]),
-          ...layout.tensor.map((s) => [s, [required(state[s], s)]]),
+          ...[...layout.tensor, ...layout.row, ...layout.column].map((s) => [s, [required(state[s], s)]]),
         ]);
         const curvature =
           target?.kind === 'quadratic'
@@ -166,7 +174,8 @@ export function tfjsOptimizer(rule: AnyProductionRule, config: Configuration): O
         });
         const next: TensorState = {};
         for (const s of layout.element) next[s] = join(required(r.slots[s], s));
-        for (const s of layout.tensor) next[s] = required(required(r.slots[s], s)[0], s);
+        for (const s of [...layout.tensor, ...layout.row, ...layout.column])
+          next[s] = required(required(r.slots[s], s)[0], s);
         return { params: join(r.params), state: next };
       });
     },
@@ -195,16 +204,12 @@ export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
     return x;
   };
   try {
+    const shape = input.shape === undefined ? [params.length] : [...input.shape];
     const stateTensors: TensorState = {};
-    for (const [k, s] of Object.entries(state))
-      stateTensors[k] = tensor(s, layout.tensor.includes(k) ? [] : [s.length]);
-    const r = optimizer.step(
-      tensor(params, [params.length]),
-      tensor(grads, [grads.length]),
-      stateTensors,
-      t,
-      input.objective,
-    );
+    for (const [k, s] of Object.entries(state)) stateTensors[k] = tensor(s, slotShape(layout, k, shape, s.length));
+    // NAG's ignored grads may have any length: a flat tensor then.
+    const gradShape = grads.length === params.length ? shape : [grads.length];
+    const r = optimizer.step(tensor(params, shape), tensor(grads, gradShape), stateTensors, t, input.objective);
     const out: StepOutput = { params: Float32Array.from(r.params.dataSync()), state: {} };
     for (const [k, s] of Object.entries(r.state)) out.state[k] = Float32Array.from(s.dataSync());
     tf.dispose([r.params, ...Object.values(r.state)]);
@@ -214,10 +219,31 @@ export function stepArrays(optimizer: Optimizer, input: StepInput): StepOutput {
   }
 }
 
-/** The production initial state on plain float32 arrays; `params` must be a Float32Array. */
-export function initArrays(optimizer: Optimizer, params: Float32Array): Record<string, Float32Array> {
+/**
+ * A state slot's tensor shape for parameters of `shape`: the parameters' own for an element slot, a
+ * scalar for a tensor slot, [rows] or [cols] for a row or column slot of a matrix (a scalar for a
+ * vector, as Keras's placeholders).
+ */
+function slotShape(layout: StateLayout, slot: string, shape: readonly number[], length: number): number[] {
+  if (layout.tensor.includes(slot)) return [];
+  const matrix = shape.length === 2;
+  if (layout.row.includes(slot)) return matrix ? [length] : [];
+  if (layout.column.includes(slot)) return matrix ? [length] : [];
+  return [...shape];
+}
+
+/**
+ * The production initial state on plain float32 arrays; `params` must be a Float32Array, `shape`
+ * (absent: a vector) sizes row and column slots.
+ */
+export function initArrays(
+  optimizer: Optimizer,
+  params: Float32Array,
+  shape?: readonly number[],
+): Record<string, Float32Array> {
   checkFloat32Array(optimizer.config.entry.name, 'params', params);
-  const p = tf.tensor(params, [params.length], 'float32');
+  checkShape(optimizer.config.entry.name, shape, params.length);
+  const p = tf.tensor(params, shape === undefined ? [params.length] : [...shape], 'float32');
   const s = optimizer.init(p);
   const out = Object.fromEntries(Object.entries(s).map(([k, x]) => [k, Float32Array.from(x.dataSync())]));
   tf.dispose([p, ...Object.values(s)]);
