@@ -162,13 +162,6 @@ export function withSchedule<S extends Schema>(config: WithLearningRate<S>, sche
       'lr',
       `${entry.name} (${entry.kind}) has no learning rate a schedule can replace; schedules apply to optimizer steps on given gradients with an lr`,
     );
-  const layout = entry.state(config.flags);
-  if (layout.row.length > 0 || layout.column.length > 0)
-    throw new HyperparameterError(
-      entry.name,
-      'lr',
-      `${entry.name} caps its learning rate by its relative step (min(lr, 1/√t)) and does not take a schedule`,
-    );
   if (schedule.entry?.kind !== 'schedule')
     throw new HyperparameterError(entry.name, 'lr', 'the schedule must be made by configureSchedule()');
   const scheduled: Configuration<S> = Object.freeze({ ...config, schedule });

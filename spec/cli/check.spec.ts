@@ -84,7 +84,7 @@ describe('optim-oracle check', () => {
       const pairs = (entries: readonly CatalogueEntry[]) =>
         entries.flatMap((e) => PRESET_NAMES.filter((p) => e.presets[p] !== undefined).map((p) => [e.name, p] as const));
       const rules = pairs(catalogue);
-      // SGD, Adam and Momentum have one more property, one step with a schedule, where their preset has
+      // SGD, Adam, Momentum and Adafactor have one more property, one step with a schedule, where their preset has
       // schedules; an update on a given gradient has one more under keras: Keras's optimizer wrapper.
       const scheduled = (rule: string, preset: PresetName) =>
         SCHEDULED_RULES.includes(rule) &&
@@ -103,7 +103,7 @@ describe('optim-oracle check', () => {
         const n = count(rule, preset);
         expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+${n}/${n}\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
       }
-      expect(rules.filter(([rule, preset]) => scheduled(rule, preset))).toHaveLength(6);
+      expect(rules.filter(([rule, preset]) => scheduled(rule, preset))).toHaveLength(7);
       const regs = [
         ...pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry)),
         ...scheduleRecords.flatMap((s) =>

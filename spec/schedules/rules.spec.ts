@@ -1,7 +1,7 @@
 /**
  * Rules with a learning-rate schedule (core/catalogue/configure.ts `withSchedule`): update k takes
  * the schedule's value at t = k − 1, in the oracle (exact) and in production (the framework's value,
- * its error counted in the derived bound); SGD, Adam and Momentum under the presets that have
+ * its error counted in the derived bound); SGD, Adam, Momentum and Adafactor under the presets that have
  * schedules, on the first backend present.
  */
 import fc from 'fast-check';
@@ -113,7 +113,7 @@ describe('a rule with a schedule', () => {
 
 const runs = runsFromEnv(12);
 const seed = seedFromEnv();
-const rules = [entries.sgd, entries.adam, entries.momentum];
+const rules = [entries.sgd, entries.adam, entries.momentum, entries.adafactor];
 const units = rules.flatMap((entry) =>
   (['pytorch', 'keras', 'optax'] as const satisfies readonly PresetName[])
     .filter((p) => takesSchedule(entry, p))
@@ -121,7 +121,7 @@ const units = rules.flatMap((entry) =>
 );
 
 describe('rules with schedules agree with the oracle within the derived bound', () => {
-  it('covers SGD, Adam and Momentum under pytorch and keras', () => {
+  it('covers SGD, Adam and Momentum under pytorch and keras, and Adafactor under keras', () => {
     expect(units.map((u) => u.label)).toEqual([
       'sgd/pytorch',
       'sgd/keras',
@@ -129,6 +129,7 @@ describe('rules with schedules agree with the oracle within the derived bound', 
       'adam/keras',
       'momentum/pytorch',
       'momentum/keras',
+      'adafactor/keras',
     ]);
   });
 

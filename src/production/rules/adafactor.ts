@@ -25,6 +25,7 @@ import type { MatrixArith } from '../../../core/arith.js';
 import { matrixDims } from '../../../core/catalogue/index.js';
 import type { AdafactorSchema } from '../../../core/catalogue/rules/adafactor.js';
 import { required } from '../../../core/required.js';
+import { learningRate } from './common.js';
 import type { MatrixRule } from './matrix-rule.js';
 
 type Always = 'w' | 'beta' | 'eps1' | 'eps2' | 'clipThreshold' | 'one' | 'zero';
@@ -61,11 +62,14 @@ function factoring(
 /** Adafactor's production step on a whole vector or matrix, with the factoring and step its flags choose. */
 export const adafactor: MatrixRule<AdafactorSchema, Always, Sometimes> = {
   kind: 'matrix',
-  coefficients(s, { hyper, flags }, t) {
+  coefficients(s, { hyper, flags, schedule }, t) {
     const w = s.pow(s.integer(t), s.sub(s.integer(0), s.hyper(hyper.decayRate)));
     const relative =
       flags.stepSize === 'relative'
-        ? { lr: s.hyper(required(hyper.lr, 'lr')), relative: s.div(s.integer(1), s.sqrt(s.integer(t))) }
+        ? {
+            lr: learningRate(s, required(hyper.lr, 'lr'), schedule, t),
+            relative: s.div(s.integer(1), s.sqrt(s.integer(t))),
+          }
         : {};
     return {
       w,

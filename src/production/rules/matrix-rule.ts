@@ -10,15 +10,15 @@
  *
  * @module
  */
-import type { MatrixArith, ScalarArith } from '../../../core/arith.js';
+import type { MatrixArith } from '../../../core/arith.js';
 import type { Configuration, Schema, AnySchema } from '../../../core/catalogue/index.js';
-import type { Coefficients, StepResult, StepValues } from './rule.js';
+import type { CoefficientArith, Coefficients, StepResult, StepValues } from './rule.js';
 
 /** A production update on a whole vector or matrix, with row, column and whole-tensor means. */
 export interface MatrixRule<S extends Schema = AnySchema, R extends string = string, O extends string = string> {
   readonly kind: 'matrix';
   /** The step's float64 coefficients from the hyperparameters and t. */
-  coefficients<X>(s: ScalarArith<X>, config: Configuration<S>, t: number): Coefficients<R, O, X>;
+  coefficients<X>(s: CoefficientArith<X>, config: Configuration<S>, t: number): Coefficients<R, O, X>;
   /** One step on the whole parameter of `shape` (row and column slots hold one value per row or column). */
   step<T>(
     A: MatrixArith<T>,
