@@ -18,12 +18,24 @@ import {
   type OutputMeasure,
   type StepComparison,
 } from './compare.js';
+import { structuredFailure, type StructuredFailure } from './failure.js';
+import { addHistogram, emptyHistogram } from './histogram.js';
 import type { Implementation } from './implementation.js';
+
+/** The case with the largest err/bound a tally saw, passing or not: its ratio, its output and its inputs. */
+export interface WorstCase extends Omit<StructuredFailure, 'mismatches'> {
+  readonly ratio: number;
+  readonly output: string;
+}
 
 /** Measurements folded over every judged step, by output. */
 export interface Tally {
   steps: number;
   readonly outputs: Record<string, OutputMeasure>;
+  /** Per output, err/bound counted in the bins of ./histogram.ts (absent: no comparison counted them). */
+  histograms?: Record<string, number[]>;
+  /** The case with the largest err/bound seen, when the property said what its case was. */
+  worst?: WorstCase;
 }
 
 /** An empty tally. */
@@ -31,16 +43,64 @@ export function newTally(): Tally {
   return { steps: 0, outputs: {} };
 }
 
-/** Adds one comparison's measures to a tally. */
-export function foldInto(tally: Tally | undefined, cmp: StepComparison): void {
+/** One tally from several, in the given order: steps added, each output's measures merged ({@link mergeMeasure}), histograms added, the worst case of the largest ratio. */
+export function mergeTallies(tallies: readonly Tally[]): Tally {
+  const outputs: Record<string, OutputMeasure> = {};
+  const histograms: Record<string, number[]> = {};
+  let worst: Tally['worst'];
+  for (const t of tallies) {
+    for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
+    for (const [k, h] of Object.entries(t.histograms ?? {})) addHistogram((histograms[k] ??= emptyHistogram()), h);
+    if (t.worst !== undefined && t.worst.ratio > (worst?.ratio ?? 0)) worst = t.worst;
+  }
+  return {
+    steps: tallies.reduce((n, t) => n + t.steps, 0),
+    outputs,
+    ...(tallies.some((t) => t.histograms !== undefined) ? { histograms } : {}),
+    ...(worst === undefined ? {} : { worst }),
+  };
+}
+
+/** What case a comparison judged, asked only when it beats the tally's worst. */
+export type CaseOf = () => Omit<WorstCase, 'ratio' | 'output'>;
+
+/**
+ * Adds one comparison's measures and histograms to a tally; with `caseOf`, keeps the case when one of
+ * its outputs has a larger err/bound than the tally's worst so far.
+ */
+export function foldInto(tally: Tally | undefined, cmp: StepComparison, caseOf?: CaseOf): void {
   if (tally === undefined) return;
   tally.steps += 1;
   for (const [k, m] of Object.entries(cmp.outputs)) mergeMeasure((tally.outputs[k] ??= emptyMeasure()), m);
+  if (cmp.histograms !== undefined) {
+    const histograms = (tally.histograms ??= {});
+    for (const [k, h] of Object.entries(cmp.histograms)) addHistogram((histograms[k] ??= emptyHistogram()), h);
+  }
+  if (caseOf === undefined) return;
+  for (const [output, m] of Object.entries(cmp.outputs))
+    if (m.compared > 0 && m.maxRatio > (tally.worst?.ratio ?? 0))
+      tally.worst = { ...caseOf(), ratio: m.maxRatio, output };
+}
+
+/** The case a step judged, for {@link foldInto}. */
+export function stepCaseOf(config: Configuration, what: string, input: Partial<StepInput>): CaseOf {
+  return () => {
+    const { mismatches: _, ...rest } = structuredFailure(config, what, { outputs: {}, mismatches: [] }, input);
+    return rest;
+  };
 }
 
 /** Thrown by a property when an implementation leaves its bound; the message lists each element. */
 export class DisagreementError extends Error {
-  constructor(implementation: string, config: Configuration, what: string, cmp: StepComparison) {
+  /** The failure as data: the case's inputs and each mismatching element. */
+  readonly failure: StructuredFailure;
+  constructor(
+    implementation: string,
+    config: Configuration,
+    what: string,
+    cmp: StepComparison,
+    input: Partial<StepInput> = {},
+  ) {
     const lines = cmp.mismatches.slice(0, 8).map((m) => '  ' + describeMismatch(m));
     const more = cmp.mismatches.length > 8 ? [`  ... and ${cmp.mismatches.length - 8} more`] : [];
     super(
@@ -52,6 +112,7 @@ export class DisagreementError extends Error {
       ].join('\n'),
     );
     this.name = 'DisagreementError';
+    this.failure = structuredFailure(config, what, cmp, input);
   }
 }
 
@@ -61,11 +122,12 @@ export function judgeStep(
   config: Configuration,
   input: StepInput,
   tally?: Tally,
+  what = `at t = ${input.t}`,
 ): { comparison: StepComparison; oracle: StepOutput } {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const produced = impl.step(config, input);
   const comparison = compareStep(produced, oracle, impl.bound(config, input));
-  foldInto(tally, comparison);
+  foldInto(tally, comparison, stepCaseOf(config, what, input));
   return { comparison, oracle };
 }
 
@@ -80,7 +142,7 @@ export function oneStepProperty(
   return fc.property(stepCase(entry, preset, options), ({ config, input }) => {
     const { comparison } = judgeStep(impl, config, input, tally);
     if (comparison.mismatches.length > 0)
-      throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison);
+      throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison, input);
   });
 }
 
@@ -105,18 +167,15 @@ export function trajectoryProperty(
       initial,
       impl.boundInit(config, params.length),
     );
-    foldInto(tally, init);
-    if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+    foldInto(tally, init, stepCaseOf(config, 'in the initial state', { params }));
+    if (init.mismatches.length > 0)
+      throw new DisagreementError(impl.name, config, 'in the initial state', init, { params });
     let current = params;
     grads.forEach((g, k) => {
-      const { comparison, oracle: next } = judgeStep(
-        impl,
-        config,
-        { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) },
-        tally,
-      );
-      if (comparison.mismatches.length > 0)
-        throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+      const what = `at step ${k + 1} of a trajectory`;
+      const input = { params: current, grads: g, state, t: k + 1, ...(objective ? { objective } : {}) };
+      const { comparison, oracle: next } = judgeStep(impl, config, input, tally, what);
+      if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison, input);
       current = next.params;
       state = next.state;
     });

@@ -9,7 +9,15 @@ import type { Shard } from '../gate/bound-table.js';
 import type { AsyncImplementation } from '../gate/async-properties.js';
 import type { Implementation } from '../gate/implementation.js';
 import type { ProgressListener, StoppedAt } from '../gate/progress.js';
+import type { StructuredFailure } from '../gate/failure.js';
 import type { Tally } from '../gate/properties.js';
+
+/**
+ * The version of the `--json` report's shape (check, gate, merge), written as `schemaVersion` and in
+ * the JSON Schema reports/schema (src/runs/report-schema.ts). It goes up when a field changes meaning
+ * or is removed; adding an optional field keeps it.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
 
 /** Options of `runCheck`. */
 export interface CheckOptions {
@@ -64,6 +72,8 @@ export interface PropertyOutcome {
   readonly path?: string | undefined;
   readonly counterexample?: string;
   readonly error?: string;
+  /** The shrunk failure as data (a disagreement with the oracle; absent for an exception of another kind). */
+  readonly failure?: StructuredFailure;
   /** The command that replays a failure. */
   readonly replay?: string;
   /** Why the property checked nothing (a failure, with `passed` false and no counterexample). */
@@ -82,6 +92,8 @@ export interface RuleOutcome {
 
 /** The whole report. */
 export interface CheckReport {
+  /** {@link REPORT_SCHEMA_VERSION}. */
+  readonly schemaVersion: number;
   readonly implementation: string;
   readonly backend: string;
   readonly seed: number;

@@ -11,7 +11,7 @@ import { OptionError } from '../../core/catalogue/index.js';
 import { isAsynchronous } from '../gate/async-properties.js';
 import { production, type FailedProperty } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
-import { newTally, type Tally } from '../gate/properties.js';
+import { DisagreementError, newTally, type Tally } from '../gate/properties.js';
 import { agreementProperty } from '../gate/agreement.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import { useBackend } from '../production/tfjs/backend.js';
@@ -28,7 +28,13 @@ import {
   type PropertyName,
   type Unit,
 } from './check-plan.js';
-import type { CheckOptions, CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type CheckOptions,
+  type CheckReport,
+  type PropertyOutcome,
+  type RuleOutcome,
+} from './check-types.js';
 
 /** Properties whose configurations the gate's protocol and `gate()` do not carry (schedules, Keras's wrapper). */
 const OURS_ONLY: ReadonlySet<string> = new Set(['one-step-scheduled', KERAS_WRAPPER_PROPERTY]);
@@ -84,6 +90,7 @@ async function runProperty(
     path: r.counterexamplePath ?? undefined,
     counterexample: r.counterexample === null ? undefined : fc.stringify(r.counterexample[0]),
     error: r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance),
+    ...(r.errorInstance instanceof DisagreementError ? { failure: r.errorInstance.failure } : {}),
     replay: replay({
       rule: unit.record.entry.name,
       preset: unit.preset,
@@ -196,6 +203,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   options.progress?.({ done, total, current: '', elapsedSeconds: clock.elapsedSeconds() });
   const all = results.flatMap((r) => r.properties);
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     implementation: impl.name,
     backend,
     seed: options.seed,
