@@ -1,7 +1,9 @@
 // TensorFlow.js's tf.train optimizers judged in process by the gate (src/gate/adapters/tf-train.ts), on
 // wasm and cpu, 300 cases per property over the full domain, against the verdicts docs/findings.md
 // records: only Adam (F-J1, F-J2) and Adamax (F-J3, and F-J4 on wasm) fail, and both must still fail.
-// Exits 1 when a verdict changes either way. Runs on the built package (dist/).
+// Exits 1 when a verdict changes either way. Runs on the built package (dist/). Each report's JSON
+// goes to reports/tf-train-<backend>.json, a column of the conformance matrix (.ci/run).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatReport, gate, tfTrain } from '../dist/src/index.js';
 
 const runs = Number(process.env.OPTIM_ORACLE_GATE_RUNS ?? '300');
@@ -9,6 +11,8 @@ const expectedFailing = ['adam', 'adamax'];
 let ok = true;
 for (const backend of ['wasm', 'cpu']) {
   const report = await gate(tfTrain(backend), { runs, backend, domain: 'full' });
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(`reports/tf-train-${backend}.json`, JSON.stringify(report));
   const failing = report.results.filter((r) => r.properties.some((p) => !p.passed)).map((r) => r.rule);
   const unexpected = failing.filter((r) => !expectedFailing.includes(r));
   const vanished = expectedFailing.filter((r) => !failing.includes(r));
