@@ -94,7 +94,7 @@ function inputsAt(inputs: CaseInputs, index: number): Record<string, Float32Valu
   return at;
 }
 
-/** One {@link Mismatch} as an {@link ElementMismatch}: ratio = |actual − expected| / bound (∞ past a bound of 0). */
+/** One {@link Mismatch} as an {@link ElementMismatch}: ratio = |actual − expected| / bound (∞ past a bound 0). */
 function elementOf(m: Mismatch, inputs: CaseInputs): ElementMismatch {
   const error = Math.abs(m.production - m.oracle);
   const ratio = m.bound === 0 ? (Object.is(m.production, m.oracle) ? 0 : Infinity) : error / m.bound;

@@ -43,7 +43,10 @@ export function newTally(): Tally {
   return { steps: 0, outputs: {} };
 }
 
-/** One tally from several, in the given order: steps added, each output's measures merged ({@link mergeMeasure}), histograms added, the worst case of the largest ratio. */
+/**
+ * One tally from several, in the given order: steps added, each output's measures merged
+ * ({@link mergeMeasure}) and histograms added bin by bin, and the worst case of the largest ratio.
+ */
 export function mergeTallies(tallies: readonly Tally[]): Tally {
   const outputs: Record<string, OutputMeasure> = {};
   const histograms: Record<string, number[]> = {};

@@ -14,8 +14,8 @@ import type { Tally } from '../gate/properties.js';
 
 /**
  * The version of the `--json` report's shape (check, gate, merge), written as `schemaVersion` and in
- * the JSON Schema reports/schema (src/runs/report-schema.ts). It goes up when a field changes meaning
- * or is removed; adding an optional field keeps it.
+ * the JSON Schema fixtures/schema/report.schema.json (src/runs/report-schema.ts). It goes up when a
+ * field changes meaning or is removed; adding an optional field keeps it.
  */
 export const REPORT_SCHEMA_VERSION = 1;
 
