@@ -2,8 +2,10 @@
 // float32 and float64, against the verdicts docs/findings.md records: the float64 run fails NAdam alone
 // (a formula finding), the float32 run fails NAdam and at most the float32-order findings (Adagrad,
 // Adamax, Rprop). Exits 1 when a verdict changes either way: a new failure, or a finding that no longer
-// shows (the peer changed, and docs/findings.md must say so).
+// shows (the peer changed, and docs/findings.md must say so). Each report's JSON goes to
+// reports/pytorch-<dtype>.json, a column of the conformance matrix (.ci/run).
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const runs = process.env.OPTIM_ORACLE_GATE_RUNS ?? '100';
 const expected = {
@@ -24,6 +26,8 @@ for (const [dtype, { must, may }] of Object.entries(expected)) {
     continue;
   }
   const report = JSON.parse(r.stdout);
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(`reports/pytorch-${dtype}.json`, r.stdout);
   const failing = new Set(report.results.filter((x) => x.properties.some((p) => !p.passed)).map((x) => x.rule));
   const judged = report.results.map((x) => x.rule);
   const unexpected = [...failing].filter((rule) => !must.includes(rule) && !may.includes(rule));

@@ -65,7 +65,12 @@ export { diagnose, describeDiagnosis, type Diagnosis } from './gate/diagnosis.js
 export { subprocessImplementation, ProtocolError, type SubprocessImplementation } from './gate/protocol/subprocess.js';
 export type { AsyncImplementation } from './gate/async-properties.js';
 export type { CheckReport, CheckOptions, PropertyOutcome } from './runs/check-types.js';
+export { REPORT_SCHEMA_VERSION } from './runs/check-types.js';
 export { formatReport } from './runs/check-report.js';
+export type { StructuredFailure, ElementMismatch, Float32Value, Tier } from './gate/failure.js';
+export { markdownReport } from './runs/formats/markdown.js';
+export { junitReport } from './runs/formats/junit.js';
+export { htmlReport, type Column } from './runs/formats/html.js';
 export { claims, selectClaims, type Claim, type ClaimResult } from './claims/index.js';
 export { runClaims, type ClaimsReport, type ClaimsOptions } from './runs/claims.js';
 export { formatClaims } from './runs/claims-report.js';

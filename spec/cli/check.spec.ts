@@ -141,6 +141,7 @@ describe('optim-oracle check', () => {
       tally: { steps: 1, outputs: Object.fromEntries(Object.entries(ratios).map(([k, x]) => [k, measure(x)])) },
     });
     const report: CheckReport = {
+      schemaVersion: 1,
       implementation: 'test',
       backend: 'cpu',
       seed: 1,

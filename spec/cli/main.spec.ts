@@ -61,7 +61,7 @@ describe('bad invocations get exit status 2 and a message naming what was wrong'
     [
       ['train'],
       {},
-      /unknown command 'train'; commands: check, gate, claims, bounds, fixtures, merge, list, version, help/,
+      /unknown command 'train'; commands: check, gate, claims, bounds, fixtures, merge, report, list, version, help/,
     ],
     [['help', 'train'], {}, /unknown command 'train'/],
     [['--debug'], {}, /--debug goes after the command/],

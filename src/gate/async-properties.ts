@@ -20,7 +20,7 @@ import { oracleRuleOf } from '../registry/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
 import { compareStep } from './compare.js';
 import type { Implementation } from './implementation.js';
-import { compareTiered, DisagreementError, foldInto, type Tally } from './properties.js';
+import { compareTiered, DisagreementError, foldInto, stepCaseOf, type Tally } from './properties.js';
 
 /** An {@link Implementation} whose `init` and `step` may return promises. */
 export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step'> {
@@ -33,8 +33,8 @@ export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step
 async function judged(impl: AsyncImplementation, config: Configuration, input: StepInput, what: string, tally: Tally) {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const { comparison, tier } = compareTiered(impl, config, input, await impl.step(config, input), oracle);
-  foldInto(tally, comparison, tier);
-  if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison);
+  foldInto(tally, comparison, stepCaseOf(config, what, input), tier);
+  if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison, input);
   return oracle;
 }
 
@@ -73,8 +73,9 @@ export function asyncTrajectoryProperty(
         initial,
         impl.boundInit(config, params.length, shape),
       );
-      foldInto(tally, init);
-      if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+      foldInto(tally, init, stepCaseOf(config, 'in the initial state', { params }));
+      if (init.mismatches.length > 0)
+        throw new DisagreementError(impl.name, config, 'in the initial state', init, { params });
       let current: StepOutput = initial;
       for (const [k, g] of grads.entries()) {
         const input = {

@@ -19,6 +19,7 @@ import { required } from '../../core/required.js';
 import { ETA, U, type OutOfDomain } from './bound/bounded.js';
 import type { StepBound } from './bound/step-bound.js';
 import { describeFloat32 } from './describe.js';
+import { binOf, emptyHistogram } from './histogram.js';
 
 /** The IEEE class of a value. */
 export type ValueClass = 'NaN' | '+Inf' | '-Inf' | 'finite';
@@ -70,6 +71,8 @@ export interface OutputMeasure {
 export interface StepComparison {
   readonly outputs: Record<string, OutputMeasure>;
   readonly mismatches: Mismatch[];
+  /** Per output, the compared elements' err/bound counted in the bins of ./histogram.ts. */
+  readonly histograms?: Record<string, number[]>;
 }
 
 /** A fresh, empty measure. */
@@ -128,11 +131,14 @@ export function compareOutputs(
 ): StepComparison {
   const outputs: Record<string, OutputMeasure> = {};
   const mismatches: Mismatch[] = [];
+  const histograms: Record<string, number[]> = {};
   for (const [output, bounds] of Object.entries(bound)) {
     const p = production[output];
     const o = valuesOf(oracle, output);
     const m = emptyMeasure();
     outputs[output] = m;
+    const histogram = emptyHistogram();
+    histograms[output] = histogram;
     if (p === undefined || o === undefined || p.length !== o.length || bounds.length !== o.length) {
       const why = `output missing or of the wrong length: production ${p?.length ?? 'missing'}, oracle ${o?.length ?? 'missing'}, bound ${bounds.length} elements`;
       mismatches.push({ output, index: -1, production: NaN, oracle: NaN, bound: NaN, scale: NaN, why });
@@ -172,6 +178,8 @@ export function compareOutputs(
       m.maxBound = Math.max(m.maxBound, inTermUnits(b.bound, b.scale));
       const ratio = bitwise ? (pass ? 0 : Infinity) : error === 0 ? 0 : error / b.bound;
       m.maxRatio = Math.max(m.maxRatio, ratio);
+      const bin = binOf(ratio);
+      histogram[bin] = (histogram[bin] ?? 0) + 1;
       if (!pass) {
         const what = bitwise ? 'not bitwise equal where the derived bound is 0' : 'error above the derived bound';
         const where =
@@ -190,7 +198,7 @@ export function compareOutputs(
       }
     });
   }
-  return { outputs, mismatches };
+  return { outputs, mismatches, histograms };
 }
 
 /** Folds one step's measure into a running one. */

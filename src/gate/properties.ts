@@ -19,12 +19,24 @@ import {
   type OutputMeasure,
   type StepComparison,
 } from './compare.js';
+import { structuredFailure, type StructuredFailure } from './failure.js';
+import { addHistogram, emptyHistogram } from './histogram.js';
 import type { Implementation } from './implementation.js';
+
+/** The case with the largest err/bound a tally saw, passing or not: its ratio, its output and its inputs. */
+export interface WorstCase extends Omit<StructuredFailure, 'mismatches'> {
+  readonly ratio: number;
+  readonly output: string;
+}
 
 /** Measurements folded over every judged step, by output. */
 export interface Tally {
   steps: number;
   readonly outputs: Record<string, OutputMeasure>;
+  /** Per output, err/bound counted in the bins of ./histogram.ts (absent: no comparison counted them). */
+  histograms?: Record<string, number[]>;
+  /** The case with the largest err/bound seen, when the property said what its case was. */
+  worst?: WorstCase;
   /**
    * Steps that left the bound of the preset's own operation order and passed within the conforming
    * bound (./orders/index.ts): the implementation conforms through another documented order.
@@ -35,6 +47,29 @@ export interface Tally {
 /** An empty tally. */
 export function newTally(): Tally {
   return { steps: 0, outputs: {} };
+}
+
+/**
+ * One tally from several, in the given order: steps added, each output's measures merged
+ * ({@link mergeMeasure}) and histograms added bin by bin, and the worst case of the largest ratio.
+ */
+export function mergeTallies(tallies: readonly Tally[]): Tally {
+  const outputs: Record<string, OutputMeasure> = {};
+  const histograms: Record<string, number[]> = {};
+  let worst: Tally['worst'];
+  for (const t of tallies) {
+    for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
+    for (const [k, h] of Object.entries(t.histograms ?? {})) addHistogram((histograms[k] ??= emptyHistogram()), h);
+    if (t.worst !== undefined && t.worst.ratio > (worst?.ratio ?? 0)) worst = t.worst;
+  }
+  const conforming = tallies.reduce((n, t) => n + (t.conforming ?? 0), 0);
+  return {
+    steps: tallies.reduce((n, t) => n + t.steps, 0),
+    outputs,
+    ...(tallies.some((t) => t.histograms !== undefined) ? { histograms } : {}),
+    ...(worst === undefined ? {} : { worst }),
+    ...(conforming > 0 ? { conforming } : {}),
+  };
 }
 
 /**
@@ -58,21 +93,53 @@ export function compareTiered(
     : { comparison, tier: 'faithful-to-preset' };
 }
 
-/** Adds one comparison's measures to a tally, counting a step that passed at the conforming tier. */
+/** What case a comparison judged, asked only when it beats the tally's worst. */
+export type CaseOf = () => Omit<WorstCase, 'ratio' | 'output'>;
+
+/**
+ * Adds one comparison's measures and histograms to a tally; with `caseOf`, keeps the case when one of
+ * its outputs has a larger err/bound than the tally's worst so far; counts a step that passed at the
+ * conforming tier.
+ */
 export function foldInto(
   tally: Tally | undefined,
   cmp: StepComparison,
+  caseOf?: CaseOf,
   tier?: 'faithful-to-preset' | 'conforming',
 ): void {
   if (tally === undefined) return;
   if (tier === 'conforming') tally.conforming = (tally.conforming ?? 0) + 1;
   tally.steps += 1;
   for (const [k, m] of Object.entries(cmp.outputs)) mergeMeasure((tally.outputs[k] ??= emptyMeasure()), m);
+  if (cmp.histograms !== undefined) {
+    const histograms = (tally.histograms ??= {});
+    for (const [k, h] of Object.entries(cmp.histograms)) addHistogram((histograms[k] ??= emptyHistogram()), h);
+  }
+  if (caseOf === undefined) return;
+  for (const [output, m] of Object.entries(cmp.outputs))
+    if (m.compared > 0 && m.maxRatio > (tally.worst?.ratio ?? 0))
+      tally.worst = { ...caseOf(), ratio: m.maxRatio, output };
+}
+
+/** The case a step judged, for {@link foldInto}. */
+export function stepCaseOf(config: Configuration, what: string, input: Partial<StepInput>): CaseOf {
+  return () => {
+    const { mismatches: _, ...rest } = structuredFailure(config, what, { outputs: {}, mismatches: [] }, input);
+    return rest;
+  };
 }
 
 /** Thrown by a property when an implementation leaves its bound; the message lists each element. */
 export class DisagreementError extends Error {
-  constructor(implementation: string, config: Configuration, what: string, cmp: StepComparison) {
+  /** The failure as data: the case's inputs and each mismatching element. */
+  readonly failure: StructuredFailure;
+  constructor(
+    implementation: string,
+    config: Configuration,
+    what: string,
+    cmp: StepComparison,
+    input: Partial<StepInput> = {},
+  ) {
     const lines = cmp.mismatches.slice(0, 8).map((m) => '  ' + describeMismatch(m));
     const more = cmp.mismatches.length > 8 ? [`  ... and ${cmp.mismatches.length - 8} more`] : [];
     super(
@@ -84,6 +151,7 @@ export class DisagreementError extends Error {
       ].join('\n'),
     );
     this.name = 'DisagreementError';
+    this.failure = structuredFailure(config, what, cmp, input);
   }
 }
 
@@ -93,10 +161,11 @@ export function judgeStep(
   config: Configuration,
   input: StepInput,
   tally?: Tally,
+  what = `at t = ${input.t}`,
 ): { comparison: StepComparison; oracle: StepOutput } {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const { comparison, tier } = compareTiered(impl, config, input, impl.step(config, input), oracle);
-  foldInto(tally, comparison, tier);
+  foldInto(tally, comparison, stepCaseOf(config, what, input), tier);
   return { comparison, oracle };
 }
 
@@ -111,7 +180,7 @@ export function oneStepProperty(
   return fc.property(stepCase(entry, preset, options), ({ config, input }) => {
     const { comparison } = judgeStep(impl, config, input, tally);
     if (comparison.mismatches.length > 0)
-      throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison);
+      throw new DisagreementError(impl.name, config, `at t = ${input.t}`, comparison, input);
   });
 }
 
@@ -136,8 +205,9 @@ export function trajectoryProperty(
       initial,
       impl.boundInit(config, params.length, shape),
     );
-    foldInto(tally, init);
-    if (init.mismatches.length > 0) throw new DisagreementError(impl.name, config, 'in the initial state', init);
+    foldInto(tally, init, stepCaseOf(config, 'in the initial state', { params }));
+    if (init.mismatches.length > 0)
+      throw new DisagreementError(impl.name, config, 'in the initial state', init, { params });
     if (impl.stepMany !== undefined) {
       // Every step's input is the oracle's state, known before the implementation answers: one batch.
       const inputs: StepInput[] = [];
@@ -158,6 +228,7 @@ export function trajectoryProperty(
       }
       const produced = impl.stepMany(config, inputs);
       inputs.forEach((input, k) => {
+        const what = `at step ${k + 1} of a trajectory`;
         const { comparison, tier } = compareTiered(
           impl,
           config,
@@ -165,29 +236,24 @@ export function trajectoryProperty(
           required(produced[k], 'answer'),
           required(outputs[k], 'oracle'),
         );
-        foldInto(tally, comparison, tier);
-        if (comparison.mismatches.length > 0)
-          throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+        foldInto(tally, comparison, stepCaseOf(config, what, input), tier);
+        if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison, input);
       });
       return;
     }
     let current = params;
     grads.forEach((g, k) => {
-      const { comparison, oracle: next } = judgeStep(
-        impl,
-        config,
-        {
-          params: current,
-          grads: g,
-          state,
-          t: k + 1,
-          ...(objective ? { objective } : {}),
-          ...(shape ? { shape } : {}),
-        },
-        tally,
-      );
-      if (comparison.mismatches.length > 0)
-        throw new DisagreementError(impl.name, config, `at step ${k + 1} of a trajectory`, comparison);
+      const what = `at step ${k + 1} of a trajectory`;
+      const input = {
+        params: current,
+        grads: g,
+        state,
+        t: k + 1,
+        ...(objective ? { objective } : {}),
+        ...(shape ? { shape } : {}),
+      };
+      const { comparison, oracle: next } = judgeStep(impl, config, input, tally, what);
+      if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison, input);
       current = next.params;
       state = next.state;
     });

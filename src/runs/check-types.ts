@@ -10,7 +10,15 @@ import type { AsyncImplementation } from '../gate/async-properties.js';
 import type { SavedCase } from '../gate/saved-case.js';
 import type { Implementation } from '../gate/implementation.js';
 import type { ProgressListener, StoppedAt } from '../gate/progress.js';
+import type { StructuredFailure } from '../gate/failure.js';
 import type { Tally } from '../gate/properties.js';
+
+/**
+ * The version of the `--json` report's shape (check, gate, merge), written as `schemaVersion` and in
+ * the JSON Schema fixtures/schema/report.schema.json (src/runs/report-schema.ts). It goes up when a
+ * field changes meaning or is removed; adding an optional field keeps it.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
 
 /** Options of `runCheck`. */
 export interface CheckOptions {
@@ -67,6 +75,8 @@ export interface PropertyOutcome {
   /** The counterexample as a saved case (`optim-oracle gate --case FILE` replays it), when it is one. */
   readonly case?: SavedCase;
   readonly error?: string;
+  /** The shrunk failure as data (a disagreement with the oracle; absent for an exception of another kind). */
+  readonly failure?: StructuredFailure;
   /** The command that replays a failure. */
   readonly replay?: string;
   /** Why the property checked nothing (a failure, with `passed` false and no counterexample). */
@@ -81,6 +91,8 @@ export interface RuleOutcome {
   readonly preset: PresetName;
   readonly properties: PropertyOutcome[];
   readonly tally: Tally;
+  /** The gate's verdict tier for this rule and preset ({@link tierOf}); absent for this project's production. */
+  readonly tier?: Tier;
 }
 
 /**
@@ -101,6 +113,8 @@ export function tierOf(tally: Tally): Tier {
 
 /** The whole report. */
 export interface CheckReport {
+  /** {@link REPORT_SCHEMA_VERSION}. */
+  readonly schemaVersion: number;
   readonly implementation: string;
   readonly backend: string;
   readonly seed: number;

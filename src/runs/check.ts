@@ -12,7 +12,7 @@ import { isAsynchronous } from '../gate/async-properties.js';
 import { savedCaseOf, type SavedCase } from '../gate/saved-case.js';
 import { production, type FailedProperty } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
-import { newTally, type Tally } from '../gate/properties.js';
+import { DisagreementError, newTally, type Tally } from '../gate/properties.js';
 import { agreementProperty } from '../gate/agreement.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
 import { useBackend } from '../production/tfjs/backend.js';
@@ -29,7 +29,14 @@ import {
   type PropertyName,
   type Unit,
 } from './check-plan.js';
-import type { CheckOptions, CheckReport, PropertyOutcome, RuleOutcome } from './check-types.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type CheckOptions,
+  type CheckReport,
+  type PropertyOutcome,
+  type RuleOutcome,
+  tierOf,
+} from './check-types.js';
 
 /** The `case` field of a failure: its counterexample as a saved case, when it is one (./saved-case.ts). */
 function savedCaseField(counterexample: unknown): { case?: SavedCase } {
@@ -92,6 +99,7 @@ async function runProperty(
     counterexample: r.counterexample === null ? undefined : fc.stringify(r.counterexample[0]),
     ...savedCaseField(r.counterexample?.[0]),
     error: r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance),
+    ...(r.errorInstance instanceof DisagreementError ? { failure: r.errorInstance.failure } : {}),
     replay: replay({
       rule: unit.record.entry.name,
       preset: unit.preset,
@@ -199,11 +207,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       outcomes.push(outcome);
       done += 1;
     }
-    if (outcomes.length > 0) results.push({ rule: record.entry.name, preset, properties: outcomes, tally });
+    const tier = impl.supports === undefined ? {} : { tier: tierOf(tally) };
+    if (outcomes.length > 0) results.push({ rule: record.entry.name, preset, properties: outcomes, tally, ...tier });
   }
   options.progress?.({ done, total, current: '', elapsedSeconds: clock.elapsedSeconds() });
   const all = results.flatMap((r) => r.properties);
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     implementation: impl.name,
     ...(impl.supports === undefined ? {} : { external: true }),
     backend,

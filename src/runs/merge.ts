@@ -12,11 +12,16 @@
 import { OptionError } from '../../core/catalogue/errors.js';
 import { required } from '../../core/required.js';
 import { measuredConfigurations, type BoundTable, type Shard } from '../gate/bound-table.js';
-import { emptyMeasure, mergeMeasure, type OutputMeasure } from '../gate/compare.js';
 import type { StoppedAt } from '../gate/progress.js';
-import type { Tally } from '../gate/properties.js';
+import { mergeTallies } from '../gate/properties.js';
 import { plannedProperties, shardOf } from './check-plan.js';
-import type { CheckReport, CheckShard, PropertyOutcome, RuleOutcome } from './check-types.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type CheckReport,
+  type CheckShard,
+  type PropertyOutcome,
+  type RuleOutcome,
+} from './check-types.js';
 
 /** A report read from a file, with the file's name for the error messages. */
 export interface ShardFile<T> {
@@ -146,15 +151,6 @@ function mergeStopped(
 
 const labelOf = (rule: string, preset: string, property: string) => `${rule}/${preset} ${property}`;
 
-/** One tally from several, in the given order: steps added, each output's measures merged ({@link mergeMeasure}). */
-function mergeTallies(tallies: readonly Tally[]): Tally {
-  const outputs: Record<string, OutputMeasure> = {};
-  for (const t of tallies)
-    for (const [k, m] of Object.entries(t.outputs)) mergeMeasure((outputs[k] ??= emptyMeasure()), m);
-  const conforming = tallies.reduce((n, t) => n + (t.conforming ?? 0), 0);
-  return { steps: tallies.reduce((n, t) => n + t.steps, 0), outputs, ...(conforming > 0 ? { conforming } : {}) };
-}
-
 /**
  * The report of one unsharded `check` run from the reports of its shards (`check --shard i/n
  * --json`, each once, in any order): equal to what `check --json` with the same options prints.
@@ -213,6 +209,7 @@ export function mergeCheckReports(files: readonly ShardFile<CheckReport>[]): Che
   const first = head.report;
   const labels = planned.map((p) => labelOf(p.rule, p.preset, p.property));
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     implementation: first.implementation,
     backend: first.backend,
     seed: first.seed,

@@ -24,6 +24,7 @@ import {
   text,
 } from './common.js';
 import { reported } from './report.js';
+import { REPORT_FILE_FLAGS, writeReportFiles } from './report-files.js';
 
 /** `check`. */
 export const checkCommand: Command = {
@@ -56,6 +57,7 @@ export const checkCommand: Command = {
     'max-time': MAX_TIME_FLAG,
     detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
     json: JSON_FLAG,
+    ...REPORT_FILE_FLAGS,
   },
   notes: ['Rows whose err/bound is 0.9 or more are marked "!" (near their bound).'],
   async run(values, _positionals, { env, ...context }) {
@@ -73,6 +75,7 @@ export const checkCommand: Command = {
     return reported(values.json === true, { env, ...context }, async (progress) => {
       const report = await runCheck({ ...options, progress });
       const checked = report.passed + report.failed;
+      writeReportFiles(values, report);
       return {
         text: formatReport(report, { detail: values.detail === true }),
         json: report,

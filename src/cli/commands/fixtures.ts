@@ -31,6 +31,7 @@ import { EXIT } from '../exit.js';
 import { packageRoot } from '../package-root.js';
 import { formatDuration, progressDisplay } from '../progress-display.js';
 import { packageVersion } from '../version.js';
+import { REPORT_SCHEMA } from '../../runs/report-schema.js';
 import type { Command, Context } from './command.js';
 import { text } from './common.js';
 
@@ -39,13 +40,16 @@ const STEPS = join('fixtures', 'steps');
 const SCHEMAS = join('fixtures', 'schema');
 const SCHEDULES = join('fixtures', 'schedules');
 
+/** The schema files written to fixtures/schema: the fixtures' and the `--json` report's (src/runs/report-schema.ts). */
+const SCHEMAS_WRITTEN = { ...SCHEMA_FILES, 'report.schema.json': REPORT_SCHEMA };
+
 /** The first schema file in `dir` that differs from its generated text. */
 function schemaDifference(dir: string): FixtureDifference | undefined {
-  for (const [name, schema] of Object.entries(SCHEMA_FILES)) {
+  for (const [name, schema] of Object.entries(SCHEMAS_WRITTEN)) {
     const file = join(dir, name);
     if (!existsSync(file)) return { file, problem: 'is missing: the generator writes it' };
     if (readFileSync(file, 'utf8') !== prettyJson(schema))
-      return { file, problem: 'differs from the schema src/fixtures/schema.ts gives' };
+      return { file, problem: 'differs from the schema src/fixtures/schema.ts or src/runs/report-schema.ts gives' };
   }
   return undefined;
 }
@@ -152,9 +156,9 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
       out.write(`wrote ${summary(files)} and manifest.json to ${dir} · ${seconds()}\n`);
       if (schemaDir !== undefined) {
         mkdirSync(schemaDir, { recursive: true });
-        for (const [name, schema] of Object.entries(SCHEMA_FILES))
+        for (const [name, schema] of Object.entries(SCHEMAS_WRITTEN))
           writeFileSync(join(schemaDir, name), prettyJson(schema));
-        out.write(`wrote ${Object.keys(SCHEMA_FILES).join(', ')} to ${schemaDir}\n`);
+        out.write(`wrote ${Object.keys(SCHEMAS_WRITTEN).join(', ')} to ${schemaDir}\n`);
         if (whole) {
           const scheduleFiles = scheduleFixtureFiles(options.seed);
           writeSchedules(join(base, SCHEDULES), scheduleFiles);

@@ -22,6 +22,7 @@ import { EXIT } from '../exit.js';
 import type { Command } from './command.js';
 import { JSON_FLAG, MAX_TIME_FLAG, SEED_FLAG, maxTimeOf, runsFlag, runsOf, seedOf, text } from './common.js';
 import { reported } from './report.js';
+import { REPORT_FILE_FLAGS, writeReportFiles } from './report-files.js';
 
 /** Seconds a program may take to answer one request when `--timeout` is not given. */
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -126,6 +127,7 @@ export const gateCommand: Command = {
     },
     detail: { type: 'boolean', help: 'print a row per output (the default is a row per rule and preset)' },
     json: JSON_FLAG,
+    ...REPORT_FILE_FLAGS,
   },
   notes: [
     'Exit status 3 when the program crashes, stays silent past --timeout or breaks the protocol;',
@@ -164,6 +166,7 @@ export const gateCommand: Command = {
         const diagnoses = broken ? [] : await diagnoseFailures(judged, report, options.seed);
         const findings = presetFindings(report);
         const saved = saveDir === undefined ? [] : saveCases(report, saveDir);
+        writeReportFiles(values, { ...report, findings });
         return {
           text: [
             formatReport(report, { detail: values.detail === true }),

@@ -11,6 +11,7 @@ import { fixturesCommand } from './fixtures.js';
 import { gateCommand } from './gate.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
+import { reportCommand } from './report-command.js';
 import { versionCommand } from './version.js';
 
 /** Every subcommand but `help`. */
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   boundsCommand,
   fixturesCommand,
   mergeCommand,
+  reportCommand,
   listCommand,
   versionCommand,
 ];
