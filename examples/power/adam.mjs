@@ -62,8 +62,10 @@ export function step(rule, hyper, flags, { params, grads, state, t }, bug) {
   const decay = bug === 'weight-decay-ignored' || lambda === 0 ? 'none' : flags.weightDecay;
   const coupled = decay === 'coupled' || (bug === 'coupled-for-decoupled' && decay !== 'none');
   const unscaled = decay === 'decoupled-unscaled' || (bug === 'unscaled-decay' && decay === 'decoupled');
-  const power = (b) => (bug === 'float32-running-product' ? runningProduct(b, t) : b ** (bug === 'bias-t-minus-1' ? t - 1 : t));
-  const corrected = bug === 'amsgrad-bias-corrected' || (flags.biasCorrection !== 'none' && bug !== 'no-bias-correction');
+  const power = (b) =>
+    bug === 'float32-running-product' ? runningProduct(b, t) : b ** (bug === 'bias-t-minus-1' ? t - 1 : t);
+  const corrected =
+    bug === 'amsgrad-bias-corrected' || (flags.biasCorrection !== 'none' && bug !== 'no-bias-correction');
   const [c1, c2] = corrected ? [1 - power(b1), 1 - power(b2)] : [1, 1];
   const n = params.length;
   const out = { params: new Float32Array(n), m: new Float32Array(n), v: new Float32Array(n) };

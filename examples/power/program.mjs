@@ -38,7 +38,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const hyper = numbers(message.hyper);
   if (message.type === 'init') {
     const state = family.init(message.rule, hyper, message.flags, message.params.length);
-    return void write({ id: message.id, state: Object.fromEntries(Object.entries(state).map(([k, v]) => [k, encode(v)])) });
+    return void write({
+      id: message.id,
+      state: Object.fromEntries(Object.entries(state).map(([k, v]) => [k, encode(v)])),
+    });
   }
   const input = {
     t: message.t,

@@ -18,11 +18,19 @@ export const bugs = {
   'weight-decay-ignored': { rule: 'sgd', preset: 'pytorch', what: 'weight decay ignored' },
   'weight-decay-sign': { rule: 'sgd', preset: 'pytorch', what: 'g − λ θ instead of g + λ θ' },
   'dampening-ignored': { rule: 'momentum', preset: 'pytorch', what: 'momentum buffer not dampened: b ← μ b + g' },
-  'dampened-first-step': { rule: 'momentum', preset: 'pytorch', what: 'b ← (1 − d) g at t = 1, where PyTorch copies g' },
+  'dampened-first-step': {
+    rule: 'momentum',
+    preset: 'pytorch',
+    what: 'b ← (1 − d) g at t = 1, where PyTorch copies g',
+  },
   'old-buffer': { rule: 'momentum', preset: 'pytorch', what: 'θ moves by the old buffer' },
   'nesterov-missing': { rule: 'nesterov', preset: 'pytorch', what: 'Nesterov look-ahead missing: θ ← θ − α b' },
   'nesterov-old-buffer': { rule: 'nesterov', preset: 'pytorch', what: 'Nesterov with the old buffer: g + μ b_old' },
-  'alpha-outside-buffer': { rule: 'momentum', preset: 'paper', what: 'v ← μ v + g, θ ← θ − α v (α outside the buffer)' },
+  'alpha-outside-buffer': {
+    rule: 'momentum',
+    preset: 'paper',
+    what: 'v ← μ v + g, θ ← θ − α v (α outside the buffer)',
+  },
   'buffer-not-decayed': { rule: 'momentum', preset: 'paper', what: 'v ← v + α g (μ ignored)' },
   'nesterov-paper-old-v': { rule: 'nesterov', preset: 'paper', what: 'θ ← θ − μ v_old − α g (the old v)' },
 };
