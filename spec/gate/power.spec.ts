@@ -3,8 +3,8 @@
  * JavaScript families of examples/power/ fails the one-step property of the rule and preset where it
  * shows, in process; a bug of two families fails through the protocol at the same case (the same seed
  * draws the same cases, the same judging fails the same one) with the diagnosis the table records; the
- * honest implementations pass every rule and preset both ways. Every bug through the protocol, both
- * properties, 1,000 runs × 3 seeds and the fixtures: .ci/power.mjs (a minute and more, not npm test's).
+ * honest implementations pass every rule and preset both ways. Every bug through the protocol, every
+ * property, 1,000 runs × 3 seeds, and the fixtures: .ci/power.mjs (tens of minutes, not npm test's).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
