@@ -38,7 +38,7 @@ export function takesSchedule(entry: CatalogueEntry, preset: PresetName): boolea
 }
 
 /** A schedule case of the preset, with a recursive form's t brought below {@link RECURSIVE_STEPS}. */
-function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
+export function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
   const units = scheduleUnitsOf(preset);
   if (units.length === 0) throw new TypeError(`no schedule has preset '${preset}'`);
   return fc.oneof(...units.map((u) => u.cases)).map((c) => {
