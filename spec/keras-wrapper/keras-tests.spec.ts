@@ -123,6 +123,30 @@ describe.each(backends)("Keras's weight decay with a schedule on %s", (backend) 
   });
 });
 
+describe.each(backends)("AdamW's keras preset decays in Keras's TensorFlow-backend order on %s", (backend) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+  });
+
+  // keras/src/backend/tensorflow/optimizer.py `_apply_weight_decay`: θ − (θ · wd) · lr in float32, then
+  // Adam's step, which moves nothing on g = 0 from zero moments. θ = 3, λ = fl(0.1) = 13421773 · 2^−27,
+  // α = 1: θ · λ = 40265319 · 2^−27 rounds to 10066330 · 2^−25; 3 − that = 90596966 · 2^−25 rounds to
+  // 11324621 · 2^−22. The torch backend's θ · fl(1 − λα) = 3 · 15099494 · 2^−24 rounds (a tie, to even)
+  // to 11324620 · 2^−22 instead.
+  it('AdamW (keras, λ = 0.1, α = 1) takes θ = 3 to 11324621 · 2^−22 on g = 0, not the torch form’s 11324620 · 2^−22', () => {
+    const impl = production(backend);
+    const config = configure(adamw, 'keras', { lr: 1, weightDecay: 0.1 });
+    const theta = Float32Array.of(3);
+    const { params } = impl.step(config, {
+      params: theta,
+      grads: Float32Array.of(0),
+      state: impl.init(config, theta),
+      t: 1,
+    });
+    expect(params[0]).toBe(11324621 * 2 ** -22);
+  });
+});
+
 describe("configure under Keras's wrapper", () => {
   it('takes the options under keras for the six optimizers whose keras preset has no weight decay of its own', () => {
     for (const [, , entry] of KERAS_TESTS)
