@@ -17,9 +17,6 @@ import type { Implementation } from '../implementation.js';
 import { DisagreementError, judgeStep, type Tally } from '../properties.js';
 import { scheduleUnits, type ScheduleCase, type ScheduleUnit } from './arbitraries.js';
 
-/** The rules `check` runs with schedules (`one-step-scheduled`): plain, adaptive and with momentum. */
-export const SCHEDULED_RULES: readonly string[] = ['sgd', 'adam', 'momentum'];
-
 /** The largest t drawn for a schedule whose production code computes each value from the one before. */
 export const RECURSIVE_STEPS = 300;
 
