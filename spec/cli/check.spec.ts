@@ -102,7 +102,7 @@ describe('optim-oracle check', () => {
         const n = count(rule, preset);
         expect(r.out).toMatch(new RegExp(`^${rule}\\s+${preset}\\s+${n}/${n}\\s+\\d+\\s+[01]\\.\\d{3}\\s+\\w+`, 'm'));
       }
-      expect(rules.filter(([rule, preset]) => scheduled(rule, preset))).toHaveLength(6);
+      expect(rules.filter(([rule, preset]) => scheduled(rule, preset))).toHaveLength(34);
       const regs = [
         ...pairs(registry.filter((r) => !isUpdate(r)).map((r) => r.entry)),
         ...scheduleRecords.flatMap((s) =>

@@ -8,6 +8,7 @@ import { adamStepSizeClaims } from './adam-step-size/index.js';
 import { geometricClaims } from './augmentations/geometric.js';
 import { interpolatingClaims } from './augmentations/interpolating.js';
 import { clippingClaims } from './clipping/index.js';
+import { lambClaims } from './lamb/index.js';
 import { lionClaims } from './lion/index.js';
 import { radamClaims } from './radam/index.js';
 import { earlyStoppingClaims } from './early-stopping/index.js';
@@ -31,6 +32,7 @@ export const CLAIM_GROUPS: Readonly<Record<string, string>> = {
   augmentation: 'Data augmentation (TensorFlow, tfjs, torchvision)',
   lion: 'Lion (Chen et al. 2023, Algorithm 2)',
   radam: 'RAdam (Liu et al. 2019, Algorithm 2)',
+  lamb: 'LAMB (You et al. 2020, Algorithm 2)',
   clipping: 'Gradient clipping (Keras clipnorm, global_clipnorm; PyTorch clip_grad_norm_)',
 };
 
@@ -45,6 +47,7 @@ export const claims: readonly Claim[] = [
   ...interpolatingClaims,
   ...lionClaims,
   ...radamClaims,
+  ...lambClaims,
   ...clippingClaims,
 ];
 
