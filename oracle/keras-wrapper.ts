@@ -4,7 +4,7 @@
  * (keras/src/optimizers/base_optimizer.py, `_apply_weight_decay` and
  * `_update_model_variables_moving_average`):
  *
- *   decay:  θ* = θ − θ · wd · lr
+ *   decay:  θ* = θ − θ · wd · lr,   lr the constant, or a schedule's exact value at `iterations`
  *   EMA:    avg' = m · avg + (1 − m) · θ',   m = ema_momentum, or 0 while iterations = 0
  *
  * The clipping stage's oracle is ./gradient-transforms/clipping.ts; the rule's is its own.
@@ -15,8 +15,10 @@ import { exactFromFloat32 } from './binary32.js';
 import { certify } from './certify.js';
 import type { IntervalArithmetic, Interval } from './interval.js';
 import { uncertifiedElements } from './marks.js';
-import type { UncertifiedElement } from '../core/catalogue/index.js';
+import type { ScheduleRef, UncertifiedElement } from '../core/catalogue/index.js';
 import { required } from '../core/required.js';
+import { asSchedule } from '../core/schedules/index.js';
+import { learningRateEnclosure } from './schedules/index.js';
 
 /** A stage's outputs: the certified float32 values, and the elements left uncertified under `output`. */
 export interface StageOutputs {
@@ -40,11 +42,20 @@ function certifiedStage(
 const exact = (a: IntervalArithmetic, x: number | undefined): Interval =>
   a.point(exactFromFloat32(required(x, 'element')));
 
-/** θ − θ · wd · lr of each float32 θ, with wd and lr exact decimals. */
-export function decayOracle(theta: Float32Array, weightDecay: string, lr: string, output = 'decayed'): StageOutputs {
+/** The learning rate Keras's decay reads: a constant's exact decimal, or a schedule at a step. */
+export type DecayRate = string | { readonly schedule: ScheduleRef; readonly iterations: number };
+
+/**
+ * θ − θ · wd · lr of each float32 θ, with wd an exact decimal and lr the constant's exact decimal or
+ * the schedule's exact value at `iterations` (Keras's `self.learning_rate` before the update,
+ * keras/src/optimizers/base_optimizer.py `_get_current_learning_rate`), enclosed at each precision.
+ */
+export function decayOracle(theta: Float32Array, weightDecay: string, lr: DecayRate, output = 'decayed'): StageOutputs {
   return certifiedStage(output, theta.length, (a, k) => {
     const x = exact(a, theta[k]);
-    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), a.point(lr)));
+    const rate =
+      typeof lr === 'string' ? a.point(lr) : learningRateEnclosure(a, asSchedule(lr.schedule), lr.iterations);
+    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), rate));
   });
 }
 

@@ -18,13 +18,17 @@ The callables (MODULE is an importable module or a path to a .py file):
       input's other fields (NAG's `objective`; `grads` is then None). Return the new params and state the
       same way; each value is rounded to the nearest float32 before it is judged. Return None to skip.
   --compute: compute(entry, preset, kind, hyper, flags, input) -> {output: [float]}, for every other kind
-      (penalties, masks, pooling); `input` decoded the same way (integers such as `k` as they are).
+      (penalties, masks, pooling, gradient transforms); `input` decoded the same way (integers such as `k`
+      as they are). A gradient transform's input['grads'] is a list of variables, each a list of float;
+      return {'grads': [float]}, the clipped gradients of every variable concatenated in that order (a list
+      of lists, one per variable, is concatenated here).
 Cases of a kind without a callable, or skipped by it, are counted as skipped.
 
 Without --impl, --compute or --torch the checker tests itself on the files: the expected values themselves
 must pass every element, and each moved beyond its bound (or to another class) must fail every element.
---torch runs that self-test, then PyTorch's torch.optim (torch_optim.py) in float32 and in float64 on the
-pytorch preset, and passes when every disagreement is within an allowance listed in torch_optim.py.
+--torch runs that self-test, then PyTorch's clip_grad_norm_ and clip_grad_value_ (torch_clip.py; every
+element must pass) and torch.optim (torch_optim.py) in float32 and in float64 on the pytorch preset, and
+passes when every disagreement is within an allowance listed in torch_optim.py.
 Exit status: 0 all passed, 1 a failure, 2 a malformed or inconsistent file.
 """
 import argparse
@@ -90,8 +94,9 @@ def user_impl(step_fn, compute_fn):
 
     def run(case, s):
         if case.kind not in STEP_KINDS:
-            return None if compute_fn is None else compute_fn(
+            out = None if compute_fn is None else compute_fn(
                 case.entry, case.preset, case.kind, case.hyper, case.flags, s.input)
+            return flattened_grads(out) if case.kind == 'gradient-transform' else out
         if step_fn is None:
             return None
         extra = {k: v for k, v in s.input.items() if k not in ('params', 'grads', 'state')}
@@ -100,6 +105,14 @@ def user_impl(step_fn, compute_fn):
         return None if out is None else {'params': out[0], 'state': out[1]}
 
     return run
+
+
+def flattened_grads(out):
+    """A gradient transform's output with `grads` given per variable (a list of lists) concatenated."""
+    if isinstance(out, dict) and isinstance(out.get('grads'), (list, tuple)) and all(
+            isinstance(g, (list, tuple)) for g in out['grads']):
+        return dict(out, grads=[x for g in out['grads'] for x in g])
+    return out
 
 
 def _missing(parent):
@@ -242,6 +255,10 @@ def main(argv=None):
                  lambda c, s: moved(s.expected))]
     if a.torch:
         import torch_optim
+        import torch_clip
+        for dtype in ('float32', 'float64'):
+            tally = Tally(torch_clip.describe(dtype), a.show, torch_clip.applies)
+            runs.append((tally, user_impl(None, torch_clip.make_compute(dtype))))
         for dtype in ('float32', 'float64'):
             tally = Tally(torch_optim.describe(dtype), a.show, torch_optim.applies)
             runs.append((tally, user_impl(torch_optim.make_step(dtype), None)))
@@ -263,8 +280,12 @@ def main(argv=None):
         print('self-test: %d of %d moved elements failed, as they must' % (wrong.failed(), wrong.elements()))
         passed = echo.failed() == 0 and wrong.failed() == wrong.elements() > 0
     if a.torch:
-        for tally, _ in runs[-2:]:
+        for tally, _ in runs[-4:]:
             tally.print()
+        clip_failures = runs[-4][0].failed() + runs[-3][0].failed()
+        print('PyTorch clipping: ' + ('every element passed' if clip_failures == 0 else
+                                      '%d elements failed (no allowance)' % clip_failures))
+        passed = passed and clip_failures == 0
         problems, allowed, unused = torch_optim.beyond_allowances({'float32': runs[-2][0], 'float64': runs[-1][0]})
         for line in allowed:
             print('allowed: ' + line)

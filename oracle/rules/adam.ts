@@ -7,6 +7,8 @@
  *   algorithm1:  Δ = α (m'/b1) / (√(w/b2) + ε)
  *   efficient:   Δ = (α √b2 / b1) m' / (√w + ε̂) = α (m'/b1) / (√(w/b2) + ε̂/√b2)
  *   θ' = θ − Δ;   decoupled decay: θ' = θ (1 − α λ) − Δ;   unscaled decoupled: θ' = θ − Δ − λ θ
+ *   decoupled-before (Keras 3): θ' = (θ − θ λ α) − Δ, the same exact value as decoupled for a finite θ
+ *   (an infinite θ gives ∞ − ∞ there, as in Keras), skipped when λ = 0
  *
  * β^t is the exact power of the decimal β (`exact-pow`), or the float32 slot value carried in the
  * state (`running-product`, TensorFlow.js), whose next value is float32(slot · β).
@@ -81,6 +83,8 @@ export const adamUpdate: ElementwiseUpdate<AdamSchema, Shared> = {
       a.add(a.sqrt(a.div(w, s.biasCorrection2)), s.epsilon),
     );
     const lambda = h.weightDecay;
+    if (decay === 'decoupled-before' && lambda !== undefined && !a.isZero(lambda))
+      return { param: a.sub(a.sub(param, a.mul(a.mul(param, lambda), h.lr)), delta), slots: next };
     if (decay === 'decoupled' && lambda !== undefined) {
       return { param: a.sub(a.mul(param, a.sub(a.point(1), a.mul(h.lr, lambda))), delta), slots: next };
     }

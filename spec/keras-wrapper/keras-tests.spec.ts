@@ -5,11 +5,13 @@
  * asserts var1 ≈ 1.9760959 (`assertAlmostEqual(..., decimal=6)`: |difference| < 5·10^−7), which is
  * 2 · (1 − 0.004)³ = 1.976095872: the decay θ ← θ − θ · wd · lr, then the rule's step on g = 0, which
  * moves nothing. (The same tests' exclusions, `exclude_from_weight_decay`, are not modelled.) Then:
- * what `configure` accepts and rejects under the wrapper.
+ * what `configure` accepts and rejects under the wrapper, and the decay with a schedule (it reads the
+ * schedule's value at the current iteration, as the rule's step does).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configure, HyperparameterError, type CatalogueEntry } from '../../core/catalogue/index.js';
+import { configure, HyperparameterError, withSchedule, type CatalogueEntry } from '../../core/catalogue/index.js';
 import { adadelta, adagrad, adamax, adamw, nadam, rmsprop, sgd } from '../../core/catalogue/entries.js';
+import { configureSchedule, exponentialDecay } from '../../core/schedules/index.js';
 import { production } from '../../src/gate/implementation.js';
 import { judgeKerasStep, judgeStages } from '../../src/gate/keras-wrapper/judge.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
@@ -76,6 +78,72 @@ describe.each(backends)('Keras test_weight_decay on %s', (backend) => {
     expect(failing({ ...stages, clipped: [off(stages.clipped[0]!)] })).toContain('clip');
     expect(failing({ ...stages, average: [off(stages.average![0]!)] })).toContain('ema[0]');
     expect(failing({ ...stages, params: [off(stages.params[0]!)] })).toContain('overwrite');
+  });
+});
+
+describe.each(backends)("Keras's weight decay with a schedule on %s", (backend) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+  });
+
+  // ExponentialDecay(1, decay_steps=1, decay_rate=0.5): lr = 0.5^iterations = 1, 0.5, 0.25 on the first
+  // three steps (keras/src/optimizers/schedules/learning_rate_schedule.py), against the constant lr = 1.
+  const scheduled = () =>
+    withSchedule(
+      configure(sgd, 'keras', { lr: 1, weightDecay: 0.25 }),
+      configureSchedule(exponentialDecay, 'keras', { hyper: { lr: '1', decayRate: '0.5', decaySteps: '1' } }),
+    );
+
+  it('decays by the schedule’s value at each iteration: 2 (1 − 1/4)(1 − 1/8)(1 − 1/16) = 1.23046875, exact in float32', () => {
+    const impl = production(backend);
+    const config = scheduled();
+    let theta: Float32Array = Float32Array.of(2);
+    let state = impl.init(config, theta);
+    for (let iterations = 0; iterations < 3; iterations++) {
+      const input = { params: [theta], grads: [Float32Array.of(0)], state: [state], iterations };
+      const { stages, comparison } = judgeKerasStep(impl, config, input);
+      expect(comparison.mismatches).toEqual([]);
+      theta = stages.params[0]!;
+      state = stages.stepped[0]!.state;
+    }
+    // With the constant lr = 1 it would be 2 · (3/4)³ = 0.84375.
+    expect(theta[0]).toBe(1.23046875);
+  });
+
+  it('the judge fails a decay by the constant lr where the schedule has changed it (iteration 1: 1.125, not 1.3125)', () => {
+    const impl = production(backend);
+    const config = scheduled();
+    const theta = Float32Array.of(1.5);
+    const input = { params: [theta], grads: [Float32Array.of(0)], state: [impl.init(config, theta)], iterations: 1 };
+    const { stages } = judgeKerasStep(impl, config, input);
+    expect(stages.decayed[0]![0]).toBe(1.3125);
+    const constant = { ...stages, decayed: [Float32Array.of(1.125)] };
+    const failing = judgeStages(impl, config, input, constant).mismatches.map((m) => m.output);
+    expect(failing).toContain('decay[0]:decayed');
+  });
+});
+
+describe.each(backends)("AdamW's keras preset decays in Keras's TensorFlow-backend order on %s", (backend) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+  });
+
+  // keras/src/backend/tensorflow/optimizer.py `_apply_weight_decay`: θ − (θ · wd) · lr in float32, then
+  // Adam's step, which moves nothing on g = 0 from zero moments. θ = 3, λ = fl(0.1) = 13421773 · 2^−27,
+  // α = 1: θ · λ = 40265319 · 2^−27 rounds to 10066330 · 2^−25; 3 − that = 90596966 · 2^−25 rounds to
+  // 11324621 · 2^−22. The torch backend's θ · fl(1 − λα) = 3 · 15099494 · 2^−24 rounds (a tie, to even)
+  // to 11324620 · 2^−22 instead.
+  it('AdamW (keras, λ = 0.1, α = 1) takes θ = 3 to 11324621 · 2^−22 on g = 0, not the torch form’s 11324620 · 2^−22', () => {
+    const impl = production(backend);
+    const config = configure(adamw, 'keras', { lr: 1, weightDecay: 0.1 });
+    const theta = Float32Array.of(3);
+    const { params } = impl.step(config, {
+      params: theta,
+      grads: Float32Array.of(0),
+      state: impl.init(config, theta),
+      t: 1,
+    });
+    expect(params[0]).toBe(11324621 * 2 ** -22);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type FlagValue,
   type PresetName,
 } from '../../core/catalogue/index.js';
+import { EMA_MOMENTUM_DEFAULT, KERAS_WRAPPER_OPTIONS } from '../../core/catalogue/keras-wrapper.js';
 import { required } from '../../core/required.js';
 import { schedules } from '../../core/schedules/index.js';
 import { claims } from '../claims/index.js';
@@ -123,6 +124,16 @@ const pairs = (r: Readonly<Record<string, unknown>>) =>
     .map(([k, v]) => `${k} = ${String(v)}`)
     .join(', ');
 
+/**
+ * What every update rule on a given gradient also takes under `keras`: Keras 3's optimizer wrapper
+ * (core/catalogue/keras-wrapper.ts, docs/keras-wrapper.md); and, with an `lr`, a schedule.
+ */
+const WRAPPER_LINES: readonly string[] = [
+  "  Under keras every rule on a given gradient also takes Keras's optimizer wrapper options:",
+  `    ${KERAS_WRAPPER_OPTIONS.join(', ')};`,
+  `    emaMomentum = ${EMA_MOMENTUM_DEFAULT}. Any rule with an lr takes a schedule in its place (withSchedule).`,
+];
+
 /** One section (or all three) as text. */
 export function formatListing(l: Listing, section?: (typeof LIST_SECTIONS)[number]): string {
   const parts: string[] = [];
@@ -137,6 +148,7 @@ export function formatListing(l: Listing, section?: (typeof LIST_SECTIONS)[numbe
               `    ${p.preset.padEnd(8)} ${pairs(p.hyperparameters) || '(no hyperparameters)'}${Object.keys(p.flags).length > 0 ? `; flags: ${pairs(p.flags)}` : ''}`,
           ),
         ]),
+        ...WRAPPER_LINES,
       ].join('\n'),
     );
   }

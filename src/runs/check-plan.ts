@@ -21,7 +21,7 @@ import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
 import { kerasWrapperProperty } from '../gate/keras-wrapper/property.js';
 import { isUpdate, registry, scheduleRecords, type RegistryRecord, type ScheduleRecord } from '../registry/index.js';
-import { scheduledStepProperty, SCHEDULED_RULES, takesSchedule } from '../gate/schedules/rule-property.js';
+import { scheduledStepProperty, takesSchedule } from '../gate/schedules/rule-property.js';
 import type { CheckOptions } from './check-types.js';
 
 type PropertyFactory = (
@@ -93,17 +93,16 @@ function selectedProperties(name: string | undefined): string[] {
 
 /**
  * The properties a record has in `check` under a preset (any preset when absent): an update rule's
- * three; `one-step-scheduled` for the representative rules ({@link SCHEDULED_RULES}) under a preset
- * that has schedules; under `keras` (an update on a given gradient) Keras's wrapper; or the agreement
+ * three; `one-step-scheduled` for every rule with an `lr` under a preset that has schedules
+ * ({@link takesSchedule}); under `keras` (an update on a given gradient) Keras's wrapper; or the agreement
  * of any other record.
  */
 function propertiesOf(record: CheckRecord, selected: readonly string[], preset?: PresetName): string[] {
   if (record.kind === 'schedule' || !isUpdate(record)) return selected.filter((p) => p === AGREEMENT_PROPERTY);
   const scheduled =
-    SCHEDULED_RULES.includes(record.entry.name) &&
-    (preset === undefined
+    preset === undefined
       ? PRESET_NAMES.some((p) => record.entry.presets[p] !== undefined && takesSchedule(record.entry, p))
-      : takesSchedule(record.entry, preset));
+      : takesSchedule(record.entry, preset);
   const wrapped =
     record.kind === 'elementwise-update' &&
     (preset === undefined ? record.entry.presets.keras !== undefined : preset === 'keras');

@@ -10,9 +10,12 @@
  * With `biasCorrection: 'running-product'` (TensorFlow.js), β1^t and β2^t are float32 state slots
  * `b1pow`, `b2pow`, starting at float32(β) and multiplied by β after each step; with 'none' (Reddi's
  * AMSGrad) there is no bias correction.
- * Weight decay λ: `coupled` (PyTorch's Adam: g ← g + λ θ), `decoupled` (AdamW in PyTorch and Keras:
- * θ ← θ (1 − α λ) before the step), or `decoupled-unscaled` (the AdamW paper, Algorithm 2 with a
- * schedule multiplier of 1: θ ← θ − α m̂ / (√v̂ + ε) − λ θ).
+ * Weight decay λ: `coupled` (PyTorch's Adam: g ← g + λ θ), `decoupled` (AdamW in PyTorch:
+ * θ ← θ (1 − α λ) before the step, torch/optim/adamw.py), `decoupled-before` (AdamW in Keras 3:
+ * θ ← θ − (θ λ) α before the step, keras/src/optimizers/base_optimizer.py `_apply_weight_decay` in
+ * the TensorFlow backend's order; the same exact value as `decoupled` for a finite θ, rounded
+ * differently; λ = 0 skips it, as Lion's and LAMB's `before` do), or `decoupled-unscaled` (the AdamW
+ * paper, Algorithm 2 with a schedule multiplier of 1: θ ← θ − α m̂ / (√v̂ + ε) − λ θ).
  *
  * @module
  */
@@ -38,8 +41,9 @@ const adamFlags = {
   },
   amsgrad: { description: 'divide by the running maximum of v (AMSGrad)', values: [false, true] },
   weightDecay: {
-    description: "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-unscaled' (− λθ)",
-    values: ['coupled', 'decoupled', 'decoupled-unscaled'],
+    description:
+      "how λ enters: 'coupled', 'decoupled' (θ(1 − αλ)), 'decoupled-before' (θ − θλα first, Keras), 'decoupled-unscaled' (− λθ)",
+    values: ['coupled', 'decoupled', 'decoupled-before', 'decoupled-unscaled'],
   },
 } as const;
 
@@ -140,9 +144,10 @@ export const adamw = family(
       flags: flags('algorithm1', 'exact-pow', false, 'decoupled'),
     },
     keras: {
-      source: 'keras/src/optimizers/adamw.py and optimizer.py _apply_weight_decay (λ 0.004)',
+      source:
+        'keras/src/optimizers/adamw.py and base_optimizer.py _apply_weight_decay, the TensorFlow backend’s θ − θ·λ·α (λ 0.004)',
       defaults: { lr: '0.001', beta1: '0.9', beta2: '0.999', eps: '1e-7', weightDecay: '0.004' },
-      flags: flags('efficient', 'exact-pow', false, 'decoupled'),
+      flags: flags('efficient', 'exact-pow', false, 'decoupled-before'),
     },
   },
 );

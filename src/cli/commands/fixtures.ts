@@ -78,14 +78,18 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
   return {
     name: 'fixtures',
     summary:
-      'write the fixture set: certified step cases of every update rule and regularizer under every preset, as gzip-compressed JSON Lines with a manifest (--check compares instead)',
+      'write the fixture set: certified step cases of every update rule, regularizer and gradient clipping under every preset, as gzip-compressed JSON Lines with a manifest (--check compares instead)',
     flags: {
       out: {
         type: 'string',
         value: 'DIR',
         help: `write into DIR (default: ${STEPS} in the package, and the JSON Schemas into ${SCHEMAS})`,
       },
-      rule: { type: 'string', value: 'NAME', help: 'only this update rule or regularizer (default: all of them)' },
+      rule: {
+        type: 'string',
+        value: 'NAME',
+        help: 'only this update rule, regularizer or clipping (default: all of them)',
+      },
       preset: {
         type: 'string',
         value: 'NAME',

@@ -5,7 +5,9 @@
  * numbers):
  *
  *   clip      clipOracle on the gradients                    bound: src/gate/bound/clip-bound.ts
- *   decay     θ − θ · wd · lr on production's θ              bound: the decay stage on Bounded
+ *   decay     θ − θ · wd · lr on production's θ, lr the schedule's exact value at `iterations` where
+ *             the configuration has one                      bound: the decay stage on Bounded, the
+ *             schedule's error included (../schedules/rate-bound.ts)
  *   rule      the rule's oracle on the clipped g, decayed θ  bound: the rule's own (unchanged)
  *   ema       m · avg + (1 − m) · θ' on production's θ'      bound: the EMA stage on Bounded
  *   overwrite θ ← avg where Keras overwrites, else the rule's θ'   bitwise
@@ -34,6 +36,7 @@ import { boundClip } from '../bound/clip-bound.js';
 import { boundedArith, exactInput } from '../bound/bounded.js';
 import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
 import { elementBound, type StepBound } from '../bound/step-bound.js';
+import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import { compareOutputs, compareStep, emptyMeasure, mergeMeasure, type StepComparison } from '../compare.js';
 import type { Implementation } from '../implementation.js';
 
@@ -85,10 +88,12 @@ export function judgeStages(
       compareOutputs({ grads: concat(stages.clipped) }, oracle, boundClip(algorithm, clipConfig, input.grads)),
     ]);
   }
-  const dc = decayCoefficients(scalarBoundArith, wrapper, config);
+  const dc = decayCoefficients(coefficientBoundArith, wrapper, config, input.iterations + 1);
+  const { schedule } = config;
+  const rate = schedule === undefined ? learningRateOf(config) : { schedule, iterations: input.iterations };
   input.params.forEach((theta, i) => {
     if (dc !== undefined && wrapper.weightDecay !== undefined) {
-      const oracle = decayOracle(theta, wrapper.weightDecay, learningRateOf(config));
+      const oracle = decayOracle(theta, wrapper.weightDecay, rate);
       const c = { wd: scalarToBounded(dc.wd), lr: scalarToBounded(dc.lr) };
       const bound = stageBound('decayed', [theta], ([x]) => decay(boundedArith, required(x, 'θ'), c));
       parts.push([

@@ -3,7 +3,8 @@
  * Keras 3's optimizer wrapper (drawn options: weight decay, one clip option or none, EMA with its
  * momentum and overwrite frequency) on one or two variables, every stage of every step judged on the
  * float32 inputs production gave it (./judge.ts). Steps start at Keras's iteration 0 (so the first
- * EMA step copies θ) or later.
+ * EMA step copies θ) or later. Where the rule takes one, a `keras` schedule is drawn or not: then
+ * both the decay and the rule's step read its value at the current iteration.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import fc from 'fast-check';
 import {
   configure,
   hyperparametersOf,
+  withSchedule,
   type AnySchema,
   type CatalogueEntry,
   type Configuration,
@@ -22,6 +24,7 @@ import { trainingFloat32 } from '../arbitraries/float32.js';
 import { hyperparameterValue } from '../arbitraries/hyperparameters.js';
 import { configuration } from '../arbitraries/step-case.js';
 import type { Implementation } from '../implementation.js';
+import { scheduleCase, takesSchedule } from '../schedules/rule-property.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 import { judgeKerasStep } from './judge.js';
 
@@ -70,8 +73,17 @@ export function wrapperOptions(entry: CatalogueEntry): fc.Arbitrary<KerasWrapper
 const variable = (n: number) =>
   fc.array(trainingFloat32(), { minLength: n, maxLength: n }).map((xs) => Float32Array.from(xs));
 
-/** Cases of `entry` under `keras`: one or two variables of one to four elements, one to three steps. */
+/**
+ * Cases of `entry` under `keras`: one or two variables of one to four elements, one to three steps,
+ * with or without a `keras` schedule where the rule takes one.
+ */
 export function kerasWrapperCase(entry: CatalogueEntry): fc.Arbitrary<KerasWrapperCase> {
+  const schedule = takesSchedule(entry, 'keras')
+    ? fc.option(
+        scheduleCase('keras').map((c) => c.config),
+        { nil: undefined },
+      )
+    : fc.constant(undefined);
   return fc
     .tuple(
       configuration(entry, 'keras'),
@@ -79,20 +91,17 @@ export function kerasWrapperCase(entry: CatalogueEntry): fc.Arbitrary<KerasWrapp
       fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 }),
       fc.integer({ min: 1, max: 3 }),
       fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 })),
+      schedule,
     )
-    .chain(([base, options, lengths, steps, iterations]) =>
-      fc.record({
-        config: fc.constant(
-          configure(entry, 'keras', {
-            ...base.hyper,
-            ...options,
-          } as ConfigureOptions<AnySchema, 'keras'>),
-        ),
+    .chain(([base, options, lengths, steps, iterations, s]) => {
+      const config = configure(entry, 'keras', { ...base.hyper, ...options } as ConfigureOptions<AnySchema, 'keras'>);
+      return fc.record({
+        config: fc.constant(s === undefined ? config : withSchedule(config, s)),
         params: fc.tuple(...lengths.map(variable)),
         grads: fc.array(fc.tuple(...lengths.map(variable)), { minLength: steps, maxLength: steps }),
         iterations: fc.constant(iterations),
-      }),
-    );
+      });
+    });
 }
 
 /** Runs the case's steps, judging each, folding into `tally`; throws a {@link DisagreementError} on a mismatch. */
@@ -110,7 +119,8 @@ export function runKerasCase(impl: Implementation, c: KerasWrapperCase, tally?: 
     const { stages, comparison } = judgeKerasStep(impl, config, input);
     foldInto(tally, comparison);
     if (comparison.mismatches.length > 0) {
-      const what = `with Keras's wrapper ${JSON.stringify(config.keras ?? {})} at iteration ${input.iterations} (step ${k + 1}), θ = ${JSON.stringify(input.params.map((p) => Array.from(p)))}, g = ${JSON.stringify(grads.map((g) => Array.from(g)))}`;
+      const scheduled = config.schedule ? ` and schedule ${String(config.schedule.entry.name)}` : '';
+      const what = `with Keras's wrapper ${JSON.stringify(config.keras ?? {})}${scheduled} at iteration ${input.iterations} (step ${k + 1}), θ = ${JSON.stringify(input.params.map((p) => Array.from(p)))}, g = ${JSON.stringify(grads.map((g) => Array.from(g)))}`;
       throw new DisagreementError(impl.name, config, what, comparison);
     }
     input = {

@@ -17,9 +17,6 @@ import type { Implementation } from '../implementation.js';
 import { DisagreementError, judgeStep, type Tally } from '../properties.js';
 import { scheduleUnits, type ScheduleCase, type ScheduleUnit } from './arbitraries.js';
 
-/** The rules `check` runs with schedules (`one-step-scheduled`): plain, adaptive and with momentum. */
-export const SCHEDULED_RULES: readonly string[] = ['sgd', 'adam', 'momentum', 'adafactor'];
-
 /** The largest t drawn for a schedule whose production code computes each value from the one before. */
 export const RECURSIVE_STEPS = 300;
 
@@ -38,7 +35,7 @@ export function takesSchedule(entry: CatalogueEntry, preset: PresetName): boolea
 }
 
 /** A schedule case of the preset, with a recursive form's t brought below {@link RECURSIVE_STEPS}. */
-function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
+export function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
   const units = scheduleUnitsOf(preset);
   if (units.length === 0) throw new TypeError(`no schedule has preset '${preset}'`);
   return fc.oneof(...units.map((u) => u.cases)).map((c) => {

@@ -3,7 +3,8 @@
  * `_backend_apply_gradients`), in float32, written once against {@link Float32Arith} (and
  * {@link ScalarArith} for the coefficients) so that the gate derives their bounds from the same code:
  *
- *   decay (`_apply_weight_decay`, the TensorFlow and generic backends):  θ* = θ − (θ · wd) · lr
+ *   decay (`_apply_weight_decay`, the TensorFlow and generic backends):  θ* = θ − (θ · wd) · lr,
+ *                                      lr = `self.learning_rate`, the schedule's value at `iterations`
  *   EMA (`_update_model_variables_moving_average`):  m = ema_momentum · [iterations ≠ 0],
  *                                                     avg' = m · avg + (1 − m) · θ'
  *
@@ -23,6 +24,8 @@ import {
   clipByValueAlgorithm,
   type ClipAlgorithm,
 } from '../gradient-transforms/clipping.js';
+import { learningRate } from '../rules/common.js';
+import type { CoefficientArith } from '../rules/rule.js';
 
 /** The decay stage's float32 coefficients: wd and lr. */
 export interface DecayCoefficients<X> {
@@ -43,11 +46,21 @@ export function learningRateOf(config: Configuration): string {
   return lr;
 }
 
-/** wd and lr, each cast to float32. */
-export const decayCoefficients = <X>(s: ScalarArith<X>, wrapper: KerasWrapper, config: Configuration) =>
+/**
+ * wd and lr of update t (t = iterations + 1, from 1), each cast to float32 where the stage meets θ. lr
+ * is Keras's `self.learning_rate` read before the update (`_get_current_learning_rate`): the constant
+ * `lr`, or, with a schedule, the schedule's value at iterations = t − 1, as the rule's own step
+ * reads it (`learningRate`, ../rules/common.ts).
+ */
+export const decayCoefficients = <X>(
+  s: CoefficientArith<X>,
+  wrapper: KerasWrapper,
+  config: Configuration,
+  t: number,
+) =>
   wrapper.weightDecay === undefined
     ? undefined
-    : { wd: s.hyper(wrapper.weightDecay), lr: s.hyper(learningRateOf(config)) };
+    : { wd: s.hyper(wrapper.weightDecay), lr: learningRate(s, learningRateOf(config), config.schedule, t) };
 
 /** θ − (θ · wd) · lr. */
 export const decay = <T>(A: Float32Arith<T>, theta: T, c: DecayCoefficients<T>): T =>

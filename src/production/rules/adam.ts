@@ -5,7 +5,9 @@
  *   g' = g + λ θ (coupled),  m' = b1 · m + c1 · g',  v' = b2 · v + c2 · (g' · g'),  w = max(vmax, v') or v'
  *   algorithm1:  θ' = θ* − (α/(1 − β1^t)) · m' / (√w / √(1 − β2^t) + ε)   (PyTorch's order of operations)
  *   efficient:   θ' = θ* − (α √(1 − β2^t)/(1 − β1^t)) · m' / (√w + ε)      (Keras 3's)
- *   θ* = θ, or θ · (1 − α λ) under decoupled decay; the paper's AdamW subtracts λ · θ at the end.
+ *   θ* = θ, or θ · (1 − α λ) under decoupled decay (PyTorch's), or θ − (θ · λ) · α under decoupled-before
+ *   (Keras 3's base_optimizer.py `_apply_weight_decay`, TensorFlow backend; λ and α each cast to float32,
+ *   skipped when λ = 0); the paper's AdamW subtracts λ · θ at the end.
  *
  * b1 = float32(β1), c1 = float32(1 − β1); step sizes are computed in float64 and rounded once to
  * float32. β^t is Math.pow(β, t), or the float32 state slot under `running-product` (TensorFlow.js),
@@ -19,7 +21,7 @@ import { coupledGradient, movingAverage, learningRate } from './common.js';
 import type { ProductionRule } from './rule.js';
 
 type Always = 'beta1' | 'beta2' | 'oneMinusBeta1' | 'oneMinusBeta2' | 'eps' | 'stepSize';
-type Sometimes = 'weightDecay' | 'decayFactor' | 'sqrtBc2';
+type Sometimes = 'weightDecay' | 'decayFactor' | 'decayLr' | 'sqrtBc2';
 
 /** Adam's production step (AMSGrad and AdamW by flags). */
 export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
@@ -45,6 +47,9 @@ export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
       ...(weightDecay === undefined ? {} : { weightDecay }),
       ...(weightDecay !== undefined && flags.weightDecay === 'decoupled'
         ? { decayFactor: s.sub(one, s.mul(lr, weightDecay)) }
+        : {}),
+      ...(flags.weightDecay === 'decoupled-before' && weightDecay !== undefined && Number(hyper.weightDecay) !== 0
+        ? { decayLr: lr }
         : {}),
     };
     if (flags.biasCorrection === 'none') return { ...c, stepSize: lr };
@@ -75,6 +80,10 @@ export const adam: ProductionRule<AdamSchema, Always, Sometimes> = {
         : {}),
     };
     if (c.decayFactor !== undefined) return { param: A.sub(A.mul(param, c.decayFactor), update), slots: next };
+    if (c.decayLr !== undefined && c.weightDecay !== undefined) {
+      const decayed = A.sub(param, A.mul(A.mul(param, c.weightDecay), c.decayLr));
+      return { param: A.sub(decayed, update), slots: next };
+    }
     if (flags.weightDecay === 'decoupled-unscaled' && c.weightDecay !== undefined) {
       return { param: A.sub(A.sub(param, update), A.mul(c.weightDecay, param)), slots: next };
     }

@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { float64Scalars, type Float32Arith } from '../../../core/arith.js';
+import { float64Coefficients } from '../coefficients.js';
 import type { Configuration, State, StepInput, StepOutput } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
 import {
@@ -71,7 +72,7 @@ export function kerasStepArrays(config: Configuration, input: KerasStepInput, ru
   const clipped = clipping
     ? split(tfjsClipArrays(clipping.algorithm, clipping.config, input.grads), input.grads)
     : input.grads.map((g) => g.slice());
-  const dc = decayCoefficients(float64Scalars, wrapper, config);
+  const dc = decayCoefficients(float64Coefficients, wrapper, config, iterations + 1);
   const decayed = input.params.map((p) =>
     dc ? elementwise(dc, [p], (A, [x], c) => decay(A, required(x, 'θ'), c)) : p.slice(),
   );
