@@ -138,7 +138,12 @@ async function orders() {
       console.log(
         `adam/pytorch (${name}), seed ${seed}: ${r.passed} passed, ${r.failed} failed at tier ${r.results[0].tier}; worst err/bound ${worstOf(r.results[0]).toFixed(3)}${why.length > 0 ? `; ${why.join('; ')}` : ''}`,
       );
-      if (r.failed > 0) problems.push(`adam (${name}) should pass at seed ${seed} (docs/proof-of-power.md)`);
+      // The lerp order computes m + w (g − m): from m = ±∞ it gives ∞ − ∞ = NaN where the exact m stays
+      // infinite (docs/proof-of-power.md); that class difference is its only allowed failure.
+      const infinite = (p) => /class NaN but the oracle's is [-+]Inf/.test(p.error ?? '');
+      const allowed = name === 'float32-lerp' && failing.every(infinite);
+      if (r.failed > 0 && !allowed)
+        problems.push(`adam (${name}) should pass at seed ${seed} (docs/proof-of-power.md)`);
     }
   }
 }

@@ -21,6 +21,14 @@ import {
   type Rational,
 } from '../../oracle/rational.js';
 import { bitsOf, fromBits } from '../../oracle/binary32.js';
+import { RUNS_ENV, runsFromEnv } from '../../src/gate/seed.js';
+
+/**
+ * Cases of the two operation-by-operation comparisons with the decimal arithmetic, the costliest
+ * self-checks here: half the default (100) in `npm test`, to keep it within two minutes; every case
+ * of $OPTIM_ORACLE_RUNS when it is set (CI: 1000).
+ */
+const selfCheckRuns = (process.env[RUNS_ENV] ?? '') === '' ? 100 : runsFromEnv(200);
 
 const f = Float64Enclosures.instance;
 const wide = IntervalArithmetic.at(1600);
@@ -87,54 +95,56 @@ describe('nextUp, nextDown and the outward bounds', () => {
 
 describe('Float64Enclosures encloses the decimal arithmetic', () => {
   // The global number of cases ($OPTIM_ORACLE_RUNS, default 200; CI 1000): 1600-digit references are costly.
-  test.prop([anyDouble, anyDouble])('each operation on exact points, with specials', (x, y) => {
-    const X = { lo: x, hi: x };
-    const Y = { lo: y, hi: y };
-    const DX = wide.point(new Ref(x).isNaN() ? NaN : exactOfDouble(x));
-    const DY = wide.point(new Ref(y).isNaN() ? NaN : exactOfDouble(y));
-    const ops: Array<[string, () => F64, () => Interval]> = [
-      ['add', () => f.add(X, Y), () => wide.add(DX, DY)],
-      ['sub', () => f.sub(X, Y), () => wide.sub(DX, DY)],
-      ['mul', () => f.mul(X, Y), () => wide.mul(DX, DY)],
-      ['square', () => f.square(X), () => wide.square(DX)],
-      ['div', () => f.div(X, Y), () => wide.div(DX, DY)],
-      ['sqrt', () => f.sqrt(X), () => wide.sqrt(DX)],
-      ['max', () => f.max(X, Y), () => wide.max(DX, DY)],
-      ['abs', () => f.abs(X), () => wide.abs(DX)],
-    ];
-    for (const [name, fast, decimal] of ops) {
-      const d = attempt(decimal);
-      const r = attempt(fast);
-      if (d === undefined || r === undefined) continue;
-      expect(encloses(r, d), `${name}(${x}, ${y}) = [${r.lo}, ${r.hi}]`).toBe(true);
-    }
-  });
-
-  test.prop([finiteDouble, fc.integer({ min: 0, max: 40 }), finiteDouble, fc.integer({ min: 0, max: 40 })])(
-    'each operation on intervals of up to 40 doubles',
-    (x, i, y, j) => {
-      let xh = x;
-      for (let k = 0; k < i; k++) xh = nextUp(xh);
-      let yh = y;
-      for (let k = 0; k < j; k++) yh = nextUp(yh);
-      const X = { lo: x, hi: xh };
-      const Y = { lo: y, hi: yh };
+  test.prop([anyDouble, anyDouble], { numRuns: selfCheckRuns })(
+    'each operation on exact points, with specials',
+    (x, y) => {
+      const X = { lo: x, hi: x };
+      const Y = { lo: y, hi: y };
+      const DX = wide.point(new Ref(x).isNaN() ? NaN : exactOfDouble(x));
+      const DY = wide.point(new Ref(y).isNaN() ? NaN : exactOfDouble(y));
       const ops: Array<[string, () => F64, () => Interval]> = [
-        ['add', () => f.add(X, Y), () => wide.add(decimalOf(X), decimalOf(Y))],
-        ['sub', () => f.sub(X, Y), () => wide.sub(decimalOf(X), decimalOf(Y))],
-        ['mul', () => f.mul(X, Y), () => wide.mul(decimalOf(X), decimalOf(Y))],
-        ['square', () => f.square(X), () => wide.square(decimalOf(X))],
-        ['div', () => f.div(X, Y), () => wide.div(decimalOf(X), decimalOf(Y))],
-        ['sqrt', () => f.sqrt(X), () => wide.sqrt(decimalOf(X))],
+        ['add', () => f.add(X, Y), () => wide.add(DX, DY)],
+        ['sub', () => f.sub(X, Y), () => wide.sub(DX, DY)],
+        ['mul', () => f.mul(X, Y), () => wide.mul(DX, DY)],
+        ['square', () => f.square(X), () => wide.square(DX)],
+        ['div', () => f.div(X, Y), () => wide.div(DX, DY)],
+        ['sqrt', () => f.sqrt(X), () => wide.sqrt(DX)],
+        ['max', () => f.max(X, Y), () => wide.max(DX, DY)],
+        ['abs', () => f.abs(X), () => wide.abs(DX)],
       ];
       for (const [name, fast, decimal] of ops) {
         const d = attempt(decimal);
         const r = attempt(fast);
         if (d === undefined || r === undefined) continue;
-        expect(encloses(r, d), `${name}([${x}, ${xh}], [${y}, ${yh}])`).toBe(true);
+        expect(encloses(r, d), `${name}(${x}, ${y}) = [${r.lo}, ${r.hi}]`).toBe(true);
       }
     },
   );
+
+  test.prop([finiteDouble, fc.integer({ min: 0, max: 40 }), finiteDouble, fc.integer({ min: 0, max: 40 })], {
+    numRuns: selfCheckRuns,
+  })('each operation on intervals of up to 40 doubles', (x, i, y, j) => {
+    let xh = x;
+    for (let k = 0; k < i; k++) xh = nextUp(xh);
+    let yh = y;
+    for (let k = 0; k < j; k++) yh = nextUp(yh);
+    const X = { lo: x, hi: xh };
+    const Y = { lo: y, hi: yh };
+    const ops: Array<[string, () => F64, () => Interval]> = [
+      ['add', () => f.add(X, Y), () => wide.add(decimalOf(X), decimalOf(Y))],
+      ['sub', () => f.sub(X, Y), () => wide.sub(decimalOf(X), decimalOf(Y))],
+      ['mul', () => f.mul(X, Y), () => wide.mul(decimalOf(X), decimalOf(Y))],
+      ['square', () => f.square(X), () => wide.square(decimalOf(X))],
+      ['div', () => f.div(X, Y), () => wide.div(decimalOf(X), decimalOf(Y))],
+      ['sqrt', () => f.sqrt(X), () => wide.sqrt(decimalOf(X))],
+    ];
+    for (const [name, fast, decimal] of ops) {
+      const d = attempt(decimal);
+      const r = attempt(fast);
+      if (d === undefined || r === undefined) continue;
+      expect(encloses(r, d), `${name}([${x}, ${xh}], [${y}, ${yh}])`).toBe(true);
+    }
+  });
 
   it('keeps exact results exact: 3 − 3 = +0, −0 + −0 = −0, 0.5 · 6 = 3, √(2^-40) = 2^-20, 1 / 4, ±∞ and NaN', () => {
     expect(Object.is(f.sub({ lo: 3, hi: 3 }, { lo: 3, hi: 3 }).lo, 0)).toBe(true);
