@@ -9,8 +9,9 @@
  */
 import type { MatrixArith } from '../../core/arith.js';
 import type { Configuration } from '../../core/catalogue/index.js';
-import { InvariantError, required } from '../../core/required.js';
+import { InvariantError } from '../../core/required.js';
 import type { Carrier, PreparedStep, StepContext } from './drive.js';
+import { prepareWholeStep } from './drive-whole.js';
 import type { MatrixRule } from './rules/matrix-rule.js';
 
 /** Whether a carrier's arithmetic reduces over rows and columns. */
@@ -28,26 +29,11 @@ export function prepareMatrixStep<T, X>(
   const A = carrier.A;
   if (!isMatrixArith(A)) throw new InvariantError('internal: a rule on matrices needs a matrix arithmetic');
   const layout = config.entry.state(config.flags);
-  const slotNames = [...layout.element, ...layout.row, ...layout.column];
-  const c: Record<string, T> = {};
-  for (const [k, v] of Object.entries(rule.coefficients(carrier.scalars, config, context.t)))
-    if (v !== undefined) c[k] = carrier.lift(v);
-  const whole = (values: readonly T[] | undefined, what: string): T => {
-    if (values?.length !== 1) throw new InvariantError(`internal: ${what} must be one whole tensor`);
-    return required(values[0], what);
-  };
-  return {
+  return prepareWholeStep(
+    carrier,
     layout,
-    size: 1,
-    step: (group) => {
-      const slots = Object.fromEntries(slotNames.map((k) => [k, whole(group.slots[k], `slot '${k}'`)]));
-      const x = { param: whole(group.params, 'params'), grad: whole(group.grads, 'grads'), slots };
-      const r = rule.step(A, x, c, config, context.shape);
-      const out = r.slots as Readonly<Record<string, T>>;
-      return {
-        params: [r.param],
-        slots: Object.fromEntries(slotNames.map((k) => [k, [required(out[k], `result slot '${k}'`)]])),
-      };
-    },
-  };
+    [...layout.element, ...layout.row, ...layout.column],
+    rule.coefficients(carrier.scalars, config, context.t),
+    (x, c) => rule.step(A, x, c, config, context.shape),
+  );
 }

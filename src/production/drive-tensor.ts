@@ -9,8 +9,9 @@
  */
 import type { RegionArith } from '../../core/arith.js';
 import type { Configuration } from '../../core/catalogue/index.js';
-import { InvariantError, required } from '../../core/required.js';
+import { InvariantError } from '../../core/required.js';
 import type { Carrier, PreparedStep, StepContext } from './drive.js';
+import { prepareWholeStep } from './drive-whole.js';
 import type { TensorRule } from './rules/tensor-rule.js';
 
 /** Whether a carrier's arithmetic reduces over regions. */
@@ -31,26 +32,11 @@ export function prepareTensorStep<T, X>(
   const A = carrier.A;
   if (!isRegionArith(A)) throw new InvariantError('internal: a rule on whole tensors needs a region arithmetic');
   const layout = config.entry.state(config.flags);
-  const slotNames = [...layout.element, ...layout.tensor];
-  const c: Record<string, T> = {};
-  for (const [k, v] of Object.entries(rule.coefficients(carrier.scalars, config, context.t, context.tensorSlots)))
-    if (v !== undefined) c[k] = carrier.lift(v);
-  const whole = (values: readonly T[] | undefined, what: string): T => {
-    if (values?.length !== 1) throw new InvariantError(`internal: ${what} must be one whole tensor`);
-    return required(values[0], what);
-  };
-  return {
+  return prepareWholeStep(
+    carrier,
     layout,
-    size: 1,
-    step: (group) => {
-      const slots = Object.fromEntries(slotNames.map((k) => [k, whole(group.slots[k], `slot '${k}'`)]));
-      const x = { param: whole(group.params, 'params'), grad: whole(group.grads, 'grads'), slots };
-      const r = rule.step(A, x, c, config, context.t);
-      const out = r.slots as Readonly<Record<string, T>>;
-      return {
-        params: [r.param],
-        slots: Object.fromEntries(slotNames.map((k) => [k, [required(out[k], `result slot '${k}'`)]])),
-      };
-    },
-  };
+    [...layout.element, ...layout.tensor],
+    rule.coefficients(carrier.scalars, config, context.t, context.tensorSlots),
+    (x, c) => rule.step(A, x, c, config, context.t),
+  );
 }
