@@ -58,3 +58,32 @@ describe('the bound of a float32 sum', () => {
     expect(small.e).toBeLessThanOrEqual(2 * 2 ** -24 * (4 + 2 ** -24) * 1.01);
   });
 });
+
+describe('products and quotients with an infinite operand (named cases)', () => {
+  const inf = exactInput(Infinity);
+  // √(1.01 + 2^−252) − √1.01: 0 in float64 and in float32, positive in exact arithmetic. FTRL multiplies
+  // it by θ = +∞ (check's ftrl/paper trajectory at lr = 6e−40, seed 20171213, 200 cases): float32 gives
+  // 0 · ∞ = NaN where the exact step is −∞.
+  const tiny = exactInput(2 ** -126);
+  const n = exactInput(Math.fround(1.01));
+  const difference = boundedArith.sub(
+    boundedArith.sqrt(boundedArith.add(n, boundedArith.square(tiny))),
+    boundedArith.sqrt(n),
+  );
+
+  test('a computed zero that is not an exact zero, times ∞, leaves the domain', () => {
+    expect(difference.v).toBe(0);
+    expect(difference.e).toBeGreaterThan(0);
+    expect(boundedArith.mul(difference, inf).out).toBe('underflow');
+    expect(boundedArith.mul(inf, difference).out).toBe('underflow');
+  });
+
+  test('divided by an exact zero, it leaves the domain too (±∞ exactly, NaN in float32)', () => {
+    expect(boundedArith.div(difference, exactInput(0)).out).toBe('underflow');
+  });
+
+  test('an exact zero times ∞ is NaN in both: judged by class', () => {
+    expect(boundedArith.mul(exactInput(0), inf).out).toBe('nonfinite');
+    expect(boundedArith.div(exactInput(0), exactInput(0)).out).toBe('zero-divisor');
+  });
+});

@@ -6,16 +6,17 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
+import { configure, PRESET_NAMES, type PresetName } from '../../core/catalogue/index.js';
 import { stepCase } from '../../src/gate/arbitraries/step-case.js';
-import { boundStep } from '../../src/gate/bound/step-bound.js';
+import type { StepBound } from '../../src/gate/bound/step-bound.js';
 import { production, productionBound, type Implementation } from '../../src/gate/implementation.js';
-import { conformingBound, ORDERS, type OperationOrder } from '../../src/gate/orders/index.js';
+import { boundOrder, conformingBound, ORDERS, type OperationOrder } from '../../src/gate/orders/index.js';
+import { stepFusedFloat64 } from '../../src/gate/orders/fused-float64.js';
 import { newTally, oneStepProperty, trajectoryProperty } from '../../src/gate/properties.js';
 import { RUNS_ENV } from '../../src/gate/seed.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { stepArrays, tfjsOptimizer } from '../../src/production/tfjs/optimizer.js';
-import { entryOf } from '../../src/registry/index.js';
+import { catalogue, entryOf, productionRuleOf } from '../../src/registry/index.js';
 import { backends } from '../backends.js';
 import { expectSomeCompared } from '../agreement/agreement.js';
 
@@ -23,34 +24,71 @@ import { expectSomeCompared } from '../agreement/agreement.js';
 const deep = (process.env[RUNS_ENV] ?? '') !== '';
 const runs = (n: number) => (deep ? 20 * n : n);
 
+/**
+ * The fused order is checked on every rule it applies to in CI; `npm test` takes one rule of each
+ * kind of formula (moments, accumulators, decays, branches, an objective).
+ */
+const FUSED_SAMPLE = new Set([
+  'adam/pytorch',
+  'adagrad/tfjs',
+  'rmsprop/keras',
+  'rprop/pytorch',
+  'nag/paper',
+  'lion/optax',
+]);
+
 let ours: Implementation;
 beforeAll(async () => {
   ours = production(await useBackend(backends[0]));
 });
 
-/** The order as an implementation: its algorithm on TensorFlow.js, judged within its own bound. */
-const asImplementation = (order: OperationOrder): Implementation => ({
-  ...ours,
-  name: `order ${order.name}`,
-  step: (config, input) => stepArrays(tfjsOptimizer(order.rule, config), input),
-  bound: (config, input) => boundStep(order.rule, config, input),
-});
+/**
+ * The order as an implementation judged within its own bound: a float32 order on TensorFlow.js, the
+ * fused order in float64 numbers rounded once.
+ */
+const asImplementation = (order: OperationOrder): Implementation => {
+  const { algorithm } = order;
+  return {
+    ...ours,
+    name: `order ${order.name}`,
+    step: (config, input) =>
+      algorithm.kind === 'float32'
+        ? stepArrays(tfjsOptimizer(algorithm.rule, config), input)
+        : stepFusedFloat64(productionRuleOf(config.entry.name), config, input),
+    bound: (config, input) => boundOrder(order, config, input),
+  };
+};
 
+/** Every rule and preset an order applies to, under the preset's own hyperparameters and flags. */
 const cases = ORDERS.flatMap((order) =>
-  order.entries.flatMap((name) =>
-    PRESET_NAMES.filter((p) => {
-      const preset = entryOf(name).presets[p];
-      return (
-        preset !== undefined &&
-        order.applies({ entry: entryOf(name), preset: p, hyper: {}, flags: preset.flags } as never)
-      );
-    }).map((preset) => ({ order, name, preset })),
+  catalogue.flatMap((entry) =>
+    PRESET_NAMES.filter((p) => entry.presets[p] !== undefined && order.applies(configure(entry, p)))
+      .filter((p) => order.algorithm.kind === 'float32' || FUSED_SAMPLE.has(`${entry.name}/${p}`) || deep)
+      .map((preset) => ({ order, name: entry.name, preset })),
   ),
 );
 
 describe('operation orders of the conforming tier', () => {
-  it('cover Adam, AdamW, AMSGrad, Adagrad and AdaMax under some preset each', () => {
-    expect(new Set(cases.map((c) => c.name))).toEqual(new Set(['adam', 'adamw', 'amsgrad', 'adagrad', 'adamax']));
+  it('cover Adam, AdamW, AMSGrad, Adagrad and AdaMax in float32 orders, Keras 3 Adam among them', () => {
+    const float32 = cases.filter((c) => c.order.algorithm.kind === 'float32');
+    expect(new Set(float32.map((c) => c.name))).toEqual(new Set(['adam', 'adamw', 'amsgrad', 'adagrad', 'adamax']));
+    expect(
+      float32
+        .filter((c) => c.order.name === 'keras')
+        .map((c) => `${c.name}/${c.preset}`)
+        .sort(),
+    ).toEqual(['adam/keras', 'adamw/keras', 'amsgrad/keras']);
+  });
+
+  it('admit the fused float64 order for every rule stepped element by element, and no tensor or matrix rule', () => {
+    const fused = ORDERS.find((o) => o.algorithm.kind === 'fused-float64')!;
+    for (const entry of catalogue)
+      for (const p of PRESET_NAMES.filter((q) => entry.presets[q] !== undefined)) {
+        const kind = productionRuleOf(entry.name).kind;
+        expect(fused.applies(configure(entry, p)), `${entry.name}/${p} (${kind})`).toBe(
+          kind === 'elementwise' || kind === 'group',
+        );
+      }
   });
 
   it.each(cases.map((c) => [c.order.name, c.name, c.preset, c] as const))(
@@ -64,22 +102,49 @@ describe('operation orders of the conforming tier', () => {
     },
   );
 
-  it('the conforming bound is at least the bound of the preset own order, element by element', () => {
-    for (const { name, preset } of cases) {
+  /** `wide` admits everything `narrow` admits, element by element; outside `narrow`'s domain only if it excuses. */
+  const expectAtLeast = (wide: StepBound, narrow: StepBound, excuses: boolean) => {
+    for (const [k, bounds] of Object.entries(narrow))
+      bounds.forEach((b, i) => {
+        const w = wide[k]?.[i];
+        expect(w).toBeDefined();
+        if (b.out !== undefined) {
+          if (excuses) expect(w?.out).toBeDefined();
+        } else if (w?.out === undefined) expect(w?.bound).toBeGreaterThanOrEqual(b.bound);
+      });
+  };
+
+  it('the conforming bound is at least the bound of the preset own order and of every order that applies', () => {
+    for (const { name, preset, order } of cases) {
       fc.assert(
         fc.property(stepCase(entryOf(name), preset), ({ config, input }) => {
-          const own = productionBound(config, input);
           const wide = conformingBound(config, input);
-          for (const [k, bounds] of Object.entries(own))
-            bounds.forEach((b, i) => {
-              const w = wide[k]?.[i];
-              expect(w).toBeDefined();
-              if (b.out !== undefined) expect(w?.out).toBeDefined();
-              else if (w?.out === undefined) expect(w?.bound).toBeGreaterThanOrEqual(b.bound);
-            });
+          expectAtLeast(wide, productionBound(config, input), true);
+          expectAtLeast(wide, boundOrder(order, config, input), order.excuses);
         }),
         { numRuns: runs(6) },
       );
     }
+  });
+
+  it('the fused order never excuses an element: outside its analysis the float32 orders decide', () => {
+    const fused = ORDERS.find((o) => o.algorithm.kind === 'fused-float64')!;
+    expect(fused.excuses).toBe(false);
+    // β2 = 5e−324, a float64 subnormal: outside the fused analysis, so the conforming bound is Adam's own.
+    const config = configure(entryOf('adam'), 'pytorch', { beta2: '5e-324' });
+    const input = {
+      params: Float32Array.of(1, -2),
+      grads: Float32Array.of(0.5, 3),
+      state: { m: Float32Array.of(0.25, 0), v: Float32Array.of(1, 4) },
+      t: 3,
+    };
+    const outside = boundOrder(fused, config, input);
+    expect(outside['params']!.every((b) => b.out === 'underflow')).toBe(true);
+    const float32Orders = ORDERS.filter((o) => o.algorithm.kind === 'float32' && o.applies(config));
+    const inside = [productionBound(config, input), ...float32Orders.map((o) => boundOrder(o, config, input))];
+    expect(inside.every((b) => b['params']!.every((x) => x.out === undefined))).toBe(true);
+    expect(conformingBound(config, input)['params']!.every((x) => x.out === undefined && x.bound < Infinity)).toBe(
+      true,
+    );
   });
 });

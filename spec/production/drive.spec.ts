@@ -20,7 +20,8 @@ import {
 import { float32Value } from '../../src/gate/arbitraries/float32.js';
 import { configuration, stepCase } from '../../src/gate/arbitraries/step-case.js';
 import { stepCount } from '../../src/gate/arbitraries/hyperparameters.js';
-import { prepareStep, type Carrier } from '../../src/production/drive.js';
+import type { Carrier } from '../../src/production/drive.js';
+import { stepElements } from '../../src/production/drive-elements.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { stepArrays } from '../../src/production/tfjs/optimizer.js';
 import { optimizerFor, productionRuleOf } from '../../src/registry/index.js';
@@ -46,34 +47,11 @@ const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Co
 
 /** One step of `config`'s production rule through the driver on numbers, group by group. */
 function stepNumbers(config: Configuration, input: StepInput): StepOutput {
-  const rule = productionRuleOf(config.entry.name);
-  const { params, grads, state, t, objective } = input;
-  const layout = config.entry.state(config.flags);
-  const slot = (k: string) => state[k]!;
-  const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, slot(k)[0]!]));
-  const prepared = prepareStep(rule, config, numbers, { t, tensorSlots, ...(objective ? { objective } : {}) });
-  const out: StepOutput = { params: new Float32Array(params.length), state: {} };
-  for (const k of layout.element) out.state[k] = new Float32Array(params.length);
-  for (const k of layout.tensor) out.state[k] = new Float32Array(1);
-  // Tensor slots advance on an empty tensor too: step one zero element for them.
-  const length = Math.max(params.length, layout.tensor.length > 0 ? 1 : 0);
-  for (let start = 0; start < length; start += prepared.size) {
-    const members = (xs: ArrayLike<number>) => Array.from({ length: prepared.size }, (_, j) => xs[start + j] ?? 0);
-    const r = prepared.step({
-      params: members(params),
-      grads: rule.kind === 'elementwise' ? members(grads) : [],
-      slots: {
-        ...Object.fromEntries(layout.element.map((k) => [k, members(slot(k))])),
-        ...Object.fromEntries(layout.tensor.map((k) => [k, [slot(k)[0]!]])),
-      },
-    });
-    if (start < params.length) {
-      r.params.forEach((x, j) => (out.params[start + j] = x));
-      for (const k of layout.element) r.slots[k]!.forEach((x, j) => (out.state[k]![start + j] = x));
-    }
-    if (start === 0) for (const k of layout.tensor) out.state[k]![0] = r.slots[k]![0]!;
-  }
-  return out;
+  const { params, ...state } = stepElements(productionRuleOf(config.entry.name), config, input, numbers, (x) => x);
+  return {
+    params: Float32Array.from(params ?? []),
+    state: Object.fromEntries(Object.entries(state).map(([k, xs]) => [k, Float32Array.from(xs)])),
+  };
 }
 
 /** Both outputs, element by element, as bits (NaN as NaN: its payload is the backend's). */

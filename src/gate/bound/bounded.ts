@@ -4,7 +4,8 @@
  * operation sequence would give in real arithmetic, a rigorous bound on how far the float32
  * computation can be from it, and the size of the terms it combined.
  *
- * Model of one float32 operation (round to nearest, u = 2^−24, η = 2^−150):
+ * Model of one float32 operation (round to nearest, u = 2^−24, η = 2^−150; the same analysis runs for
+ * binary64, u = 2^−53, η = 2^−1075, for an order that computes in float64 and rounds once):
  *   fl(x ∘ y) = (x ∘ y)(1 + δ) + ζ,  |δ| ≤ u,  |ζ| ≤ η,  ζ = 0 for + and − (a subnormal sum is exact).
  * Propagation of absolute bounds e (x̂ = x + ξ with |ξ| ≤ e):
  *   x ± y:  e_x + e_y
@@ -17,7 +18,7 @@
  *
  * @module
  */
-import type { Float32Arith, RegionArith } from '../../../core/arith.js';
+import type { Float32Arith } from '../../../core/arith.js';
 import { UNIT_ROUNDOFF } from '../../../oracle/binary32.js';
 
 /** u = 2^−24, the unit roundoff of binary32. */
@@ -63,6 +64,25 @@ function worst(...reasons: Array<OutOfDomain | undefined>): OutOfDomain | undefi
   return w;
 }
 
+/**
+ * The rounding model of a binary format, round to nearest: unit roundoff u, the largest absolute error
+ * η of a result rounded into the subnormal range, and the magnitude from which results round to ∞.
+ */
+export interface FloatFormat {
+  readonly u: number;
+  readonly eta: number;
+  readonly overflow: number;
+}
+
+/** binary32: u = 2^−24, η = 2^−150, overflow at (2 − 2^−24) · 2^127. */
+export const BINARY32: FloatFormat = { u: U, eta: ETA, overflow: OVERFLOW };
+
+/**
+ * binary64: u = 2^−53, η = 2^−1075; overflow taken at the largest double (the exact threshold,
+ * 2^1024 − 2^970, is not a double: a value reaching the largest double is already outside the domain).
+ */
+export const BINARY64: FloatFormat = { u: 2 ** -53, eta: 2 ** -1075, overflow: Number.MAX_VALUE };
+
 /** A float32 input: exact, with no error. */
 export function exactInput(x: number): Bounded {
   const nonneg = x >= 0;
@@ -82,21 +102,42 @@ function withSign(b: Bounded, nonneg: boolean): Bounded {
 function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
   const out = worst(a.out, b.out);
   if (out !== 'nonfinite') return out;
-  const mayVanish = (x: Bounded): boolean => Number.isFinite(x.v) && x.v !== 0 && x.e >= Math.abs(x.v);
+  // A float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01 is 0 in float64
+  // and in float32, but not exactly): the exact value or the float32 one may be zero, the other not.
+  const mayVanish = (x: Bounded): boolean => Number.isFinite(x.v) && x.e >= Math.abs(x.v) && !(x.v === 0 && x.e === 0);
   return mayVanish(a) || mayVanish(b) ? 'underflow' : out;
 }
 
-/** A value rounded from exact `v` carrying propagated error `e`; checks the result against overflow. */
-function rounded(v: number, e: number, size: number, out: OutOfDomain | undefined, subnormalError: boolean): Bounded {
-  const s = subnormalError ? size + ETA / U : size;
-  if (out !== undefined || !Number.isFinite(v)) return { v, e: Infinity, s, out: out ?? 'nonfinite' };
-  const total = e + U * (Math.abs(v) + e) + (subnormalError ? ETA : 0);
-  if (Math.abs(v) + total >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
+/** A value rounded in `format` from exact `v` carrying propagated error `e`; checks the result against overflow. */
+function roundedIn(
+  format: FloatFormat,
+  v: number,
+  e: number,
+  size: number,
+  out: OutOfDomain | undefined,
+  subnormalError: boolean,
+): Bounded {
+  const s = subnormalError ? size + format.eta / format.u : size;
+  if (out !== undefined) return { v, e: Infinity, s, out };
+  // From operands inside the domain, only an overflow of the float64 evaluation itself makes v ±∞.
+  if (!Number.isFinite(v)) return { v, e: Infinity, s, out: Number.isNaN(v) ? 'nonfinite' : 'overflow' };
+  const total = e + format.u * (Math.abs(v) + e) + (subnormalError ? format.eta : 0);
+  // A bound or a size that is itself not a finite number (an error or a size divided by a divisor near
+  // the format's smallest numbers) bounds nothing: outside the domain, as a value that may overflow.
+  if (!(Math.abs(v) + total < format.overflow) || !(s < Infinity)) return { v, e: Infinity, s, out: 'overflow' };
   return { v, e: total, s };
 }
 
+/**
+ * A value computed in a wider format rounded once to binary32: fl32(x̂) − x ≤ e + u (|x| + e) + η, and
+ * outside the domain where it may reach float32's overflow threshold.
+ */
+export function roundToBinary32(b: Bounded): Bounded {
+  return withSign(roundedIn(BINARY32, b.v, b.e, b.s, b.out, true), !!b.nonneg);
+}
+
 /** The float32 zero, with nothing combined: 0 in float32 and in exact arithmetic. */
-const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
+export const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
 
 /**
  * The selection where(c > 0, a, b), which rounds nothing: its bound is the chosen branch's,
@@ -120,68 +161,83 @@ function selectPositive(c: Bounded, a: Bounded, b: Bounded): Bounded {
   return decided ? chosen : { ...chosen, e: Infinity, out: worst('underflow', chosen.out) };
 }
 
+/**
+ * Arithmetic in `format` on {@link Bounded} values: the running error analysis of an algorithm whose
+ * every operation rounds to that format.
+ */
+export function boundedArithIn(format: FloatFormat): Float32Arith<Bounded> {
+  const rounded = (v: number, e: number, size: number, out: OutOfDomain | undefined, subnormalError: boolean) =>
+    roundedIn(format, v, e, size, out, subnormalError);
+  return {
+    add: (a, b) =>
+      withSign(rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false), !!a.nonneg && !!b.nonneg),
+    sub: (a, b) => rounded(a.v - b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
+    mul: (a, b) =>
+      withSign(
+        rounded(a.v * b.v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e, a.s * b.s, productDomain(a, b), true),
+        !!a.nonneg && !!b.nonneg,
+      ),
+    square: (a) => withSign(rounded(a.v * a.v, 2 * Math.abs(a.v) * a.e + a.e * a.e, a.s * a.s, a.out, true), true),
+    div(a, b) {
+      const q = a.v / b.v;
+      const out = productDomain(a, b);
+      if (out !== undefined) return rounded(q, Infinity, a.s / Math.abs(b.v), out, true);
+      if (b.v === 0 && b.e === 0) {
+        // Division by an exact zero: ±∞ or NaN in both; but a dividend that may be zero in float32 or
+        // in exact arithmetic alone turns ±∞ into NaN in one of them.
+        return {
+          v: q,
+          e: Infinity,
+          s: Infinity,
+          out: a.e >= Math.abs(a.v) && !(a.v === 0 && a.e === 0) ? 'underflow' : 'zero-divisor',
+        };
+      }
+      if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
+      const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
+      return withSign(
+        rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true),
+        !!a.nonneg && !!b.nonneg,
+      );
+    },
+    max(a, b) {
+      const out = worst(a.out, b.out);
+      const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
+      // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
+      if (out !== undefined || !Number.isFinite(v))
+        return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
+      return withSign({ v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) }, !!a.nonneg || !!b.nonneg);
+    },
+    abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
+    sign(a) {
+      // Exact when the sign is decided: |v| > e (or an exact zero), or ±∞ from nonfinite inputs alone (the
+      // same ±∞ in float32); otherwise float32 may take either side.
+      if (a.out === 'nonfinite' && (a.v === Infinity || a.v === -Infinity))
+        return { v: Math.sign(a.v), e: 0, s: 1, nonneg: a.v > 0 };
+      if (a.out !== undefined || !Number.isFinite(a.v))
+        return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
+      if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e))
+        return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
+      return { v: Math.sign(a.v) || 0, e: 0, s: Math.abs(Math.sign(a.v)), nonneg: a.v >= 0 };
+    },
+    wherePositive: selectPositive,
+    sqrt(a) {
+      const r = Math.sqrt(a.v);
+      // An argument that is not ≥ 0 by construction and lies within its error (plus the float64 slack of
+      // v itself) of zero has no decidable sign: float32 may take the root of a value the exact
+      // arithmetic finds negative, or the reverse.
+      const uncertainty = a.e + 2 ** -45 * a.s;
+      if (a.out === undefined && !a.nonneg && Math.abs(a.v) <= uncertainty && (a.v < 0 || a.v - uncertainty < 0)) {
+        return { v: r, e: Infinity, s: Math.sqrt(a.s), out: 'underflow' };
+      }
+      if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);
+      const e = a.v > 0 ? Math.min(a.e / (r + Math.sqrt(Math.max(a.v - a.e, 0))), Math.sqrt(a.e)) : Math.sqrt(a.e);
+      return withSign(rounded(r, e, Math.sqrt(a.s), undefined, false), true);
+    },
+  };
+}
+
 /** Float32 arithmetic on {@link Bounded} values: the running error analysis of an algorithm. */
-export const boundedArith: Float32Arith<Bounded> = {
-  add: (a, b) =>
-    withSign(rounded(a.v + b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false), !!a.nonneg && !!b.nonneg),
-  sub: (a, b) => rounded(a.v - b.v, a.e + b.e, a.s + b.s, worst(a.out, b.out), false),
-  mul: (a, b) =>
-    withSign(
-      rounded(a.v * b.v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e, a.s * b.s, productDomain(a, b), true),
-      !!a.nonneg && !!b.nonneg,
-    ),
-  square: (a) => withSign(rounded(a.v * a.v, 2 * Math.abs(a.v) * a.e + a.e * a.e, a.s * a.s, a.out, true), true),
-  div(a, b) {
-    const q = a.v / b.v;
-    const out = productDomain(a, b);
-    if (out !== undefined) return rounded(q, Infinity, a.s / Math.abs(b.v), out, true);
-    if (b.v === 0 && b.e === 0) {
-      // Division by an exact zero: ±∞ or NaN in both; but a dividend that may be zero in float32
-      // alone turns ±∞ into NaN.
-      return { v: q, e: Infinity, s: Infinity, out: a.e >= Math.abs(a.v) && a.v !== 0 ? 'underflow' : 'zero-divisor' };
-    }
-    if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
-    const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
-    return withSign(
-      rounded(q, e, (a.s + Math.abs(q) * b.s) / Math.abs(b.v), undefined, true),
-      !!a.nonneg && !!b.nonneg,
-    );
-  },
-  max(a, b) {
-    const out = worst(a.out, b.out);
-    const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
-    // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
-    if (out !== undefined || !Number.isFinite(v))
-      return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
-    return withSign({ v, e: Math.max(a.e, b.e), s: Math.max(a.s, b.s) }, !!a.nonneg || !!b.nonneg);
-  },
-  abs: (a) => ({ ...a, v: Math.abs(a.v), nonneg: true }),
-  sign(a) {
-    // Exact when the sign is decided: |v| > e (or an exact zero), or ±∞ from nonfinite inputs alone (the
-    // same ±∞ in float32); otherwise float32 may take either side.
-    if (a.out === 'nonfinite' && (a.v === Infinity || a.v === -Infinity))
-      return { v: Math.sign(a.v), e: 0, s: 1, nonneg: a.v > 0 };
-    if (a.out !== undefined || !Number.isFinite(a.v))
-      return { v: Math.sign(a.v), e: Infinity, s: 1, out: a.out ?? 'nonfinite' };
-    if ((a.v === 0 && a.e > 0) || (a.v !== 0 && Math.abs(a.v) <= a.e))
-      return { v: Math.sign(a.v), e: Infinity, s: 1, out: 'underflow' };
-    return { v: Math.sign(a.v) || 0, e: 0, s: Math.abs(Math.sign(a.v)), nonneg: a.v >= 0 };
-  },
-  wherePositive: selectPositive,
-  sqrt(a) {
-    const r = Math.sqrt(a.v);
-    // An argument that is not ≥ 0 by construction and lies within its error (plus the float64 slack of
-    // v itself) of zero has no decidable sign: float32 may take the root of a value the exact
-    // arithmetic finds negative, or the reverse.
-    const uncertainty = a.e + 2 ** -45 * a.s;
-    if (a.out === undefined && !a.nonneg && Math.abs(a.v) <= uncertainty && (a.v < 0 || a.v - uncertainty < 0)) {
-      return { v: r, e: Infinity, s: Math.sqrt(a.s), out: 'underflow' };
-    }
-    if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);
-    const e = a.v > 0 ? Math.min(a.e / (r + Math.sqrt(Math.max(a.v - a.e, 0))), Math.sqrt(a.e)) : Math.sqrt(a.e);
-    return withSign(rounded(r, e, Math.sqrt(a.s), undefined, false), true);
-  },
-};
+export const boundedArith: Float32Arith<Bounded> = boundedArithIn(BINARY32);
 
 /**
  * The bound on |production − oracle| for a value: its own bound, plus the oracle's rounding of the
@@ -214,57 +270,4 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   if (n > 1 && magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
   const e = terms.reduce((s, x) => s + x.e, 0) + gamma * magnitude;
   return { v, e, s: size };
-}
-
-/** A region of float32 values under running error analysis; a region of length 1 broadcasts. */
-export type BoundedRegion = readonly Bounded[];
-
-function elementAt(x: BoundedRegion, i: number): Bounded {
-  const b = x[x.length === 1 ? 0 : i];
-  if (b === undefined) throw new RangeError(`no element ${i} in a region of ${x.length}`);
-  return b;
-}
-
-/** The length of regions broadcast together, as tensors broadcast (a region of length 1 repeats). */
-function broadcastLength(...regions: readonly BoundedRegion[]): number {
-  const lengths = new Set(regions.map((x) => x.length).filter((n) => n !== 1));
-  if (lengths.size > 1) throw new RangeError(`regions of ${[...lengths].join(' and ')} do not broadcast`);
-  return lengths.size === 0 ? 1 : (lengths.values().next().value ?? 1);
-}
-
-/** `f` element by element, broadcasting. */
-function zip(a: BoundedRegion, b: BoundedRegion, f: (x: Bounded, y: Bounded) => Bounded): BoundedRegion {
-  return Array.from({ length: broadcastLength(a, b) }, (_, i) => f(elementAt(a, i), elementAt(b, i)));
-}
-
-/**
- * {@link RegionArith} on {@link BoundedRegion}s: {@link boundedArith} element by element, except that a
- * product with the float32 zero (and an operand inside the domain) is an exact zero, as it is in
- * float32 (x · 0 = ±0, no rounding); a region sum is `sum`, the analysis of a float32 sum in any order
- * ({@link sumBound}); a selection element by element, broadcasting.
- */
-export function boundedRegionArith(sum: (terms: readonly Bounded[]) => Bounded): RegionArith<BoundedRegion> {
-  const A = boundedArith;
-  const unary =
-    (f: (x: Bounded) => Bounded) =>
-    (a: BoundedRegion): BoundedRegion =>
-      a.map(f);
-  const exactProduct = (x: Bounded, y: Bounded): boolean =>
-    (isExactZero(x) && y.out === undefined) || (isExactZero(y) && x.out === undefined);
-  return {
-    add: (a, b) => zip(a, b, A.add),
-    sub: (a, b) => zip(a, b, A.sub),
-    mul: (a, b) => zip(a, b, (x, y) => (exactProduct(x, y) ? { v: 0, e: 0, s: 0, nonneg: true } : A.mul(x, y))),
-    div: (a, b) => zip(a, b, A.div),
-    max: (a, b) => zip(a, b, A.max),
-    sqrt: unary(A.sqrt),
-    square: unary(A.square),
-    abs: unary(A.abs),
-    sign: unary(A.sign),
-    regionSum: (a) => [sum(a)],
-    wherePositive: (c, a, b) =>
-      Array.from({ length: broadcastLength(c, a, b) }, (_, i) =>
-        A.wherePositive(elementAt(c, i), elementAt(a, i), elementAt(b, i)),
-      ),
-  };
 }

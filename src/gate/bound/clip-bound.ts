@@ -10,7 +10,8 @@
 import type { Configuration } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
 import type { ClipAlgorithm, ClipArith } from '../../production/gradient-transforms/clipping.js';
-import { boundedRegionArith, exactInput, type Bounded, type BoundedRegion } from './bounded.js';
+import { exactInput, type Bounded } from './bounded.js';
+import { boundedRegionArith, type BoundedRegion } from './bounded-region.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 import { elementBound, type StepBound } from './step-bound.js';
 import { checkedSum } from './tensor-step-bound.js';

@@ -10,7 +10,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { ScalarArith } from '../../../core/arith.js';
-import { ETA, OVERFLOW, U, type Bounded } from './bounded.js';
+import { BINARY32, ETA, OVERFLOW, U, type Bounded, type FloatFormat } from './bounded.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 const DELTA = 2 ** -53;
@@ -90,4 +90,18 @@ export function scalarToBounded(a: ScalarBound): Bounded {
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
   return { v, e, s, nonneg: v >= 0 };
+}
+
+/**
+ * A float64 coefficient used as it is by an algorithm that computes in `format` (binary64: the fused
+ * order): no rounding is added, only the coefficient's own float64 error.
+ */
+export function scalarToBoundedIn(format: FloatFormat, a: ScalarBound): Bounded {
+  if (format === BINARY32) return scalarToBounded(a);
+  const v = a.x.toNumber();
+  const s = Math.abs(v) + (a.err + format.eta) / format.u;
+  if (!Number.isFinite(a.err)) return { v, e: Infinity, s, out: 'underflow' };
+  if (!a.x.isFinite()) return { v, e: Infinity, s, out: 'nonfinite' };
+  if (Math.abs(v) + a.err >= format.overflow) return { v, e: Infinity, s, out: 'overflow' };
+  return { v, e: a.err, s, nonneg: v >= 0 };
 }

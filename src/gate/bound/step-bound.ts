@@ -7,7 +7,8 @@
  */
 import { slotLengths, type Configuration, type StepInput } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
-import { initialValues, prepareStep, type Carrier, type Group } from '../../production/drive.js';
+import { initialValues, type Carrier } from '../../production/drive.js';
+import { stepElements, type ElementOutputs } from '../../production/drive-elements.js';
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { boundedArith, comparisonBound, exactInput, type Bounded, type OutOfDomain } from './bounded.js';
 import { scalarBoundArith, scalarToBounded, type ScalarBound } from './scalar-bound.js';
@@ -47,36 +48,12 @@ const bounded: Carrier<Bounded, ScalarBound> = {
 export function boundStep(rule: AnyProductionRule, config: Configuration, input: StepInput): StepBound {
   if (rule.kind === 'tensor') return boundTensorStep(rule, config, input);
   if (rule.kind === 'matrix') return boundMatrixStep(rule, config, input);
-  const { params, grads, state, t, objective } = input;
-  const layout = config.entry.state(config.flags);
-  const slotValues = (k: string) => required(state[k], `state slot '${k}'`);
-  const tensorSlots = Object.fromEntries(layout.tensor.map((k) => [k, required(slotValues(k)[0], k)]));
-  const prepared = prepareStep(rule, config, bounded, { t, tensorSlots, ...(objective ? { objective } : {}) });
-  const size = prepared.size;
-  const result: StepBound = { params: [] };
-  for (const k of [...layout.element, ...layout.tensor]) result[k] = [];
-  const push = (k: string, values: readonly Bounded[]) => required(result[k], k).push(...values.map(elementBound));
-  const tensorInputs = Object.fromEntries(layout.tensor.map((k) => [k, [exactInput(required(slotValues(k)[0], k))]]));
-  const at = (values: ArrayLike<number>, i: number) => exactInput(required(values[i], 'element'));
-  const group = (members: (values: ArrayLike<number>) => Bounded[]): Group<Bounded> => ({
-    params: members(params),
-    grads: rule.kind === 'elementwise' ? members(grads) : [],
-    slots: { ...Object.fromEntries(layout.element.map((k) => [k, members(slotValues(k))])), ...tensorInputs },
-    ...(objective?.kind === 'quadratic' ? { curvature: members(objective.curvature) } : {}),
-  });
-  for (let start = 0; start + size <= params.length; start += size) {
-    const members = (values: ArrayLike<number>) => Array.from({ length: size }, (_, k) => at(values, start + k));
-    const r = prepared.step(group(members));
-    push('params', r.params);
-    for (const k of layout.element) push(k, required(r.slots[k], k));
-    if (start === 0) for (const k of layout.tensor) push(k, required(r.slots[k], k));
-  }
-  if (params.length === 0 && layout.tensor.length > 0) {
-    // Tensor slots still advance on an empty tensor; bound them on a zero element.
-    const r = prepared.step(group(() => [exactInput(0)]));
-    for (const k of layout.tensor) push(k, required(r.slots[k], k));
-  }
-  return result;
+  return mapOutputs(stepElements(rule, config, input, bounded, exactInput), elementBound);
+}
+
+/** `f` on every value of every output. */
+export function mapOutputs<T, R>(outputs: ElementOutputs<T>, f: (x: T) => R): Record<string, R[]> {
+  return Object.fromEntries(Object.entries(outputs).map(([k, values]) => [k, values.map(f)]));
 }
 
 /** The derived bound of `rule`'s production initial state for `length` parameters of `shape` (absent: a vector). */

@@ -1,13 +1,14 @@
 /**
  * The derived error bound of stochastic pooling's probabilities and inference: its algorithm
  * (src/production/regularizers/stochastic-pooling.ts) run on each region of {@link Bounded} values by
- * {@link boundedRegionArith}, each region sum by {@link sumBound} (any order of additions). A region of
+ * {@link boundedRegionArith} (./bounded-region.ts), each region sum by {@link sumBound} (any order of additions). A region of
  * zeros selects the exact zero, so its outputs are exact and judged bitwise.
  *
  * @module
  */
 import { stochasticPooling } from '../../production/regularizers/stochastic-pooling.js';
-import { boundedRegionArith, exactInput, sumBound, type Bounded } from './bounded.js';
+import { exactInput, sumBound, type Bounded } from './bounded.js';
+import { boundedRegionArith } from './bounded-region.js';
 import { elementBound, type ElementBound, type StepBound } from './step-bound.js';
 
 const regionArith = boundedRegionArith(sumBound);

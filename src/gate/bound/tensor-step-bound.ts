@@ -13,14 +13,8 @@ import { required } from '../../../core/required.js';
 import { prepareTensorStep } from '../../production/drive-tensor.js';
 import type { Carrier } from '../../production/drive.js';
 import type { TensorRule } from '../../production/rules/tensor-rule.js';
-import {
-  boundedRegionArith,
-  comparisonBound,
-  exactInput,
-  sumBound,
-  type Bounded,
-  type BoundedRegion,
-} from './bounded.js';
+import { comparisonBound, exactInput, sumBound, type Bounded } from './bounded.js';
+import { boundedRegionArith, type BoundedRegion } from './bounded-region.js';
 import { scalarToBounded, type ScalarBound } from './scalar-bound.js';
 import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import type { ElementBound, StepBound } from './step-bound.js';

@@ -7,6 +7,12 @@
  *     m̂ = m' / (1 − β1^t),  v̂ = v' / (1 − β2^t),  θ' = θ + (m̂ / (√v̂ + ε)) · (−α)
  *   lerp (PyTorch ≥ 2's `exp_avg.lerp_(grad, 1 − β1)`, ATen's lerp kernel for a weight w < 1/2):
  *     m' = m + (1 − β1) · (g − m), the rest as PyTorch 1.13
+ *   Keras 3 (keras/src/optimizers/adam.py, `update_step`; the `efficient` form, ε̂ outside the root):
+ *     m' = m + (g − m) · (1 − β1),  v' = v + (g² − v) · (1 − β2),  θ' = θ* − (m' · α_t) / (√w + ε̂)
+ *     with w = v' (or max(v̂, v') under AMSGrad) and θ* the weights after the wrapper's decay
+ *
+ * Keras computes α_t = α √(1 − β2^t) / (1 − β1^t) in float32 with a float32 power, whose error IEEE
+ * does not bound; the order takes α_t as our presets do, in float64 rounded once.
  *
  * Each reuses Adam's coefficients (float64, rounded once) and changes only the float32 step.
  *
@@ -19,7 +25,7 @@ import { coupledGradient, learningRate, movingAverage } from '../../production/r
 import type { ProductionRule } from '../../production/rules/rule.js';
 
 type Always = 'beta1' | 'beta2' | 'oneMinusBeta1' | 'oneMinusBeta2' | 'eps' | 'stepSize';
-type Sometimes = 'weightDecay' | 'decayFactor' | 'sqrtBc2' | 'bc1' | 'bc2' | 'negativeLr';
+type Sometimes = 'weightDecay' | 'decayFactor' | 'decayLr' | 'sqrtBc2' | 'bc1' | 'bc2' | 'negativeLr';
 
 /** Algorithm 1 as written, and tfjs's order: both moments bias-corrected in float32 before the step. */
 export const adamBiasCorrectedMoments: ProductionRule<AdamSchema, Always, Sometimes> = {
@@ -76,6 +82,25 @@ export const adamLerp: ProductionRule<AdamSchema, Always, Sometimes> = {
     const denominator = A.add(c.sqrtBc2 === undefined ? root : A.div(root, c.sqrtBc2), c.eps);
     const update = A.div(A.mul(c.stepSize, m), denominator);
     const decayed = c.decayFactor === undefined ? param : A.mul(param, c.decayFactor);
+    return { param: A.sub(decayed, update), slots: { m, v, ...(config.flags.amsgrad ? { vmax: w } : {}) } };
+  },
+};
+
+/**
+ * Keras 3's order of the efficient form: both moments by adding the scaled difference, the step as
+ * (m' · α_t) / (√w + ε̂), after the wrapper's decoupled decay θ − (θ · λ) · α_t.
+ */
+export const adamKeras: ProductionRule<AdamSchema, Always, Sometimes> = {
+  ...adam,
+  step(A, { param, grad, slots }, c, config) {
+    const m = A.add(slots.m, A.mul(A.sub(grad, slots.m), c.oneMinusBeta1));
+    const v = A.add(slots.v, A.mul(A.sub(A.square(grad), slots.v), c.oneMinusBeta2));
+    const w = config.flags.amsgrad ? A.max(required(slots.vmax, 'vmax'), v) : v;
+    const update = A.div(A.mul(m, c.stepSize), A.add(A.sqrt(w), c.eps));
+    const decayed =
+      c.decayLr !== undefined && c.weightDecay !== undefined
+        ? A.sub(param, A.mul(A.mul(param, c.weightDecay), c.decayLr))
+        : param;
     return { param: A.sub(decayed, update), slots: { m, v, ...(config.flags.amsgrad ? { vmax: w } : {}) } };
   },
 };
