@@ -90,6 +90,8 @@ export { regularizerProperty } from './gate/regularizers/index.js';
 export { type Progress, type ProgressListener, type StoppedAt } from './gate/progress.js';
 export { SEED_MIN, SEED_MAX, checkSeed } from './gate/seed-range.js';
 export { measureBoundTable, boundTableProblems, type BoundTable, type BoundTableOptions } from './gate/bound-table.js';
+export { spliceBoundTable } from './gate/bound-splice.js';
+export { configurationText, type BoundSelection } from './gate/bound-selection.js';
 export {
   readFixtureFile,
   readManifest,

@@ -12,6 +12,7 @@ import { HyperparameterError, StepInputError, UnknownNameError } from './errors.
 import { decimalText, domainText, inDomain, type HyperValue } from './decimal-text.js';
 import { KERAS_WRAPPER_OPTIONS, kerasWrapperOf, type KerasWrapperOptions } from './keras-wrapper.js';
 import {
+  isUpdateKind,
   PRESET_NAMES,
   type AnySchema,
   type CatalogueEntry,
@@ -147,20 +148,20 @@ type WithLearningRate<S extends Schema> = 'lr' extends S['hyper'] ? Configuratio
  * `config` with `schedule` in place of its constant learning rate: update k (k from 1) uses the
  * schedule's value at step t = k − 1, the step the frameworks evaluate it at (PyTorch's
  * `scheduler.step()` after `optimizer.step()`, Keras 3's `optimizer.iterations`, optax's `count`;
- * docs/schedules.md). Only an optimizer step on given gradients with an `lr` takes one: for an entry
- * whose schema has no `lr` the call does not compile, and any other configuration (a rule evaluated
- * on a gradient function, a regularizer, one with its schema forgotten but no `lr`) is a
+ * docs/schedules.md). Only an update rule with an `lr` takes one, on given gradients or on a gradient
+ * function (NAG's look-ahead form): for an entry whose schema has no `lr` the call does not compile,
+ * and any other configuration (a regularizer, one with its schema forgotten but no `lr`) is a
  * {@link HyperparameterError}. The initial state (ASGD's η, Rprop's step sizes) still reads `lr`.
  */
 export function withSchedule<S extends Schema>(config: WithLearningRate<S>, schedule: ScheduleRef): Configuration<S> {
   const { entry } = config;
   if (!isConfigured(config))
     throw new HyperparameterError(entry.name, 'lr', 'a schedule takes a configuration made by configure()');
-  if (entry.kind !== 'elementwise-update' || !('lr' in config.hyper))
+  if (!isUpdateKind(entry.kind) || !('lr' in config.hyper))
     throw new HyperparameterError(
       entry.name,
       'lr',
-      `${entry.name} (${entry.kind}) has no learning rate a schedule can replace; schedules apply to optimizer steps on given gradients with an lr`,
+      `${entry.name} (${entry.kind}) has no learning rate a schedule can replace; schedules apply to update rules with an lr`,
     );
   if (schedule.entry?.kind !== 'schedule')
     throw new HyperparameterError(entry.name, 'lr', 'the schedule must be made by configureSchedule()');

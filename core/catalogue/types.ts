@@ -49,6 +49,11 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** The kinds that are optimizer steps. */
 export type UpdateKind = 'elementwise-update' | 'gradient-function-update';
 
+/** Whether `kind` is an optimizer step's ({@link UpdateKind}). */
+export function isUpdateKind(kind: EntryKind): kind is UpdateKind {
+  return kind === 'elementwise-update' || kind === 'gradient-function-update';
+}
+
 /**
  * The valid values of a hyperparameter: an interval of decimals, each end open or closed, optionally
  * integers only. Bounds are decimal text so that they are exact.

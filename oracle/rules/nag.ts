@@ -1,6 +1,7 @@
 /**
  * NAG in the look-ahead form, exact: on each group of elements the objective couples,
- * y = θ − γ v (exact, not rounded), v' = γ v + α ∇J(y), θ' = θ − v'.
+ * y = θ − γ v (exact, not rounded), v' = γ v + α_t ∇J(y), θ' = θ − v', where α_t is the constant α or,
+ * under a schedule, the schedule's exact value at t − 1 for update t (docs/schedules.md, "The step").
  *
  * @module
  */
@@ -19,6 +20,8 @@ import { required } from '../../core/required.js';
 import type { Dec } from '../binary32.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { scheduledRate } from '../schedules/rule-rate.js';
+import { asSchedule } from '../../core/schedules/index.js';
 import { certifyStaged } from '../staged.js';
 import { checkEntry, decimalAt, marked, uncertifiedElements } from '../marks.js';
 import { exactGradient } from '../objectives.js';
@@ -50,10 +53,16 @@ function nagHyper(config: Configuration): HyperValues<NagSchema> {
   return (config as Configuration<NagSchema>).hyper;
 }
 
+/** α of update `t` (from 1) at `a`: `lr`, or the schedule's exact value at t − 1 ({@link scheduledRate}). */
+function rate(a: Arithmetic, config: Configuration, hyper: HyperValues<NagSchema>, t: number): Enclosure {
+  return config.schedule === undefined ? a.point(hyper.lr) : scheduledRate(a, asSchedule(config.schedule), t);
+}
+
 /** One group's step from exact θ and v (`param(j)`, `velocity(j)`), as `param${k}` and `velocity${k}`. */
 function groupStep(
   a: Arithmetic,
   hyper: HyperValues<NagSchema>,
+  alpha: Enclosure,
   objective: Objective,
   start: number,
   param: (j: number) => Enclosure,
@@ -61,7 +70,6 @@ function groupStep(
 ): Record<string, Enclosure> {
   const size = groupSize(objective);
   const gamma = a.point(hyper.momentum);
-  const alpha = a.point(hyper.lr);
   const members = Array.from({ length: size }, (_, k) => ({ j: start + k, velocity: velocityOf(start + k) }));
   const lookahead = members.map(({ j, velocity }) => a.sub(param(j), a.mul(gamma, velocity)));
   const gradient = exactGradient(a, objective, start, lookahead);
@@ -76,7 +84,7 @@ function groupStep(
 
 /**
  * Enclosures of one NAG step on exact decimal θ and v (for claims about real numbers): the new θ and v,
- * element by element.
+ * element by element, with the constant α (a schedule, having no step here, is not read).
  */
 export function encloseNag(
   config: Configuration,
@@ -93,6 +101,7 @@ export function encloseNag(
     const r = groupStep(
       a,
       hyper,
+      a.point(hyper.lr),
       objective,
       start,
       (j) => a.point(decimalAt('nag', 'params', params, j)),
@@ -106,8 +115,10 @@ export function encloseNag(
   return out;
 }
 
-/** A checked step: NAG's hyperparameters, the objective and the first element of each group. */
+/** A checked step: its configuration, t, NAG's hyperparameters, the objective and each group's first element. */
 interface CheckedStep {
+  readonly config: Configuration;
+  readonly t: number;
   readonly hyper: HyperValues<NagSchema>;
   readonly objective: Objective;
   readonly starts: number[];
@@ -120,6 +131,8 @@ function checked(config: Configuration, input: StepInput): CheckedStep {
   const objective = nagObjective(config.entry.name, input);
   const size = groupSize(objective);
   return {
+    config,
+    t: input.t,
     hyper,
     objective,
     starts: Array.from({ length: input.params.length / size }, (_, k) => k * size),
@@ -130,7 +143,16 @@ function checked(config: Configuration, input: StepInput): CheckedStep {
 /** One group's outputs at `a`, from the float32 inputs. */
 function group(a: Arithmetic, step: CheckedStep, input: StepInput, start: number): Record<string, Enclosure> {
   const at = (xs: Float32Array, what: string) => (j: number) => a.fromFloat32(required(xs[j], what));
-  return groupStep(a, step.hyper, step.objective, start, at(input.params, 'param'), at(step.velocity, 'velocity'));
+  const alpha = rate(a, step.config, step.hyper, step.t);
+  return groupStep(
+    a,
+    step.hyper,
+    alpha,
+    step.objective,
+    start,
+    at(input.params, 'param'),
+    at(step.velocity, 'velocity'),
+  );
 }
 
 /** Where an output of {@link groupStep} goes: `param${k}` and `velocity${k}` of the group at `start`. */

@@ -2,18 +2,12 @@
  * Rules with a learning-rate schedule (core/catalogue/configure.ts `withSchedule`): update k takes
  * the schedule's value at t = k − 1, in the oracle (exact) and in production (the framework's value,
  * its error counted in the derived bound); SGD, Adam, Momentum and Adafactor under the presets that have
- * schedules, on the first backend present.
+ * schedules, and NAG's look-ahead form (paper only) under every framework's, on the first backend present.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as entries from '../../core/catalogue/entries.js';
-import {
-  configure,
-  HyperparameterError,
-  withSchedule,
-  type PresetName,
-  type State,
-} from '../../core/catalogue/index.js';
+import { configure, HyperparameterError, withSchedule, PRESET_NAMES, type State } from '../../core/catalogue/index.js';
 import { configureSchedule, cosineAnnealing, multiStep } from '../../core/schedules/index.js';
 import { production } from '../../src/gate/implementation.js';
 import { cachedRate } from '../../src/production/schedules/rates.js';
@@ -102,26 +96,31 @@ describe('a rule with a schedule', () => {
     for (const t of [29, 3, 17, 0, 40]) expect(cachedRate(floatOps, recursive, t)).toBe(learningRateAt(recursive, t));
   });
 
-  it('is refused by an entry without a learning rate (a compile error) and by a rule on a gradient function', () => {
+  it('is refused by an entry without a learning rate (a compile error) and by a configuration not made by configure', () => {
     const monitor = configure(entries.earlyStopping, 'keras');
     // @ts-expect-error early stopping has no lr to schedule
     expect(() => withSchedule(monitor, halving)).toThrow(HyperparameterError);
-    expect(() => withSchedule(configure(entries.nag, 'paper'), halving)).toThrow(/no learning rate a schedule/);
     expect(() => withSchedule({ ...configure(entries.sgd, 'pytorch') }, halving)).toThrow(/configure\(\)/);
+  });
+
+  it("is taken by NAG's look-ahead form, a rule on a gradient function (spec/schedules/nag.spec.ts)", () => {
+    expect(withSchedule(configure(entries.nag, 'paper'), halving).schedule).toBe(halving);
   });
 });
 
 const runs = runsFromEnv(12);
 const seed = seedFromEnv();
-const rules = [entries.sgd, entries.adam, entries.momentum, entries.adafactor];
+const rules = [entries.sgd, entries.adam, entries.momentum, entries.adafactor, entries.nag];
 const units = rules.flatMap((entry) =>
-  (['pytorch', 'keras', 'optax'] as const satisfies readonly PresetName[])
-    .filter((p) => takesSchedule(entry, p))
-    .map((preset) => ({ entry, preset, label: `${entry.name}/${preset}` })),
+  PRESET_NAMES.filter((p) => takesSchedule(entry, p)).map((preset) => ({
+    entry,
+    preset,
+    label: `${entry.name}/${preset}`,
+  })),
 );
 
 describe('rules with schedules agree with the oracle within the derived bound', () => {
-  it('covers SGD, Adam and Momentum under pytorch and keras, and Adafactor under keras', () => {
+  it('covers SGD, Adam and Momentum under pytorch and keras, Adafactor under keras, and NAG under paper', () => {
     expect(units.map((u) => u.label)).toEqual([
       'sgd/pytorch',
       'sgd/keras',
@@ -130,6 +129,7 @@ describe('rules with schedules agree with the oracle within the derived bound', 
       'momentum/pytorch',
       'momentum/keras',
       'adafactor/keras',
+      'nag/paper',
     ]);
   });
 

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { OptionError } from '../../core/catalogue/errors.js';
 import { BOUND_TABLE_PATH, TIGHTNESS, type BoundTable } from '../gate/bound-table.js';
 import { packageRoot } from './package-root.js';
 import { formatMeasure, renderTable } from '../runs/table.js';
@@ -48,4 +49,32 @@ export function assertWritable(file: string): void {
   if (!statSync(dir).isDirectory())
     throw Object.assign(new Error(`ENOTDIR: not a directory, '${dir}'`), { code: 'ENOTDIR', path: dir });
   accessSync(dir, constants.W_OK);
+}
+
+/**
+ * The whole table in `file`, to replace some of its rows: throws the file system's error when it
+ * cannot be read, and an {@link OptionError} when it is not a whole table (not JSON, no rows, or one
+ * shard or selection of a measurement).
+ */
+export function readBoundTable(file: string): BoundTable {
+  const text = readFileSync(file, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new OptionError(`${file}: not JSON (${(e as Error).message}); measure the whole table to replace it`);
+  }
+  const table = value as Partial<BoundTable> & { shard?: unknown };
+  const whole =
+    typeof table === 'object' &&
+    table !== null &&
+    Array.isArray(table.rows) &&
+    typeof table.implementation === 'string' &&
+    typeof table.command === 'string' &&
+    typeof table.seed === 'number' &&
+    typeof table.casesPerPreset === 'number' &&
+    table.shard === undefined &&
+    table.selection === undefined;
+  if (!whole) throw new OptionError(`${file}: not a whole bounds table; measure the whole table to replace it`);
+  return table as BoundTable;
 }

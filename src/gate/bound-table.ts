@@ -5,13 +5,16 @@
  *
  * The bound is derived per case (docs/error-analysis.md), so the table records its largest value over
  * the measured cases next to the largest error; the tightness criterion is per case: the largest
- * error/bound ratio must reach 1/8, or the row says why it cannot.
+ * error/bound ratio must reach 1/8, or the row says why it cannot. Each row records the configuration
+ * it was measured under (./bound-selection.ts), and `--rule`, `--preset` measure a part of the table
+ * (./bound-splice.ts puts it in place).
  *
  * @module
  */
 import fc from 'fast-check';
 import { OptionError, PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/catalogue/index.js';
 import { catalogue } from '../registry/index.js';
+import { configurationText, isPartial, selectPairs, selectionFlags, type BoundSelection } from './bound-selection.js';
 import type { Implementation } from './implementation.js';
 import { newTally, oneStepProperty } from './properties.js';
 import { checkMaxSeconds, startClock, stoppedAtField, type ProgressListener, type StoppedAt } from './progress.js';
@@ -28,6 +31,8 @@ export interface BoundRow {
   readonly rule: string;
   readonly preset: string;
   readonly output: string;
+  /** The preset's defaults and flags it was measured under (./bound-selection.ts `configurationText`). */
+  readonly configuration: string;
   /** Elements judged against the bound. */
   readonly compared: number;
   /** Largest |production − oracle| / (u·S + η). */
@@ -51,6 +56,8 @@ export interface BoundTable {
   readonly implementation: string;
   readonly seed: number;
   readonly casesPerPreset: number;
+  /** The part measured, when `--rule` or `--preset` chose one (absent: every pair, or a shard of them). */
+  readonly selection?: BoundSelection;
   readonly rows: BoundRow[];
   /** Outputs that compared no element (they have no row), each with why. */
   readonly notMeasured?: readonly string[];
@@ -116,6 +123,8 @@ export interface BoundTableOptions {
   readonly progress?: ProgressListener | undefined;
   /** The part to measure (default: all): integers with 0 ≤ index < count. */
   readonly shard?: Shard | undefined;
+  /** Only the pairs of this rule, or under this preset, or both (default: all); not with a shard. */
+  readonly selection?: BoundSelection | undefined;
   /**
    * A time limit in seconds (> 0): past it no pair starts (the first always does), and the running one stops after its
    * current case and is left out of the table (its rows would rest on fewer cases than the others').
@@ -136,8 +145,9 @@ function checkShard(shard: Shard): Shard {
 }
 
 /**
- * Measures the table: `cases` one-step cases from finite states per rule and preset (or one shard of
- * them). A pair the time limit cut short or never started is left out and listed in `stoppedAt`; an
+ * Measures the table: `cases` one-step cases from finite states per rule and preset (or the pairs a
+ * selection names, or one shard of them). Each pair's cases come from `seed` alone, so a pair's rows
+ * are the same whichever other pairs are measured with it. A pair the time limit cut short or never started is left out and listed in `stoppedAt`; an
  * output that judged no element has no row and is listed in `notMeasured`. Throws an
  * {@link OptionError} on bad options, and fast-check's report when a case leaves its bound.
  */
@@ -147,13 +157,19 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   checkSeed(seed);
   checkMaxSeconds(options.maxSeconds);
   const shard = checkShard(options.shard ?? { index: 0, count: 1 });
+  const selection = isPartial(options.selection) ? options.selection : undefined;
+  if (selection !== undefined && shard.count > 1)
+    throw new OptionError('a shard divides the whole table; --rule and --preset select a part to measure whole');
   const rows: BoundRow[] = [];
   const notMeasured: string[] = [];
   const notChecked: string[] = [];
-  const configurations = measuredConfigurations().filter((_, i) => i % shard.count === shard.index);
+  const configurations = selectPairs(measuredConfigurations(), selection ?? {}).filter(
+    (_, i) => i % shard.count === shard.index,
+  );
   const clock = startClock(options.maxSeconds);
   let done = 0;
   for (const { entry, rule, preset } of configurations) {
+    const configuration = configurationText(entry, preset);
     if (done > 0 && clock.expired()) {
       notChecked.push(`${rule}/${preset}`);
       continue;
@@ -184,6 +200,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
         rule,
         preset,
         output,
+        configuration,
         compared: m.compared,
         maxError: m.maxError,
         maxBound: m.maxBound,
@@ -196,14 +213,20 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   }
   options.progress?.({ done, total: configurations.length, current: '', elapsedSeconds: clock.elapsedSeconds() });
   return {
-    command: `npx optim-oracle bounds --write --runs ${cases} --seed ${seed}`,
+    command: `npx optim-oracle bounds --write --runs ${cases} --seed ${seed}${selectionFlags(selection)}`,
     implementation: impl.name,
     seed,
     casesPerPreset: cases,
+    ...(selection === undefined ? {} : { selection: pickSelection(selection) }),
     rows,
     ...(notMeasured.length === 0 ? {} : { notMeasured }),
     ...stoppedAtField(options.maxSeconds, done, notChecked),
   };
+}
+
+/** The selection's rule and preset, without absent keys. */
+function pickSelection({ rule, preset }: BoundSelection): BoundSelection {
+  return { ...(rule === undefined ? {} : { rule }), ...(preset === undefined ? {} : { preset }) };
 }
 
 /**

@@ -95,7 +95,7 @@ export function prepareStep<T, X>(
   if (rule.kind === 'matrix') return prepareMatrixStep(rule, config, carrier, context);
   if (rule.kind === 'group') {
     const objective = required(context.objective, 'the objective of a step on a gradient function');
-    const c = lifted(carrier, rule.coefficients(carrier.scalars, config, objective));
+    const c = lifted(carrier, rule.coefficients(carrier.scalars, config, context.t, objective));
     return {
       layout,
       size: rule.groupSize(objective),

@@ -93,9 +93,9 @@ function selectedProperties(name: string | undefined): string[] {
 
 /**
  * The properties a record has in `check` under a preset (any preset when absent): an update rule's
- * three; `one-step-scheduled` for every rule with an `lr` under a preset that has schedules
- * ({@link takesSchedule}); under `keras` (an update on a given gradient) Keras's wrapper; or the agreement
- * of any other record.
+ * three; `one-step-scheduled` for every rule with an `lr` under a preset that has schedules, and for
+ * NAG's look-ahead form, which no framework ships, under its paper preset ({@link takesSchedule});
+ * under `keras` (an update on a given gradient) Keras's wrapper; or the agreement of any other record.
  */
 function propertiesOf(record: CheckRecord, selected: readonly string[], preset?: PresetName): string[] {
   if (record.kind === 'schedule' || !isUpdate(record)) return selected.filter((p) => p === AGREEMENT_PROPERTY);

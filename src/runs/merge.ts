@@ -240,6 +240,11 @@ const pairOf = (label: string) => /^[^/\s]+\/[^/\s:]+/.exec(label)?.[0] ?? label
  * shard holds a rule and preset it does not measure, or leaves out one it does.
  */
 export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[]): BoundTable {
+  const part = files.find((f) => f.report.selection !== undefined);
+  if (part !== undefined)
+    throw new OptionError(
+      `${part.file}: a part of the table (${part.report.command}); bounds --write with its --rule or --preset puts it in the table`,
+    );
   const shards = checkShards(files, {
     command: (r) => r.command,
     implementation: (r) => r.implementation,

@@ -1,7 +1,9 @@
 /**
  * `optim-oracle bounds`: its flags and its handler. With `--write` it checks that the table can be
  * written before measuring, and if the write fails anyway it prints the measurement and saves it to a
- * temporary file, so that no measurement is thrown away.
+ * temporary file, so that no measurement is thrown away. With `--rule` or `--preset` it measures those
+ * pairs only, and `--write` replaces their rows in the table (../../gate/bound-splice.ts), after
+ * checking, before measuring, that the table was measured with the same backend, seed and runs.
  *
  * @module
  */
@@ -9,16 +11,20 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptionError } from '../../../core/catalogue/errors.js';
+import { PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { isPartial, selectPairs } from '../../gate/bound-selection.js';
+import { checkSpliceable, spliceBoundTable } from '../../gate/bound-splice.js';
 import {
   BOUND_TABLE_PATH,
   boundTableProblems,
   measureBoundTable,
+  measuredConfigurations,
   type BoundTable,
   type Shard,
 } from '../../gate/bound-table.js';
 import { production } from '../../gate/implementation.js';
 import { useBackend } from '../../production/tfjs/backend.js';
-import { assertWritable, boundTableFile, formatBoundTable } from '../bounds.js';
+import { assertWritable, boundTableFile, formatBoundTable, readBoundTable } from '../bounds.js';
 import { EXIT } from '../exit.js';
 import { progressDisplay } from '../progress-display.js';
 import type { Command, Context } from './command.js';
@@ -34,6 +40,7 @@ import {
   seedOf,
   shardFlag,
   shardValue,
+  text,
 } from './common.js';
 
 /** Where `--write` writes, and how (tests replace both). */
@@ -50,6 +57,8 @@ export interface TablePrinting extends Pick<Context, 'out' | 'err'> {
   /** Write the table here (`--write`), when the table is complete. */
   readonly file: string | undefined;
   readonly output: TableOutput;
+  /** What to write in place of the table printed (a part put into the table it belongs to). */
+  readonly written?: ((table: BoundTable) => BoundTable) | undefined;
 }
 
 /**
@@ -60,10 +69,10 @@ export interface TablePrinting extends Pick<Context, 'out' | 'err'> {
  */
 export function printTable(
   table: BoundTable & { readonly shard?: Shard },
-  { json: asJson, file, output, out, err }: TablePrinting,
+  { json: asJson, file, output, out, err, written }: TablePrinting,
 ): number {
-  const json = `${JSON.stringify(table, null, 2)}\n`;
-  out.write(asJson ? json : `${formatBoundTable(table)}\n`);
+  const printed = `${JSON.stringify(table, null, 2)}\n`;
+  out.write(asJson ? printed : `${formatBoundTable(table)}\n`);
   const problems = boundTableProblems(table);
   if (problems.length > 0) {
     err.write(
@@ -72,6 +81,7 @@ export function printTable(
     return EXIT.failed;
   }
   if (file === undefined) return EXIT.ok;
+  const json = written === undefined ? printed : `${JSON.stringify(written(table), null, 2)}\n`;
   try {
     (output.write ?? writeFileSync)(file, json);
   } catch (e) {
@@ -97,16 +107,26 @@ export function printTable(
 export function boundsCommandWith(output: TableOutput = {}): Command {
   return {
     name: 'bounds',
-    summary: `measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it`,
+    summary: `measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it, or with --rule, --preset their rows`,
     flags: {
       runs: runsFlag('1000', 'one-step cases per rule and preset'),
       seed: SEED_FLAG,
       backend: BACKEND_FLAG,
-      shard: shardFlag('measure every n-th rule and preset from the i-th'),
+      rule: {
+        type: 'string',
+        value: 'NAME',
+        help: 'only this update rule, under every preset it has (default: all of them; optim-oracle list)',
+      },
+      preset: {
+        type: 'string',
+        value: 'NAME',
+        help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset; alone, every rule that has it)`,
+      },
+      shard: shardFlag('measure every n-th rule and preset of the whole table (no --rule, --preset) from the i-th'),
       'max-time': MAX_TIME_FLAG,
       write: {
         type: 'boolean',
-        help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement (the whole table only)`,
+        help: `rewrite ${BOUND_TABLE_PATH} in the package with the measurement; with --rule or --preset, replace only the rows measured (the table's --runs, --seed and backend required)`,
       },
       json: JSON_FLAG,
     },
@@ -116,15 +136,31 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       const shard = shardValue(values);
       const maxSeconds = maxTimeOf(values);
       const write = values.write === true;
+      const selection = { rule: text(values, 'rule'), preset: text(values, 'preset') };
+      if (isPartial(selection)) {
+        if (shard.count > 1)
+          throw new OptionError('--shard divides the whole table; --rule and --preset select a part to measure whole');
+        selectPairs(measuredConfigurations(), selection);
+      }
       if (write && shard.count > 1) throw new OptionError('--write takes the whole table; merge shards with --json');
       const backend = await backendOf(values, env);
       const file = write ? (output.file ?? boundTableFile)() : undefined;
       if (file !== undefined) assertWritable(file);
       const impl = production(await useBackend(backend));
+      const previous = file !== undefined && isPartial(selection) ? readBoundTable(file) : undefined;
+      if (previous !== undefined && file !== undefined)
+        checkSpliceable(previous, { implementation: impl.name, seed, casesPerPreset: runs }, file);
       const display = progressDisplay(err);
       let table: BoundTable;
       try {
-        table = measureBoundTable(impl, { cases: runs, seed, progress: display.listener, shard, maxSeconds });
+        table = measureBoundTable(impl, {
+          cases: runs,
+          seed,
+          progress: display.listener,
+          shard,
+          maxSeconds,
+          selection,
+        });
       } finally {
         display.finish();
       }
@@ -134,6 +170,7 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
         output,
         out,
         err,
+        written: previous === undefined ? undefined : (measured) => spliceBoundTable(previous, measured),
       });
     },
   };

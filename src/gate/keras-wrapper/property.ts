@@ -80,7 +80,7 @@ const variable = (n: number) =>
 export function kerasWrapperCase(entry: CatalogueEntry): fc.Arbitrary<KerasWrapperCase> {
   const schedule = takesSchedule(entry, 'keras')
     ? fc.option(
-        scheduleCase('keras').map((c) => c.config),
+        scheduleCase(entry, 'keras').map((c) => c.config),
         { nil: undefined },
       )
     : fc.constant(undefined);

@@ -1,6 +1,7 @@
 /**
  * A rule with a learning-rate schedule against the oracle: one step from any state, under a random
- * schedule of the rule's preset (every schedule entry and production path the framework has), at
+ * schedule of the rule's preset (every schedule entry and production path the framework has; every
+ * framework's for a rule no framework ships, NAG's look-ahead form), at
  * the step the schedule draws. The step is update k = t + 1; the oracle takes the schedule's exact
  * value at t, production the framework's (its coefficient path), and the derived bound adds the
  * schedule's own error (./rate-bound.ts), so a schedule computed badly in production is production's
@@ -10,7 +11,13 @@
  * @module
  */
 import fc from 'fast-check';
-import { withSchedule, type CatalogueEntry, type PresetName } from '../../../core/catalogue/index.js';
+import {
+  isUpdateKind,
+  PRESET_NAMES,
+  withSchedule,
+  type CatalogueEntry,
+  type PresetName,
+} from '../../../core/catalogue/index.js';
 import { productionOf } from '../../production/schedules/index.js';
 import { stepCase } from '../arbitraries/step-case.js';
 import type { Implementation } from '../implementation.js';
@@ -25,19 +32,37 @@ export function scheduleUnitsOf(preset: PresetName): readonly ScheduleUnit[] {
   return scheduleUnits.filter((u) => u.preset === preset);
 }
 
-/** Whether a rule under a preset can be checked with a schedule: it has an `lr` and the preset has schedules. */
+/**
+ * The schedule units `entry` is checked with under `preset`: the preset's own; for a rule none of whose
+ * presets has schedules (NAG's look-ahead form, whose one preset is the paper's: no framework ships it),
+ * every framework's, since a schedule's preset need not be the rule's (docs/schedules.md); else none.
+ */
+export function scheduleUnitsFor(entry: CatalogueEntry, preset: PresetName): readonly ScheduleUnit[] {
+  const own = scheduleUnitsOf(preset);
+  if (own.length > 0) return own;
+  const frameworkless = PRESET_NAMES.every((p) => entry.presets[p] === undefined || scheduleUnitsOf(p).length === 0);
+  return frameworkless ? scheduleUnits : [];
+}
+
+/**
+ * Whether a rule under a preset can be checked with a schedule: it is an update rule with an `lr`, and
+ * {@link scheduleUnitsFor} gives it schedules.
+ */
 export function takesSchedule(entry: CatalogueEntry, preset: PresetName): boolean {
   return (
-    entry.kind === 'elementwise-update' &&
+    isUpdateKind(entry.kind) &&
     'lr' in (entry.presets[preset]?.defaults ?? {}) &&
-    scheduleUnitsOf(preset).length > 0
+    scheduleUnitsFor(entry, preset).length > 0
   );
 }
 
-/** A schedule case of the preset, with a recursive form's t brought below {@link RECURSIVE_STEPS}. */
-export function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
-  const units = scheduleUnitsOf(preset);
-  if (units.length === 0) throw new TypeError(`no schedule has preset '${preset}'`);
+/**
+ * A schedule case for `entry` under `preset` ({@link scheduleUnitsFor}), with a recursive form's t
+ * brought below {@link RECURSIVE_STEPS}.
+ */
+export function scheduleCase(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<ScheduleCase> {
+  const units = scheduleUnitsFor(entry, preset);
+  if (units.length === 0) throw new TypeError(`no schedule for ${entry.name} under preset '${preset}'`);
   return fc.oneof(...units.map((u) => u.cases)).map((c) => {
     if (!productionOf(c.config).recursive(c.config) || c.t < RECURSIVE_STEPS) return c;
     const t = c.t % RECURSIVE_STEPS;
@@ -47,7 +72,7 @@ export function scheduleCase(preset: PresetName): fc.Arbitrary<ScheduleCase> {
 
 /** One step of `entry` under `preset` with a schedule agrees with the oracle within the derived bound. */
 export function scheduledStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
-  const cases = fc.tuple(stepCase(entry, preset), scheduleCase(preset));
+  const cases = fc.tuple(stepCase(entry, preset), scheduleCase(entry, preset));
   return fc.property(cases, ([{ config, input }, { config: schedule, t }]) => {
     const scheduled = withSchedule(config, schedule);
     const k = t + 1;

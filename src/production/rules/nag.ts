@@ -4,12 +4,14 @@
  *
  *   y = θ − γ ⊗ v,   v' = γ ⊗ v + α ⊗ ∇J(y),   θ' = θ − v'
  *
- * γ and α are rounded to float32 once; ∇J is production's float32 gradient (./objectives.ts).
+ * γ and α are rounded to float32 once; ∇J is production's float32 gradient (./objectives.ts). With a
+ * schedule, α at update t is the schedule's production value at t − 1 (./common.ts `learningRate`).
  *
  * @module
  */
 import type { NagSchema } from '../../../core/catalogue/rules/nag.js';
 import { required } from '../../../core/required.js';
+import { learningRate } from './common.js';
 import { objectiveCoefficients, objectiveGradient, type RosenbrockCoefficients } from './objectives.js';
 import type { Coefficients, GroupRule } from './rule.js';
 
@@ -20,8 +22,13 @@ type Sometimes = keyof RosenbrockCoefficients<never>;
 export const nag: GroupRule<NagSchema, Always, Sometimes> = {
   kind: 'group',
   groupSize: (objective) => (objective.kind === 'rosenbrock' ? 2 : 1),
-  coefficients: (s, { hyper }, objective): Coefficients<Always, Sometimes, ReturnType<typeof s.integer>> => ({
-    lr: s.hyper(hyper.lr),
+  coefficients: (
+    s,
+    { hyper, schedule },
+    t,
+    objective,
+  ): Coefficients<Always, Sometimes, ReturnType<typeof s.integer>> => ({
+    lr: learningRate(s, hyper.lr, schedule, t),
     momentum: s.hyper(hyper.momentum),
     ...objectiveCoefficients(s, objective),
   }),

@@ -92,8 +92,16 @@ export interface GroupRule<S extends Schema = AnySchema, R extends string = stri
   readonly kind: 'group';
   /** How many consecutive elements the objective couples. */
   groupSize(objective: Objective): number;
-  /** The step's float64 coefficients from the hyperparameters and the objective's constants. */
-  coefficients<X>(s: ScalarArith<X>, config: Configuration<S>, objective: Objective): Coefficients<R, O, X>;
+  /**
+   * The step's float64 coefficients from the hyperparameters, t (from 1, for a schedule's learning
+   * rate) and the objective's constants.
+   */
+  coefficients<X>(
+    s: CoefficientArith<X>,
+    config: Configuration<S>,
+    t: number,
+    objective: Objective,
+  ): Coefficients<R, O, X>;
   /** One step on one group, in float32 arithmetic. */
   step<T>(
     A: Float32Arith<T>,
