@@ -82,7 +82,7 @@ export function fusedDomain(rule: AnyProductionRule, config: Configuration, inpu
     rule.kind === 'group'
       ? input.objective === undefined
         ? {}
-        : rule.coefficients(float64Coefficients, config, input.objective)
+        : rule.coefficients(float64Coefficients, config, input.t, input.objective)
       : rule.kind === 'elementwise'
         ? rule.coefficients(float64Coefficients, config, input.t, tensorSlots)
         : {};
