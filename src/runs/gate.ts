@@ -95,7 +95,8 @@ export interface GateOptions {
   /** Only this rule, preset or property. */
   readonly rule?: string;
   readonly preset?: PresetName;
-  readonly property?: PropertyName;
+  /** Only this property: an update rule's (`one-step`, …, `keras-wrapper`) or a clipping's `agreement`. */
+  readonly property?: PropertyName | 'agreement';
   /**
    * `typical` (default): finite inputs, one step and trajectories; `full`: also one step with NaN and
    * ±∞ among the inputs, judged by IEEE class.

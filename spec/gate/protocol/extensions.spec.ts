@@ -31,7 +31,7 @@ const failing = (report: CheckReport) =>
     .map((p) => `${p.rule}/${p.preset} ${p.name}`);
 
 /** The program judged over the protocol and in process, on the same selection. */
-async function bothWays(bug: Bug, runs: number, selection: { rule?: string; property?: string } = {}) {
+async function bothWays(bug: Bug, runs: number, selection: { rule?: string; property?: 'keras-wrapper' } = {}) {
   const flags = [
     ...(selection.rule === undefined ? [] : ['--rule', selection.rule]),
     ...(selection.property === undefined ? [] : ['--property', selection.property]),
@@ -44,7 +44,7 @@ async function bothWays(bug: Bug, runs: number, selection: { rule?: string; prop
     runs,
     domain: 'full',
     ...(selection.rule === undefined ? {} : { rule: selection.rule }),
-    ...(selection.property === undefined ? {} : { property: selection.property as 'one-step-scheduled' }),
+    ...(selection.property === undefined ? {} : { property: selection.property }),
   });
   return { status: cli.status, overProtocol, inProcess };
 }
