@@ -107,14 +107,17 @@ export interface GateOptions {
 /**
  * Runs the agreement properties of every rule and preset `target` implements (or those the options
  * select), `one-step-scheduled` with the schedules it declares, `keras-wrapper` where it declares
- * Keras's wrapper, and the agreement of the clippings it declares, and resolves to `check`'s report: `report.failed === 0` when every property passed and
- * judged something; `formatReport(report)` prints it with each failure's counterexample.
+ * Keras's wrapper, and the agreement of the clippings it declares, and resolves to `check`'s report:
+ * `report.failed === 0` when every property passed and judged something; `formatReport(report)`
+ * prints it with each failure's counterexample. An {@link OptionError} when the target declares
+ * Keras's wrapper without `kerasStep`, or a clipping without `transform`.
  */
 export async function gate(target: GateTarget, options: GateOptions = {}): Promise<CheckReport> {
   checkTarget(target);
   const support = (rule: string) => supportOf(target.rules[rule]);
   const implemented = (rule: string, preset: string) => support(rule).presets.some((p: string) => p === preset);
   const { kerasStep, transform } = target;
+  const transforms: Readonly<Record<string, readonly string[] | undefined>> = target.transforms ?? {};
   return runCheck({
     runs: options.runs ?? 100,
     seed: options.seed ?? DEFAULT_SEED,
@@ -136,10 +139,7 @@ export async function gate(target: GateTarget, options: GateOptions = {}): Promi
       supportsSchedule: (rule, preset, schedule, flags) =>
         implemented(rule, preset) && takesScheduleOf(support(rule).schedules ?? [], schedule, flags),
       supportsKerasWrapper: (rule) => implemented(rule, 'keras') && support(rule).kerasWrapper === true,
-      supportsTransform: (name, preset) =>
-        (
-          (target.transforms as Readonly<Record<string, readonly string[] | undefined>> | undefined)?.[name] ?? []
-        ).includes(preset),
+      supportsTransform: (name, preset) => (transforms[name] ?? []).includes(preset),
       ...(kerasStep === undefined ? {} : { kerasStep: (config, input) => kerasStep.call(target, config, input) }),
       ...(transform === undefined
         ? {}

@@ -1,7 +1,9 @@
 /**
  * An implementation under test that is a program speaking the gate's protocol (./messages.ts,
  * docs/protocol.md) on its stdin and stdout, in any language. It is judged with the derived bound of
- * the preset's own operation order, as this project's production is.
+ * the preset's own operation order, as this project's production is. What its hello announces beyond
+ * plain steps (schedules, Keras's wrapper, clippings: ./capability-requests.ts) it is asked too:
+ * steps that carry a schedule, `kerasStep` and `transform`.
  *
  * A program that breaks the protocol (exits, stays silent past the time limit, answers something
  * that is not an answer, another id, the wrong lengths or slots, or an `error`) breaks the whole
