@@ -60,6 +60,19 @@ export { compareStep, classOf, type StepComparison, type OutputMeasure } from '.
 export { boundStep, type StepBound, type ElementBound } from './gate/bound/step-bound.js';
 export { runCheck } from './runs/check.js';
 export { gate, type GateTarget, type GateOptions } from './runs/gate.js';
+export {
+  scheduleCallOf,
+  SCHEDULE_NAMES,
+  GRADIENT_TRANSFORM_NAMES,
+  type ScheduleName,
+  type ScheduleSupport,
+  type ScheduleCall,
+  type RuleSupport,
+  type GradientTransformName,
+  type GradientTransformCall,
+  type TransformSupport,
+} from './gate/capabilities.js';
+export type { KerasStepInput, KerasStepStages } from './production/tfjs/keras-wrapper.js';
 export { tfTrain, tfTrainStep, tfTrainInit, TF_TRAIN_RULES } from './gate/adapters/tf-train.js';
 export { diagnose, describeDiagnosis, type Diagnosis } from './gate/diagnosis.js';
 export { subprocessImplementation, ProtocolError, type SubprocessImplementation } from './gate/protocol/subprocess.js';

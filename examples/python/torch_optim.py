@@ -82,7 +82,9 @@ def make_step(dtype_name):
     def out(x):
         return [to_f32(v) for v in x.reshape(-1).tolist()]
 
-    def step(entry, preset, hyper, flags, t, params, grads, state, **extra):
+    def step(entry, preset, hyper, flags, t, params, grads, state, scheduled_lr=None, **extra):
+        """One torch step; `scheduled_lr`: the value a scheduler wrote into the param group (unchecked, as a
+        scheduler's is), in place of hyper's lr."""
         if preset != 'pytorch' or entry not in ENTRIES or extra:
             return None
         h = {k: v.decimal for k, v in hyper.items()}
@@ -90,6 +92,9 @@ def make_step(dtype_name):
             return None
         p = tensor(params)
         opt, names = _reference.build(entry, h, p)
+        if scheduled_lr is not None:
+            for group in opt.param_groups:
+                group['lr'] = scheduled_lr
         p.grad = tensor(grads)
         loaded = {}
         for ours, value in state.items():

@@ -16,21 +16,33 @@ import type {
   StepInput,
   StepOutput,
 } from '../../core/catalogue/index.js';
+import type { KerasStepInput, KerasStepStages } from '../production/tfjs/keras-wrapper.js';
 import { oracleRuleOf } from '../registry/index.js';
 import { stepCase, trajectoryCase, type CaseOptions } from './arbitraries/step-case.js';
 import { compareStep } from './compare.js';
 import type { Implementation } from './implementation.js';
 import { compareTiered, DisagreementError, foldInto, stepCaseOf, type Tally } from './properties.js';
 
-/** An {@link Implementation} whose `init` and `step` may return promises. */
-export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step'> {
+/** An {@link Implementation} whose `init`, `step`, `kerasStep` and `transform` may return promises. */
+export interface AsyncImplementation extends Omit<Implementation, 'init' | 'step' | 'kerasStep' | 'transform'> {
   /** Marks the kind: the gate awaits each answer. */
   readonly asynchronous: true;
   init(config: Configuration, params: Float32Array, shape?: readonly number[]): State | Promise<State>;
   step(config: Configuration, input: StepInput): StepOutput | Promise<StepOutput>;
+  /** {@link Implementation.kerasStep}; required for the `keras-wrapper` property. */
+  kerasStep?(config: Configuration, input: KerasStepInput): KerasStepStages | Promise<KerasStepStages>;
+  /** {@link Implementation.transform}. */
+  transform?(config: Configuration, grads: readonly Float32Array[]): Float32Array[] | Promise<Float32Array[]>;
 }
 
-async function judged(impl: AsyncImplementation, config: Configuration, input: StepInput, what: string, tally: Tally) {
+/** One step of `impl` judged against the oracle (tiered), folded into `tally`; the oracle's output. */
+export async function judged(
+  impl: AsyncImplementation,
+  config: Configuration,
+  input: StepInput,
+  what: string,
+  tally: Tally,
+) {
   const oracle = oracleRuleOf(config.entry.name).step(config, input);
   const { comparison, tier } = compareTiered(impl, config, input, await impl.step(config, input), oracle);
   foldInto(tally, comparison, stepCaseOf(config, what, input), tier);

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { Configuration, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
+import type { Configuration, FlagValue, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
+import type { KerasStepInput, KerasStepStages } from '../production/tfjs/keras-wrapper.js';
 import { initArrays, stepArrays } from '../production/tfjs/optimizer.js';
 import { optimizerFor, productionRuleOf } from '../registry/index.js';
 import { boundInit, boundStep, type StepBound } from './bound/step-bound.js';
@@ -51,7 +52,65 @@ export interface Implementation {
   supports?(rule: string, preset: string): boolean;
   /** The error that broke it for good (a program that left the protocol), if one did: the run stops. */
   broken?(): Error | undefined;
+  /**
+   * Whether it takes learning-rate schedule `schedule`, computed by the production path `flags`, in
+   * place of `rule`'s constant `lr` under `preset`: then `step` is given configurations with
+   * `config.schedule` (update t takes the schedule's value at t − 1). Absent: every schedule when
+   * `supports` is absent too (this project's production), none otherwise.
+   */
+  supportsSchedule?(
+    rule: string,
+    preset: string,
+    schedule: string,
+    flags: Readonly<Record<string, FlagValue | undefined>>,
+  ): boolean;
+  /**
+   * Whether it implements Keras 3's optimizer wrapper around `rule` under `keras` (`kerasStep`). Absent:
+   * yes when `supports` is absent too (this project's production), no otherwise.
+   */
+  supportsKerasWrapper?(rule: string): boolean;
+  /**
+   * One step of Keras 3's optimizer wrapper (`config.keras`: clip, decay, the rule's step, EMA,
+   * overwrite; docs/keras-wrapper.md) on a list of variables, with every stage's output, which the gate
+   * judges stage by stage. Absent: this project's wrapper around `step`.
+   */
+  kerasStep?(config: Configuration, input: KerasStepInput): KerasStepStages;
+  /**
+   * Whether it implements gradient transform `transform` (a clipping) under `preset` (`transform`).
+   * Absent: every one when `supports` is absent too (this project's production), none otherwise.
+   */
+  supportsTransform?(transform: string, preset: string): boolean;
+  /** The list of gradients, one array per variable, transformed under `config` (a clipping's configuration). */
+  transform?(config: Configuration, grads: readonly Float32Array[]): Float32Array[];
 }
+
+/** Whether an implementation is this project's production, which implements everything the registry has. */
+const ours = (impl: Pick<Implementation, 'supports'>) => impl.supports === undefined;
+
+/**
+ * The schedules `impl` takes with `rule` under `preset`, as a test on a schedule's name and flags;
+ * undefined when it takes none.
+ */
+export function schedulesOf(
+  impl: Pick<Implementation, 'supports' | 'supportsSchedule'>,
+  rule: string,
+  preset: string,
+): ((schedule: string, flags: Readonly<Record<string, FlagValue | undefined>>) => boolean) | undefined {
+  if (ours(impl)) return () => true;
+  const supports = impl.supportsSchedule;
+  return supports === undefined ? undefined : (schedule, flags) => supports(rule, preset, schedule, flags);
+}
+
+/** Whether `impl` implements Keras's wrapper around `rule`. */
+export const implementsKerasWrapper = (impl: Pick<Implementation, 'supports' | 'supportsKerasWrapper'>, rule: string) =>
+  ours(impl) || (impl.supportsKerasWrapper?.(rule) ?? false);
+
+/** Whether `impl` implements gradient transform `transform` under `preset`. */
+export const implementsTransform = (
+  impl: Pick<Implementation, 'supports' | 'supportsTransform'>,
+  transform: string,
+  preset: string,
+) => ours(impl) || (impl.supportsTransform?.(transform, preset) ?? false);
 
 /**
  * The bound of this project's production algorithm for a step: the registry's production rule run by

@@ -55,7 +55,9 @@ function head(config: Configuration) {
 export function savedCaseOf(counterexample: unknown): SavedCase | undefined {
   const c = counterexample as Partial<StepCase & TrajectoryCase> | null;
   const config = c?.config;
-  if (config === undefined || config.schedule !== undefined || config.keras !== undefined) return undefined;
+  // A Keras wrapper case (its variables and Keras's iteration count) is not a saved case, even with no option drawn.
+  const wrapped = c !== null && typeof c === 'object' && 'iterations' in c;
+  if (config === undefined || config.schedule !== undefined || config.keras !== undefined || wrapped) return undefined;
   if (c?.input !== undefined && c.input.objective === undefined) {
     const { t, params, grads, state } = c.input;
     const saved = Object.fromEntries(Object.entries(state).map(([k, v]) => [k, bits(v)]));

@@ -20,6 +20,7 @@ import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/propert
 import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation } from '../gate/async-properties.js';
 import { AGREEMENT_PROPERTY } from '../gate/agreement.js';
 import { kerasWrapperProperty } from '../gate/keras-wrapper/property.js';
+import { asyncKerasWrapperProperty, asyncScheduledStepProperty } from '../gate/async-capability-properties.js';
 import { isUpdate, registry, scheduleRecords, type RegistryRecord, type ScheduleRecord } from '../registry/index.js';
 import { scheduledStepProperty, takesSchedule } from '../gate/schedules/rule-property.js';
 import type { CheckOptions } from './check-types.js';
@@ -54,18 +55,16 @@ export const PROPERTIES: Record<
   [KERAS_WRAPPER_PROPERTY]: (impl, e, _p, tally) => kerasWrapperProperty(impl, e, tally) as fc.IProperty<[unknown]>,
 };
 
-/**
- * The properties for an implementation that may answer with promises (the in-process gate's); it is
- * judged without schedules, which an implementation outside this project is not told about.
- */
-export const ASYNC_PROPERTIES: Record<
-  Exclude<PropertyName, 'one-step-scheduled' | 'keras-wrapper'>,
-  AsyncPropertyFactory
-> = {
+/** The properties for an implementation that may answer with promises (the in-process gate's). */
+export const ASYNC_PROPERTIES: Record<PropertyName, AsyncPropertyFactory> = {
   'one-step': (impl, e, p, tally) => asyncOneStepProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
   'one-step-nonfinite': (impl, e, p, tally) =>
     asyncOneStepProperty(impl, e, p, tally, { nonfinite: true, pinned: impl.pinned?.[e.name] }),
   trajectory: (impl, e, p, tally) => asyncTrajectoryProperty(impl, e, p, tally, { pinned: impl.pinned?.[e.name] }),
+  'one-step-scheduled': (impl, e, p, tally) =>
+    asyncScheduledStepProperty(impl, e, p, tally) as fc.IAsyncProperty<[unknown]>,
+  [KERAS_WRAPPER_PROPERTY]: (impl, e, _p, tally) =>
+    asyncKerasWrapperProperty(impl, e, tally) as fc.IAsyncProperty<[unknown]>,
 };
 
 /** A record `check` runs: the registry's, and the learning-rate schedules. */

@@ -8,27 +8,14 @@
  */
 import fc from 'fast-check';
 import { OptionError } from '../../core/catalogue/index.js';
-import { isAsynchronous } from '../gate/async-properties.js';
 import { savedCaseOf, type SavedCase } from '../gate/saved-case.js';
 import { production, type FailedProperty } from '../gate/implementation.js';
 import { checkMaxSeconds, startClock, stoppedAtField } from '../gate/progress.js';
 import { DisagreementError, newTally, type Tally } from '../gate/properties.js';
-import { agreementProperty } from '../gate/agreement.js';
 import { checkRuns, checkSeed } from '../gate/seed-range.js';
+import { propertyFor, unitsFor } from './implementation-plan.js';
 import { useBackend } from '../production/tfjs/backend.js';
-import { isUpdate } from '../registry/index.js';
-import {
-  checkPathSelectsOne,
-  checkShard,
-  plan,
-  propertiesOfUnits,
-  ASYNC_PROPERTIES,
-  KERAS_WRAPPER_PROPERTY,
-  PROPERTIES,
-  shardOf,
-  type PropertyName,
-  type Unit,
-} from './check-plan.js';
+import { checkPathSelectsOne, checkShard, plan, propertiesOfUnits, shardOf, type Unit } from './check-plan.js';
 import {
   REPORT_SCHEMA_VERSION,
   type CheckOptions,
@@ -43,9 +30,6 @@ function savedCaseField(counterexample: unknown): { case?: SavedCase } {
   const saved = savedCaseOf(counterexample);
   return saved === undefined ? {} : { case: saved };
 }
-
-/** Properties whose configurations the gate's protocol and `gate()` do not carry (schedules, Keras's wrapper). */
-const OURS_ONLY: ReadonlySet<string> = new Set(['one-step-scheduled', KERAS_WRAPPER_PROPERTY]);
 
 /** Elements a tally has judged: compared against the bound, or by IEEE class. */
 function judgedIn(tally: Tally): number {
@@ -132,18 +116,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const backend = await useBackend(options.backend);
   const impl = (options.implementation ?? production)(backend);
   const excluded = new Set(options.excludeProperties ?? []);
-  const units = plan({ ...options, path: undefined })
-    .filter(
-      (u) =>
-        impl.supports === undefined ||
-        (u.record.kind !== 'schedule' && isUpdate(u.record) && impl.supports(u.record.entry.name, u.preset)),
-    )
-    // An implementation outside this project is told no schedule and no Keras wrapper options.
-    .map((u) => ({
-      ...u,
-      names: u.names.filter((n) => !excluded.has(n) && (impl.supports === undefined || !OURS_ONLY.has(n))),
-    }))
-    .filter((u) => u.names.length > 0);
+  const units = unitsFor(plan({ ...options, path: undefined }), impl, excluded);
   if (units.length === 0) throw new OptionError(`${impl.name} implements none of the selected rules and presets`);
   checkPathSelectsOne(units, options.path);
   const replay = (f: FailedProperty) =>
@@ -183,26 +156,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         current: `${label} (${options.runs} cases)`,
         elapsedSeconds: clock.elapsedSeconds(),
       });
-      const property =
-        record.kind === 'schedule' || !isUpdate(record)
-          ? agreementProperty(record, preset, tally, `optim-oracle on ${backend}`)
-          : isAsynchronous(impl)
-            ? ASYNC_PROPERTIES[name as Exclude<PropertyName, 'one-step-scheduled' | 'keras-wrapper'>](
-                impl,
-                record.entry,
-                preset,
-                tally,
-              )
-            : PROPERTIES[name as PropertyName](impl, record.entry, preset, tally);
-      const outcome = await runProperty(
-        property as fc.IProperty<unknown[]> | fc.IAsyncProperty<unknown[]>,
-        tally,
-        unit,
-        name,
-        replay,
-        options,
-        clock.interruption(),
-      );
+      const property = propertyFor(impl, unit, name, tally, `optim-oracle on ${backend}`);
+      const outcome = await runProperty(property, tally, unit, name, replay, options, clock.interruption());
       if (outcome.interrupted === true) clock.cut();
       outcomes.push(outcome);
       done += 1;

@@ -7,8 +7,23 @@
  *
  * @module
  */
-import type { Configuration, PresetName, State, StepInput, StepOutput } from '../../core/catalogue/index.js';
+import {
+  OptionError,
+  type Configuration,
+  type PresetName,
+  type State,
+  type StepInput,
+  type StepOutput,
+} from '../../core/catalogue/index.js';
 import { boundInit } from '../gate/bound/step-bound.js';
+import {
+  gradientTransformCallOf,
+  takesScheduleOf,
+  type GradientTransformCall,
+  type RuleSupport,
+  type TransformSupport,
+} from '../gate/capabilities.js';
+import type { KerasStepInput, KerasStepStages } from '../production/tfjs/keras-wrapper.js';
 import { productionBound } from '../gate/implementation.js';
 import { conformingBound } from '../gate/orders/index.js';
 import { DEFAULT_SEED } from '../gate/seed.js';
@@ -17,18 +32,51 @@ import type { PropertyName } from './check-plan.js';
 import { runCheck } from './check.js';
 import type { CheckReport } from './check-types.js';
 
-/** An implementation to judge: what it implements, and its two operations on plain float32 data. */
+/**
+ * An implementation to judge: what it implements, and its operations on plain float32 data: `init` and
+ * `step` always, `kerasStep` where it declares Keras's wrapper, `transform` where it declares clippings.
+ */
 export interface GateTarget {
   /** Its name in reports. */
   readonly name: string;
-  /** The rules it implements, each with the presets whose conventions it follows: `{ adam: ['pytorch'] }`. */
-  readonly rules: Readonly<Partial<Record<string, readonly PresetName[]>>>;
+  /**
+   * The rules it implements, each with the presets whose conventions it follows (`{ adam: ['pytorch'] }`),
+   * or with what it takes beyond a plain step: `{ sgd: { presets: ['pytorch', 'keras'], schedules:
+   * ['exponential-decay'], kerasWrapper: true } }`. A declared schedule reaches `step` as
+   * `config.schedule` (`scheduleCallOf` reads it by name); update t takes its value at t − 1.
+   */
+  readonly rules: Readonly<Partial<Record<string, readonly PresetName[] | RuleSupport>>>;
+  /** The gradient transforms (clippings) it implements, each with its presets: `{ 'clip-by-value': ['pytorch'] }`. */
+  readonly transforms?: TransformSupport;
   /** Hyperparameters it cannot take, by rule, fixed at the value it uses: `{ adagrad: { eps: '1e-7' } }`. */
   readonly pinned?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The state the rule starts from for `params` (one array per slot `config.entry.state(config.flags)` lists). */
   init(config: Configuration, params: Float32Array): State | Promise<State>;
   /** One update at step `input.t` (from 1); it must not modify its inputs. */
   step(config: Configuration, input: StepInput): StepOutput | Promise<StepOutput>;
+  /**
+   * One step of Keras 3's optimizer wrapper (`config.keras`) on a list of variables at Keras's
+   * `input.iterations` (0 first; the rule's t is iterations + 1), with every stage's output:
+   * docs/keras-wrapper.md. Required when a rule declares `kerasWrapper`.
+   */
+  kerasStep?(config: Configuration, input: KerasStepInput): KerasStepStages | Promise<KerasStepStages>;
+  /** The gradients (one array per variable) clipped by `clip`. Required when `transforms` names one. */
+  transform?(clip: GradientTransformCall, grads: readonly Float32Array[]): Float32Array[] | Promise<Float32Array[]>;
+}
+
+/** A rule's declaration as a {@link RuleSupport}. */
+const supportOf = (declared: readonly PresetName[] | RuleSupport | undefined): RuleSupport =>
+  declared === undefined ? { presets: [] } : 'presets' in declared ? declared : { presets: declared };
+
+/** An {@link OptionError} when the target declares what it has no operation for. */
+function checkTarget(target: GateTarget): void {
+  const wrapped = Object.entries(target.rules).filter(([, d]) => supportOf(d).kerasWrapper === true);
+  if (wrapped.length > 0 && target.kerasStep === undefined)
+    throw new OptionError(
+      `${target.name} declares Keras's wrapper for ${wrapped.map(([r]) => r).join(', ')} but has no kerasStep`,
+    );
+  if (Object.keys(target.transforms ?? {}).length > 0 && target.transform === undefined)
+    throw new OptionError(`${target.name} declares gradient transforms but has no transform`);
 }
 
 /** Options of {@link gate}. */
@@ -47,7 +95,8 @@ export interface GateOptions {
   /** Only this rule, preset or property. */
   readonly rule?: string;
   readonly preset?: PresetName;
-  readonly property?: PropertyName;
+  /** Only this property: an update rule's (`one-step`, …, `keras-wrapper`) or a clipping's `agreement`. */
+  readonly property?: PropertyName | 'agreement';
   /**
    * `typical` (default): finite inputs, one step and trajectories; `full`: also one step with NaN and
    * ±∞ among the inputs, judged by IEEE class.
@@ -57,11 +106,18 @@ export interface GateOptions {
 
 /**
  * Runs the agreement properties of every rule and preset `target` implements (or those the options
- * select) and resolves to `check`'s report: `report.failed === 0` when every property passed and
- * judged something; `formatReport(report)` prints it with each failure's counterexample.
+ * select), `one-step-scheduled` with the schedules it declares, `keras-wrapper` where it declares
+ * Keras's wrapper, and the agreement of the clippings it declares, and resolves to `check`'s report:
+ * `report.failed === 0` when every property passed and judged something; `formatReport(report)`
+ * prints it with each failure's counterexample. An {@link OptionError} when the target declares
+ * Keras's wrapper without `kerasStep`, or a clipping without `transform`.
  */
 export async function gate(target: GateTarget, options: GateOptions = {}): Promise<CheckReport> {
-  const implemented = (rule: string, preset: string) => (target.rules[rule] ?? []).some((p: string) => p === preset);
+  checkTarget(target);
+  const support = (rule: string) => supportOf(target.rules[rule]);
+  const implemented = (rule: string, preset: string) => support(rule).presets.some((p: string) => p === preset);
+  const { kerasStep, transform } = target;
+  const transforms: Readonly<Record<string, readonly string[] | undefined>> = target.transforms ?? {};
   return runCheck({
     runs: options.runs ?? 100,
     seed: options.seed ?? DEFAULT_SEED,
@@ -80,6 +136,14 @@ export async function gate(target: GateTarget, options: GateOptions = {}): Promi
       conformingBound,
       boundInit: (config, length) => boundInit(productionRuleOf(config.entry.name), config, length),
       supports: implemented,
+      supportsSchedule: (rule, preset, schedule, flags) =>
+        implemented(rule, preset) && takesScheduleOf(support(rule).schedules ?? [], schedule, flags),
+      supportsKerasWrapper: (rule) => implemented(rule, 'keras') && support(rule).kerasWrapper === true,
+      supportsTransform: (name, preset) => (transforms[name] ?? []).includes(preset),
+      ...(kerasStep === undefined ? {} : { kerasStep: (config, input) => kerasStep.call(target, config, input) }),
+      ...(transform === undefined
+        ? {}
+        : { transform: (config, grads) => transform.call(target, gradientTransformCallOf(config), grads) }),
       ...(target.pinned === undefined ? {} : { pinned: target.pinned }),
       replay: (f) =>
         `gate(${target.name}, { seed: ${f.seed}, path: '${f.path}', rule: '${f.rule}', preset: '${f.preset}', property: '${f.property}', runs: ${f.runs} })`,

@@ -15,6 +15,7 @@ import { entryOf } from '../../registry/index.js';
 import type { CheckReport } from '../../runs/check-types.js';
 
 import { subprocessImplementation, type SubprocessImplementation } from '../../gate/protocol/subprocess.js';
+import { AGREEMENT_PROPERTY } from '../../gate/agreement.js';
 import { PROPERTIES } from '../../runs/check-plan.js';
 import { formatReport } from '../../runs/check-report.js';
 import { runCheck } from '../../runs/check.js';
@@ -41,9 +42,15 @@ const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** Cases the diagnosis asks of a failing rule and preset. */
 const DIAGNOSIS_CASES = 100;
 
-/** The diagnosis of every rule and preset with a failed property. */
+/** The properties of a plain step, which the diagnosis asks again under other conventions. */
+const DIAGNOSED: ReadonlySet<string> = new Set(['one-step', 'one-step-nonfinite', 'trajectory']);
+
+/**
+ * The diagnosis of every update rule and preset with a failed plain-step property (a failure with a
+ * schedule or Keras's wrapper alone, or of a clipping, is not a convention of the rule).
+ */
 async function diagnoseFailures(impl: Implementation, report: CheckReport, seed: number): Promise<Diagnosis[]> {
-  const failed = report.results.filter((r) => r.properties.some((p) => !p.passed));
+  const failed = report.results.filter((r) => r.properties.some((p) => !p.passed && DIAGNOSED.has(p.name)));
   const out: Diagnosis[] = [];
   for (const r of failed) out.push(await diagnose(impl, entryOf(r.rule), r.preset, { cases: DIAGNOSIS_CASES, seed }));
   return out;
@@ -105,7 +112,11 @@ export const gateCommand: Command = {
       value: 'NAME',
       help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset the program implements)`,
     },
-    property: { type: 'string', value: 'NAME', help: `only this property: ${Object.keys(PROPERTIES).join(', ')}` },
+    property: {
+      type: 'string',
+      value: 'NAME',
+      help: `only this property: ${[...Object.keys(PROPERTIES), AGREEMENT_PROPERTY].join(', ')} (a clipping's)`,
+    },
     runs: runsFlag('100'),
     seed: SEED_FLAG,
     path: { type: 'string', value: 'P', help: 'replay one counterexample path (with --seed, as a failure prints it)' },

@@ -44,7 +44,7 @@ export interface CaseOptions {
 const floats = (xs: ArrayLike<number>): string => `[${Array.from(xs, (x) => hexText(x)).join(', ')}]`;
 
 /** A case in words, exact (hex floats) and short: preset, hyperparameters, t and the tensors. */
-function withText<T extends { config: Configuration }>(
+export function withText<T extends { config: Configuration }>(
   c: T,
   tensors: Record<string, ArrayLike<number> | readonly ArrayLike<number>[]>,
   t?: number,

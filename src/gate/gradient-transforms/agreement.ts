@@ -14,7 +14,7 @@ import { clipOracle } from '../../../oracle/gradient-transforms/clipping.js';
 import { tfjsClipArrays } from '../../production/tfjs/clipping.js';
 import type { GradientTransformRecord } from '../../registry/gradient-transforms.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
-import { configuration } from '../arbitraries/step-case.js';
+import { configuration, withText } from '../arbitraries/step-case.js';
 import { boundClip } from '../bound/clip-bound.js';
 import { compareOutputs, type StepComparison } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
@@ -62,14 +62,35 @@ export function clipCase(record: GradientTransformRecord, preset: PresetName): f
   return clipGradients().chain((grads) =>
     fc
       .oneof(configuration(record.entry, preset), nearThreshold(record, preset, grads))
-      .map((config) => ({ config: config ?? configure(record.entry, preset), grads })),
+      .map((config) => withText({ config: config ?? configure(record.entry, preset), grads }, { grads })),
   );
 }
 
-/** Production (`record.production` on TensorFlow.js) against the oracle on one case. */
-export function judgeClip(record: GradientTransformRecord, { config, grads }: ClipCase, tally?: Tally): StepComparison {
+/** A clipping's implementation: the clipped list of gradients, one array per variable. */
+export type TransformStep = (config: Configuration, grads: readonly Float32Array[]) => Float32Array[];
+
+/** Production's clipping (`record.production` on TensorFlow.js), concatenated in variable order. */
+const productionClip = (record: GradientTransformRecord) => (config: Configuration, grads: readonly Float32Array[]) =>
+  tfjsClipArrays(record.production, config, grads);
+
+/**
+ * The clipped gradients `produced` (one array per variable, or their concatenation) against the oracle
+ * on one case, within the bound of the preset's own order (production's algorithm on error-bounded
+ * values); folded into `tally`.
+ */
+export function judgeClipped(
+  record: GradientTransformRecord,
+  { config, grads }: ClipCase,
+  produced: Float32Array | readonly Float32Array[],
+  tally?: Tally,
+): StepComparison {
+  if (!(produced instanceof Float32Array) && produced.map((g) => g.length).join() !== grads.map((g) => g.length).join())
+    throw new TypeError(
+      `the clipped gradients have lengths [${produced.map((g) => g.length).join(', ')}], [${grads.map((g) => g.length).join(', ')}] expected`,
+    );
+  const flat = produced instanceof Float32Array ? produced : Float32Array.from(produced.flatMap((g) => Array.from(g)));
   const comparison = compareOutputs(
-    { grads: tfjsClipArrays(record.production, config, grads) },
+    { grads: flat },
     clipOracle(record.oracle, config, grads),
     boundClip(record.production, config, grads),
   );
@@ -77,18 +98,34 @@ export function judgeClip(record: GradientTransformRecord, { config, grads }: Cl
   return comparison;
 }
 
-/** The agreement property of one clipping under one preset. */
+/** Production (`record.production` on TensorFlow.js) against the oracle on one case. */
+export function judgeClip(record: GradientTransformRecord, c: ClipCase, tally?: Tally): StepComparison {
+  return judgeClipped(record, c, productionClip(record)(c.config, c.grads), tally);
+}
+
+/** Throws a {@link DisagreementError} when a clipping's comparison has mismatches. */
+export function clipVerdict(implementation: string, c: ClipCase, comparison: StepComparison): void {
+  if (comparison.mismatches.length === 0) return;
+  const shown = c.grads.map((g) => `[${Array.from(g).join(', ')}]`).join(', ');
+  throw new DisagreementError(implementation, c.config, `on grads = ${shown}`, comparison);
+}
+
+/**
+ * The agreement property of one clipping under one preset, on `transform` (default: production's);
+ * `implementation` names it in failures.
+ */
 export function gradientTransformProperty(
   record: GradientTransformRecord,
   preset: PresetName,
   tally: Tally | undefined,
   implementation: string,
+  transform?: TransformStep,
 ): fc.IProperty<[ClipCase]> {
-  return fc.property(clipCase(record, preset), (c) => {
-    const comparison = judgeClip(record, c, tally);
-    if (comparison.mismatches.length > 0) {
-      const shown = c.grads.map((g) => `[${Array.from(g).join(', ')}]`).join(', ');
-      throw new DisagreementError(implementation, c.config, `on grads = ${shown}`, comparison);
-    }
-  });
+  return fc.property(clipCase(record, preset), (c) =>
+    clipVerdict(
+      implementation,
+      c,
+      judgeClipped(record, c, (transform ?? productionClip(record))(c.config, c.grads), tally),
+    ),
+  );
 }

@@ -11,6 +11,7 @@
  *   rule      the rule's oracle on the clipped g, decayed θ  bound: the rule's own (unchanged)
  *   ema       m · avg + (1 − m) · θ' on production's θ'      bound: the EMA stage on Bounded
  *   overwrite θ ← avg where Keras overwrites, else the rule's θ'   bitwise
+ *   copy      a stage the options leave out (no clip, no decay) passes its input on   bitwise
  *
  * Each output is named `stage:output` (`rule:params`, `rule:m`, ...) in the comparison, over every variable.
  *
@@ -39,6 +40,7 @@ import { elementBound, type StepBound } from '../bound/step-bound.js';
 import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import { compareOutputs, compareStep, emptyMeasure, mergeMeasure, type StepComparison } from '../compare.js';
 import type { Implementation } from '../implementation.js';
+import { checkedStages } from './stages-check.js';
 
 /**
  * The comparisons of every stage, merged: outputs named `stage:output` over every variable
@@ -73,14 +75,15 @@ function stageBound(
 
 /** The stage comparisons of one production step `stages` on `input`. */
 export function judgeStages(
-  impl: Implementation,
+  impl: Pick<Implementation, 'bound'>,
   config: Configuration,
   input: KerasStepInput,
   stages: KerasStepStages,
 ): StepComparison {
   const wrapper = config.keras ?? {};
   const parts: [string, StepComparison][] = [];
-  if (wrapper.clip !== undefined) {
+  if (wrapper.clip === undefined) parts.push(['copy', bitwise('grads', concat(stages.clipped), concat(input.grads))]);
+  else {
     const { config: clipConfig, algorithm } = clippingOf(wrapper.clip);
     const oracle = clipOracle(gradientTransformRecordOf(clipConfig.entry.name).oracle, clipConfig, input.grads);
     parts.push([
@@ -91,6 +94,7 @@ export function judgeStages(
   const dc = decayCoefficients(coefficientBoundArith, wrapper, config, input.iterations + 1);
   const { schedule } = config;
   const rate = schedule === undefined ? learningRateOf(config) : { schedule, iterations: input.iterations };
+  if (dc === undefined) parts.push(['copy', bitwise('params', concat(stages.decayed), concat(input.params))]);
   input.params.forEach((theta, i) => {
     if (dc !== undefined && wrapper.weightDecay !== undefined) {
       const oracle = decayOracle(theta, wrapper.weightDecay, rate);
@@ -134,21 +138,35 @@ export function judgeStages(
   return merged(parts);
 }
 
+/** `produced` against `expected` bitwise, as output `output`. */
+function bitwise(output: string, produced: Float32Array, expected: Float32Array): StepComparison {
+  const zero = Array.from(produced, () => ({ bound: 0, scale: 0 }));
+  return compareOutputs({ [output]: produced }, { [output]: expected }, { [output]: zero });
+}
+
 /** θ after the step is the average where Keras overwrites, else the rule's θ', bitwise. */
 function overwriteComparison(config: Configuration, input: KerasStepInput, stages: KerasStepStages): StepComparison {
   const over = overwrites(config.keras ?? {}, input.iterations);
   const expected = concat(over ? required(stages.average, 'the averages') : stages.stepped.map((s) => s.params));
-  const produced = concat(stages.params);
-  const zero = Array.from(produced, () => ({ bound: 0, scale: 0 }));
-  return compareOutputs({ params: produced }, { params: expected }, { params: zero });
+  return bitwise('params', concat(stages.params), expected);
 }
 
-/** One production step (the rule's stage by `impl`) and its stage comparisons. */
+/**
+ * One wrapper step of `impl`: its own `kerasStep` where it has one, else this project's wrapper
+ * around its `step` (production's stages, the rule's by `impl`).
+ */
+export function kerasStepOf(impl: Implementation, config: Configuration, input: KerasStepInput): KerasStepStages {
+  return impl.kerasStep === undefined
+    ? kerasStepArrays(config, input, (c, i) => impl.step(c, i))
+    : checkedStages(config, input, impl.kerasStep(config, input));
+}
+
+/** One step of `impl` ({@link kerasStepOf}) and its stage comparisons. */
 export function judgeKerasStep(
   impl: Implementation,
   config: Configuration,
   input: KerasStepInput,
 ): { readonly stages: KerasStepStages; readonly comparison: StepComparison } {
-  const stages = kerasStepArrays(config, input, (c, i) => impl.step(c, i));
+  const stages = kerasStepOf(impl, config, input);
   return { stages, comparison: judgeStages(impl, config, input, stages) };
 }

@@ -3,12 +3,26 @@
  * float32 value as the eight hex digits of its bit pattern (`"0x3f800000"`), every hyperparameter as
  * the exact decimal text the oracle uses. The gate writes a `hello`, then requests with ids; the
  * program answers each request with one line carrying the same id. Answers are checked against the
- * JSON Schemas below with Ajv before anything reads them.
+ * JSON Schemas below with Ajv before anything reads them. What a program may announce beyond plain
+ * steps (schedules, Keras's wrapper, clippings) is in ./capability-messages.ts.
  *
  * @module
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { PRESET_NAMES } from '../../../core/catalogue/index.js';
+import {
+  HELLO_SCHEDULES_SCHEMA,
+  HELLO_TRANSFORMS_SCHEMA,
+  KERAS_ANSWER_SCHEMA,
+  TRANSFORM_ANSWER_SCHEMA,
+  type HelloRuleCapabilities,
+  type HelloTransform,
+  type KerasResult,
+  type KerasStepFields,
+  type ScheduledFields,
+  type TransformRequest,
+  type TransformResult,
+} from './capability-messages.js';
 
 /** The protocol's name and version, as the handshake states it. */
 export const PROTOCOL = 'optim-oracle-gate/1';
@@ -26,11 +40,13 @@ export interface Hello {
    * The rules and, for each, the presets it implements, and the hyperparameters it cannot take, fixed
    * at the value it uses (`"pinned": {"eps": "1e-7"}`; the gate draws the others).
    */
-  readonly rules: readonly {
+  readonly rules: readonly ({
     readonly rule: string;
     readonly presets: readonly string[];
     readonly pinned?: Readonly<Record<string, string>>;
-  }[];
+  } & HelloRuleCapabilities)[];
+  /** The gradient transforms (clippings) it implements, each with its presets. */
+  readonly transforms?: readonly HelloTransform[];
 }
 
 /** What a request carries to name the configuration. */
@@ -57,8 +73,8 @@ export interface InitRequest extends ConfigurationFields {
   readonly shape?: readonly number[];
 }
 
-/** `step`: one update at step t (counted from 1). */
-export interface StepRequest extends ConfigurationFields {
+/** `step`: one update at step t (counted from 1), with a schedule in place of `lr` where it names one. */
+export interface StepRequest extends ConfigurationFields, ScheduledFields {
   readonly id: number;
   readonly type: 'step';
   readonly t: number;
@@ -69,8 +85,14 @@ export interface StepRequest extends ConfigurationFields {
   readonly state: Readonly<Record<string, readonly Bits[]>>;
 }
 
+/** `step` with `keras`: one step of Keras 3's optimizer wrapper on a list of variables. */
+export interface KerasStepRequest extends ConfigurationFields, KerasStepFields {
+  readonly id: number;
+  readonly type: 'step';
+}
+
 /** A request the gate sends. */
-export type Request = InitRequest | StepRequest;
+export type Request = InitRequest | StepRequest | KerasStepRequest | TransformRequest;
 
 /** The program's result for one request: the new parameters (a step) and the state. */
 export interface Result {
@@ -79,8 +101,21 @@ export interface Result {
   readonly state: Readonly<Record<string, readonly Bits[]>>;
 }
 
+/** Why a program could not compute a result. */
+export interface ErrorAnswer {
+  readonly id: number;
+  readonly error: string;
+}
+
 /** The program's answer to one request: its result, or why it could not compute one. */
-export type Answer = Result | { readonly id: number; readonly error: string };
+export type Answer = Result | ErrorAnswer;
+
+/** What each kind of answer holds, by the name {@link parseLine} takes. */
+export interface Answers {
+  readonly answer: Answer;
+  readonly 'keras-answer': KerasResult | ErrorAnswer;
+  readonly 'transform-answer': TransformResult | ErrorAnswer;
+}
 
 const BITS = { type: 'string', pattern: '^0x[0-9a-f]{8}$' } as const;
 const BITS_ARRAY = { type: 'array', items: BITS } as const;
@@ -103,10 +138,13 @@ export const HELLO_SCHEMA = {
           rule: { type: 'string' },
           presets: { type: 'array', items: { enum: [...PRESET_NAMES] } },
           pinned: { type: 'object', additionalProperties: { type: 'string', pattern: '^-?[0-9.]+(e[-+]?[0-9]+)?$' } },
+          schedules: HELLO_SCHEDULES_SCHEMA,
+          kerasWrapper: { type: 'boolean' },
         },
         additionalProperties: false,
       },
     },
+    transforms: HELLO_TRANSFORMS_SCHEMA,
   },
   additionalProperties: false,
 } as const;
@@ -129,12 +167,19 @@ export const ANSWER_SCHEMA = {
   ],
 } as const;
 
-let validators: { hello: ValidateFunction; answer: ValidateFunction } | undefined;
+type Which = 'hello' | keyof Answers;
 
-function compiled(): { hello: ValidateFunction; answer: ValidateFunction } {
+let validators: Record<Which, ValidateFunction> | undefined;
+
+function compiled(): Record<Which, ValidateFunction> {
   if (validators === undefined) {
     const ajv = new Ajv2020({ allErrors: false, strict: true });
-    validators = { hello: ajv.compile(HELLO_SCHEMA), answer: ajv.compile(ANSWER_SCHEMA) };
+    validators = {
+      hello: ajv.compile(HELLO_SCHEMA),
+      answer: ajv.compile(ANSWER_SCHEMA),
+      'keras-answer': ajv.compile(KERAS_ANSWER_SCHEMA),
+      'transform-answer': ajv.compile(TRANSFORM_ANSWER_SCHEMA),
+    };
   }
   return validators;
 }
@@ -144,10 +189,13 @@ function firstError(errors: readonly ErrorObject[] | null | undefined): string {
   return e === undefined ? 'invalid' : `${e.instancePath === '' ? 'the line' : e.instancePath} ${e.message ?? ''}`;
 }
 
-/** Parses one line as JSON and checks it against `which`; a message saying what is wrong otherwise. */
+/**
+ * Parses one line as JSON and checks it against `which` (the hello, or the answer to a step or init,
+ * a Keras wrapper step, a transform); a message saying what is wrong otherwise.
+ */
 export function parseLine(line: string, which: 'hello'): Hello | string;
-export function parseLine(line: string, which: 'answer'): Answer | string;
-export function parseLine(line: string, which: 'hello' | 'answer'): Hello | Answer | string {
+export function parseLine<K extends keyof Answers>(line: string, which: K): Answers[K] | string;
+export function parseLine(line: string, which: Which): Hello | Answers[keyof Answers] | string {
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -155,6 +203,7 @@ export function parseLine(line: string, which: 'hello' | 'answer'): Hello | Answ
     return `not JSON: ${JSON.stringify(line.slice(0, 200))}`;
   }
   const validate = compiled()[which];
-  if (!validate(data)) return `not a valid ${which} (${firstError(validate.errors)}): ${line.slice(0, 200)}`;
-  return data as Hello | Answer;
+  const kind = which === 'hello' ? 'hello' : 'answer';
+  if (!validate(data)) return `not a valid ${kind} (${firstError(validate.errors)}): ${line.slice(0, 200)}`;
+  return data as Hello | Answers[keyof Answers];
 }

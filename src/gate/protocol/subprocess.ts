@@ -1,7 +1,9 @@
 /**
  * An implementation under test that is a program speaking the gate's protocol (./messages.ts,
  * docs/protocol.md) on its stdin and stdout, in any language. It is judged with the derived bound of
- * the preset's own operation order, as this project's production is.
+ * the preset's own operation order, as this project's production is. What its hello announces beyond
+ * plain steps (schedules, Keras's wrapper, clippings: ./capability-requests.ts) it is asked too:
+ * steps that carry a schedule, `kerasStep` and `transform`.
  *
  * A program that breaks the protocol (exits, stays silent past the time limit, answers something
  * that is not an answer, another id, the wrong lengths or slots, or an `error`) breaks the whole
@@ -12,13 +14,31 @@
  * @module
  */
 import type { Configuration, State, StepInput, StepOutput } from '../../../core/catalogue/index.js';
+import type { KerasStepInput, KerasStepStages } from '../../production/tfjs/keras-wrapper.js';
 import { bitsText, fromBitsText } from '../../../oracle/binary32.js';
 import { productionRuleOf } from '../../registry/index.js';
 import { boundInit } from '../bound/step-bound.js';
 import { productionBound, type Implementation } from '../implementation.js';
 import { conformingBound } from '../orders/index.js';
 import { ChannelError, LineChannel } from './line-channel.js';
-import { parseLine, PROTOCOL, type Bits, type Hello, type Request, type Result } from './messages.js';
+import {
+  declaredBy,
+  kerasStagesOf,
+  kerasStepRequest,
+  scheduleField,
+  transformedOf,
+  transformRequest,
+} from './capability-requests.js';
+import {
+  parseLine,
+  PROTOCOL,
+  type Answers,
+  type Bits,
+  type ErrorAnswer,
+  type Hello,
+  type Request,
+  type Result,
+} from './messages.js';
 
 /** The program broke the protocol; the message says how, and what it was asked. */
 export class ProtocolError extends Error {
@@ -84,31 +104,37 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
   const hello = parseLine(receive('no hello', (options.startSeconds ?? 60) * 1000), 'hello');
   if (typeof hello === 'string') fail(`its hello is ${hello}`);
   const greeting = hello as Hello;
+  const declared = declaredBy(greeting, fail);
 
   /**
-   * Writes every request, then reads one answer per request, in any order, matched by id (a batch:
-   * the program may answer as it computes).
+   * Writes every request, then reads one answer of kind `kind` per request, in any order, matched by id
+   * (a batch: the program may answer as it computes).
    */
-  const askMany = (requests: readonly Request[]): Result[] => {
+  const askMany = <K extends keyof Answers>(
+    requests: readonly Request[],
+    kind: K,
+  ): Exclude<Answers[K], ErrorAnswer>[] => {
+    type Answered = Exclude<Answers[K], ErrorAnswer>;
     if (failure !== undefined) throw failure;
     for (const request of requests) channel.send(JSON.stringify(request));
     const first = requests[0];
     const last = requests[requests.length - 1];
     if (first === undefined || last === undefined) return [];
     const ids = requests.length === 1 ? `request ${first.id}` : `requests ${first.id} to ${last.id}`;
-    const what = `${first.type} ${ids} (${first.rule}/${first.preset})`;
-    const answers = new Map<number, Result>();
+    const what = `${first.type} ${ids} (${'rule' in first ? first.rule : first.transform}/${first.preset})`;
+    const answers = new Map<number, Answered>();
     while (answers.size < requests.length) {
-      const answer = parseLine(receive(`no answer to the ${what}`), 'answer');
+      const answer = parseLine(receive(`no answer to the ${what}`), kind);
       if (typeof answer === 'string') return fail(`its answer to the ${what} is ${answer}`);
       if (answers.has(answer.id) || !requests.some((r) => r.id === answer.id))
         return fail(`it answered id ${answer.id} to the ${what}`);
       if ('error' in answer) return fail(`it answered the ${what} with an error: ${answer.error}`);
-      answers.set(answer.id, answer);
+      answers.set(answer.id, answer as Answered);
     }
-    return requests.map((r) => answers.get(r.id) as Result);
+    return requests.map((r) => answers.get(r.id) as Answered);
   };
-  const ask = (request: Request): Result => askMany([request])[0] as Result;
+  const ask = <K extends keyof Answers>(request: Request, kind: K) =>
+    askMany([request], kind)[0] as Exclude<Answers[K], ErrorAnswer>;
 
   const fields = (config: Configuration) => ({
     rule: config.entry.name,
@@ -124,7 +150,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     shape: readonly number[] | undefined,
     answered: Readonly<Record<string, readonly Bits[]>>,
     what: string,
-  ) => {
+  ): State => {
     const layout = config.entry.state(config.flags);
     const [rows, cols] = shape?.length === 2 ? shape : [1, 1];
     const expected = new Map([
@@ -150,6 +176,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     id: nextId++,
     type: 'step',
     ...fields(config),
+    ...scheduleField(config),
     t: input.t,
     ...(input.shape === undefined ? {} : { shape: input.shape }),
     params: bits(input.params),
@@ -172,6 +199,7 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
     hello: greeting,
     pinned: Object.fromEntries(greeting.rules.flatMap((r) => (r.pinned === undefined ? [] : [[r.rule, r.pinned]]))),
     supports: (rule, preset) => greeting.rules.some((r) => r.rule === rule && r.presets.includes(preset)),
+    ...declared,
     broken: () => failure,
     close: () => void channel.close(),
     init(config: Configuration, params: Float32Array, shape?: readonly number[]): State {
@@ -184,17 +212,26 @@ export function subprocessImplementation(command: string, options: SubprocessOpt
         ...layout.column.map((s) => [s, 'column'] as const),
       ]);
       const matrix = shape === undefined ? {} : { shape };
-      const answer = ask({ id, type: 'init', ...fields(config), params: bits(params), slots, ...matrix });
+      const answer = ask({ id, type: 'init', ...fields(config), params: bits(params), slots, ...matrix }, 'answer');
       return stateOf(config, params.length, shape, answer.state, `init request ${id}`);
     },
     step(config: Configuration, input: StepInput): StepOutput {
       const request = stepRequest(config, input);
-      return stepResult(config, input, request.id, ask(request));
+      return stepResult(config, input, request.id, ask(request, 'answer'));
     },
     stepMany(config: Configuration, inputs: readonly StepInput[]): StepOutput[] {
       const requests = inputs.map((input) => stepRequest(config, input));
-      const answers = askMany(requests);
+      const answers = askMany(requests, 'answer');
       return inputs.map((input, k) => stepResult(config, input, requests[k]?.id ?? 0, answers[k] as Result));
+    },
+    kerasStep(config: Configuration, input: KerasStepInput): KerasStepStages {
+      const answer = ask(kerasStepRequest(nextId++, fields(config), config, input), 'keras-answer');
+      return kerasStagesOf(config, input, answer, fail, (c, n, answered, what) =>
+        stateOf(c, n, undefined, answered, what),
+      );
+    },
+    transform(config: Configuration, grads: readonly Float32Array[]): Float32Array[] {
+      return transformedOf(grads, ask(transformRequest(nextId++, config, grads), 'transform-answer'), fail);
     },
     bound: productionBound,
     conformingBound,

@@ -34,6 +34,8 @@ export interface ScheduleUnit {
   readonly label: string;
   readonly entry: ScheduleEntry;
   readonly preset: PresetName;
+  /** The flags of every case: the preset's, with the unit's production path. */
+  readonly flags: Readonly<Record<string, string | boolean>>;
   readonly cases: fc.Arbitrary<ScheduleCase>;
 }
 
@@ -63,6 +65,7 @@ function unit<S extends ScheduleSchema>(
     // The unit's cases are configurations of this entry, which code handling any schedule reads.
     entry: entry as unknown as ScheduleEntry,
     preset,
+    flags: { ...(entry.presets[preset]?.flags as Readonly<Record<string, string | boolean>> | undefined), ...flags },
     cases: parameters.chain((p) => {
       const config = configureSchedule(entry, preset, { ...p, flags });
       const shownCase = (t: number) => () =>

@@ -19,8 +19,8 @@ import {
   type PresetName,
 } from '../../../core/catalogue/index.js';
 import { productionOf } from '../../production/schedules/index.js';
-import { stepCase } from '../arbitraries/step-case.js';
-import type { Implementation } from '../implementation.js';
+import { stepCase, type StepCase } from '../arbitraries/step-case.js';
+import { schedulesOf, type Implementation } from '../implementation.js';
 import { DisagreementError, judgeStep, type Tally } from '../properties.js';
 import { scheduleUnits, type ScheduleCase, type ScheduleUnit } from './arbitraries.js';
 
@@ -57,12 +57,17 @@ export function takesSchedule(entry: CatalogueEntry, preset: PresetName): boolea
 }
 
 /**
- * A schedule case for `entry` under `preset` ({@link scheduleUnitsFor}), with a recursive form's t
- * brought below {@link RECURSIVE_STEPS}.
+ * A schedule case for `entry` under `preset` ({@link scheduleUnitsFor}), among the production paths
+ * `accepts` (default: every one), with a recursive form's t brought below {@link RECURSIVE_STEPS}.
  */
-export function scheduleCase(entry: CatalogueEntry, preset: PresetName): fc.Arbitrary<ScheduleCase> {
-  const units = scheduleUnitsFor(entry, preset);
-  if (units.length === 0) throw new TypeError(`no schedule for ${entry.name} under preset '${preset}'`);
+export function scheduleCase(
+  entry: CatalogueEntry,
+  preset: PresetName,
+  accepts: (schedule: string, flags: ScheduleUnit['flags']) => boolean = () => true,
+): fc.Arbitrary<ScheduleCase> {
+  const units = scheduleUnitsFor(entry, preset).filter((u) => accepts(u.entry.name, u.flags));
+  if (units.length === 0)
+    throw new TypeError(`no schedule for ${entry.name} under preset '${preset}' among those accepted`);
   return fc.oneof(...units.map((u) => u.cases)).map((c) => {
     if (!productionOf(c.config).recursive(c.config) || c.t < RECURSIVE_STEPS) return c;
     const t = c.t % RECURSIVE_STEPS;
@@ -70,19 +75,44 @@ export function scheduleCase(entry: CatalogueEntry, preset: PresetName): fc.Arbi
   });
 }
 
+/** Whether `impl` takes some schedule of `preset` with `entry` (and `entry` takes one under `preset`). */
+export function takesScheduleIn(
+  impl: Pick<Implementation, 'supports' | 'supportsSchedule'>,
+  entry: CatalogueEntry,
+  preset: PresetName,
+): boolean {
+  const accepts = schedulesOf(impl, entry.name, preset);
+  return (
+    takesSchedule(entry, preset) &&
+    accepts !== undefined &&
+    scheduleUnitsFor(entry, preset).some((u) => accepts(u.entry.name, u.flags))
+  );
+}
+
+/** The cases of `one-step-scheduled`: a step of `entry` and a schedule `impl` takes. */
+export function scheduledStepCase(
+  impl: Pick<Implementation, 'name' | 'supports' | 'supportsSchedule'>,
+  entry: CatalogueEntry,
+  preset: PresetName,
+) {
+  const accepts = schedulesOf(impl, entry.name, preset);
+  if (accepts === undefined) throw new TypeError(`${impl.name} takes no schedule with ${entry.name}/${preset}`);
+  return fc.tuple(stepCase(entry, preset), scheduleCase(entry, preset, accepts));
+}
+
+/** A scheduled case as one step: the configuration with the schedule, update k = t + 1, and what to call it. */
+export function scheduledStep([{ config, input }, { config: schedule, t }]: [StepCase, ScheduleCase]) {
+  const scheduled = withSchedule(config, schedule);
+  const k = t + 1;
+  const what = `at t = ${k} under ${schedule.entry.name}/${schedule.preset} ${JSON.stringify(schedule.hyper)} ${JSON.stringify(schedule.lists)} ${JSON.stringify(schedule.flags)}`;
+  return { config: scheduled, input: { ...input, t: k }, what };
+}
+
 /** One step of `entry` under `preset` with a schedule agrees with the oracle within the derived bound. */
 export function scheduledStepProperty(impl: Implementation, entry: CatalogueEntry, preset: PresetName, tally?: Tally) {
-  const cases = fc.tuple(stepCase(entry, preset), scheduleCase(entry, preset));
-  return fc.property(cases, ([{ config, input }, { config: schedule, t }]) => {
-    const scheduled = withSchedule(config, schedule);
-    const k = t + 1;
-    const { comparison } = judgeStep(impl, scheduled, { ...input, t: k }, tally);
-    if (comparison.mismatches.length > 0)
-      throw new DisagreementError(
-        impl.name,
-        scheduled,
-        `at t = ${k} under ${schedule.entry.name}/${schedule.preset} ${JSON.stringify(schedule.hyper)} ${JSON.stringify(schedule.lists)} ${JSON.stringify(schedule.flags)}`,
-        comparison,
-      );
+  return fc.property(scheduledStepCase(impl, entry, preset), (c) => {
+    const { config, input, what } = scheduledStep(c);
+    const { comparison } = judgeStep(impl, config, input, tally, what);
+    if (comparison.mismatches.length > 0) throw new DisagreementError(impl.name, config, what, comparison, input);
   });
 }
