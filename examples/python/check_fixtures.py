@@ -2,7 +2,7 @@
 """Checks an implementation of the optimizers and regularizers against the exported fixtures (format 1).
 
     python3 examples/python/check_fixtures.py [DIR] [--rule R] [--preset P]
-            [--impl MODULE:CALLABLE] [--compute MODULE:CALLABLE] [--torch] [--show N]
+            [--impl MODULE:CALLABLE] [--compute MODULE:CALLABLE] [--wrapper MODULE:CALLABLE] [--torch] [--show N]
 
 DIR defaults to fixtures/steps in this script's repository. The manifest is verified first (format
 version, every file's sha256, size and case count, no unlisted file), then every selected line is read
@@ -22,9 +22,14 @@ The callables (MODULE is an importable module or a path to a .py file):
       as they are). A gradient transform's input['grads'] is a list of variables, each a list of float;
       return {'grads': [float]}, the clipped gradients of every variable concatenated in that order (a list
       of lists, one per variable, is concatenated here).
+  --wrapper: stage(name, entry, preset, hyper, flags, wrapper, t, inputs) -> outputs, for the stages of Keras 3's
+      optimizer wrapper in <entry>/keras-wrapper.jsonl.gz (clip, decay, rule, ema, overwrite; wrapper_stages.py
+      says what each takes and returns). Each stage runs on the case's inputs or the expected outputs of the
+      stages before it, and is judged alone: a failure names its stage. The rule's stage is --impl's step on
+      each variable when --impl is given. Return None to skip a stage.
 Cases of a kind without a callable, or skipped by it, are counted as skipped.
 
-Without --impl, --compute or --torch the checker tests itself on the files: the expected values themselves
+Without --impl, --compute, --wrapper or --torch the checker tests itself on the files: the expected values themselves
 must pass every element, and each moved beyond its bound (or to another class) must fail every element.
 --torch runs that self-test, then PyTorch's clip_grad_norm_ and clip_grad_value_ (torch_clip.py; every
 element must pass) and torch.optim (torch_optim.py) in float32 and in float64 on the pytorch preset, and
@@ -37,24 +42,16 @@ import importlib
 import importlib.util
 import math
 import os
-import re
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the script in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_format import (  # noqa: E402
-    STEP_KINDS, FormatError, bits_of, f32_of_bits, judge, read_cases, to_f32, verify_manifest)
+    STEP_KINDS, WRAPPER_KIND, WRAPPER_STAGES, FormatError, bits_of, f32_of_bits, file_preset, judge, read_cases,
+    to_f32, values, verify_manifest)
+from wrapper_stages import run_stages  # noqa: E402
 
 _RAISED = object()  # the actual value of every element of a case whose implementation raised
-
-
-def values(node):
-    """The expected values of a decoded tree, as plain floats."""
-    if isinstance(node, tuple):
-        return node[0]
-    if isinstance(node, list):
-        return [values(v) for v in node]
-    return {k: values(v) for k, v in node.items()}
 
 
 def next_up(x):
@@ -89,10 +86,12 @@ def load_callable(spec):
     return getattr(mod, name)
 
 
-def user_impl(step_fn, compute_fn):
-    """An implementation (case, step) -> actual outputs or None, from the callables of --impl and --compute."""
+def user_impl(step_fn, compute_fn, stage_fn=None):
+    """An implementation (case, step) -> actual outputs or None, from the callables of --impl, --compute, --wrapper."""
 
     def run(case, s):
+        if case.kind == WRAPPER_KIND:
+            return run_stages(case, s, step_fn, stage_fn)
         if case.kind not in STEP_KINDS:
             out = None if compute_fn is None else compute_fn(
                 case.entry, case.preset, case.kind, case.hyper, case.flags, s.input)
@@ -126,6 +125,11 @@ def _shown(path):
     return path if rel.startswith('..') else rel
 
 
+def row_key(case):
+    """The table row of a case: entry/preset, or entry/keras-wrapper for the wrapper's steps."""
+    return '%s/%s' % (case.entry, 'keras-wrapper' if case.kind == WRAPPER_KIND else case.preset)
+
+
 class Tally:
     """One implementation's results, by entry/preset and by output."""
 
@@ -141,7 +145,7 @@ class Tally:
         return self.rows.setdefault(key, dict(cases=0, skipped=0, elements=0, failed=0, bits=0, worst=0.0))
 
     def element(self, case, s, i, path, actual, e):
-        key = '%s/%s' % (case.entry, case.preset)
+        key = row_key(case)
         row, out = self.row(key), self.outputs[(key, path.split('[')[0])]
         try:
             a = to_f32(actual.item() if hasattr(actual, 'item') else actual)
@@ -181,7 +185,7 @@ class Tally:
     def run(self, impl, case):
         if self.only is not None and not self.only(case):
             return
-        row = self.row('%s/%s' % (case.entry, case.preset))
+        row = self.row(row_key(case))
         try:
             results = [impl(case, s) for s in case.steps]
         except Exception as e:  # counted against the case, so that one bad case does not hide the others
@@ -196,19 +200,38 @@ class Tally:
                 return
             row['cases'] += 1
         for i, (s, actual) in enumerate(zip(case.steps, results)):
-            self.compare(case, s, i, s.expected, actual, '')
+            expected = s.expected
+            if case.kind == WRAPPER_KIND and isinstance(actual, dict):  # the stages computed; the others skipped
+                expected = {stage: e for stage, e in expected.items() if stage in actual}
+            self.compare(case, s, i, expected, actual, '')
 
     def print(self):
         print(self.label)
-        print('  %-26s %6s %9s %9s %7s %10s  %s' % (
-            'entry/preset', 'cases', 'elements', 'passed', 'failed', 'bits/class', 'largest error/bound'))
+        width = max([26] + [len(key) for key in self.rows])
+        print('  %-*s %6s %9s %9s %7s %10s  %s' % (
+            width, 'entry/preset', 'cases', 'elements', 'passed', 'failed', 'bits/class', 'largest error/bound'))
         for key, r in self.rows.items():
             skipped = ' (%d cases skipped)' % r['skipped'] if r['skipped'] else ''
-            print('  %-26s %6d %9d %9d %7d %10d  %.3g%s' % (
-                key, r['cases'], r['elements'], r['elements'] - r['failed'], r['failed'], r['bits'], r['worst'],
+            print('  %-*s %6d %9d %9d %7d %10d  %.3g%s' % (
+                width, key, r['cases'], r['elements'], r['elements'] - r['failed'], r['failed'], r['bits'], r['worst'],
                 skipped))
+        if self.show:
+            for line in self.failed_stages():
+                print('  ' + line)
         for f in self.failures:
             print('  FAIL ' + f)
+
+    def failed_stages(self):
+        """The Keras wrapper's stages that failed, by file in Keras's order: 'stage S of E: F of N elements failed'."""
+        counts = collections.defaultdict(lambda: [0, 0])  # (file row, stage) -> [failed, elements]
+        for (key, output), (n, failed, _, _) in self.outputs.items():
+            if key.endswith('/keras-wrapper'):
+                c = counts[(key, output.split('.')[0])]
+                c[0], c[1] = c[0] + failed, c[1] + n
+        order = sorted(counts, key=lambda k: (k[0], WRAPPER_STAGES.index(k[1])))
+        return ['stage %s of %s: %d of %d elements failed' % (stage, key, counts[(key, stage)][0],
+                                                               counts[(key, stage)][1])
+                for key, stage in order if counts[(key, stage)][0]]
 
     def failed(self):
         return sum(r['failed'] for r in self.rows.values())
@@ -225,6 +248,7 @@ def arguments(argv):
     p.add_argument('--preset', help='only this preset (e.g. pytorch)')
     p.add_argument('--impl', help='MODULE:CALLABLE, the step function for the update rules')
     p.add_argument('--compute', help='MODULE:CALLABLE, the function for the regularizers')
+    p.add_argument('--wrapper', help="MODULE:CALLABLE, the stages of Keras's optimizer wrapper")
     p.add_argument('--torch', action='store_true', help="PyTorch's torch.optim, float32 and float64 (pytorch preset)")
     p.add_argument('--show', type=int, default=5, help='failures printed per implementation (default 5)')
     return p.parse_args(argv)
@@ -237,16 +261,17 @@ def main(argv=None):
     except FormatError as e:
         print('malformed fixtures: %s' % e, file=sys.stderr)
         return 2
-    chosen = [q for q in paths if (not a.rule or q.split('/')[0] == a.rule)
-              and (not a.preset or re.sub(r'\.jsonl(\.gz)?$', '', q.split('/')[1]) == a.preset)]
+    chosen = [q for q in paths if (not a.rule or file_preset(q)[0] == a.rule)
+              and (not a.preset or file_preset(q)[1] == a.preset)]
     if not chosen:
         print('no fixture file matches --rule %s --preset %s' % (a.rule, a.preset), file=sys.stderr)
         return 2
-    user = a.impl or a.compute
+    user = a.impl or a.compute or a.wrapper
     if user:
-        label = ' '.join(x for x in ('--impl ' + a.impl if a.impl else '', '--compute ' + a.compute if a.compute
-                                     else '') if x)
-        impl = user_impl(a.impl and load_callable(a.impl), a.compute and load_callable(a.compute))
+        label = ' '.join('--%s %s' % (flag, spec) for flag, spec in
+                         (('impl', a.impl), ('compute', a.compute), ('wrapper', a.wrapper)) if spec)
+        impl = user_impl(a.impl and load_callable(a.impl), a.compute and load_callable(a.compute),
+                         a.wrapper and load_callable(a.wrapper))
         runs = [(Tally(label, a.show), impl)]
     else:
         runs = [(Tally('self-test: the expected values themselves (every element must pass)', a.show),

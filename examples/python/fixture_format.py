@@ -1,9 +1,10 @@
 """Reading and judging fixture files of format 1 (docs/fixtures.md), standard library only.
 
-`verify_manifest` checks the manifest against the files, `read_cases` decodes a file's lines. A float32
-is read from its `bits` (authoritative); its `hex` (C99 %a) and `decimal` (shortest) are checked against
-them. An expected value carries its IEEE `class`, its certification `mark` and its allowed absolute
-error `bound`, and `judge` applies the rule of docs/fixtures.md to one element.
+`verify_manifest` checks the manifest against the files, `read_cases` decodes a file's lines (those of
+<entry>/<preset>.jsonl.gz, and the Keras wrapper's steps of <entry>/keras-wrapper.jsonl.gz, preset
+keras). A float32 is read from its `bits` (authoritative); its `hex` (C99 %a) and `decimal` (shortest)
+are checked against them. An expected value carries its IEEE `class`, its certification `mark` and its
+allowed absolute error `bound`, and `judge` applies the rule of docs/fixtures.md to one element.
 """
 import collections
 import hashlib
@@ -17,8 +18,13 @@ from fractions import Fraction
 
 FORMAT = 1
 STEP_KINDS = ('elementwise-update', 'gradient-function-update')
+WRAPPER_KIND = 'keras-wrapper'  # one step of a rule under Keras 3's optimizer wrapper, stage by stage
+WRAPPER_FILE = 'keras-wrapper'  # <entry>/keras-wrapper.jsonl.gz holds them (preset keras)
+WRAPPER_STAGES = ('clip', 'decay', 'rule', 'ema', 'overwrite')  # Keras's order
+_WRAPPER_HYPER = ('weightDecay', 'clipnorm', 'clipvalue', 'globalClipnorm', 'emaMomentum')
 Hyper = collections.namedtuple('Hyper', 'decimal float32')
-Case = collections.namedtuple('Case', 'path line entry preset kind name hyper flags steps')
+# wrapper: the Keras wrapper's options of a keras-wrapper case ({} otherwise), decimals as Hyper
+Case = collections.namedtuple('Case', 'path line entry preset kind name hyper flags steps wrapper')
 Step = collections.namedtuple('Step', 't input expected')
 _FILE = re.compile(r'^[a-z0-9-]+/[a-z0-9-]+\.jsonl(\.gz)?$')
 _BITS = re.compile(r'^0x[0-9a-f]{8}$')
@@ -179,6 +185,15 @@ def judge(actual, e):
     return error <= bound, float(error / bound)
 
 
+def values(node):
+    """The values of a decoded tree of expected values (from Reader.expected), as plain floats."""
+    if isinstance(node, tuple):
+        return node[0]
+    if isinstance(node, list):
+        return [values(v) for v in node]
+    return {k: values(v) for k, v in node.items()}
+
+
 def stored_text(path, data):
     """The text of a fixture file's bytes (gzip-compressed when its name ends in .gz); FormatError if unreadable."""
     if path.endswith('.gz'):
@@ -238,8 +253,36 @@ def verify_manifest(root):
     return paths
 
 
-def read_case(path, number, text, entry, preset):
-    """One line as a Case, its float32 values decoded; FormatError naming the field if malformed."""
+def _hyper(r, h, field):
+    """A hyperparameter {decimal, float32} as Hyper(decimal, float32 value)."""
+    f32 = h.get('float32') if isinstance(h, dict) else None
+    decimal = r.get(h, 'decimal', str, field)
+    return Hyper(decimal, None if f32 is None else r.f32(f32, field + '.float32')[0])
+
+
+def _wrapper(r, obj):
+    """The Keras wrapper's options of a keras-wrapper line: decimals as Hyper, useEma and the frequency as they are."""
+    options = {}
+    for k, v in r.get(obj, 'wrapper', dict, '').items():
+        if k in _WRAPPER_HYPER:
+            options[k] = _hyper(r, v, 'wrapper.' + k)
+        elif k == 'useEma' and v is True or k == 'emaOverwriteFrequency' and type(v) is int and v >= 1:
+            options[k] = v
+        else:
+            r.fail('wrapper.' + k, 'not an option of the Keras wrapper, or not a valid value: %s' % json.dumps(v))
+    if sum(k in options for k in ('clipnorm', 'clipvalue', 'globalClipnorm')) > 1:
+        r.fail('wrapper', 'more than one of clipnorm, clipvalue and globalClipnorm')
+    ema = 'useEma' in options
+    if ema != ('emaMomentum' in options) or 'emaOverwriteFrequency' in options and not ema:
+        r.fail('wrapper', 'emaMomentum and emaOverwriteFrequency go with useEma, which takes emaMomentum')
+    return options
+
+
+def read_case(path, number, text, entry, preset, wrapped=False):
+    """One line as a Case, its float32 values decoded; FormatError naming the field if malformed.
+
+    `wrapped`: the file is <entry>/keras-wrapper.jsonl.gz, which holds keras-wrapper cases and no other kind.
+    """
     r = Reader(path, number)
     try:
         obj = json.loads(text)
@@ -254,30 +297,47 @@ def read_case(path, number, text, entry, preset):
         if r.get(obj, key, str, '') != want:
             r.fail(key, '%r, but the file is %s' % (obj[key], os.path.join(entry, os.path.basename(path))))
     kind, name = r.get(obj, 'kind', str, ''), r.get(obj, 'case', str, '')
-    hyper = {}
-    for k, h in r.get(obj, 'hyper', dict, '').items():
-        f32 = h.get('float32') if isinstance(h, dict) else None
-        decimal = r.get(h, 'decimal', str, 'hyper.' + k)
-        hyper[k] = Hyper(decimal, None if f32 is None else r.f32(f32, 'hyper.%s.float32' % k)[0])
+    if (kind == WRAPPER_KIND) != wrapped:
+        r.fail('kind', '%r, but the file %s' % (kind, 'holds keras-wrapper cases' if wrapped else
+                                                'is not <entry>/%s.jsonl.gz' % WRAPPER_FILE))
+    hyper = {k: _hyper(r, h, 'hyper.' + k) for k, h in r.get(obj, 'hyper', dict, '').items()}
     flags = r.get(obj, 'flags', dict, '')
+    wrapper = _wrapper(r, obj) if wrapped else {}
     steps = []
     for i, s in enumerate(r.get(obj, 'steps', list, '')):
         field = 'steps[%d]' % i
-        t = r.get(s, 't', int, field) if kind in STEP_KINDS else None
+        t = r.get(s, 't', int, field) if kind in STEP_KINDS or wrapped else None
         inp = r.tree(r.get(s, 'input', dict, field), field + '.input', lambda v, f: r.f32(v, f)[0])
         expected = r.tree(r.get(s, 'expected', dict, field), field + '.expected', r.expected)
+        if wrapped:
+            _check_stages(r, expected, wrapper, field + '.expected')
         steps.append(Step(t, inp, expected))
     if not steps:
         r.fail('steps', 'no step')
-    return Case(path, number, entry, preset, kind, name, hyper, flags, steps)
+    return Case(path, number, entry, preset, kind, name, hyper, flags, steps, wrapper)
+
+
+def _check_stages(r, expected, wrapper, field):
+    """A wrapper step's stages are those its options ask for, in Keras's order."""
+    clip = any(k in wrapper for k in ('clipnorm', 'clipvalue', 'globalClipnorm'))
+    wanted = [s for s, on in zip(WRAPPER_STAGES, (clip, 'weightDecay' in wrapper, True, 'useEma' in wrapper,
+                                                   'emaOverwriteFrequency' in wrapper)) if on]
+    if list(expected) != wanted:
+        r.fail(field, 'stages %s, but the options ask for %s' % (list(expected), wanted))
+
+
+def file_preset(rel):
+    """(entry, preset, wrapped) of a path <entry>/<preset>.jsonl[.gz] or <entry>/keras-wrapper.jsonl[.gz]."""
+    entry, stem = re.sub(r'\.jsonl(\.gz)?$', '', rel).split('/')
+    return (entry, 'keras', True) if stem == WRAPPER_FILE else (entry, stem, False)
 
 
 def read_cases(root, rel):
-    """The cases of one file, <entry>/<preset>.jsonl.gz (or plain .jsonl)."""
-    entry, preset = re.sub(r'\.jsonl(\.gz)?$', '', rel).split('/')
+    """The cases of one file, <entry>/<preset>.jsonl.gz or <entry>/keras-wrapper.jsonl.gz (or plain .jsonl)."""
+    entry, preset, wrapped = file_preset(rel)
     path = os.path.join(root, rel)
     with open(path, 'rb') as f:
         text = stored_text(path, f.read())
     parts = text.split('\n')  # lines end in \n alone (a JSON string may hold U+2028)
     lines = [p + '\n' for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-    return [read_case(path, n, line, entry, preset) for n, line in enumerate(lines, 1)]
+    return [read_case(path, n, line, entry, preset, wrapped) for n, line in enumerate(lines, 1)]

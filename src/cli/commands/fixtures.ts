@@ -78,7 +78,7 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
   return {
     name: 'fixtures',
     summary:
-      'write the fixture set: certified step cases of every update rule, regularizer and gradient clipping under every preset, as gzip-compressed JSON Lines with a manifest (--check compares instead)',
+      "write the fixture set: certified step cases of every update rule, regularizer and gradient clipping under every preset, and of every keras rule under Keras's optimizer wrapper, as gzip-compressed JSON Lines with a manifest (--check compares instead)",
     flags: {
       out: {
         type: 'string',
@@ -111,7 +111,7 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
       },
     },
     notes: [
-      'Files: DIR/<entry>/<preset>.jsonl.gz (one case per line) and DIR/manifest.json; fixtures/README.md says how the cases are chosen, docs/fixtures.md how to read and judge them.',
+      "Files: DIR/<entry>/<preset>.jsonl.gz (one case per line), DIR/<entry>/keras-wrapper.jsonl.gz (an update rule's steps under Keras's optimizer wrapper, stage by stage; with --preset keras or none) and DIR/manifest.json; fixtures/README.md says how the cases are chosen, docs/fixtures.md how to read and judge them.",
       "The whole set in the package (no --out, --rule or --preset) also writes the learning-rate schedules' fixtures, fixtures/schedules/<entry>/<preset>.jsonl, and --check compares them.",
     ],
     async run(values, _positionals, { out, err }) {

@@ -89,7 +89,12 @@ export function configuration(
   );
 }
 
-function state(
+/**
+ * A state for `length` parameters (of `shape`, absent for a vector) under `config`: every slot drawn
+ * from float32 values (≥ 0 for the slots that are), row and column slots one value per row or column,
+ * tensor slots one value (in [0, 1] for running products).
+ */
+export function state(
   config: Configuration,
   length: number,
   options: CaseOptions,
@@ -133,7 +138,7 @@ export function objective(length: number): fc.Arbitrary<Objective> {
 }
 
 /** Whether an entry keeps row or column slots (Adafactor's factored statistics). */
-function hasMatrixSlots(entry: CatalogueEntry): boolean {
+export function hasMatrixSlots(entry: CatalogueEntry): boolean {
   const slots: readonly { per: string }[] = Object.values(entry.slots);
   return slots.some((s) => s.per === 'row' || s.per === 'column');
 }

@@ -102,9 +102,11 @@ function withSign(b: Bounded, nonneg: boolean): Bounded {
 function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
   const out = worst(a.out, b.out);
   if (out !== 'nonfinite') return out;
-  // A float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01 is 0 in float64
-  // and in float32, but not exactly): the exact value or the float32 one may be zero, the other not.
-  const mayVanish = (x: Bounded): boolean => Number.isFinite(x.v) && x.e >= Math.abs(x.v) && !(x.v === 0 && x.e === 0);
+  // Inside the domain, a float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01
+  // is 0 in float64 and in float32, but not exactly): the exact value or the float32 one may be zero,
+  // the other not. A 0 from IEEE arithmetic on infinities (x / ∞) is 0 in both.
+  const mayVanish = (x: Bounded): boolean =>
+    Number.isFinite(x.v) && x.e >= Math.abs(x.v) && (x.v !== 0 || (x.out === undefined && x.e > 0));
   return mayVanish(a) || mayVanish(b) ? 'underflow' : out;
 }
 
@@ -189,7 +191,7 @@ export function boundedArithIn(format: FloatFormat): Float32Arith<Bounded> {
           v: q,
           e: Infinity,
           s: Infinity,
-          out: a.e >= Math.abs(a.v) && !(a.v === 0 && a.e === 0) ? 'underflow' : 'zero-divisor',
+          out: a.e >= Math.abs(a.v) && (a.v !== 0 || (a.out === undefined && a.e > 0)) ? 'underflow' : 'zero-divisor',
         };
       }
       if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };

@@ -26,7 +26,12 @@ export interface ScalarBound {
 
 const mag = (a: ScalarBound): number => Math.abs(a.x.toNumber());
 
+/**
+ * A float64 operation's result: propagated error, plus its own rounding. An exact zero from exact
+ * operands is computed exactly (an exactly representable result is not rounded).
+ */
 function rounded(x: Decimal, propagated: number): ScalarBound {
+  if (propagated === 0 && x.isZero()) return { x, err: 0 };
   return { x, err: propagated + DELTA * (Math.abs(x.toNumber()) + propagated) + TINY };
 }
 
@@ -34,7 +39,8 @@ function rounded(x: Decimal, propagated: number): ScalarBound {
 export const scalarBoundArith: ScalarArith<ScalarBound> = {
   hyper: (text) => {
     const x = new D(text);
-    return { x, err: DELTA * Math.abs(x.toNumber()) + TINY };
+    // Zero is read exactly; any other text within half an ulp (or the subnormal spacing).
+    return { x, err: x.isZero() ? 0 : DELTA * Math.abs(x.toNumber()) + TINY };
   },
   float32: (x) => ({ x: new D(x), err: 0 }),
   integer: (n) => ({ x: new D(n), err: 0 }),
@@ -81,6 +87,7 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
  * (a decay rate of 1e−85, say) is measured at float32's resolution.
  */
 export function scalarToBounded(a: ScalarBound): Bounded {
+  if (a.err === 0 && a.x.isZero()) return { v: 0, e: 0, s: 0, nonneg: true };
   const v = a.x.toNumber();
   const s = Math.abs(v) + (a.err + ETA) / U;
   // No bound on the float64 error: production may leave the exact result's class (outside the
@@ -97,7 +104,7 @@ export function scalarToBounded(a: ScalarBound): Bounded {
  * order): no rounding is added, only the coefficient's own float64 error.
  */
 export function scalarToBoundedIn(format: FloatFormat, a: ScalarBound): Bounded {
-  if (format === BINARY32) return scalarToBounded(a);
+  if (format === BINARY32 || (a.err === 0 && a.x.isZero())) return scalarToBounded(a);
   const v = a.x.toNumber();
   const s = Math.abs(v) + (a.err + format.eta) / format.u;
   if (!Number.isFinite(a.err)) return { v, e: Infinity, s, out: 'underflow' };

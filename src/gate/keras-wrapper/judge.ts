@@ -19,27 +19,15 @@
  */
 import type { Configuration } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
-import { emaOracle, decayOracle } from '../../../oracle/keras-wrapper.js';
 import { clipOracle } from '../../../oracle/gradient-transforms/clipping.js';
-import {
-  clippingOf,
-  decay,
-  decayCoefficients,
-  emaCoefficients,
-  learningRateOf,
-  movingAverage,
-  overwrites,
-} from '../../production/keras-wrapper/stages.js';
+import { clippingOf, overwrites } from '../../production/keras-wrapper/stages.js';
 import { kerasStepArrays, type KerasStepInput, type KerasStepStages } from '../../production/tfjs/keras-wrapper.js';
 import { gradientTransformRecordOf } from '../../registry/gradient-transforms.js';
 import { oracleRuleOf } from '../../registry/index.js';
 import { boundClip } from '../bound/clip-bound.js';
-import { boundedArith, exactInput } from '../bound/bounded.js';
-import { scalarBoundArith, scalarToBounded } from '../bound/scalar-bound.js';
-import { elementBound, type StepBound } from '../bound/step-bound.js';
-import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import { compareOutputs, compareStep, emptyMeasure, mergeMeasure, type StepComparison } from '../compare.js';
 import type { Implementation } from '../implementation.js';
+import { decayExpectation, emaExpectation, type StageExpectation } from './stage-expectations.js';
 import { checkedStages } from './stages-check.js';
 
 /**
@@ -59,18 +47,13 @@ function merged(parts: readonly (readonly [string, StepComparison])[]): StepComp
 
 const concat = (xs: readonly Float32Array[]): Float32Array => Float32Array.from(xs.flatMap((x) => Array.from(x)));
 
-/** Bounds of an elementwise stage `f` on exact float32 inputs. */
-function stageBound(
-  output: string,
-  inputs: readonly Float32Array[],
-  f: (x: ReturnType<typeof exactInput>[]) => ReturnType<typeof exactInput>,
-): StepBound {
-  const n = required(inputs[0], 'an input').length;
-  return {
-    [output]: Array.from({ length: n }, (_, k) =>
-      elementBound(f(inputs.map((x) => exactInput(required(x[k], 'element'))))),
-    ),
-  };
+/** Production's output of a stage compared with the stage's expectation, under the expectation's output name. */
+function compareStage(output: string, produced: Float32Array, e: StageExpectation): StepComparison {
+  return compareOutputs(
+    { [output]: produced },
+    { [output]: e.oracle.values, uncertified: e.oracle.uncertified },
+    e.bound,
+  );
 }
 
 /** The stage comparisons of one production step `stages` on `input`. */
@@ -91,24 +74,13 @@ export function judgeStages(
       compareOutputs({ grads: concat(stages.clipped) }, oracle, boundClip(algorithm, clipConfig, input.grads)),
     ]);
   }
-  const dc = decayCoefficients(coefficientBoundArith, wrapper, config, input.iterations + 1);
-  const { schedule } = config;
-  const rate = schedule === undefined ? learningRateOf(config) : { schedule, iterations: input.iterations };
-  if (dc === undefined) parts.push(['copy', bitwise('params', concat(stages.decayed), concat(input.params))]);
-  input.params.forEach((theta, i) => {
-    if (dc !== undefined && wrapper.weightDecay !== undefined) {
-      const oracle = decayOracle(theta, wrapper.weightDecay, rate);
-      const c = { wd: scalarToBounded(dc.wd), lr: scalarToBounded(dc.lr) };
-      const bound = stageBound('decayed', [theta], ([x]) => decay(boundedArith, required(x, 'θ'), c));
-      parts.push([
-        `decay[${i}]`,
-        compareOutputs(
-          { decayed: required(stages.decayed[i], 'θ*') },
-          { decayed: oracle.values, uncertified: oracle.uncertified },
-          bound,
-        ),
-      ]);
-    }
+  const decays = input.params.map((theta) => decayExpectation(config, theta, input.iterations));
+  if (decays.every((d) => d === undefined))
+    parts.push(['copy', bitwise('params', concat(stages.decayed), concat(input.params))]);
+  input.params.forEach((_, i) => {
+    const decayed = decays[i];
+    if (decayed !== undefined)
+      parts.push([`decay[${i}]`, compareStage('decayed', required(stages.decayed[i], 'θ*'), decayed)]);
     const ruleInput = {
       params: required(stages.decayed[i], 'θ*'),
       grads: required(stages.clipped[i], 'g'),
@@ -118,22 +90,12 @@ export function judgeStages(
     const oracle = oracleRuleOf(config.entry.name).step(config, ruleInput);
     parts.push([`rule[${i}]`, compareStep(required(stages.stepped[i], 'step'), oracle, impl.bound(config, ruleInput))]);
   });
-  const ec = emaCoefficients(scalarBoundArith, wrapper, input.iterations);
-  if (ec !== undefined && wrapper.ema !== undefined) {
-    const c = { m: scalarToBounded(ec.m), one: scalarToBounded(ec.one) };
-    stages.stepped.forEach((s, i) => {
-      const avg = required(input.average?.[i], 'the average');
-      const oracle = emaOracle(avg, s.params, required(wrapper.ema, 'ema').momentum, input.iterations);
-      const bound = stageBound('average', [avg, s.params], ([a, x]) =>
-        movingAverage(boundedArith, required(a, 'avg'), required(x, 'θ'), c),
-      );
-      const produced = required(stages.average?.[i], "production's average");
-      parts.push([
-        `ema[${i}]`,
-        compareOutputs({ average: produced }, { average: oracle.values, uncertified: oracle.uncertified }, bound),
-      ]);
-    });
-  }
+  stages.stepped.forEach((s, i) => {
+    if (wrapper.ema === undefined) return;
+    const avg = required(input.average?.[i], 'the average');
+    const e = required(emaExpectation(config, avg, s.params, input.iterations), 'the EMA stage');
+    parts.push([`ema[${i}]`, compareStage('average', required(stages.average?.[i], "production's average"), e)]);
+  });
   parts.push(['overwrite', overwriteComparison(config, input, stages)]);
   return merged(parts);
 }

@@ -64,6 +64,28 @@ const split = (flat: Float32Array, like: readonly Float32Array[]): Float32Array[
   return like.map((x) => flat.slice(start, (start += x.length)));
 };
 
+/** The decay stage of update `iterations` + 1 on one variable θ (a copy when the wrapper does not decay). */
+export function decayArrays(config: Configuration, theta: Float32Array, iterations: number): Float32Array {
+  const dc = decayCoefficients(float64Coefficients, config.keras ?? {}, config, iterations + 1);
+  return dc ? elementwise(dc, [theta], (A, [x], c) => decay(A, required(x, 'θ'), c)) : theta.slice();
+}
+
+/**
+ * The EMA stage at Keras's iteration `iterations` on one variable's average and the rule's θ', or
+ * undefined when the wrapper keeps no average.
+ */
+export function averageArrays(
+  config: Configuration,
+  average: Float32Array,
+  theta: Float32Array,
+  iterations: number,
+): Float32Array | undefined {
+  const ec = emaCoefficients(float64Scalars, config.keras ?? {}, iterations);
+  return ec
+    ? elementwise(ec, [average, theta], (A, [avg, x], c) => movingAverage(A, required(avg, 'avg'), required(x, 'θ'), c))
+    : undefined;
+}
+
 /** One Keras step under `config` (its `keras` wrapper, or none), the rule's stage by `ruleStep`. */
 export function kerasStepArrays(config: Configuration, input: KerasStepInput, ruleStep: RuleStep): KerasStepStages {
   const wrapper = config.keras ?? {};
@@ -72,10 +94,7 @@ export function kerasStepArrays(config: Configuration, input: KerasStepInput, ru
   const clipped = clipping
     ? split(tfjsClipArrays(clipping.algorithm, clipping.config, input.grads), input.grads)
     : input.grads.map((g) => g.slice());
-  const dc = decayCoefficients(float64Coefficients, wrapper, config, iterations + 1);
-  const decayed = input.params.map((p) =>
-    dc ? elementwise(dc, [p], (A, [x], c) => decay(A, required(x, 'θ'), c)) : p.slice(),
-  );
+  const decayed = input.params.map((p) => decayArrays(config, p, iterations));
   const stepped = decayed.map((p, i) =>
     ruleStep(config, {
       params: p,
@@ -84,14 +103,12 @@ export function kerasStepArrays(config: Configuration, input: KerasStepInput, ru
       t: iterations + 1,
     }),
   );
-  const ec = emaCoefficients(float64Scalars, wrapper, iterations);
-  const average = ec
-    ? stepped.map((s, i) =>
-        elementwise(ec, [required(input.average?.[i], 'the average'), s.params], (A, [avg, x], c) =>
-          movingAverage(A, required(avg, 'avg'), required(x, 'θ'), c),
-        ),
-      )
-    : undefined;
+  const average =
+    wrapper.ema === undefined
+      ? undefined
+      : stepped.map((s, i) =>
+          required(averageArrays(config, required(input.average?.[i], 'the average'), s.params, iterations), 'EMA'),
+        );
   const params =
     average && overwrites(wrapper, iterations) ? average.map((a) => a.slice()) : stepped.map((s) => s.params);
   return { clipped, decayed, stepped, ...(average ? { average } : {}), params };
