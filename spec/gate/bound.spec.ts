@@ -87,3 +87,14 @@ describe('products and quotients with an infinite operand (named cases)', () => 
     expect(boundedArith.div(exactInput(0), exactInput(0)).out).toBe('zero-divisor');
   });
 });
+
+describe('a quotient by an exact zero times a coefficient that underflows (named case)', () => {
+  // adadelta/tfjs fixture random/21: ρ = ε = 0, so √(E[g²] + ε) is an exact 0 and the quotient ±∞; the
+  // learning rate 3.1e−258 is 0 in float32. Exactly, θ − α · ∞ = −∞; float32 gives 0 · ∞ = NaN.
+  test('leaves the domain', () => {
+    const infinite = boundedArith.div(exactInput(7), boundedArith.sqrt(exactInput(0)));
+    expect(infinite.out).toBe('zero-divisor');
+    const lr = { v: 3.1e-258, e: 2 ** -150, s: 2 ** -126 };
+    expect(boundedArith.mul(infinite, lr).out).toBe('underflow');
+  });
+});

@@ -96,12 +96,12 @@ function withSign(b: Bounded, nonneg: boolean): Bounded {
 }
 
 /**
- * With an infinite operand, a finite operand that may be zero in float32 but not in exact arithmetic
- * (0 · ∞ = NaN against x · ∞ = ±∞) leaves the domain.
+ * With an infinite operand (an input's, or a quotient by an exact zero), a finite operand that may be
+ * zero in float32 but not in exact arithmetic (0 · ∞ = NaN against x · ∞ = ±∞) leaves the domain.
  */
 function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
   const out = worst(a.out, b.out);
-  if (out !== 'nonfinite') return out;
+  if (out !== 'nonfinite' && out !== 'zero-divisor') return out;
   // Inside the domain, a float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01
   // is 0 in float64 and in float32, but not exactly): the exact value or the float32 one may be zero,
   // the other not. A 0 from IEEE arithmetic on infinities (x / ∞) is 0 in both.
