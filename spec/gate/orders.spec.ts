@@ -127,6 +127,25 @@ describe('operation orders of the conforming tier', () => {
     }
   });
 
+  it('the fused analysis sees float64 underflow: g = 0 + λθ with λ = 3.7e−216, whose square is 0 in float64 (named case)', () => {
+    // CI, seed 20171213, 1,000 cases: Adagrad under pytorch with ε = 0 divides λθ by √((λθ)²), 1 exactly
+    // and ∞ in float64; the analysis must not claim a finite bound there (η of binary64 is not 0).
+    const fused = ORDERS.find((o) => o.algorithm.kind === 'fused-float64')!;
+    const config = configure(entryOf('adagrad'), 'pytorch', {
+      lr: '1000',
+      eps: '0',
+      weightDecay: '3.704065675719778e-216',
+    });
+    const input = {
+      params: Float32Array.of(1),
+      grads: Float32Array.of(0),
+      state: { accumulator: Float32Array.of(0) },
+      t: 1,
+    };
+    expect(stepFusedFloat64(productionRuleOf('adagrad'), config, input).params[0]).toBe(-Infinity);
+    expect(boundOrder(fused, config, input)['params']![0]!.out).toBe('underflow');
+  });
+
   it('the fused order never excuses an element: outside its analysis the float32 orders decide', () => {
     const fused = ORDERS.find((o) => o.algorithm.kind === 'fused-float64')!;
     expect(fused.excuses).toBe(false);

@@ -5,7 +5,7 @@
  * computation can be from it, and the size of the terms it combined.
  *
  * Model of one float32 operation (round to nearest, u = 2^−24, η = 2^−150; the same analysis runs for
- * binary64, u = 2^−53, η = 2^−1075, for an order that computes in float64 and rounds once):
+ * binary64, u = 2^−53, η = 2^−1074, for an order that computes in float64 and rounds once):
  *   fl(x ∘ y) = (x ∘ y)(1 + δ) + ζ,  |δ| ≤ u,  |ζ| ≤ η,  ζ = 0 for + and − (a subnormal sum is exact).
  * Propagation of absolute bounds e (x̂ = x + ξ with |ξ| ≤ e):
  *   x ± y:  e_x + e_y
@@ -78,10 +78,11 @@ export interface FloatFormat {
 export const BINARY32: FloatFormat = { u: U, eta: ETA, overflow: OVERFLOW };
 
 /**
- * binary64: u = 2^−53, η = 2^−1075; overflow taken at the largest double (the exact threshold,
- * 2^1024 − 2^970, is not a double: a value reaching the largest double is already outside the domain).
+ * binary64: u = 2^−53, η taken as 2^−1074 (the exact 2^−1075 is not a double: it would evaluate to 0);
+ * overflow taken at the largest double (the exact threshold, 2^1024 − 2^970, is not a double either: a
+ * value reaching the largest double is already outside the domain).
  */
-export const BINARY64: FloatFormat = { u: 2 ** -53, eta: 2 ** -1075, overflow: Number.MAX_VALUE };
+export const BINARY64: FloatFormat = { u: 2 ** -53, eta: Number.MIN_VALUE, overflow: Number.MAX_VALUE };
 
 /** A float32 input: exact, with no error. */
 export function exactInput(x: number): Bounded {
