@@ -146,6 +146,33 @@ describe('operation orders of the conforming tier', () => {
     expect(boundOrder(fused, config, input)['params']![0]!.out).toBe('underflow');
   });
 
+  it('an element one order underflows on is not judged, even where the own order judges it by class (named case)', () => {
+    // tf.train.adam (tfjs's bias-corrected moments) at β1 = 0.9999999990686774, whose float32 running
+    // product is 1: m̂ = m / 0 = ∞ in float32, times α = 1.09e−85, which is 0 in float32: NaN. Our order
+    // computes α / (1 − β1^t) = ∞ in float64, exactly as the oracle: −∞, judged by class.
+    const config = configure(entryOf('adam'), 'tfjs', {
+      lr: '1.0876329035182327e-85',
+      beta1: '0.9999999990686774',
+      beta2: '0.0192',
+      eps: '9e-37',
+    });
+    const input = {
+      params: Float32Array.of(1),
+      grads: Float32Array.of(1),
+      state: {
+        m: Float32Array.of(0),
+        v: Float32Array.of(0),
+        b1pow: Float32Array.of(1),
+        b2pow: Float32Array.of(0.0192),
+      },
+      t: 1,
+    };
+    expect(productionBound(config, input)['params']![0]!.out).toBe('nonfinite');
+    const moments = ORDERS.find((o) => o.name === 'bias-corrected moments')!;
+    expect(boundOrder(moments, config, input)['params']![0]!.out).toBe('underflow');
+    expect(conformingBound(config, input)['params']![0]!.out).toBe('underflow');
+  });
+
   it('the fused order never excuses an element: outside its analysis the float32 orders decide', () => {
     const fused = ORDERS.find((o) => o.algorithm.kind === 'fused-float64')!;
     expect(fused.excuses).toBe(false);

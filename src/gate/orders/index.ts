@@ -125,8 +125,17 @@ export function boundOrder(order: OperationOrder, config: Configuration, input: 
     : boundFusedFloat64(productionRuleOf(config.entry.name), config, input);
 }
 
-/** The wider of two element bounds; an element outside either analysed domain is outside. */
+/** Whether an element bound excuses the element (over- or underflow: not judged at all). */
+const excused = (b: ElementBound) => b.out === 'overflow' || b.out === 'underflow';
+
+/**
+ * The wider of two element bounds: an element one order over- or underflows on is not judged; else
+ * one judged by class in either (a nonfinite input, a quotient by an exact zero) is judged by class;
+ * else the larger bound.
+ */
 function wider(a: ElementBound, b: ElementBound): ElementBound {
+  if (excused(a)) return a;
+  if (excused(b)) return b;
   if (a.out !== undefined) return a;
   if (b.out !== undefined) return b;
   return b.bound > a.bound ? b : a;
