@@ -60,6 +60,23 @@ describe('bounds --rule, --preset', () => {
     expect(headerAfter).toEqual(headerBefore);
   }, 60_000);
 
+  it("--rule keras-wrapper --write adds the wrapper stages' rows after every other row, as --json measures them", async () => {
+    const measured: BoundTable = JSON.parse(
+      (await run(['bounds', '--rule', 'keras-wrapper', ...options, '--json'])).out,
+    );
+    expect(measured.rows.map((x) => `${x.rule}/${x.preset}/${x.output}`)).toEqual([
+      'keras-wrapper/keras/decayed',
+      'keras-wrapper/keras/average',
+    ]);
+    const file = tableFile({ rows: committed.rows.filter((x) => x.rule !== 'keras-wrapper') });
+    const before: BoundTable = JSON.parse(readFileSync(file, 'utf8'));
+    const bounds = boundsCommandWith({ file: () => file });
+    const r = await run(['bounds', '--rule', 'keras-wrapper', ...options, '--write'], {}, [bounds]);
+    expect(r.status).toBe(0);
+    const after: BoundTable = JSON.parse(readFileSync(file, 'utf8'));
+    expect(after.rows).toEqual([...before.rows, ...measured.rows]);
+  }, 60_000);
+
   it.each<[Partial<BoundTable>, RegExp]>([
     [{ casesPerPreset: 21 }, /21 cases per rule and preset, not 20 \(--runs\)/],
     [{ seed: 8 }, /seed 8, not 7 \(--seed\)/],

@@ -12,7 +12,7 @@ import { PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/c
 import { required } from '../../core/required.js';
 import { catalogue, isUpdate, registry, scheduleRecords } from '../../src/registry/index.js';
 import { takesSchedule } from '../../src/gate/schedules/rule-property.js';
-import { measuredConfigurations } from '../../src/gate/bound-table.js';
+import { measuredConfigurations } from '../../src/gate/bound-pairs.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {

@@ -91,7 +91,7 @@ describe('list, version and help', () => {
     expect(r.status).toBe(0);
     for (const c of COMMANDS) for (const flag of Object.keys(flagsOf(c))) expect(r.out).toContain(`--${flag}`);
     expect(commandHelp(COMMANDS.find((c) => c.name === 'bounds')!)).toMatch(
-      /--runs N\s+one-step cases per rule and preset \(default 1000, or \$OPTIM_ORACLE_RUNS\)/,
+      /--runs N\s+cases per rule and preset of the table \(default 1000, or \$OPTIM_ORACLE_RUNS\)/,
     );
     for (const status of [0, 1, 2, 3, 4, 5]) expect(r.out).toMatch(new RegExp(`^  ${status}  `, 'm'));
     for (const line of overviewHelp().split('\n')) expect(line.length).toBeLessThanOrEqual(100);

@@ -8,7 +8,8 @@ import * as entries from '../../core/catalogue/entries.js';
 import { OptionError } from '../../core/catalogue/index.js';
 import { configurationText, selectPairs } from '../../src/gate/bound-selection.js';
 import { checkSpliceable, spliceBoundTable } from '../../src/gate/bound-splice.js';
-import { measuredConfigurations, type BoundRow, type BoundTable } from '../../src/gate/bound-table.js';
+import { measuredConfigurations } from '../../src/gate/bound-pairs.js';
+import type { BoundRow, BoundTable } from '../../src/gate/bound-table.js';
 
 const pairs = measuredConfigurations();
 const names = (ps: readonly { rule: string; preset: string }[]) => ps.map((p) => `${p.rule}/${p.preset}`);
@@ -23,12 +24,27 @@ describe('selectPairs', () => {
     expect(selectPairs(pairs, {})).toEqual(pairs);
   });
 
+  it("selects a clipping's presets, and the wrapper's stages as the one pair keras-wrapper/keras", () => {
+    expect(names(selectPairs(pairs, { rule: 'clip-by-global-norm' }))).toEqual([
+      'clip-by-global-norm/pytorch',
+      'clip-by-global-norm/keras',
+    ]);
+    expect(names(selectPairs(pairs, { rule: 'keras-wrapper' }))).toEqual(['keras-wrapper/keras']);
+    const keras = names(selectPairs(pairs, { preset: 'keras' }));
+    expect(keras).toContain('clip-by-norm/keras');
+    expect(keras.at(-1)).toBe('keras-wrapper/keras');
+    expect(names(selectPairs(pairs, { preset: 'pytorch' }))).not.toContain('clip-by-norm/pytorch');
+    expect(() => selectPairs(pairs, { rule: 'keras-wrapper', preset: 'pytorch' })).toThrow(
+      "keras-wrapper has no preset 'pytorch'; it has keras",
+    );
+  });
+
   it.each([
     [{ rule: 'adamw2' }, /unknown rule 'adamw2'; the table measures: sgd, momentum/],
     [{ rule: 'dropout' }, /unknown rule 'dropout'/],
     [{ preset: 'jax' }, /unknown preset 'jax'; presets: paper, pytorch/],
     [{ rule: 'nag', preset: 'keras' }, /nag has no preset 'keras'; it has paper$/],
-    [{ preset: 'lightning' }, /no update rule has preset 'lightning'/],
+    [{ preset: 'lightning' }, /nothing the table measures has preset 'lightning'/],
   ])('refuses %o', (selection, message) => {
     expect(() => selectPairs(pairs, selection)).toThrow(OptionError);
     expect(() => selectPairs(pairs, selection)).toThrow(message);
@@ -47,9 +63,10 @@ describe('configurationText', () => {
   it('tells every pair of the table apart from the others of its rule', () => {
     for (const rule of new Set(pairs.map((p) => p.rule))) {
       const own = pairs.filter((p) => p.rule === rule);
-      const texts = new Set(own.map((p) => configurationText(p.entry, p.preset)));
-      // SGD's paper, keras and tfjs presets share α = 0.01 and have no flags: the same configuration.
-      if (rule !== 'sgd') expect(texts.size, rule).toBe(own.length);
+      const texts = new Set(own.map((p) => p.configuration));
+      // SGD's paper, keras and tfjs presets share α = 0.01 and have no flags, and clip-by-value's keras
+      // and pytorch presets are the same clamp at v = 1: the same configuration.
+      if (rule !== 'sgd' && rule !== 'clip-by-value') expect(texts.size, rule).toBe(own.length);
     }
   });
 });
@@ -106,6 +123,20 @@ describe('spliceBoundTable', () => {
       ...table.rows.slice(0, 2),
       ...nag.rows,
       ...table.rows.slice(3),
+    ]);
+  });
+
+  it('puts the rows of a clipping after the update rules and before the wrapper stages', () => {
+    const wrapperRow = row('keras-wrapper', 'keras', 'average', 1);
+    const clip = {
+      ...part,
+      selection: { rule: 'clip-by-norm' },
+      rows: [row('clip-by-norm', 'keras', 'grads', 0.5)],
+    };
+    expect(spliceBoundTable({ ...table, rows: [wrapperRow, ...table.rows] }, clip).rows).toEqual([
+      ...table.rows,
+      ...clip.rows,
+      wrapperRow,
     ]);
   });
 

@@ -14,7 +14,8 @@
  *   is in that list;
  * - fixtures/error-bounds.json keys its rows `rule/preset/output`, one per output of every update
  *   rule under every preset it has: `params`, then each element, tensor, row and column slot of the preset's
- *   layout (spec/fixtures/error-bounds.spec.ts); regularizers have no rows (the table measures steps).
+ *   layout; and one per gradient transform under every preset it has: `grads`
+ *   (spec/fixtures/error-bounds.spec.ts); regularizers, monitors and image transforms have no rows.
  *
  * @module
  */
@@ -151,13 +152,18 @@ function specProblems(record: RegistryRecord, facts: RegistryFacts): string[] {
   return new RegExp(`\\b${exported}\\b`).test(text) ? [] : [`${name}: ${path} does not name ${exported}`];
 }
 
-/** The error-bound rows an update rule needs: every output under every preset it has. */
+/**
+ * The error-bound rows an update rule needs (every output under every preset it has), and those a
+ * gradient transform needs (its clipped `grads` under every preset it has).
+ */
 function boundRowProblems(record: RegistryRecord, rows: ReadonlySet<string>): string[] {
   const { entry } = record;
-  if (!UPDATE_KINDS.includes(record.kind)) return [];
+  const update = UPDATE_KINDS.includes(record.kind);
+  if (!update && record.kind !== 'gradient-transform') return [];
   const missing = PRESET_NAMES.flatMap((preset) => {
     const flags = entry.presets[preset]?.flags;
     if (flags === undefined) return [];
+    if (!update) return [`${entry.name}/${preset}/grads`].filter((key) => !rows.has(key));
     const layout = entry.state(flags);
     return ['params', ...layout.element, ...layout.tensor, ...layout.row, ...layout.column]
       .map((output) => `${entry.name}/${preset}/${output}`)

@@ -25,7 +25,7 @@ export function formatBoundTable(table: BoundTable): string {
     r.maxRatio >= TIGHTNESS ? 'tight' : (r.looseBecause ?? 'LOOSE'),
   ]);
   return [
-    `error bounds of ${table.implementation}: ${table.casesPerPreset} one-step cases per rule and preset, seed ${table.seed}`,
+    `error bounds of ${table.implementation}: ${table.casesPerPreset} cases per rule and preset, seed ${table.seed}`,
     '',
     renderTable(
       ['rule', 'preset', 'output', 'compared', 'max err (u·S)', 'bound (u·S)', 'err/bound', 'tightness'],

@@ -1,7 +1,8 @@
 /**
  * Which rows of the error-bound table a `bounds` run measures (`--rule`, `--preset`), and what each
  * row records of the configuration it was measured under, so that a row measured before its preset
- * changed is told apart from a current one.
+ * changed is told apart from a current one (for an update rule or a clipping, {@link configurationText};
+ * for Keras's wrapper, ./keras-wrapper/bound-rows.ts).
  *
  * @module
  */
@@ -38,7 +39,7 @@ export function selectPairs<P extends Pair>(pairs: readonly P[], selection: Boun
     const own = pairs.filter((p) => p.rule === rule).map((p) => p.preset);
     throw new OptionError(
       rule === undefined
-        ? `no update rule has preset '${preset}'`
+        ? `nothing the table measures has preset '${preset}'`
         : `${rule} has no preset '${preset}'; it has ${own.join(', ')}`,
     );
   }

@@ -9,7 +9,8 @@
  */
 import { OptionError } from '../../core/catalogue/index.js';
 import { selectPairs, selectionFlags, type BoundSelection } from './bound-selection.js';
-import { measuredConfigurations, type BoundTable } from './bound-table.js';
+import { measuredConfigurations } from './bound-pairs.js';
+import type { BoundTable } from './bound-table.js';
 
 /** What a measurement must share with the table whose rows it replaces. */
 export type TableHeader = Pick<BoundTable, 'implementation' | 'seed' | 'casesPerPreset'>;

@@ -1,7 +1,8 @@
 /**
  * The error-bound table (in the spirit of glibc's libm-test-ulps): per rule, preset and output, the
  * derived bound and the largest error measured, both in units of u·S, and the largest ratio of an
- * error to its own case's bound. `optim-oracle bounds --write` re-measures and rewrites it.
+ * error to its own case's bound; its pairs are the update rules', the clippings' and the two stages
+ * of Keras's wrapper (./bound-pairs.ts). `optim-oracle bounds --write` re-measures and rewrites it.
  *
  * The bound is derived per case (docs/error-analysis.md), so the table records its largest value over
  * the measured cases next to the largest error; the tightness criterion is per case: the largest
@@ -12,12 +13,19 @@
  * @module
  */
 import fc from 'fast-check';
-import { OptionError, PRESET_NAMES, type CatalogueEntry, type PresetName } from '../../core/catalogue/index.js';
-import { catalogue } from '../registry/index.js';
-import { configurationText, isPartial, selectPairs, selectionFlags, type BoundSelection } from './bound-selection.js';
+import { OptionError } from '../../core/catalogue/index.js';
+import { measuredConfigurations, type PropertyRun } from './bound-pairs.js';
+import { isPartial, selectPairs, selectionFlags, type BoundSelection } from './bound-selection.js';
 import type { Implementation } from './implementation.js';
-import { newTally, oneStepProperty } from './properties.js';
-import { checkMaxSeconds, startClock, stoppedAtField, type ProgressListener, type StoppedAt } from './progress.js';
+import { newTally } from './properties.js';
+import {
+  checkMaxSeconds,
+  startClock,
+  stoppedAtField,
+  type ProgressListener,
+  type RunClock,
+  type StoppedAt,
+} from './progress.js';
 import { checkRuns, checkSeed } from './seed-range.js';
 
 /** The file the table lives in, relative to the package root. */
@@ -80,6 +88,10 @@ export class BoundExceededError extends Error {
   }
 }
 
+/** Why the clamp's bound cannot be tighter (clip-by-value under each of its presets). */
+const CLAMP_EXACT =
+  'min(max(g, −v), v) chooses g, −v or v and rounds nothing; v is the threshold taken in float64 and rounded once to float32, the correctly rounded value unless the float64 error moves it across a rounding boundary, which the bound allows and no case met (error 0)';
+
 /** Why some bounds are looser than 1/8 of the error measured, by rule/preset/output. */
 export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {
   'asgd/pytorch/eta':
@@ -88,24 +100,9 @@ export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {
     'μ = 1/max(1, t − t0) is computed in float64 and rounded once to float32: as η, the correctly rounded value in every case measured (error 0)',
   'rprop/pytorch/prev':
     "the stored gradient is g or an exact 0, chosen by a selection, which rounds nothing (error 0 in every case); the bound is the chosen branch's, with the allowance every output keeps for the comparison",
+  'clip-by-value/pytorch/grads': CLAMP_EXACT,
+  'clip-by-value/keras/grads': CLAMP_EXACT,
 };
-
-/** One update rule under one preset: a pair the table measures. */
-export interface MeasuredConfiguration {
-  readonly entry: CatalogueEntry;
-  readonly rule: string;
-  readonly preset: PresetName;
-}
-
-/**
- * Every update rule of the registry (each has its oracle and its production rule) under every preset
- * it has, in report order.
- */
-export function measuredConfigurations(): MeasuredConfiguration[] {
-  return catalogue.flatMap((entry) =>
-    PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => ({ entry, rule: entry.name, preset })),
-  );
-}
 
 /** Which part of the configurations to measure: shard `index` of `count` (every count-th, from index). */
 export interface Shard {
@@ -115,7 +112,7 @@ export interface Shard {
 
 /** Options of {@link measureBoundTable}. */
 export interface BoundTableOptions {
-  /** One-step cases per rule and preset, an integer ≥ 1. */
+  /** Cases per pair (./bound-pairs.ts: a rule's one-step cases, a clipping's, the wrapper's), an integer ≥ 1. */
   readonly cases: number;
   /** fast-check seed, −2^31 ≤ seed ≤ 2^31 − 1 (src/gate/seed-range.ts). */
   readonly seed: number;
@@ -144,11 +141,32 @@ function checkShard(shard: Shard): Shard {
   return shard;
 }
 
+/** What a pair's runs did: the cases run, whether the time limit cut them, and fast-check's report of a failure. */
+interface PairRun {
+  readonly numRuns: number;
+  readonly interrupted: boolean;
+  readonly failure?: string;
+}
+
+/** Runs a pair's properties in order, each from `seed`; stops at the first that fails or is cut. */
+function runPair(runs: readonly PropertyRun[], seed: number, clock: RunClock): PairRun {
+  let numRuns = 0;
+  for (const run of runs) {
+    const r = fc.check(run.property, { numRuns: run.numRuns, seed, ...clock.interruption() });
+    numRuns += r.numRuns;
+    if (r.failed && r.counterexample !== null)
+      return { numRuns, interrupted: false, failure: fc.defaultReportMessage(r) ?? 'a case left its bound' };
+    if (r.interrupted) return { numRuns, interrupted: true };
+  }
+  return { numRuns, interrupted: false };
+}
+
 /**
- * Measures the table: `cases` one-step cases from finite states per rule and preset (or the pairs a
- * selection names, or one shard of them). Each pair's cases come from `seed` alone, so a pair's rows
- * are the same whichever other pairs are measured with it. A pair the time limit cut short or never started is left out and listed in `stoppedAt`; an
- * output that judged no element has no row and is listed in `notMeasured`. Throws an
+ * Measures the table: `cases` cases per pair of ./bound-pairs.ts, drawn by the property `check` runs
+ * on it (or the pairs a selection names, or one shard of them). Each pair's cases come from `seed`
+ * alone, so a pair's rows are the same whichever other pairs are measured with it. A pair the time
+ * limit cut short or never started is left out and listed in `stoppedAt`; an output of the pair that
+ * judged no element has no row and is listed in `notMeasured`. Throws an
  * {@link OptionError} on bad options, and fast-check's report when a case leaves its bound.
  */
 export function measureBoundTable(impl: Implementation, options: BoundTableOptions): BoundTable {
@@ -168,8 +186,8 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   );
   const clock = startClock(options.maxSeconds);
   let done = 0;
-  for (const { entry, rule, preset } of configurations) {
-    const configuration = configurationText(entry, preset);
+  for (const pair of configurations) {
+    const { rule, preset } = pair;
     if (done > 0 && clock.expired()) {
       notChecked.push(`${rule}/${preset}`);
       continue;
@@ -181,26 +199,26 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
       elapsedSeconds: clock.elapsedSeconds(),
     });
     const tally = newTally();
-    const r = fc.check(oneStepProperty(impl, entry, preset, tally), { numRuns: cases, seed, ...clock.interruption() });
+    const ran = runPair(pair.runs(impl, cases, tally), seed, clock);
     done += 1;
-    if (r.failed && r.counterexample !== null)
-      throw new BoundExceededError(`${rule}/${preset}`, fc.defaultReportMessage(r) ?? 'a case left its bound');
-    if (r.interrupted) {
+    if (ran.failure !== undefined) throw new BoundExceededError(`${rule}/${preset}`, ran.failure);
+    if (ran.interrupted) {
       clock.cut();
-      notChecked.push(`${rule}/${preset} (cut after ${r.numRuns} of ${cases} cases)`);
+      notChecked.push(`${rule}/${preset} (cut after ${ran.numRuns} of ${cases} cases)`);
       continue;
     }
-    for (const [output, m] of Object.entries(tally.outputs)) {
+    for (const { output, tallied } of pair.outputs) {
       const key = `${rule}/${preset}/${output}`;
-      if (m.compared === 0) {
-        notMeasured.push(`${key}: no element compared against the bound in ${r.numRuns} cases`);
+      const m = tally.outputs[tallied];
+      if (m === undefined || m.compared === 0) {
+        notMeasured.push(`${key}: no element compared against the bound in ${ran.numRuns} cases`);
         continue;
       }
       const row: BoundRow = {
         rule,
         preset,
         output,
-        configuration,
+        configuration: pair.configuration,
         compared: m.compared,
         maxError: m.maxError,
         maxBound: m.maxBound,

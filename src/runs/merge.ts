@@ -11,7 +11,8 @@
  */
 import { OptionError } from '../../core/catalogue/errors.js';
 import { required } from '../../core/required.js';
-import { measuredConfigurations, type BoundTable, type Shard } from '../gate/bound-table.js';
+import { measuredConfigurations } from '../gate/bound-pairs.js';
+import type { BoundTable, Shard } from '../gate/bound-table.js';
 import type { StoppedAt } from '../gate/progress.js';
 import { mergeTallies } from '../gate/properties.js';
 import { plannedProperties, shardOf } from './check-plan.js';

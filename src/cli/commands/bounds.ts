@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptionError } from '../../../core/catalogue/errors.js';
 import { PRESET_NAMES } from '../../../core/catalogue/index.js';
+import { measuredConfigurations } from '../../gate/bound-pairs.js';
 import { isPartial, selectPairs } from '../../gate/bound-selection.js';
 import { checkSpliceable, spliceBoundTable } from '../../gate/bound-splice.js';
 import {
   BOUND_TABLE_PATH,
   boundTableProblems,
   measureBoundTable,
-  measuredConfigurations,
   type BoundTable,
   type Shard,
 } from '../../gate/bound-table.js';
@@ -109,13 +109,13 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
     name: 'bounds',
     summary: `measure the error-bound table (${BOUND_TABLE_PATH}); --write rewrites it, or with --rule, --preset their rows`,
     flags: {
-      runs: runsFlag('1000', 'one-step cases per rule and preset'),
+      runs: runsFlag('1000', 'cases per rule and preset of the table'),
       seed: SEED_FLAG,
       backend: BACKEND_FLAG,
       rule: {
         type: 'string',
         value: 'NAME',
-        help: 'only this update rule, under every preset it has (default: all of them; optim-oracle list)',
+        help: 'only this update rule or clipping under every preset it has, or keras-wrapper (its decay and EMA stages) (default: all of them; optim-oracle list)',
       },
       preset: {
         type: 'string',
