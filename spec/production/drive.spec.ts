@@ -21,7 +21,7 @@ import { float32Value } from '../../src/gate/arbitraries/float32.js';
 import { configuration, stepCase } from '../../src/gate/arbitraries/step-case.js';
 import { stepCount } from '../../src/gate/arbitraries/hyperparameters.js';
 import type { Carrier } from '../../src/production/drive.js';
-import { stepElements } from '../../src/production/drive-elements.js';
+import { asStepOutput, stepElements } from '../../src/production/drive-elements.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { stepArrays } from '../../src/production/tfjs/optimizer.js';
 import { optimizerFor, productionRuleOf } from '../../src/registry/index.js';
@@ -47,11 +47,7 @@ const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Co
 
 /** One step of `config`'s production rule through the driver on numbers, group by group. */
 function stepNumbers(config: Configuration, input: StepInput): StepOutput {
-  const { params, ...state } = stepElements(productionRuleOf(config.entry.name), config, input, numbers, (x) => x);
-  return {
-    params: Float32Array.from(params ?? []),
-    state: Object.fromEntries(Object.entries(state).map(([k, xs]) => [k, Float32Array.from(xs)])),
-  };
+  return asStepOutput(stepElements(productionRuleOf(config.entry.name), config, input, numbers, (x) => x));
 }
 
 /** Both outputs, element by element, as bits (NaN as NaN: its payload is the backend's). */

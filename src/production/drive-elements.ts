@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Configuration, StepInput } from '../../core/catalogue/index.js';
+import type { Configuration, StepInput, StepOutput } from '../../core/catalogue/index.js';
 import { InvariantError, required } from '../../core/required.js';
 import { prepareStep, type Carrier, type Group } from './drive.js';
 import type { AnyProductionRule } from './rules/rule.js';
@@ -58,4 +58,11 @@ export function stepElements<T, X>(
     for (const k of layout.tensor) push(k, required(r.slots[k], k));
   }
   return result;
+}
+
+/** Outputs of numbers as a step's output: `params` and the state slots as Float32Arrays (each value rounded by `round`). */
+export function asStepOutput(outputs: ElementOutputs<number>, round: (x: number) => number = Math.fround): StepOutput {
+  const { params, ...state } = outputs;
+  const array = (xs: readonly number[] = []) => Float32Array.from(xs, round);
+  return { params: array(params), state: Object.fromEntries(Object.entries(state).map(([k, xs]) => [k, array(xs)])) };
 }

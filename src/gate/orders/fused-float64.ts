@@ -19,11 +19,11 @@ import type { Configuration, StepInput, StepOutput } from '../../../core/catalog
 import type { Float32Arith } from '../../../core/arith.js';
 import { float64Coefficients } from '../../production/coefficients.js';
 import type { Carrier } from '../../production/drive.js';
-import { stepElements } from '../../production/drive-elements.js';
+import { asStepOutput, stepElements } from '../../production/drive-elements.js';
 import type { AnyProductionRule } from '../../production/rules/rule.js';
 import { BINARY64, boundedArithIn, exactInput, roundToBinary32, type Bounded } from '../bound/bounded.js';
-import { scalarToBoundedIn } from '../bound/scalar-bound.js';
-import { elementBound, mapOutputs, type StepBound } from '../bound/step-bound.js';
+import { scalarToBoundedIn, type ScalarBound } from '../bound/scalar-bound.js';
+import { elementBound, mapOutputs, type ElementBound, type StepBound } from '../bound/step-bound.js';
 import { coefficientBoundArith } from '../schedules/rate-bound.js';
 
 /** Float64 arithmetic on numbers: JavaScript's operations, each correctly rounded to binary64. */
@@ -42,7 +42,7 @@ export const float64Numbers: Float32Arith<number> = {
 
 const numbers64: Carrier<number, number> = { A: float64Numbers, scalars: float64Coefficients, lift: (x) => x };
 
-const bounded64: Carrier<Bounded, ReturnType<typeof coefficientBoundArith.integer>> = {
+const bounded64: Carrier<Bounded, ScalarBound> = {
   A: boundedArithIn(BINARY64),
   scalars: coefficientBoundArith,
   lift: (x) => scalarToBoundedIn(BINARY64, x),
@@ -55,12 +55,7 @@ export function fusesElementwise(rule: AnyProductionRule): boolean {
 
 /** The fused order's step: `rule` in float64 on `input`, each output rounded once to float32. */
 export function stepFusedFloat64(rule: AnyProductionRule, config: Configuration, input: StepInput): StepOutput {
-  const out = stepElements(rule, config, input, numbers64, (x) => x);
-  const { params, ...state } = mapOutputs(out, Math.fround);
-  return {
-    params: Float32Array.from(params ?? []),
-    state: Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Float32Array.from(v)])),
-  };
+  return asStepOutput(stepElements(rule, config, input, numbers64, (x) => x));
 }
 
 /** The smallest normal double, and the magnitude below which a float64 coefficient cannot overflow a product of float32 values. */
@@ -96,9 +91,13 @@ export function fusedDomain(rule: AnyProductionRule, config: Configuration, inpu
  * per output; every element outside the analysis (`underflow`) where {@link fusedDomain} does not hold.
  */
 export function boundFusedFloat64(rule: AnyProductionRule, config: Configuration, input: StepInput): StepBound {
-  const bounds = mapOutputs(stepElements(rule, config, input, bounded64, exactInput), (b) =>
-    elementBound(roundToBinary32(b)),
+  if (fusedDomain(rule, config, input))
+    return mapOutputs(stepElements(rule, config, input, bounded64, exactInput), (b) =>
+      elementBound(roundToBinary32(b)),
+    );
+  const outside: ElementBound = { bound: Infinity, scale: Infinity, out: 'underflow' };
+  return mapOutputs(
+    stepElements(rule, config, input, numbers64, (x) => x),
+    () => outside,
   );
-  if (fusedDomain(rule, config, input)) return bounds;
-  return mapOutputs(bounds, (b) => ({ ...b, bound: Infinity, out: 'underflow' as const }));
 }
