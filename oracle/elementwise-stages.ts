@@ -240,36 +240,35 @@ function tapedFirstStage<P>(
     [input.params, input.grads, ...slotInputs.map((c) => c.input)],
     n,
   );
-  const ends = (
-    o: Enclosure | undefined,
-    what: string,
-  ): { lo: ArrayLike<number> | number; hi: ArrayLike<number> | number } => {
+  // Each output's ends as columns (an output shared by every element broadcast), so that the loop
+  // below reads two arrays per output and element.
+  const ends = (o: Enclosure | undefined, what: string): { lo: Float64Array; hi: Float64Array } => {
     const e = required(o, what);
     if (e instanceof Column) return { lo: required(lo[e.index], what), hi: required(hi[e.index], what) };
-    return { lo: (e as F64).lo, hi: (e as F64).hi };
+    return { lo: new Float64Array(n).fill((e as F64).lo), hi: new Float64Array(n).fill((e as F64).hi) };
   };
   const outputs = [
-    { ends: ends(traced.outputs.param, 'param'), into: target.params },
+    { ...ends(traced.outputs.param, 'param'), into: target.params },
     ...slotInputs.map((c) => ({
-      ends: ends(traced.outputs.slots[c.name], c.name),
+      ...ends(traced.outputs.slots[c.name], c.name),
       into: required(target.state[c.name], `output slot '${c.name}'`),
     })),
   ];
-  const values = new Float64Array(outputs.length);
+  const los = outputs.map((o) => o.lo);
+  const his = outputs.map((o) => o.hi);
+  const intos = outputs.map((o) => o.into);
+  const m = outputs.length;
+  const values = new Float64Array(m);
   const done = new Uint8Array(n);
   let decided = 0;
   elements: for (let i = 0; i < n; i++) {
     if (failed[i] === 1) continue;
-    for (let j = 0; j < outputs.length; j++) {
-      const { lo: l, hi: h } = (outputs[j] as (typeof outputs)[number]).ends;
-      const v = decidedFloat32Between(
-        typeof l === 'number' ? l : (l[i] as number),
-        typeof h === 'number' ? h : (h[i] as number),
-      );
+    for (let j = 0; j < m; j++) {
+      const v = decidedFloat32Between((los[j] as Float64Array)[i] as number, (his[j] as Float64Array)[i] as number);
       if (typeof v === 'string') continue elements;
       values[j] = v;
     }
-    for (let j = 0; j < outputs.length; j++) (outputs[j] as (typeof outputs)[number]).into[i] = values[j] as number;
+    for (let j = 0; j < m; j++) (intos[j] as Float32Array)[i] = values[j] as number;
     done[i] = 1;
     decided++;
   }

@@ -31,10 +31,20 @@ function buffer(k: number, n: number): Float64Array {
   return b;
 }
 
+/** A column of n copies of the constant c's ends: buffers `k` and `k + 1` of the pool. */
+function broadcast(c: F64, k: number, n: number): { lo: Float64Array; hi: Float64Array } {
+  const lo = buffer(k, n).subarray(0, n).fill(c.lo);
+  const hi = buffer(k + 1, n)
+    .subarray(0, n)
+    .fill(c.hi);
+  return { lo, hi };
+}
+
 /**
  * Evaluates the tape over n elements: the input columns are `inputs` (float32 values, exact points);
- * each operation fills its column from its operands', element by element, with its kernel. The
- * columns are views of buffers reused by the next call: read them before evaluating another tape.
+ * each operation fills its column from its operands', element by element, with its kernel (an
+ * operand shared by every element is first broadcast into a column of its own). The columns are
+ * views of buffers reused by the next call: read them before evaluating another tape.
  */
 export function evaluateTape(tracer: Tracer, inputs: readonly Float32Array[], n: number): TapeColumns {
   const lo: Float64Array[] = [];
@@ -47,56 +57,47 @@ export function evaluateTape(tracer: Tracer, inputs: readonly Float32Array[], n:
     hi.push(column);
   }
   const failed = new Uint8Array(n);
+  const operand = (x: Column | F64): { lo: Float64Array; hi: Float64Array } => {
+    if (x instanceof Column) return { lo: lo[x.index] as Float64Array, hi: hi[x.index] as Float64Array };
+    const c = broadcast(x, used, n);
+    used += 2;
+    return c;
+  };
   for (const op of tracer.operations) {
+    const a = operand(op.a);
+    const b = op.b === undefined ? undefined : operand(op.b);
     const outLo = buffer(used++, n).subarray(0, n);
     const outHi = buffer(used++, n).subarray(0, n);
     lo[op.out] = outLo;
     hi[op.out] = outHi;
-    const aLo = op.a instanceof Column ? (lo[op.a.index] as Float64Array) : undefined;
-    const aHi = op.a instanceof Column ? (hi[op.a.index] as Float64Array) : undefined;
-    if (op.b === undefined) {
-      unaryColumn(op.name, aLo as Float64Array, aHi as Float64Array, outLo, outHi, failed);
-    } else if (op.b instanceof Column) {
-      const bLo = lo[op.b.index] as Float64Array;
-      const bHi = hi[op.b.index] as Float64Array;
-      if (aLo !== undefined && aHi !== undefined) binaryColumns(op.name, aLo, aHi, bLo, bHi, outLo, outHi, failed);
-      else binaryConstantFirst(op.name, op.a as F64, bLo, bHi, outLo, outHi, failed);
-    } else {
-      binaryConstantSecond(op.name, aLo as Float64Array, aHi as Float64Array, op.b, outLo, outHi, failed);
-    }
+    if (b === undefined) unaryColumn(op.name as Unary, a.lo, a.hi, outLo, outHi, failed);
+    else binaryColumn(op.name as Binary, a.lo, a.hi, b.lo, b.hi, outLo, outHi, failed);
   }
   return { lo, hi, failed };
 }
 
-/** The kernel of a unary operation (a static call per name, so that each loop's call is monomorphic). */
-function unaryKernel(name: Unary, lo: number, hi: number): void {
-  switch (name) {
-    case 'neg':
-      return k.neg(lo, hi);
-    case 'abs':
-      return k.abs(lo, hi);
-    case 'square':
-      return k.square(lo, hi);
-    case 'sqrt':
-      return k.sqrt(lo, hi);
-  }
-}
+// One loop per kernel, so that each loop's kernel call is monomorphic and inlined; and each loop keeps
+// its try outside the loop over elements (a try block inside it cost V8 three times the kernel itself:
+// 25 against 8.3 ns per element for a product). A throw marks the element failed and the loop resumes
+// after it. Together, on Adam's tape over 4,000 elements drawn as the properties draw them: 437 -> 322
+// ns per element (best of 30 rounds each).
 
-/** The kernel of a binary operation. */
-function binaryKernel(name: Binary, alo: number, ahi: number, blo: number, bhi: number): void {
-  switch (name) {
-    case 'add':
-      return k.add(alo, ahi, blo, bhi);
-    case 'sub':
-      return k.sub(alo, ahi, blo, bhi);
-    case 'mul':
-      return k.mul(alo, ahi, blo, bhi);
-    case 'div':
-      return k.div(alo, ahi, blo, bhi);
-    case 'max':
-      return k.max(alo, ahi, blo, bhi);
-  }
-}
+type UnaryLoop = (
+  aLo: Float64Array,
+  aHi: Float64Array,
+  outLo: Float64Array,
+  outHi: Float64Array,
+  failed: Uint8Array,
+) => void;
+type BinaryLoop = (
+  aLo: Float64Array,
+  aHi: Float64Array,
+  bLo: Float64Array,
+  bHi: Float64Array,
+  outLo: Float64Array,
+  outHi: Float64Array,
+  failed: Uint8Array,
+) => void;
 
 function unaryColumn(
   name: Unary,
@@ -106,19 +107,10 @@ function unaryColumn(
   outHi: Float64Array,
   failed: Uint8Array,
 ): void {
-  for (let i = 0; i < outLo.length; i++) {
-    if (failed[i] === 1) continue;
-    try {
-      unaryKernel(name, aLo[i] as number, aHi[i] as number);
-      outLo[i] = R[0] as number;
-      outHi[i] = R[1] as number;
-    } catch {
-      failed[i] = 1;
-    }
-  }
+  unaryLoops[name](aLo, aHi, outLo, outHi, failed);
 }
 
-function binaryColumns(
+function binaryColumn(
   name: Binary,
   aLo: Float64Array,
   aHi: Float64Array,
@@ -128,60 +120,155 @@ function binaryColumns(
   outHi: Float64Array,
   failed: Uint8Array,
 ): void {
-  for (let i = 0; i < outLo.length; i++) {
-    if (failed[i] === 1) continue;
-    try {
-      binaryKernel(name, aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
-      outLo[i] = R[0] as number;
-      outHi[i] = R[1] as number;
-    } catch {
-      failed[i] = 1;
-    }
-  }
+  binaryLoops[name](aLo, aHi, bLo, bHi, outLo, outHi, failed);
 }
 
-function binaryConstantFirst(
-  name: Binary,
-  a: F64,
-  bLo: Float64Array,
-  bHi: Float64Array,
-  outLo: Float64Array,
-  outHi: Float64Array,
-  failed: Uint8Array,
-): void {
-  const alo = a.lo;
-  const ahi = a.hi;
-  for (let i = 0; i < outLo.length; i++) {
-    if (failed[i] === 1) continue;
-    try {
-      binaryKernel(name, alo, ahi, bLo[i] as number, bHi[i] as number);
-      outLo[i] = R[0] as number;
-      outHi[i] = R[1] as number;
-    } catch {
-      failed[i] = 1;
+const unaryLoops: Record<Unary, UnaryLoop> = {
+  neg(aLo, aHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.neg(aLo[i] as number, aHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
     }
-  }
-}
+  },
+  abs(aLo, aHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.abs(aLo[i] as number, aHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+  square(aLo, aHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.square(aLo[i] as number, aHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+  sqrt(aLo, aHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.sqrt(aLo[i] as number, aHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+};
 
-function binaryConstantSecond(
-  name: Binary,
-  aLo: Float64Array,
-  aHi: Float64Array,
-  b: F64,
-  outLo: Float64Array,
-  outHi: Float64Array,
-  failed: Uint8Array,
-): void {
-  const blo = b.lo;
-  const bhi = b.hi;
-  for (let i = 0; i < outLo.length; i++) {
-    if (failed[i] === 1) continue;
-    try {
-      binaryKernel(name, aLo[i] as number, aHi[i] as number, blo, bhi);
-      outLo[i] = R[0] as number;
-      outHi[i] = R[1] as number;
-    } catch {
-      failed[i] = 1;
+const binaryLoops: Record<Binary, BinaryLoop> = {
+  add(aLo, aHi, bLo, bHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.add(aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
     }
-  }
-}
+  },
+  sub(aLo, aHi, bLo, bHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.sub(aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+  mul(aLo, aHi, bLo, bHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.mul(aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+  div(aLo, aHi, bLo, bHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.div(aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+  max(aLo, aHi, bLo, bHi, outLo, outHi, failed) {
+    const n = outLo.length;
+    let i = 0;
+    while (i < n) {
+      try {
+        for (; i < n; i++) {
+          if (failed[i] === 1) continue;
+          k.max(aLo[i] as number, aHi[i] as number, bLo[i] as number, bHi[i] as number);
+          outLo[i] = R[0] as number;
+          outHi[i] = R[1] as number;
+        }
+      } catch {
+        failed[i++] = 1;
+      }
+    }
+  },
+};

@@ -166,26 +166,39 @@ export interface StageOptions {
   readonly firstStageTried?: boolean;
 }
 
-/** The float32 values the binary64 enclosures decide, the outputs left at a rounding boundary, or why they fall through. */
-function decideAll<K extends string>(
-  outputs: Record<K, Enclosure>,
-): { values: Record<K, number>; open: K[] } | { reason: FallThroughReason } {
+/** What binary64 left open: outputs at a rounding boundary, or near zero with no sign told. */
+interface Open<K extends string> {
+  readonly values: Record<K, number>;
+  readonly open: K[];
+  /** Why they are open: 'zero-sign' when any is an output whose sign binary64 could not tell, else 'boundary'. */
+  readonly why: 'boundary' | 'zero-sign';
+}
+
+/**
+ * The float32 values the binary64 enclosures decide, and the outputs they leave open: at a rounding
+ * boundary, or within the rounding to ±0 with no sign told (the exact rational stage decides both
+ * when the exact value is a nonzero rational).
+ */
+function decideAll<K extends string>(outputs: Record<K, Enclosure>): Open<K> {
   const values = {} as Record<K, number>;
   const open: K[] = [];
+  let why: 'boundary' | 'zero-sign' = 'boundary';
   for (const key of Object.keys(outputs) as K[]) {
     const v = decidedFloat32(outputs[key] as F64);
-    if (v === 'zero-sign') return { reason: v };
-    if (v === 'boundary') open.push(key);
-    else values[key] = v;
+    if (typeof v === 'number') values[key] = v;
+    else {
+      open.push(key);
+      if (v === 'zero-sign') why = v;
+    }
   }
-  return { values, open };
+  return { values, open, why };
 }
 
 /** `compute` at `a`, decided, or the reason it is not ('operation' for an undecided operation). */
 function tryFloat64<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
   a: Arithmetic,
-): { values: Record<K, number>; open: K[] } | { reason: FallThroughReason } {
+): Open<K> | { reason: 'operation' | 'error' } {
   try {
     return decideAll(compute(a));
   } catch (e) {
@@ -208,7 +221,7 @@ export function fastStages<K extends string>(
   const refine = options.refine === true;
   if (refine && options.firstStageTried === true) {
     const refined = tryFloat64(compute, Float64Enclosures.refined);
-    return 'reason' in refined ? refined : decideOpen(compute, refined.values, refined.open, 'refined');
+    return 'reason' in refined ? refined : decideOpen(compute, refined, 'refined');
   }
   let first = tryFloat64(compute, arithmetic);
   let stage: 'float64' | 'refined' = 'float64';
@@ -220,14 +233,13 @@ export function fastStages<K extends string>(
     }
   }
   if ('reason' in first) return first;
-  return decideOpen(compute, first.values, first.open, stage);
+  return decideOpen(compute, first, stage);
 }
 
-/** The outputs binary64 left `open` decided by exact rationals, or the reason they are not. */
+/** The outputs binary64 left open decided by exact rationals, or why they are not (as binary64 left them). */
 function decideOpen<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
-  values: Record<K, number>,
-  open: K[],
+  { values, open, why }: Open<K>,
   stage: 'float64' | 'refined',
 ): FastOutcome<K> {
   if (open.length === 0) return { values, stage };
@@ -235,11 +247,12 @@ function decideOpen<K extends string>(
   try {
     exact = compute(RationalArithmetic.instance);
   } catch {
-    return { reason: 'boundary' };
+    return { reason: why };
   }
   for (const key of open) {
+    // undefined for an exact zero (whose IEEE sign the rationals do not keep) and for what left them.
     const v = roundRationalToFloat32(exact[key] as Rational);
-    if (v === undefined) return { reason: 'boundary' };
+    if (v === undefined) return { reason: why };
     values[key] = v;
   }
   return { values, stage: 'rational' };

@@ -183,6 +183,18 @@ describe('hard cases made on purpose', () => {
     expect(decide('0.5', 3 * MIN_SUBNORMAL, 2 * MIN_SUBNORMAL)).toBe(2 * MIN_SUBNORMAL); // 2^-148 exactly, subnormal
   });
 
+  it('a product that underflows binary64 keeps its sign through the exact rational stage, not the decimal one', () => {
+    // From the properties' cases (sgd/paper, seed 20171213): α = 8.4e-323 is a subnormal double, so
+    // α · g (about 1.3e-327) underflows binary64 and its enclosure holds 0 with no sign told.
+    resetCertifyStatistics();
+    expect(Object.is(decide('8.4e-323', 0, -(0x15e9f26 * 2 ** -39)), 0)).toBe(true); // 0 − α g > 0 rounds to +0
+    expect(Object.is(decide('8.4e-323', 0, 0x15e9f26 * 2 ** -39), -0)).toBe(true);
+    expect(Object.is(decide('8.4e-323', -0, 2 ** -149), -0)).toBe(true);
+    const counts = certifyStatistics()['sgd']!;
+    expect(counts.rational).toBeGreaterThanOrEqual(3);
+    expect(fallThroughShare(counts)).toBe(0);
+  });
+
   it('hyperparameters within 10^-15 of 1 are decided by the float64 stage on a decimal preparation, and agree', () => {
     resetCertifyStatistics();
     for (const preset of ['paper', 'pytorch', 'keras'] as const) {
