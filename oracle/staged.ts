@@ -10,7 +10,8 @@ import { certify, type Certified } from './certify.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { Float64Enclosures, type F64 } from './float64.js';
 import { Undecided, type Interval, type IntervalArithmetic } from './interval.js';
-import { RationalArithmetic, roundRationalToFloat32, type Rational } from './rational.js';
+import { roundRationalToFloat32 } from './rational.js';
+import { RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
 
 /** Which stages {@link certifyStaged} runs: the float64 stage first, or the decimal ladder alone. */
 export type Stages = 'float64-then-decimal' | 'decimal';
@@ -208,10 +209,10 @@ function tryFloat64<K extends string>(
 
 /**
  * Runs only the fast stages of {@link certifyStaged} on `compute`: the float64 enclosures; then, for
- * the outputs whose enclosure holds a rounding boundary, the exact rational evaluation
- * ({@link RationalArithmetic}), rounded to float32 ({@link roundRationalToFloat32}) where it stays
- * rational. For tests and benchmarks; `arithmetic` replaces
- * the float64 one (a deliberately wrong arithmetic, in the specs).
+ * the outputs whose enclosure holds a rounding boundary or a zero of unknown sign, the exact rational
+ * evaluation (with binary64 alongside for the formula's tests, {@link RationalWithFloat64}), rounded
+ * to float32 ({@link roundRationalToFloat32}) where it stays rational. For tests and benchmarks;
+ * `arithmetic` replaces the float64 one (a deliberately wrong arithmetic, in the specs).
  */
 export function fastStages<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
@@ -245,13 +246,13 @@ function decideOpen<K extends string>(
   if (open.length === 0) return { values, stage };
   let exact: Record<K, Enclosure>;
   try {
-    exact = compute(RationalArithmetic.instance);
+    exact = compute(RationalWithFloat64.instance);
   } catch {
     return { reason: why };
   }
   for (const key of open) {
     // undefined for an exact zero (whose IEEE sign the rationals do not keep) and for what left them.
-    const v = roundRationalToFloat32(exact[key] as Rational);
+    const v = roundRationalToFloat32((exact[key] as RationalPair).exact);
     if (v === undefined) return { reason: why };
     values[key] = v;
   }

@@ -9,7 +9,8 @@
  *   value the decimal enclosure holds is enclosed again;
  * - the rational stage takes it only where that enclosure is an exact point (a finite decimal, as
  *   α₀ γ^k is), and otherwise leaves the rationals (the outputs that depend on it go on to the
- *   decimal stage).
+ *   decimal stage); paired with binary64 (../rational-with-float64.ts), its enclosure is the
+ *   float64 stage's.
  *
  * An enclosure that is a point is exact in every arithmetic ({@link Arithmetic.point}).
  *
@@ -21,6 +22,7 @@ import { Float64Enclosures } from '../float64.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { NOT_RATIONAL, RationalArithmetic } from '../rational.js';
 import { doublesEnclosing, REFINED_PRECISION } from '../refined-preparation.js';
+import { RationalWithFloat64 } from '../rational-with-float64.js';
 import { learningRateEnclosure } from './index.js';
 
 /** The last enclosure at {@link REFINED_PRECISION}: a step's stages ask for the same t in turn. */
@@ -44,5 +46,10 @@ export function scheduledRate(a: Arithmetic, schedule: ScheduleConfig, k: number
   if (enclosure.lo.eq(enclosure.hi)) return a.point(enclosure.lo);
   if (a instanceof Float64Enclosures) return doublesEnclosing(enclosure);
   if (a instanceof RationalArithmetic) return NOT_RATIONAL;
+  if (a instanceof RationalWithFloat64)
+    return a.pair(
+      () => NOT_RATIONAL,
+      () => doublesEnclosing(enclosure),
+    );
   throw new Error(`internal: a scheduled learning rate in an arithmetic of no stage (${a.constructor.name})`);
 }
