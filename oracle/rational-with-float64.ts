@@ -1,207 +1,235 @@
 /**
- * The exact rational stage with the float64 enclosures alongside, for formulas that branch: each value
- * is the pair of its exact rational (./rational.ts) and its binary64 enclosure (./float64.ts), every
- * operation applied to both. A test (`isZero`, `isNegative`) is answered by the rational where it is
- * one, and otherwise by the enclosure, which is as certain where it answers: both hold the same exact
- * value. So a formula whose branch depends on a value that left the rationals (LAMB's trust ratio tests
- * ‖r‖ = 0, and r holds √v) still yields the outputs that stayed rational, which is what the rational
- * stage decides; alone, the rational arithmetic throws at such a test and every output of the
- * computation went on to the decimal stage.
+ * The exact rational stage with binary64 alongside: each value is kept as an exact part q (a rational,
+ * or a quadratic surd; ./rational.ts) plus a remainder known only by its binary64 enclosure r, and
+ * with the binary64 enclosure w of the whole value (./float64.ts):
+ *
+ *   x ∈ q + r,   x ∈ w.
+ *
+ * While the operations stay rational the remainder is the exact point 0 and this is the rational
+ * stage as it was. An operation that leaves the rationals (√ of a non-square added to something, a
+ * power with a real exponent) re-bases the value on q = 0, r = w; later operations carry the
+ * remainder in interval arithmetic: (q1 + r1) + (q2 + r2) = (q1 + q2) + (r1 + r2),
+ * (q1 + r1)(q2 + r2) = q1 q2 + (q1 r2 + r1 w2), and (q1 + r1) / q2 = q1 / q2 + r1 / q2.
+ *
+ * An output rounds to the float32 that both q + lo(r) and q + hi(r) round to, computed exactly (the
+ * ends of r are doubles, so rationals); rounding is monotone, so every value between them rounds
+ * there too. That decides an output whose exact part is a float32 midpoint and whose remainder is
+ * tiny but of known sign: RMSProp's buffer μ b + α g / (√v + ε) with μ b a midpoint (μ = 0.9 makes
+ * one for about one b in ten) and α g / (√v + ε) far below it. A test (`isZero`, `isNegative`) is
+ * answered by the exact part where the remainder is 0, else by q + r's ends exactly, else by w: each
+ * is certain where it answers, since all hold the same exact value (LAMB's trust ratio tests ‖r‖ = 0,
+ * and ‖r‖ holds √v).
  *
  * @module
  */
 import type { Dec } from './binary32.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
-import { Float64Enclosures, type F64 } from './float64.js';
-import { Undecided } from './interval.js';
-import { NOT_RATIONAL, RATIONAL_UNDECIDED, RationalArithmetic, type Rational } from './rational.js';
+import type { F64 } from './float64.js';
+import { compareRationals, NOT_RATIONAL, RATIONAL_UNDECIDED, type Rational } from './rational.js';
+import {
+  both,
+  enclosed,
+  exactEnds,
+  exactly,
+  F,
+  isRational,
+  isSurd,
+  NO_REST,
+  Q,
+  restless,
+  surdAsRest,
+  value,
+  ZERO,
+  type RationalPair,
+} from './rational-pair.js';
 
-/** A value of {@link RationalWithFloat64}: the exact rational (or NOT_RATIONAL) and the enclosure, if binary64 had one. */
-export interface RationalPair {
-  readonly exact: Rational;
-  readonly approx: F64 | undefined;
-}
+export { roundPairToFloat32, type RationalPair } from './rational-pair.js';
 
-const Q = RationalArithmetic.instance;
-
-/** A rational operation's value, or NOT_RATIONAL where it throws (NaN and ±∞ have no rational). */
-function exactly(f: () => Rational): Rational {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Undecided) return NOT_RATIONAL;
-    throw e;
-  }
-}
-
-/** A binary64 operation's enclosure, or undefined where it cannot be decided. */
-function approximately(f: () => F64): F64 | undefined {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Undecided) return undefined;
-    throw e;
-  }
-}
-
-const isRational = (r: Rational): boolean => r.den !== 0n;
-
-/** The exact rational stage paired with the binary64 enclosures for its tests. */
+/** The exact rational stage with binary64 alongside (see the module's description). */
 export class RationalWithFloat64 implements Arithmetic {
   /** The shared instance. */
   static readonly instance = new RationalWithFloat64();
 
-  private readonly approximate = Float64Enclosures.instance;
-
   private constructor() {}
 
-  /** The pair of the values each arithmetic gives. */
-  pair(exact: () => Rational, approx: () => F64): RationalPair {
-    return { exact: exactly(exact), approx: approximately(approx) };
+  /** A value that is q + r with q the exact part the rational stage gives (NOT_RATIONAL where it has none). */
+  pair(exact: () => Rational, whole: () => F64): RationalPair {
+    const q = exactly(exact);
+    return value(q, isRational(q) ? NO_REST : undefined, enclosed(whole));
   }
 
-  private unary(a: Enclosure, q: (x: Rational) => Rational, f: (x: F64) => F64): RationalPair {
-    const x = a as RationalPair;
+  point(text: Dec | string | number): RationalPair {
     return this.pair(
-      () => (isRational(x.exact) ? q(x.exact) : NOT_RATIONAL),
-      () => (x.approx === undefined ? undefinedOperand() : f(x.approx)),
-    );
-  }
-
-  private binary(
-    a: Enclosure,
-    b: Enclosure,
-    q: (x: Rational, y: Rational) => Rational,
-    f: (x: F64, y: F64) => F64,
-  ): RationalPair {
-    const x = a as RationalPair;
-    const y = b as RationalPair;
-    return this.pair(
-      () => q(x.exact, y.exact),
-      () => (x.approx === undefined || y.approx === undefined ? undefinedOperand() : f(x.approx, y.approx)),
-    );
-  }
-
-  point(value: Dec | string | number): RationalPair {
-    return this.pair(
-      () => Q.point(value),
-      () => this.approximate.point(value),
+      () => Q.point(text),
+      () => F.point(text),
     );
   }
   fromFloat32(x: number): RationalPair {
     return this.pair(
       () => Q.fromFloat32(x),
-      () => this.approximate.fromFloat32(x),
+      () => F.fromFloat32(x),
     );
   }
+
   add(a: Enclosure, b: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      b,
-      (x, y) => Q.add(x, y),
-      (x, y) => this.approximate.add(x, y),
+    const x = a as RationalPair;
+    const y = b as RationalPair;
+    const whole = both(x.whole, y.whole, (u, v) => F.add(u, v));
+    if (restless(x) && restless(y)) {
+      const q = exactly(() => Q.add(x.exact, y.exact));
+      if (isRational(q)) return value(q, NO_REST, whole);
+    }
+    // (q1 + q2) + (r1 + r2), with a surd moved into the remainder (a surd plus a rational is neither).
+    const u = surdAsRest(x);
+    const v = surdAsRest(y);
+    return value(
+      exactly(() => Q.add(u.exact, v.exact)),
+      restless(u) ? v.rest : restless(v) ? u.rest : both(u.rest, v.rest, (p, r) => F.add(p, r)),
+      whole,
     );
   }
+
   sub(a: Enclosure, b: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      b,
-      (x, y) => Q.sub(x, y),
-      (x, y) => this.approximate.sub(x, y),
-    );
+    return this.add(a, this.neg(b));
   }
-  mul(a: Enclosure, b: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      b,
-      (x, y) => Q.mul(x, y),
-      (x, y) => this.approximate.mul(x, y),
-    );
-  }
-  div(a: Enclosure, b: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      b,
-      (x, y) => Q.div(x, y),
-      (x, y) => this.approximate.div(x, y),
-    );
-  }
-  max(a: Enclosure, b: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      b,
-      (x, y) => Q.max(x, y),
-      (x, y) => this.approximate.max(x, y),
-    );
-  }
-  powReal(a: Enclosure, y: Enclosure): RationalPair {
-    return this.binary(
-      a,
-      y,
-      () => NOT_RATIONAL,
-      (x, z) => this.approximate.powReal(x, z),
-    );
-  }
+
   neg(a: Enclosure): RationalPair {
-    return this.unary(
-      a,
-      (x) => Q.neg(x),
-      (x) => this.approximate.neg(x),
-    );
+    const x = a as RationalPair;
+    const whole = x.whole === undefined ? undefined : F.neg(x.whole);
+    if (!isRational(x.exact)) return value(NOT_RATIONAL, undefined, whole);
+    return value(Q.neg(x.exact), restless(x) ? NO_REST : x.rest && F.neg(x.rest), whole);
   }
+
   abs(a: Enclosure): RationalPair {
-    return this.unary(
-      a,
-      (x) => Q.abs(x),
-      (x) => this.approximate.abs(x),
-    );
+    const x = a as RationalPair;
+    const whole = enclosed(() => x.whole && F.abs(x.whole));
+    if (restless(x))
+      return value(
+        exactly(() => Q.abs(x.exact)),
+        NO_REST,
+        whole,
+      );
+    const sign = this.signOf(x);
+    if (sign === undefined) return value(NOT_RATIONAL, undefined, whole);
+    return sign < 0 ? this.neg(x) : { ...x, whole };
   }
+
+  mul(a: Enclosure, b: Enclosure): RationalPair {
+    const x = a as RationalPair;
+    const y = b as RationalPair;
+    const whole = both(x.whole, y.whole, (u, v) => F.mul(u, v));
+    const q = exactly(() => Q.mul(x.exact, y.exact));
+    if (restless(x) && restless(y)) return value(q, NO_REST, whole);
+    if (isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
+    // q1 r2 + r1 w2, with q1 enclosed by w1 where r1 is 0, else by w1 − r1.
+    const rest = restless(x)
+      ? both(x.whole, y.rest, (u, v) => F.mul(u, v))
+      : restless(y)
+        ? both(x.rest, y.whole, (u, v) => F.mul(u, v))
+        : both(
+            both(
+              both(x.whole, x.rest, (u, v) => F.sub(u, v)),
+              y.rest,
+              (u, v) => F.mul(u, v),
+            ),
+            both(x.rest, y.whole, (u, v) => F.mul(u, v)),
+            (u, v) => F.add(u, v),
+          );
+    return value(q, rest, whole);
+  }
+
   square(a: Enclosure): RationalPair {
-    return this.unary(
-      a,
-      (x) => Q.square(x),
-      (x) => this.approximate.square(x),
+    const x = a as RationalPair;
+    if (restless(x))
+      return value(
+        exactly(() => Q.square(x.exact)),
+        NO_REST,
+        enclosed(() => x.whole && F.square(x.whole)),
+      );
+    const product = this.mul(x, x);
+    return { ...product, whole: enclosed(() => x.whole && F.square(x.whole)) };
+  }
+
+  div(a: Enclosure, b: Enclosure): RationalPair {
+    const x = a as RationalPair;
+    const y = b as RationalPair;
+    const whole = both(x.whole, y.whole, (u, v) => F.div(u, v));
+    const q = exactly(() => Q.div(x.exact, y.exact));
+    if (restless(x) && restless(y)) return value(q, NO_REST, whole);
+    // Only a divisor that is its exact part: (q1 + r1) / q2 = q1 / q2 + r1 / q2, q2 enclosed by w2.
+    if (!restless(y) || isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
+    return value(
+      q,
+      both(x.rest, y.whole, (u, v) => F.div(u, v)),
+      whole,
     );
   }
+
   sqrt(a: Enclosure): RationalPair {
-    return this.unary(
-      a,
-      (x) => Q.sqrt(x),
-      (x) => this.approximate.sqrt(x),
-    );
+    const x = a as RationalPair;
+    const whole = enclosed(() => x.whole && F.sqrt(x.whole));
+    return value(restless(x) ? exactly(() => Q.sqrt(x.exact)) : NOT_RATIONAL, NO_REST, whole);
   }
+
+  max(a: Enclosure, b: Enclosure): RationalPair {
+    const x = a as RationalPair;
+    const y = b as RationalPair;
+    const whole = both(x.whole, y.whole, (u, v) => F.max(u, v));
+    if (restless(x) && restless(y))
+      return value(
+        exactly(() => Q.max(x.exact, y.exact)),
+        NO_REST,
+        whole,
+      );
+    return value(NOT_RATIONAL, undefined, whole);
+  }
+
   powInt(a: Enclosure, n: number): RationalPair {
-    return this.unary(
-      a,
-      (x) => Q.powInt(x, n),
-      (x) => this.approximate.powInt(x, n),
+    const x = a as RationalPair;
+    const whole = enclosed(() => x.whole && F.powInt(x.whole, n));
+    return value(restless(x) ? exactly(() => Q.powInt(x.exact, n)) : NOT_RATIONAL, NO_REST, whole);
+  }
+
+  powReal(a: Enclosure, y: Enclosure): RationalPair {
+    return value(
+      NOT_RATIONAL,
+      undefined,
+      both((a as RationalPair).whole, (y as RationalPair).whole, (u, v) => F.powReal(u, v)),
     );
   }
 
-  /** Whether a = 0: the rational's answer where it has one, else the enclosure's (which may throw Undecided). */
+  /** −1, 0 or 1 as x < 0, x = 0, x > 0 where the exact part and remainder tell; undefined otherwise. */
+  private signOf(x: RationalPair): number | undefined {
+    if (restless(x)) {
+      if (!isRational(x.exact)) return undefined;
+      if (isSurd(x.exact)) return x.exact.num < 0n ? -1 : 1;
+      return x.exact.num < 0n ? -1 : x.exact.num > 0n ? 1 : 0;
+    }
+    const ends = exactEnds(x);
+    if (ends === undefined) return undefined;
+    if (compareRationals(ends.lo, ZERO) > 0) return 1;
+    if (compareRationals(ends.hi, ZERO) < 0) return -1;
+    return undefined;
+  }
+
+  /** Whether x = 0: by the exact part and remainder where they tell, else by the whole enclosure. */
   isZero(a: Enclosure): boolean {
-    const { exact, approx } = a as RationalPair;
-    try {
-      return Q.isZero(exact);
-    } catch (e) {
-      if (!(e instanceof Undecided) || approx === undefined) throw e;
-      return this.approximate.isZero(approx);
-    }
+    const x = a as RationalPair;
+    const sign = this.signOf(x);
+    if (sign !== undefined) return sign === 0;
+    if (x.whole === undefined) throw RATIONAL_UNDECIDED;
+    return F.isZero(x.whole);
   }
 
-  /** Whether a < 0 (−0 counts): the rational's answer where it has one, else the enclosure's. */
+  /**
+   * Whether x < 0 (−0 counts): by the exact part and remainder where they tell a nonzero sign, else by
+   * the whole enclosure (whose exact point keeps IEEE's sign of a zero).
+   */
   isNegative(a: Enclosure): boolean {
-    const { exact, approx } = a as RationalPair;
-    try {
-      return Q.isNegative(exact);
-    } catch (e) {
-      if (!(e instanceof Undecided) || approx === undefined) throw e;
-      return this.approximate.isNegative(approx);
-    }
+    const x = a as RationalPair;
+    const sign = this.signOf(x);
+    if (sign !== undefined && sign !== 0) return sign < 0;
+    if (x.whole === undefined) throw RATIONAL_UNDECIDED;
+    return F.isNegative(x.whole);
   }
-}
-
-/** An operation on an operand binary64 could not enclose has no enclosure either. */
-function undefinedOperand(): never {
-  throw RATIONAL_UNDECIDED;
 }

@@ -10,8 +10,7 @@ import { certify, type Certified } from './certify.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { Float64Enclosures, type F64 } from './float64.js';
 import { Undecided, type Interval, type IntervalArithmetic } from './interval.js';
-import { roundRationalToFloat32 } from './rational.js';
-import { RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
+import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
 
 /** Which stages {@link certifyStaged} runs: the float64 stage first, or the decimal ladder alone. */
 export type Stages = 'float64-then-decimal' | 'decimal';
@@ -210,8 +209,8 @@ function tryFloat64<K extends string>(
 /**
  * Runs only the fast stages of {@link certifyStaged} on `compute`: the float64 enclosures; then, for
  * the outputs whose enclosure holds a rounding boundary or a zero of unknown sign, the exact rational
- * evaluation (with binary64 alongside for the formula's tests, {@link RationalWithFloat64}), rounded
- * to float32 ({@link roundRationalToFloat32}) where it stays rational. For tests and benchmarks;
+ * evaluation with a remainder enclosed in binary64 ({@link RationalWithFloat64}), rounded to float32
+ * where both ends of that enclosure round alike ({@link roundPairToFloat32}). For tests and benchmarks;
  * `arithmetic` replaces the float64 one (a deliberately wrong arithmetic, in the specs).
  */
 export function fastStages<K extends string>(
@@ -251,8 +250,9 @@ function decideOpen<K extends string>(
     return { reason: why };
   }
   for (const key of open) {
-    // undefined for an exact zero (whose IEEE sign the rationals do not keep) and for what left them.
-    const v = roundRationalToFloat32((exact[key] as RationalPair).exact);
+    // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
+    // straddles a rounding boundary, and for what binary64 could not enclose.
+    const v = roundPairToFloat32(exact[key] as RationalPair);
     if (v === undefined) return { reason: why };
     values[key] = v;
   }

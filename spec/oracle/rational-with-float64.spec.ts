@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configure } from '../../core/catalogue/index.js';
 import { Undecided } from '../../oracle/interval.js';
-import { NOT_RATIONAL } from '../../oracle/rational.js';
-import { RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
+import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
 import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
 import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
 
@@ -10,26 +9,43 @@ const P = RationalWithFloat64.instance;
 const pair = (x: unknown) => x as RationalPair;
 
 describe('the rational stage with binary64 alongside', () => {
-  it('keeps the exact rational where the operations stay rational', () => {
+  it('keeps the exact rational, with no remainder, while the operations stay rational', () => {
     const m = pair(P.add(P.mul(P.point('0.9'), P.fromFloat32(3)), P.mul(P.point('0.1'), P.fromFloat32(1))));
     expect(m.exact.num * 10n).toBe(28n * m.exact.den);
-    expect(m.approx!.lo).toBeLessThanOrEqual(2.8);
-    expect(m.approx!.hi).toBeGreaterThanOrEqual(2.8);
+    expect([m.rest!.lo, m.rest!.hi]).toEqual([0, 0]);
+    expect(m.whole!.lo).toBeLessThanOrEqual(2.8);
+    expect(m.whole!.hi).toBeGreaterThanOrEqual(2.8);
   });
 
-  it('answers a test on a value that left the rationals from its enclosure, where the enclosure tells', () => {
-    const root = P.sqrt(P.add(P.fromFloat32(2), P.point('1e-7'))); // a surd plus a rational leaves them
-    const sum = pair(P.add(root, P.point('1e-8')));
-    expect(sum.exact).toBe(NOT_RATIONAL);
+  it('moves what leaves the rationals into the remainder and keeps the rational part exact', () => {
+    const root = P.sqrt(P.add(P.fromFloat32(2), P.point('1e-7'))); // √ of a non-square: a surd
+    const sum = pair(P.add(root, P.point('1e-8'))); // a surd plus a rational is neither
+    expect(sum.exact.num * 100_000_000n).toBe(sum.exact.den);
+    // The remainder is √(2 + 10^-7) = 1.41421359772843…, enclosed within a few ulps.
+    expect(sum.rest!.lo).toBeGreaterThan(1.4142135977284);
+    expect(sum.rest!.hi).toBeLessThan(1.4142135977285);
     expect(P.isZero(sum)).toBe(false);
     expect(P.isNegative(sum)).toBe(false);
     expect(P.isNegative(P.neg(sum))).toBe(true);
   });
 
-  it('throws Undecided where neither tells, and answers an exact zero by the rational', () => {
+  it('rounds an exact midpoint plus a remainder of known sign to that side, and leaves one of unknown sign', () => {
+    const midpoint = P.fromFloat32(1 + 2 ** -23); // 1 + 2^-24 = midpoint + …, built below as a sum
+    const half = pair(P.sub(P.add(midpoint, P.fromFloat32(1)), P.fromFloat32(1 + 2 ** -23))); // 1, exactly
+    expect(roundPairToFloat32(half)).toBe(1);
+    const exactMidpoint = P.mul(P.point('0.5'), P.add(P.fromFloat32(1), midpoint)); // 1 + 2^-24
+    const tiny = P.mul(P.sqrt(P.point(2)), P.point('1e-30')); // √2 · 10^-30, irrational
+    expect(roundPairToFloat32(pair(exactMidpoint))).toBe(1); // the tie goes to the even 1
+    expect(roundPairToFloat32(pair(P.add(exactMidpoint, tiny)))).toBe(1 + 2 ** -23);
+    expect(roundPairToFloat32(pair(P.sub(exactMidpoint, tiny)))).toBe(1);
+    // A remainder whose enclosure holds 0 decides nothing on a boundary.
+    const zeroish = P.sub(P.sqrt(P.point(2)), P.point('1.4142135623730950488'));
+    expect(roundPairToFloat32(pair(P.add(exactMidpoint, zeroish)))).toBeUndefined();
+  });
+
+  it('throws Undecided at a test neither the exact part, the remainder nor the whole enclosure decides', () => {
     // √2 − 1.4142135623730950488 ≈ 1.7e-20: irrational, and within binary64's enclosure width of 0.
     const close = P.sub(P.sqrt(P.point(2)), P.point('1.4142135623730950488'));
-    expect(pair(close).exact).toBe(NOT_RATIONAL);
     expect(() => P.isZero(close)).toThrow(Undecided);
     expect(() => P.isNegative(close)).toThrow(Undecided);
     expect(P.isZero(P.sub(P.point('0.1'), P.point('0.1')))).toBe(true);
@@ -37,11 +53,38 @@ describe('the rational stage with binary64 alongside', () => {
     expect(P.isNegative(P.neg(P.point(0)))).toBe(true);
   });
 
-  it('an operand binary64 cannot enclose has no enclosure downstream, and NaN or ±∞ no rational', () => {
-    const undecided = pair(P.div(P.point(1), P.sub(P.point('0.1'), P.point('0.1000000000000000001'))));
-    expect(undecided.approx).toBeUndefined();
-    expect(pair(P.add(undecided, P.point(1))).approx).toBeUndefined();
-    expect(pair(P.fromFloat32(Infinity)).exact).toBe(NOT_RATIONAL);
+  it('keeps the exact part where binary64 cannot enclose, and takes ±∞ from binary64 alone', () => {
+    const quotient = pair(P.div(P.point(1), P.sub(P.point('0.1'), P.point('0.1000000000000000001'))));
+    expect(quotient.exact.num).toBe(-(10n ** 19n) * quotient.exact.den);
+    expect(quotient.whole).toBeUndefined();
+    const infinite = pair(P.fromFloat32(-Infinity));
+    expect(roundPairToFloat32(infinite)).toBeUndefined();
+    expect(P.isNegative(infinite)).toBe(true);
+  });
+
+  it('decides an RMSProp buffer whose exact part is a float32 midpoint and whose remainder is tiny', () => {
+    // From the properties' cases (rmsprop/paper, seed 20171213): b' = μ b + α g / √(v' + ε) with
+    // μ b a midpoint and α = 1.1e-173; the rational stage alone left the sum with a surd to decimal.
+    const config = configure(entryOf('rmsprop'), 'paper', {
+      lr: '1.1312664938588316e-173',
+      rho: '0.9',
+      momentum: '0.9',
+      eps: '1e-8',
+    });
+    const input = {
+      params: Float32Array.of(-0x1f753c6 * 2 ** -25),
+      grads: Float32Array.of(0x1dbfb36 * 2 ** -29),
+      state: { meanSquare: Float32Array.of(0x1000008 * 2 ** -27), buffer: Float32Array.of(-0x1e2e3f6 * 2 ** -41) },
+      t: 1_000_000,
+    };
+    resetCertifyStatistics();
+    const staged = oracleRuleOf('rmsprop').step(config, input);
+    const counts = certifyStatistics()['rmsprop']!;
+    expect(counts.rational).toBe(1);
+    expect(fallThroughShare(counts)).toBe(0);
+    const decimal = withCertifyStages('decimal', () => oracleRuleOf('rmsprop').step(config, input));
+    expect(Array.from(staged.params)).toEqual(Array.from(decimal.params));
+    expect(Array.from(staged.state['buffer']!)).toEqual(Array.from(decimal.state['buffer']!));
   });
 
   it("decides LAMB's rational outputs when its trust ratio tests a norm that is irrational", () => {

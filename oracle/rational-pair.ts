@@ -1,0 +1,99 @@
+/**
+ * The values of the rational stage with binary64 alongside (./rational-with-float64.ts): an exact part
+ * q plus a remainder enclosed in binary64, x ∈ q + r, with the enclosure w of the whole value; how they
+ * are built, and how one rounds to float32 where both ends of q + r round alike.
+ *
+ * @module
+ */
+import { Float64Enclosures, type F64 } from './float64.js';
+import { Undecided } from './interval.js';
+import {
+  NOT_RATIONAL,
+  RationalArithmetic,
+  rationalOfDouble,
+  roundRationalToFloat32,
+  type Rational,
+} from './rational.js';
+
+/**
+ * A value of the rational stage with binary64 alongside: x ∈ exact + rest and x ∈ whole. `rest` is undefined when
+ * binary64 could not enclose it, `whole` when it could not enclose x; `exact` is NOT_RATIONAL only
+ * when `rest` is undefined.
+ */
+export interface RationalPair {
+  readonly exact: Rational;
+  readonly rest: F64 | undefined;
+  readonly whole: F64 | undefined;
+}
+
+export const Q = RationalArithmetic.instance;
+export const F = Float64Enclosures.instance;
+export const ZERO: Rational = Object.freeze({ num: 0n, den: 1n });
+export const NO_REST: F64 = Object.freeze({ lo: 0, hi: 0 });
+
+export const isRational = (r: Rational): boolean => r.den !== 0n;
+export const isSurd = (r: Rational): boolean => r.root === true;
+export const restless = (x: RationalPair): boolean => x.rest === NO_REST;
+
+/** A rational operation's value, or NOT_RATIONAL where it throws (NaN and ±∞ have no rational). */
+export function exactly(f: () => Rational): Rational {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Undecided) return NOT_RATIONAL;
+    throw e;
+  }
+}
+
+/** A binary64 operation's enclosure, or undefined where an operand has none or it cannot be decided. */
+export function enclosed(f: () => F64 | undefined): F64 | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Undecided) return undefined;
+    throw e;
+  }
+}
+
+/** f on defined operands, else undefined. */
+export function both(x: F64 | undefined, y: F64 | undefined, f: (x: F64, y: F64) => F64): F64 | undefined {
+  return x === undefined || y === undefined ? undefined : enclosed(() => f(x, y));
+}
+
+/** The value with exact part q and remainder r, re-based on q = 0, r = whole when q left the rationals. */
+export function value(exact: Rational, rest: F64 | undefined, whole: F64 | undefined): RationalPair {
+  if (isRational(exact) && rest !== undefined) return { exact, rest, whole };
+  return { exact: whole === undefined ? NOT_RATIONAL : ZERO, rest: whole, whole };
+}
+
+/** x with a surd exact part moved into the remainder: 0 + w. */
+export function surdAsRest(x: RationalPair): RationalPair {
+  return isSurd(x.exact) ? value(NOT_RATIONAL, undefined, x.whole) : x;
+}
+
+/** The exact sum of a rational (not a surd) and a finite double. */
+function plusDouble(q: Rational, d: number): Rational {
+  return d === 0 ? q : Q.add(q, rationalOfDouble(d));
+}
+
+/** The exact bounds q + lo(r), q + hi(r) of a value, or undefined (a surd, no remainder, an infinite end). */
+export function exactEnds(x: RationalPair): { lo: Rational; hi: Rational } | undefined {
+  const { exact, rest } = x;
+  if (rest === undefined || !isRational(exact) || isSurd(exact)) return undefined;
+  if (rest.lo - rest.lo !== 0 || rest.hi - rest.hi !== 0) return undefined;
+  return { lo: plusDouble(exact, rest.lo), hi: plusDouble(exact, rest.hi) };
+}
+
+/**
+ * The float32 a value rounds to, when both ends of q + r round to it (and, for a zero, when the ends
+ * are on one side of 0); undefined otherwise, and for an exact zero, whose IEEE sign a rational does
+ * not keep.
+ */
+export function roundPairToFloat32(x: RationalPair): number | undefined {
+  if (restless(x)) return roundRationalToFloat32(x.exact);
+  const ends = exactEnds(x);
+  if (ends === undefined) return undefined;
+  const lo = roundRationalToFloat32(ends.lo);
+  const hi = roundRationalToFloat32(ends.hi);
+  return lo !== undefined && Object.is(lo, hi) ? lo : undefined;
+}
