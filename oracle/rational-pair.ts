@@ -5,9 +5,11 @@
  *
  * @module
  */
+import { MAX_FLOAT32, nextFloat32 } from './binary32.js';
 import { Float64Enclosures, type F64 } from './float64.js';
 import { Undecided } from './interval.js';
 import {
+  compareRationals,
   NOT_RATIONAL,
   RationalArithmetic,
   rationalOfDouble,
@@ -90,10 +92,37 @@ export function exactEnds(x: RationalPair): { lo: Rational; hi: Rational } | und
  * not keep.
  */
 export function roundPairToFloat32(x: RationalPair): number | undefined {
-  if (restless(x)) return roundRationalToFloat32(x.exact);
+  if (restless(x)) return isSurd(x.exact) ? roundSurdToFloat32(x.exact, x.whole) : roundRationalToFloat32(x.exact);
   const ends = exactEnds(x);
   if (ends === undefined) return undefined;
   const lo = roundRationalToFloat32(ends.lo);
   const hi = roundRationalToFloat32(ends.hi);
   return lo !== undefined && Object.is(lo, hi) ? lo : undefined;
+}
+
+/** 2^128 − 2^103, the boundary between the largest float32 and +∞ (exact in binary64). */
+const OVERFLOW_BOUNDARY = MAX_FLOAT32 + 2 ** 103;
+
+/**
+ * The float32 nearest the surd s · √X (X = |num| / den, never a square, so never on a rounding
+ * boundary, which is rational): the enclosure w of its magnitude names the few float32 values it may
+ * round to, and each boundary b between them is settled by comparing X with b² exactly. Undefined
+ * without an enclosure, or when it spans more than a few float32 values.
+ */
+function roundSurdToFloat32(surd: Rational, whole: F64 | undefined): number | undefined {
+  if (whole === undefined || whole.lo !== whole.lo) return undefined;
+  const sign = surd.num < 0n ? -1 : 1;
+  const square: Rational = { num: sign < 0 ? -surd.num : surd.num, den: surd.den };
+  const lo = Math.fround(sign < 0 ? -whole.hi : whole.lo);
+  const hi = Math.fround(sign < 0 ? -whole.lo : whole.hi);
+  let f = Math.max(lo, 0);
+  for (let steps = 0; steps < 4; steps++) {
+    if (f >= hi) return sign * f;
+    const next = nextFloat32(f, Infinity);
+    const boundary = next === Infinity ? OVERFLOW_BOUNDARY : (f + next) / 2;
+    const b = rationalOfDouble(boundary);
+    if (compareRationals(square, Q.mul(b, b)) < 0) return sign * f;
+    f = next;
+  }
+  return undefined;
 }

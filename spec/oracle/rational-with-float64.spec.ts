@@ -43,6 +43,20 @@ describe('the rational stage with binary64 alongside', () => {
     expect(roundPairToFloat32(pair(P.add(exactMidpoint, zeroish)))).toBeUndefined();
   });
 
+  it('rounds a surd exactly by comparing squares, its sign deciding a zero', () => {
+    // √2 · 10^-50 rounds to +0 and its negative to −0; binary64's enclosure of it holds no float32
+    // boundary here, but its product with a subnormal double would hold 0.
+    const root = P.mul(P.sqrt(P.point(2)), P.point('1e-50'));
+    expect(Object.is(roundPairToFloat32(pair(root)), 0)).toBe(true);
+    expect(Object.is(roundPairToFloat32(pair(P.neg(root))), -0)).toBe(true);
+    // √(1 + 2^-23 + 2^-46 + 2^-60): just above the midpoint 1 + 2^-24 squared's root, so it rounds up;
+    // binary64 cannot tell (its enclosure of the square root holds the midpoint).
+    const above = P.sqrt(P.add(P.fromFloat32(1 + 2 ** -23), P.point('3.552713678800500938014425e-15')));
+    const below = P.sqrt(P.add(P.fromFloat32(1 + 2 ** -23), P.point('3.552713678800500923e-15')));
+    expect(roundPairToFloat32(pair(above))).toBe(1 + 2 ** -23);
+    expect(roundPairToFloat32(pair(below))).toBe(1);
+  });
+
   it('throws Undecided at a test neither the exact part, the remainder nor the whole enclosure decides', () => {
     // √2 − 1.4142135623730950488 ≈ 1.7e-20: irrational, and within binary64's enclosure width of 0.
     const close = P.sub(P.sqrt(P.point(2)), P.point('1.4142135623730950488'));
