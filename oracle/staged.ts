@@ -10,7 +10,11 @@ import { certify, type Certified } from './certify.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { Float64Enclosures, type F64 } from './float64.js';
 import { Undecided, type Interval, type IntervalArithmetic } from './interval.js';
+import { force, LazyArithmetic } from './lazy-arithmetic.js';
 import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
+
+/** The rational stage's arithmetic: computed only for the outputs binary64 left open (./lazy-arithmetic.ts). */
+const RATIONAL_STAGE = new LazyArithmetic(RationalWithFloat64.instance);
 
 /** Which stages {@link certifyStaged} runs: the float64 stage first, or the decimal ladder alone. */
 export type Stages = 'float64-then-decimal' | 'decimal';
@@ -243,18 +247,17 @@ function decideOpen<K extends string>(
   stage: 'float64' | 'refined',
 ): FastOutcome<K> {
   if (open.length === 0) return { values, stage };
-  let exact: Record<K, Enclosure>;
   try {
-    exact = compute(RationalWithFloat64.instance);
+    const exact = compute(RATIONAL_STAGE);
+    for (const key of open) {
+      // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
+      // straddles a rounding boundary, and for what binary64 could not enclose.
+      const v = roundPairToFloat32(force(exact[key]) as RationalPair);
+      if (v === undefined) return { reason: why };
+      values[key] = v;
+    }
   } catch {
     return { reason: why };
-  }
-  for (const key of open) {
-    // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
-    // straddles a rounding boundary, and for what binary64 could not enclose.
-    const v = roundPairToFloat32(exact[key] as RationalPair);
-    if (v === undefined) return { reason: why };
-    values[key] = v;
   }
   return { values, stage: 'rational' };
 }

@@ -20,6 +20,7 @@ import type { ScheduleConfig } from '../../core/schedules/index.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { Float64Enclosures } from '../float64.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { LazyArithmetic } from '../lazy-arithmetic.js';
 import { NOT_RATIONAL, RationalArithmetic } from '../rational.js';
 import { doublesEnclosing, REFINED_PRECISION } from '../refined-preparation.js';
 import { RationalWithFloat64 } from '../rational-with-float64.js';
@@ -40,6 +41,7 @@ function refinedEnclosure(schedule: ScheduleConfig, t: number): Interval {
  * as an enclosure of arithmetic `a`.
  */
 export function scheduledRate(a: Arithmetic, schedule: ScheduleConfig, k: number): Enclosure {
+  if (a instanceof LazyArithmetic) return a.later(() => scheduledRate(a.inner, schedule, k));
   const t = k - 1;
   if (a instanceof IntervalArithmetic) return learningRateEnclosure(a, schedule, t);
   const enclosure = refinedEnclosure(schedule, t);
