@@ -68,9 +68,10 @@ function input(config: Configuration, n: number, t: number): StepInput {
     Float32Array.from(
       fc.sample(nonneg ? nonnegative(float32Value()) : float32Value(), { numRuns: n, seed: seed + n + 1000 * drawn++ }),
     );
+  // A vector's row and column statistics (Adafactor's) hold one value each, as its tensor slots do.
   const state = Object.fromEntries([
     ...layout.element.map((k) => [k, array(layout.nonnegative.includes(k))]),
-    ...layout.tensor.map((k) => [k, Float32Array.of(0.5)]),
+    ...[...layout.tensor, ...layout.row, ...layout.column].map((k) => [k, Float32Array.of(0.5)]),
   ]);
   const goal =
     config.entry.kind === 'gradient-function-update'
