@@ -163,6 +163,11 @@ export interface StageOptions {
    */
   readonly refine?: boolean;
   /**
+   * The arithmetic of that second try, for a formula that has no preparation of its own (a
+   * whole-tensor rule: ./float64-shared-decimal.ts); {@link Float64Enclosures.refined} by default.
+   */
+  readonly refined?: Arithmetic;
+  /**
    * Whether the caller already ran the first stage's arithmetic on this computation and it did not
    * decide (the elementwise driver, over every element at once): with `refine`, the refined stage is
    * then tried first, since the plain one would repeat the same operations.
@@ -223,14 +228,15 @@ export function fastStages<K extends string>(
   options: StageOptions = {},
 ): FastOutcome<K> {
   const refine = options.refine === true;
+  const refinedArithmetic = options.refined ?? Float64Enclosures.refined;
   if (refine && options.firstStageTried === true) {
-    const refined = tryFloat64(compute, Float64Enclosures.refined);
+    const refined = tryFloat64(compute, refinedArithmetic);
     return 'reason' in refined ? refined : decideOpen(compute, refined, 'refined');
   }
   let first = tryFloat64(compute, arithmetic);
   let stage: 'float64' | 'refined' = 'float64';
   if (refine && ('reason' in first ? first.reason !== 'error' : first.open.length > 0)) {
-    const second = tryFloat64(compute, Float64Enclosures.refined);
+    const second = tryFloat64(compute, refinedArithmetic);
     if (!('reason' in second) && ('reason' in first || second.open.length <= first.open.length)) {
       first = second;
       stage = 'refined';

@@ -34,6 +34,7 @@ import type { Arithmetic, Enclosure } from './enclosure.js';
 import { IntervalArithmetic, type Interval } from './interval.js';
 import { checkEntry, decimalAt, marked, uncertifiedElements } from './marks.js';
 import type { DecimalStepInput, ElementwiseOracleRule, ExactOutput, HyperEnclosures } from './rule.js';
+import { SharedDecimalFloat64 } from './float64-shared-decimal.js';
 import { certifyStaged } from './staged.js';
 
 /** A tensor's values as enclosures: θ, g and each element slot, one enclosure per element. */
@@ -145,8 +146,10 @@ export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): Elementwis
     step(config, input): StepOutput {
       checked(config, input);
       const n = input.params.length;
-      const certified = certifyStaged<string>(config.entry.name, (a) =>
-        flat(evaluate(update, config, a, input.t, n, float32Values(a, input), input.shape)),
+      const certified = certifyStaged<string>(
+        config.entry.name,
+        (a) => flat(evaluate(update, config, a, input.t, n, float32Values(a, input), input.shape)),
+        { refine: true, refined: SharedDecimalFloat64.instance },
       );
       const lengths = slotLengths(config.entry.state(config.flags), n, input.shape);
       const outputs: Record<string, Float32Array> = { params: new Float32Array(n) };

@@ -19,6 +19,7 @@
 import type { ScheduleConfig } from '../../core/schedules/index.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { Float64Enclosures } from '../float64.js';
+import { SharedDecimalFloat64 } from '../float64-shared-decimal.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { LazyArithmetic } from '../lazy-arithmetic.js';
 import { NOT_RATIONAL, RationalArithmetic } from '../rational.js';
@@ -47,6 +48,7 @@ export function scheduledRate(a: Arithmetic, schedule: ScheduleConfig, k: number
   const enclosure = refinedEnclosure(schedule, t);
   if (enclosure.lo.eq(enclosure.hi)) return a.point(enclosure.lo);
   if (a instanceof Float64Enclosures) return doublesEnclosing(enclosure);
+  if (a instanceof SharedDecimalFloat64) return a.ofDecimal(enclosure);
   if (a instanceof RationalArithmetic) return NOT_RATIONAL;
   if (a instanceof RationalWithFloat64)
     return a.pair(
