@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configure } from '../../core/catalogue/index.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
 import { SharedDecimalFloat64 } from '../../oracle/float64-shared-decimal.js';
-import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
-import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
+import { entryOf } from '../../src/registry/index.js';
+import { expectDecidedBy } from './decided-by.js';
 
 const S = SharedDecimalFloat64.instance;
 const F = Float64Enclosures.instance;
@@ -35,14 +35,6 @@ describe('binary64 with the values from constants computed in decimal', () => {
       state: { m: Float32Array.of(0.1, -0.3, 2), v: Float32Array.of(1, 0.5, 4) },
       t: 3,
     };
-    resetCertifyStatistics();
-    const staged = oracleRuleOf('lamb').step(config, input);
-    const counts = certifyStatistics()['lamb']!;
-    expect(counts.refined).toBe(1);
-    expect(fallThroughShare(counts)).toBe(0);
-    const decimal = withCertifyStages('decimal', () => oracleRuleOf('lamb').step(config, input));
-    expect(Array.from(staged.params)).toEqual(Array.from(decimal.params));
-    expect(Array.from(staged.state['m']!)).toEqual(Array.from(decimal.state['m']!));
-    expect(Array.from(staged.state['v']!)).toEqual(Array.from(decimal.state['v']!));
+    expectDecidedBy('refined', 1, config, input);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configure } from '../../core/catalogue/index.js';
 import { Undecided } from '../../oracle/interval.js';
 import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
-import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
-import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
+import { entryOf } from '../../src/registry/index.js';
+import { expectDecidedBy } from './decided-by.js';
 
 const P = RationalWithFloat64.instance;
 const pair = (x: unknown) => x as RationalPair;
@@ -91,14 +91,7 @@ describe('the rational stage with binary64 alongside', () => {
       state: { meanSquare: Float32Array.of(0x1000008 * 2 ** -27), buffer: Float32Array.of(-0x1e2e3f6 * 2 ** -41) },
       t: 1_000_000,
     };
-    resetCertifyStatistics();
-    const staged = oracleRuleOf('rmsprop').step(config, input);
-    const counts = certifyStatistics()['rmsprop']!;
-    expect(counts.rational).toBe(1);
-    expect(fallThroughShare(counts)).toBe(0);
-    const decimal = withCertifyStages('decimal', () => oracleRuleOf('rmsprop').step(config, input));
-    expect(Array.from(staged.params)).toEqual(Array.from(decimal.params));
-    expect(Array.from(staged.state['buffer']!)).toEqual(Array.from(decimal.state['buffer']!));
+    expectDecidedBy('rational', 1, config, input);
   });
 
   it("decides LAMB's rational outputs when its trust ratio tests a norm that is irrational", () => {
@@ -112,14 +105,6 @@ describe('the rational stage with binary64 alongside', () => {
       state: { m: Float32Array.of(0x1aa49e2 * 2 ** 10, 0.25), v: Float32Array.of(1, 1) },
       t: 3,
     };
-    resetCertifyStatistics();
-    const staged = oracleRuleOf('lamb').step(config, input);
-    const counts = certifyStatistics()['lamb']!;
-    expect(counts.rational).toBe(1);
-    expect(fallThroughShare(counts)).toBe(0);
-    const decimal = withCertifyStages('decimal', () => oracleRuleOf('lamb').step(config, input));
-    expect(Array.from(staged.params)).toEqual(Array.from(decimal.params));
-    expect(Array.from(staged.state['m']!)).toEqual(Array.from(decimal.state['m']!));
-    expect(Array.from(staged.state['v']!)).toEqual(Array.from(decimal.state['v']!));
+    expectDecidedBy('rational', 1, config, input);
   });
 });
