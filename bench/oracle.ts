@@ -205,9 +205,10 @@ for (const { entry, preset } of pairs) {
       entry.name,
       preset,
       label,
-      String(counts.fast + counts.refined + counts.rational + fell),
+      String(counts.fast + counts.refined + counts.rational + counts.bigFloat + fell),
       String(counts.refined),
       String(counts.rational),
+      String(counts.bigFloat),
       String(fell),
       share === 0 ? '0' : share.toExponential(2),
     ]);
@@ -215,5 +216,8 @@ for (const { entry, preset } of pairs) {
 }
 console.log(`\nFall-through to the decimal stage on ${cases} one-step cases per rule and preset (seed ${seed})\n`);
 console.log(
-  renderTable(['rule', 'preset', 'computation', 'outputs', 'refined', 'by rationals', 'to decimal', 'share'], shares),
+  renderTable(
+    ['rule', 'preset', 'computation', 'outputs', 'refined', 'by rationals', 'by big floats', 'to decimal', 'share'],
+    shares,
+  ),
 );

@@ -5,10 +5,26 @@
  * @module
  */
 
-/** The bit length of |x| (for the exponent estimate of a rounding), from its hexadecimal digits. */
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const TWO_TO_32 = 4294967296;
+
+/**
+ * The bit length of |x|: from Math.clz32 below 2^53; below 2^1024 from the exponent of the double
+ * nearest to x (2^(e−1) ≤ that double < 2^e, and rounding to nearest may have carried x up to 2^e,
+ * which one shift tells); beyond, from its hexadecimal digits.
+ */
 export function bits(x: bigint): number {
-  if (x === 0n) return 0;
-  const hex = (x < 0n ? -x : x).toString(16);
+  const a = x < 0n ? -x : x;
+  const n = Number(a);
+  if (n < TWO_TO_32) return 32 - Math.clz32(n);
+  if (n < 9007199254740992) return 64 - Math.clz32(Math.floor(n / TWO_TO_32));
+  if (n !== Infinity) {
+    f64[0] = n;
+    const e = (((u32[1] as number) >>> 20) & 0x7ff) - 1022;
+    return a >> BigInt(e - 1) === 0n ? e - 1 : e;
+  }
+  const hex = a.toString(16);
   return (hex.length - 1) * 4 + 32 - Math.clz32(parseInt(hex.charAt(0), 16));
 }
 
@@ -45,7 +61,7 @@ const SQUARES_65 = squaresMod(65);
 const SQUARES_11 = squaresMod(11);
 
 /** ⌊√n⌋ by Newton's iteration from above (from the double estimate, or 2^⌈bits/2⌉ past the double range). */
-function isqrt(n: bigint): bigint {
+export function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
   const estimate = Math.sqrt(Number(n));
   let x = Number.isFinite(estimate) ? BigInt(Math.floor(estimate)) : 1n << BigInt(Math.ceil(bits(n) / 2));

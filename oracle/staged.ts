@@ -1,20 +1,20 @@
 /**
  * Ziv's strategy with a fast first stage: every output is first enclosed in binary64
  * ({@link Float64Enclosures}); when each enclosure decides its float32 rounding, those are the
- * answers, else the decimal ladder of {@link certify} decides, as without the fast stage. The same
- * formula (`compute`, written against {@link Arithmetic}) serves both stages.
+ * answers; what binary64 leaves open goes to the exact rational stage, then to the big-float stage
+ * (./exact-stages.ts), and what they leave to the decimal ladder of {@link certify}, as without the
+ * fast stages. The same formula (`compute`, written against {@link Arithmetic}) serves every stage.
  *
  * @module
  */
 import { certify, type Certified } from './certify.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { Float64Enclosures, type F64 } from './float64.js';
+import { afterUndecided, decideOpen } from './exact-stages.js';
+import type { FallThroughReason, FastOutcome, Open } from './stage-outcome.js';
 import { Undecided, type Interval, type IntervalArithmetic } from './interval.js';
-import { force, LazyArithmetic } from './lazy-arithmetic.js';
-import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
 
-/** The rational stage's arithmetic: computed only for the outputs binary64 left open (./lazy-arithmetic.ts). */
-const RATIONAL_STAGE = new LazyArithmetic(RationalWithFloat64.instance);
+export type { FallThroughReason, FastOutcome } from './stage-outcome.js';
 
 /** Which stages {@link certifyStaged} runs: the float64 stage first, or the decimal ladder alone. */
 export type Stages = 'float64-then-decimal' | 'decimal';
@@ -60,9 +60,6 @@ export function withCertifyStages<T>(s: Stages, f: () => T): T {
   }
 }
 
-/** Why the fast stages left a computation to the decimal stage. */
-export type FallThroughReason = 'boundary' | 'zero-sign' | 'operation' | 'error';
-
 /** Counts of one label's computations (a rule's elements, say) by the stage that decided them. */
 export interface StageCounts {
   /** Decided by the float64 stage. */
@@ -71,6 +68,8 @@ export interface StageCounts {
   refined: number;
   /** Decided by the exact rational stage (after the float64 stage left an exact boundary case). */
   rational: number;
+  /** Decided by the big-float stage (p-bit intervals of unbounded exponent) after the stages before it. */
+  bigFloat: number;
   /** Left to the decimal stage, by reason (counted only while the fast stage runs). */
   fallThrough: Record<FallThroughReason, number>;
   /** Decided by the decimal stage alone because the stages were set to 'decimal'. */
@@ -86,6 +85,7 @@ function countsOf(label: string): StageCounts {
       fast: 0,
       refined: 0,
       rational: 0,
+      bigFloat: 0,
       fallThrough: { boundary: 0, 'zero-sign': 0, operation: 0, error: 0 },
       decimalOnly: 0,
     };
@@ -121,7 +121,7 @@ export function resetCertifyStatistics(): void {
 /** The share of a label's computations that fell through to the decimal stage (NaN when none ran staged). */
 export function fallThroughShare(c: StageCounts): number {
   const fell = Object.values(c.fallThrough).reduce((s, n) => s + n, 0);
-  return fell / (fell + c.fast + c.refined + c.rational);
+  return fell / (fell + c.fast + c.refined + c.rational + c.bigFloat);
 }
 
 /**
@@ -150,10 +150,6 @@ export function decidedFloat32Between(lo: number, hi: number): number | 'boundar
   return 'zero-sign';
 }
 
-/** The outcome of the fast stages alone: the decided values, or why they fall through. */
-export type FastOutcome<K extends string> =
-  { values: Record<K, number>; stage: 'float64' | 'refined' | 'rational' } | { reason: FallThroughReason };
-
 /** Options of {@link fastStages} and {@link certifyStaged}. */
 export interface StageOptions {
   /**
@@ -173,14 +169,6 @@ export interface StageOptions {
    * then tried first, since the plain one would repeat the same operations.
    */
   readonly firstStageTried?: boolean;
-}
-
-/** What binary64 left open: outputs at a rounding boundary, or near zero with no sign told. */
-interface Open<K extends string> {
-  readonly values: Record<K, number>;
-  readonly open: K[];
-  /** Why they are open: 'zero-sign' when any is an output whose sign binary64 could not tell, else 'boundary'. */
-  readonly why: 'boundary' | 'zero-sign';
 }
 
 /**
@@ -217,10 +205,10 @@ function tryFloat64<K extends string>(
 
 /**
  * Runs only the fast stages of {@link certifyStaged} on `compute`: the float64 enclosures; then, for
- * the outputs whose enclosure holds a rounding boundary or a zero of unknown sign, the exact rational
- * evaluation with a remainder enclosed in binary64 ({@link RationalWithFloat64}), rounded to float32
- * where both ends of that enclosure round alike ({@link roundPairToFloat32}). For tests and benchmarks;
- * `arithmetic` replaces the float64 one (a deliberately wrong arithmetic, in the specs).
+ * the outputs whose enclosure holds a rounding boundary or a zero of unknown sign, or for every output
+ * when binary64 could not decide an operation, the exact rational and the big-float stages
+ * (./exact-stages.ts). For tests and benchmarks; `arithmetic` replaces the float64 one (a
+ * deliberately wrong arithmetic, in the specs).
  */
 export function fastStages<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
@@ -231,7 +219,7 @@ export function fastStages<K extends string>(
   const refinedArithmetic = options.refined ?? Float64Enclosures.refined;
   if (refine && options.firstStageTried === true) {
     const refined = tryFloat64(compute, refinedArithmetic);
-    return 'reason' in refined ? refined : decideOpen(compute, refined, 'refined');
+    return 'reason' in refined ? afterUndecided(compute, refined.reason) : decideOpen(compute, refined, 'refined');
   }
   let first = tryFloat64(compute, arithmetic);
   let stage: 'float64' | 'refined' = 'float64';
@@ -242,31 +230,12 @@ export function fastStages<K extends string>(
       stage = 'refined';
     }
   }
-  if ('reason' in first) return first;
+  if ('reason' in first) return afterUndecided(compute, first.reason);
   return decideOpen(compute, first, stage);
 }
 
-/** The outputs binary64 left open decided by exact rationals, or why they are not (as binary64 left them). */
-function decideOpen<K extends string>(
-  compute: (a: Arithmetic) => Record<K, Enclosure>,
-  { values, open, why }: Open<K>,
-  stage: 'float64' | 'refined',
-): FastOutcome<K> {
-  if (open.length === 0) return { values, stage };
-  try {
-    const exact = compute(RATIONAL_STAGE);
-    for (const key of open) {
-      // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
-      // straddles a rounding boundary, and for what binary64 could not enclose.
-      const v = roundPairToFloat32(force(exact[key]) as RationalPair);
-      if (v === undefined) return { reason: why };
-      values[key] = v;
-    }
-  } catch {
-    return { reason: why };
-  }
-  return { values, stage: 'rational' };
-}
+/** The count each fast stage's decisions go to. */
+const COUNTED = { float64: 'fast', refined: 'refined', rational: 'rational', 'big-float': 'bigFloat' } as const;
 
 /**
  * Certifies each output of `compute` as {@link certify} does, trying the float64 stage first (unless
@@ -285,7 +254,7 @@ export function certifyStaged<K extends string>(
   } else {
     const fast = fastStages(compute, fastArithmetic, options);
     if ('values' in fast) {
-      counts[fast.stage === 'float64' ? 'fast' : fast.stage] += 1;
+      counts[COUNTED[fast.stage]] += 1;
       return { values: fast.values, precision: 0, uncertified: [] };
     }
     counts.fallThrough[fast.reason] += 1;

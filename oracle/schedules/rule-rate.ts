@@ -10,13 +10,15 @@
  * - the rational stage takes it only where that enclosure is an exact point (a finite decimal, as
  *   α₀ γ^k is), and otherwise leaves the rationals (the outputs that depend on it go on to the
  *   decimal stage); paired with binary64 (../rational-with-float64.ts), its enclosure is the
- *   float64 stage's.
+ *   float64 stage's;
+ * - the big-float stage (../big-float-intervals.ts) encloses that decimal enclosure's ends at its bits.
  *
  * An enclosure that is a point is exact in every arithmetic ({@link Arithmetic.point}).
  *
  * @module
  */
 import type { ScheduleConfig } from '../../core/schedules/index.js';
+import { BigFloatIntervals } from '../big-float-intervals.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { Float64Enclosures } from '../float64.js';
 import { SharedDecimalFloat64 } from '../float64-shared-decimal.js';
@@ -49,6 +51,7 @@ export function scheduledRate(a: Arithmetic, schedule: ScheduleConfig, k: number
   if (enclosure.lo.eq(enclosure.hi)) return a.point(enclosure.lo);
   if (a instanceof Float64Enclosures) return doublesEnclosing(enclosure);
   if (a instanceof SharedDecimalFloat64) return a.ofDecimal(enclosure);
+  if (a instanceof BigFloatIntervals) return a.ofDecimalInterval(enclosure);
   if (a instanceof RationalArithmetic) return NOT_RATIONAL;
   if (a instanceof RationalWithFloat64)
     return a.pair(

@@ -14,7 +14,7 @@ import { oracleRuleOf } from '../../src/registry/index.js';
  * nothing fell through to the decimal ladder, and that the outputs are the decimal ladder's, bit for bit.
  */
 export function expectDecidedBy(
-  stage: keyof Pick<StageCounts, 'fast' | 'refined' | 'rational'>,
+  stage: keyof Pick<StageCounts, 'fast' | 'refined' | 'rational' | 'bigFloat'>,
   count: number,
   config: Configuration,
   input: StepInput,

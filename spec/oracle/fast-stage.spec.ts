@@ -270,7 +270,7 @@ describe('the share of element-steps left to the decimal stage on the properties
     const stats = certifyStatistics();
     const rows = Object.entries(stats).map(
       ([name, c]) =>
-        `${name.padEnd(17)} fast ${String(c.fast).padStart(6)}  refined ${String(c.refined).padStart(5)}  rational ${String(c.rational).padStart(5)}  decimal ${JSON.stringify(c.fallThrough)}  share ${fallThroughShare(c).toExponential(2)}`,
+        `${name.padEnd(17)} fast ${String(c.fast).padStart(6)}  refined ${String(c.refined).padStart(5)}  rational ${String(c.rational).padStart(5)}  big-float ${String(c.bigFloat).padStart(5)}  decimal ${JSON.stringify(c.fallThrough)}  share ${fallThroughShare(c).toExponential(2)}`,
     );
     console.log(rows.join('\n'));
     for (const [entry] of pairs) expect(fallThroughShare(stats[entry.name]!), entry.name).toBeLessThan(0.25);

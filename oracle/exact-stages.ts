@@ -1,0 +1,84 @@
+/**
+ * The stages between binary64 and the decimal ladder (./staged.ts), for the outputs binary64 left open:
+ * first the exact rationals with a binary64 remainder (./rational-with-float64.ts), then p-bit dyadic
+ * intervals of unbounded exponent (./big-float-intervals.ts) at each precision of
+ * {@link BIG_FLOAT_BITS} in turn. Both run lazily (./lazy-arithmetic.ts): only the open outputs are
+ * computed.
+ *
+ * @module
+ */
+import { BigFloatIntervals, roundBigIntervalToFloat32, type BigInterval } from './big-float-intervals.js';
+import type { Arithmetic, Enclosure } from './enclosure.js';
+import { Undecided } from './interval.js';
+import { force, LazyArithmetic } from './lazy-arithmetic.js';
+import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
+import type { FallThroughReason, FastOutcome, Open } from './stage-outcome.js';
+
+/** The rational stage's arithmetic: computed only for the outputs binary64 left open. */
+const RATIONAL_STAGE = new LazyArithmetic(RationalWithFloat64.instance);
+
+export const BIG_FLOAT_BITS: readonly number[] = [160, 640, 2560];
+const BIG_FLOAT_STAGES = BIG_FLOAT_BITS.map((bits) => new LazyArithmetic(BigFloatIntervals.at(bits)));
+
+/**
+ * The `open` outputs (every output when undefined) decided by the big-float stage at each precision of
+ * {@link BIG_FLOAT_BITS} in turn, beside the `decided` ones; else `why`, for the decimal stage. Only the
+ * outputs asked for are computed (./lazy-arithmetic.ts).
+ */
+export function bigFloatStage<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  decided: Record<K, number>,
+  open: readonly K[] | undefined,
+  why: FallThroughReason,
+): FastOutcome<K> {
+  for (const arithmetic of BIG_FLOAT_STAGES) {
+    const values = { ...decided };
+    try {
+      const outputs = compute(arithmetic);
+      let all = true;
+      for (const key of open ?? (Object.keys(outputs) as K[])) {
+        const v = roundBigIntervalToFloat32(force(outputs[key]) as BigInterval);
+        if (v === undefined) {
+          all = false;
+          break;
+        }
+        values[key] = v;
+      }
+      if (all) return { values, stage: 'big-float' };
+    } catch (e) {
+      if (!(e instanceof Undecided)) return { reason: 'error' };
+    }
+  }
+  return { reason: why };
+}
+
+/** When binary64 could not decide an operation, the big-float stage computes every output. */
+export function afterUndecided<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  reason: 'operation' | 'error',
+): FastOutcome<K> {
+  return reason === 'operation' ? bigFloatStage(compute, {} as Record<K, number>, undefined, reason) : { reason };
+}
+
+/** The outputs binary64 left open decided by exact rationals, or why they are not (as binary64 left them). */
+export function decideOpen<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  { values, open, why }: Open<K>,
+  stage: 'float64' | 'refined',
+): FastOutcome<K> {
+  if (open.length === 0) return { values, stage };
+  const rational = { ...values };
+  try {
+    const exact = compute(RATIONAL_STAGE);
+    for (const key of open) {
+      // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
+      // straddles a rounding boundary, and for what binary64 could not enclose.
+      const v = roundPairToFloat32(force(exact[key]) as RationalPair);
+      if (v === undefined) return bigFloatStage(compute, values, open, why);
+      rational[key] = v;
+    }
+  } catch {
+    return bigFloatStage(compute, values, open, why);
+  }
+  return { values: rational, stage: 'rational' };
+}
