@@ -40,18 +40,11 @@ import {
   zeroOf,
   type BigInterval,
 } from './big-float-values.js';
-import { IntervalArithmetic, type Interval } from './interval.js';
+import { powerInDecimal } from './big-float-power.js';
+import type { Interval } from './interval.js';
 import { powerBySquaring, requireExponent } from './power.js';
 
 export { NAN, NEGATIVE_INFINITY, POSITIVE_INFINITY, type BigInterval } from './big-float-values.js';
-
-/** The decimal interval of the same ends (its `near` is an end: only a point's is ever read). */
-function decimalOf(a: BigInterval): Interval {
-  const lo = d.toDecimal(a.lo);
-  const hi = d.toDecimal(a.hi);
-  if (lo === undefined || hi === undefined) throw UNDECIDED;
-  return { lo, hi, near: isZeroPoint(a) && a.negativeZero ? lo.neg() : lo };
-}
 
 /** The hull of f over the four corners of x × y, each corner rounded down for the lower end and up for the upper. */
 function cornerHull(
@@ -95,14 +88,19 @@ export class BigFloatIntervals implements Arithmetic {
     if (!x.isFinite()) return infinityOf(x.isNegative());
     if (x.isZero()) return zeroOf(x.isNegative());
     const lo = d.ofDecimal(x, this.bits, false);
-    return around(lo.q, d.ofDecimal(x, this.bits, true).q, lo.exact);
+    const hi = d.ofDecimal(x, this.bits, true);
+    if (lo === undefined || hi === undefined) throw UNDECIDED;
+    return around(lo.q, hi.q, lo.exact);
   }
 
   /** A decimal interval's ends enclosed outward at p bits (a scheduled rate's enclosure, say). */
   ofDecimalInterval(i: Interval): BigInterval {
     if (!i.lo.isFinite() || !i.hi.isFinite()) throw UNDECIDED;
     if (i.lo.eq(i.hi)) return this.point(i.lo);
-    return { lo: d.ofDecimal(i.lo, this.bits, false).q, hi: d.ofDecimal(i.hi, this.bits, true).q, negativeZero: false };
+    const lo = d.ofDecimal(i.lo, this.bits, false);
+    const hi = d.ofDecimal(i.hi, this.bits, true);
+    if (lo === undefined || hi === undefined) throw UNDECIDED;
+    return { lo: lo.q, hi: hi.q, negativeZero: false };
   }
 
   /** The exact value of a binary32 (NaN and ±∞ as themselves). */
@@ -265,16 +263,12 @@ export class BigFloatIntervals implements Arithmetic {
     return powerBySquaring(pointOf(d.ONE), x, n, (u, v) => this.mul(u, v));
   }
 
-  /**
-   * a^y for a > 0 and real y: the decimal stage's a^y (./interval.ts) on the exact decimal values of
-   * a's and y's ends, at the digits of this stage's bits and ten more, enclosed outward at p bits.
-   */
+  /** a^y for a > 0 and real y, by the decimal stage's powers (./big-float-power.ts), enclosed outward at p bits. */
   powReal(a: Enclosure, y: Enclosure): BigInterval {
     const x = a as BigInterval;
     if (x === NAN || y === NAN) return NAN;
     if (isSpecial(x) || isSpecial(y as BigInterval) || d.sign(x.lo) <= 0) throw UNDECIDED;
-    const decimal = IntervalArithmetic.at(Math.ceil(this.bits * Math.LOG10E * Math.LN2) + 10);
-    return this.ofDecimalInterval(decimal.powReal(decimalOf(x), decimalOf(y as BigInterval)));
+    return this.ofDecimalInterval(powerInDecimal(x, y as BigInterval, this.bits));
   }
 }
 

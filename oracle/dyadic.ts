@@ -156,15 +156,20 @@ export function ofDouble(x: number): Dyadic {
   return { m: x < 0 ? -m : m, e: (biased === 0 ? 1 : biased) - 1075 };
 }
 
+/** The largest |e| {@link toDecimal} converts, and |k| {@link ofDecimal} (their texts and integers have about that many digits). */
+export const DECIMAL_EXPONENT_LIMIT = 20_000;
+
 /**
  * The finite decimal d rounded to p bits in the direction asked, and whether that is exact: d's
  * digits c and exponent k (d = c · 10^k, from its exact exponential text) as the integer c · 10^k, or
- * the quotient c / 10^−k.
+ * the quotient c / 10^−k; undefined past 10^±{@link DECIMAL_EXPONENT_LIMIT} (a power of ten that
+ * large would be an integer of millions of bits).
  */
-export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exact: boolean } {
+export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exact: boolean } | undefined {
   const [mantissa, exponent] = d.toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '').replace('-', '');
   const k = Number(exponent) - (digits.length - 1);
+  if (Math.abs(k) > DECIMAL_EXPONENT_LIMIT) return undefined;
   const c = BigInt(digits) * (d.isNegative() ? -1n : 1n);
   if (k >= 0) {
     const m = c * 10n ** BigInt(k);
@@ -172,9 +177,6 @@ export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exac
   }
   return div({ m: c, e: 0 }, { m: 10n ** BigInt(-k), e: 0 }, p, up);
 }
-
-/** The largest |e| {@link toDecimal} converts (its text has about |e| digits). */
-export const DECIMAL_EXPONENT_LIMIT = 20_000;
 
 /** The exact decimal value of x (m · 5^−e · 10^e for e < 0); undefined past {@link DECIMAL_EXPONENT_LIMIT}. */
 export function toDecimal(x: Dyadic): Decimal | undefined {

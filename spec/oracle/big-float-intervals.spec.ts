@@ -81,6 +81,35 @@ describe('the big-float stage (p-bit dyadic intervals of unbounded exponent)', (
     );
   });
 
+  it('encloses a^y where the decimal stage does, on either side of 1 and of 0, tightly', () => {
+    const texts = ['0.96', '1.5', '0.5', '1', '3e-5', '7'];
+    const exponents = ['0.004', '-0.75', '2.5', '0', '-40000.004', '0.75'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.constantFrom(...exponents),
+        fc.integer({ min: 1, max: 10 ** 6 }),
+        (a, y, t) => {
+          // Past e^±10^4 the ends have no decimal text here (./dyadic.ts stops at 2^±20000).
+          if (Math.abs(Number(y) * t * Math.log(Number(a))) > 10_000) return;
+          const got = big(B.powReal(B.point(a), B.mul(B.point(y), B.point(t))));
+          const want = dec(D.powReal(D.point(a), D.mul(D.point(y), D.point(t))));
+          const [lo, hi] = [value(got.lo), value(got.hi)];
+          expect(lo.lte(want.hi) && hi.gte(want.lo)).toBe(true);
+          // a's 160-bit enclosure, relative 2^-160, moves a^y by y · 2^-160 relative; y's by y ln a · 2^-160.
+          const slack = new Decimal(y)
+            .abs()
+            .times(t)
+            .plus(1)
+            .times(2 ** -155);
+          expect(hi.minus(lo).lte(want.hi.abs().times(slack))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(() => BigFloatIntervals.at(640).powReal(B.point('0.96'), B.point('2'))).toThrow(Undecided);
+  });
+
   it('keeps the sign and digits of a product that underflows binary64', () => {
     const p = B.mul(B.point('5e-324'), B.fromFloat32(2 ** -16));
     expect(B.isNegative(B.neg(p))).toBe(true);
