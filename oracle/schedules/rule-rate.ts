@@ -48,7 +48,8 @@ export function scheduledRate(a: Arithmetic, schedule: ScheduleConfig, k: number
   const t = k - 1;
   if (a instanceof IntervalArithmetic) return learningRateEnclosure(a, schedule, t);
   const enclosure = refinedEnclosure(schedule, t);
-  if (enclosure.lo.eq(enclosure.hi)) return a.point(enclosure.lo);
+  // A point's value is exact; its zero takes the sign IEEE gives the exact computation, which `near` carries.
+  if (enclosure.lo.eq(enclosure.hi)) return a.point(enclosure.near);
   if (a instanceof Float64Enclosures) return doublesEnclosing(enclosure);
   if (a instanceof SharedDecimalFloat64) return a.ofDecimal(enclosure);
   if (a instanceof BigFloatIntervals) return a.ofDecimalInterval(enclosure);

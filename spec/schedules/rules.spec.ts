@@ -16,7 +16,7 @@ import { judgeStep, newTally } from '../../src/gate/properties.js';
 import { runsFromEnv, seedFromEnv } from '../../src/gate/seed.js';
 import { scheduledStepProperty, takesSchedule } from '../../src/gate/schedules/rule-property.js';
 import { oracleRuleOf } from '../../src/registry/index.js';
-import { certifyStatistics, fallThroughShare, resetCertifyStatistics } from '../../oracle/staged.js';
+import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
 import { required } from '../../core/required.js';
 import { useBackend } from '../../src/production/tfjs/backend.js';
 import { backends } from '../backends.js';
@@ -94,6 +94,39 @@ describe('a rule with a schedule', () => {
     }
     // The kept sequence gives what the recursion from t = 0 gives, asked in any order.
     for (const t of [29, 3, 17, 0, 40]) expect(cachedRate(floatOps, recursive, t)).toBe(learningRateAt(recursive, t));
+  });
+
+  it('a rate that is exactly 0 keeps the sign IEEE gives it in every stage (FTRL divides by it)', () => {
+    // From `check` on wasm (ftrl/keras one-step-scheduled, seed 20171213): Keras's cosine schedule with
+    // lr 0 makes α_t an exact zero whose 40-digit enclosure has a lower end of −0; the big-float stage
+    // took that end, so σ = (√n' − √n)/α_t was −∞ and z' = z + g − σ θ came out −∞ where the decimal
+    // stage, reading the sign of the exact computation, gives +∞.
+    const cosine = configureSchedule(cosineAnnealing, 'keras', {
+      hyper: { lr: '0', decaySteps: '1', alpha: '0', warmupSteps: '0' },
+    });
+    const ftrl = withSchedule(
+      configure(entries.ftrl, 'keras', {
+        lr: '0.001',
+        initialAccumulator: '0.1',
+        l1: '0',
+        l2: '0',
+        l2Shrinkage: '5e-324',
+        beta: '1',
+      }),
+      cosine,
+    );
+    const input = {
+      params: Float32Array.of(-(2 ** -149)),
+      grads: Float32Array.of(0x1000002 * 2 ** -99),
+      state: { accumulator: Float32Array.of(0), linear: Float32Array.of(0) },
+      t: 2,
+    };
+    const oracle = oracleRuleOf('ftrl');
+    const staged = oracle.step(ftrl, input);
+    const decimal = withCertifyStages('decimal', () => oracle.step(ftrl, input));
+    expect(staged.state['linear']?.[0]).toBe(Infinity);
+    expect(Array.from(staged.state['linear'] ?? [])).toEqual(Array.from(decimal.state['linear'] ?? []));
+    expect(Array.from(staged.params)).toEqual(Array.from(decimal.params));
   });
 
   it('is refused by an entry without a learning rate (a compile error) and by a configuration not made by configure', () => {
