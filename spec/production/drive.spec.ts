@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as entries from '../../core/catalogue/entries.js';
-import { type Float32Arith } from '../../core/arith.js';
 import { float64Coefficients } from '../../src/production/coefficients.js';
 import {
   PRESET_NAMES,
@@ -26,22 +25,9 @@ import { useBackend } from '../../src/production/tfjs/backend.js';
 import { stepArrays } from '../../src/production/tfjs/optimizer.js';
 import { optimizerFor, productionRuleOf } from '../../src/registry/index.js';
 import { backends } from '../backends.js';
+import { float32Numbers } from './float32-numbers.js';
 
 const f = Math.fround;
-
-/** Float32 arithmetic on numbers: the float64 result rounded once to float32. */
-const float32Numbers: Float32Arith<number> = {
-  add: (a, b) => f(a + b),
-  sub: (a, b) => f(a - b),
-  mul: (a, b) => f(a * b),
-  div: (a, b) => f(a / b),
-  sqrt: (a) => f(Math.sqrt(a)),
-  square: (a) => f(a * a),
-  max: (a, b) => Math.max(a, b),
-  abs: (a) => Math.abs(a),
-  sign: (a) => (a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN),
-  wherePositive: (c, a, b) => (c > 0 ? a : b),
-};
 
 const numbers: Carrier<number, number> = { A: float32Numbers, scalars: float64Coefficients, lift: f };
 

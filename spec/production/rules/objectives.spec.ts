@@ -5,25 +5,10 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { float64Scalars, type Float32Arith } from '../../../core/arith.js';
+import { float64Scalars } from '../../../core/arith.js';
 import type { Objective } from '../../../core/catalogue/objectives.js';
 import { objectiveCoefficients, objectiveGradient } from '../../../src/production/rules/objectives.js';
-
-const f = Math.fround;
-
-/** Float32 arithmetic on numbers: the float64 result rounded once to float32. */
-const float32Numbers: Float32Arith<number> = {
-  add: (a, b) => f(a + b),
-  sub: (a, b) => f(a - b),
-  mul: (a, b) => f(a * b),
-  div: (a, b) => f(a / b),
-  sqrt: (a) => f(Math.sqrt(a)),
-  square: (a) => f(a * a),
-  max: (a, b) => Math.max(a, b),
-  abs: (a) => Math.abs(a),
-  sign: (a) => (a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN),
-  wherePositive: (c, a, b) => (c > 0 ? a : b),
-};
+import { float32Numbers } from '../float32-numbers.js';
 
 const rosenbrock: Objective = { kind: 'rosenbrock', a: '1', b: '100' };
 const coefficients = objectiveCoefficients(float64Scalars, rosenbrock);
