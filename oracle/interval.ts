@@ -14,7 +14,8 @@
 import { Decimal } from 'decimal.js';
 import { exactFromFloat32, type Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
-import { powerBySquaring, requireExponent } from './power.js';
+import { stickySquareRoot } from './decimal-sqrt.js';
+import { powerBySquaring, requireExponent, SquareChains } from './power.js';
 
 /** An enclosure of an exact real (or IEEE special) value. */
 export interface Interval {
@@ -37,15 +38,16 @@ function isNaNInterval(a: Interval): boolean {
   return a.near.isNaN() || a.lo.isNaN() || a.hi.isNaN();
 }
 
-/** Decimal arithmetic at one precision, in the three rounding directions, lifted to intervals. */
 /** The most digits {@link IntervalArithmetic.powReal} computes a^y to (decimal.js's ln stops near 1025). */
 const POW_REAL_MAX_PRECISION = 900;
 
+/** Decimal arithmetic at one precision, in the three rounding directions, lifted to intervals. */
 export class IntervalArithmetic implements Arithmetic {
   private readonly down: DecimalClass;
   private readonly up: DecimalClass;
   private readonly nearest: DecimalClass;
   private static readonly cache = new Map<number, IntervalArithmetic>();
+  private readonly squares = new SquareChains<Interval>();
 
   /** The arithmetic at `precision` significant decimal digits (cached). */
   static at(precision: number): IntervalArithmetic {
@@ -190,10 +192,16 @@ export class IntervalArithmetic implements Arithmetic {
       throw new Undecided('square root of an interval that contains negative numbers');
     }
     return this.fix({
-      lo: new this.down(a.lo).sqrt(),
-      hi: new this.up(a.hi).sqrt(),
-      near: new this.nearest(a.near).sqrt(),
+      lo: this.rootOf(a.lo, Decimal.ROUND_FLOOR),
+      hi: this.rootOf(a.hi, Decimal.ROUND_CEIL),
+      near: this.rootOf(a.near, Decimal.ROUND_HALF_EVEN),
     });
+  }
+
+  /** √x rounded to this precision in `rounding` (x ≥ 0, ±0 and +∞ as IEEE), by {@link stickySquareRoot}. */
+  private rootOf(x: Dec, rounding: Decimal.Rounding): Dec {
+    if (x.isZero() || !x.isFinite()) return new this.nearest(x).sqrt();
+    return new this.nearest(stickySquareRoot(x, this.precision)).toSignificantDigits(this.precision, rounding);
   }
 
   /** max(a, b), NaN if either is NaN (as torch.maximum and tf.maximum). */
@@ -206,7 +214,13 @@ export class IntervalArithmetic implements Arithmetic {
   powInt(a: Interval, n: number): Interval {
     requireExponent(n);
     if (a.lo.isNeg()) throw new RangeError('powInt is defined here for a ≥ 0 only');
-    return powerBySquaring(this.point(1), a, n, (x, y) => this.mulNonnegative(x, y));
+    return powerBySquaring(
+      this.point(1),
+      a,
+      n,
+      (x, y) => this.mulNonnegative(x, y),
+      this.squares.of(`${a.lo.toString()} ${a.hi.toString()} ${a.near.toString()}`, a),
+    );
   }
 
   /** a · b for a, b ≥ 0: the ends are lo · lo and hi · hi, two products where {@link mul} takes eight. */
