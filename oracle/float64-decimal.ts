@@ -11,7 +11,7 @@ import { finite, MAX, NAN, nextDown, nextUp, point, type F64 } from './float64-r
 
 const Exact = Decimal.clone({ precision: 2000, rounding: Decimal.ROUND_HALF_EVEN });
 
-/** The exact decimal value of a finite double: m · 2^e, computed with enough digits to be exact. */
+/** The exact decimal value of a double: m · 2^e for a finite one (m an integer, e ≤ 0). */
 export function exactOfDouble(x: number): Dec {
   if (!finite(x) || x === 0) return new Exact(x);
   let e = 0;
@@ -20,7 +20,8 @@ export function exactOfDouble(x: number): Dec {
     m *= 2;
     e -= 1;
   }
-  const v = new Exact(BigInt(m).toString()).times(new Exact(2).pow(e));
+  // m · 2^e = m · 5^−e · 10^e: at most 767 significant digits, exact in the constructor.
+  const v = new Exact(`${BigInt(m) * 5n ** BigInt(-e)}e${e}`);
   return x < 0 ? v.neg() : v;
 }
 

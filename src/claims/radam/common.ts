@@ -29,28 +29,61 @@ export function fraction(decimalText: string): readonly [bigint, bigint] {
   return [BigInt(p.toFixed()), BigInt(q.toFixed())];
 }
 
+/** The signs of ρ_t − 5 and ρ_t − 4 at one t. */
+interface Signs {
+  readonly five: number;
+  readonly four: number;
+}
+
+/** The sums of {@link thresholdSigns} for one β2, as far as they have been asked for. */
+interface SignTable {
+  readonly p: bigint;
+  readonly q: bigint;
+  power: bigint;
+  five: bigint;
+  four: bigint;
+  readonly signs: Signs[];
+}
+
+/** Tables by β2's text: the claims ask for the same few β2 at many t (each sum is O(t) products). */
+const tables = new Map<string, SignTable>();
+const MAX_TABLES = 256;
+
+const sign = (x: bigint): number => (x > 0n ? 1 : x < 0n ? -1 : 0);
+
+/** The signs at t = 1, ..., at least `last`, extending β2's table. */
+function signsThrough(beta2: string, last: number): readonly Signs[] {
+  let table = tables.get(beta2);
+  if (table === undefined) {
+    if (tables.size >= MAX_TABLES) tables.clear();
+    const [p, q] = fraction(beta2);
+    table = { p, q, power: 1n, five: 0n, four: 0n, signs: [] };
+    tables.set(beta2, table);
+  }
+  while (table.signs.length < last) {
+    const j = BigInt(table.signs.length);
+    table.five = table.five * table.q + (j - 2n) * table.power;
+    table.four = table.four * table.q + (2n * j - 3n) * table.power;
+    table.power *= table.p;
+    table.signs.push({ five: sign(table.five), four: sign(table.four) });
+  }
+  return table.signs;
+}
+
 /**
  * The signs of q^(t−1) Σ_{j<t} (j − 2) β^j (that of ρ_t − 5) and q^(t−1) Σ_{j<t} (2j − 3) β^j
  * (that of ρ_t − 4), for t = 1, 2, ..., `last`, computed exactly in integers.
  */
 export function* thresholdSigns(beta2: string, last: number): Generator<{ t: number; five: number; four: number }> {
-  const [p, q] = fraction(beta2);
-  let power = 1n;
-  let five = 0n;
-  let four = 0n;
   for (let t = 1; t <= last; t++) {
-    const j = BigInt(t - 1);
-    five = five * q + (j - 2n) * power;
-    four = four * q + (2n * j - 3n) * power;
-    power *= p;
-    yield { t, five: five > 0n ? 1 : five < 0n ? -1 : 0, four: four > 0n ? 1 : four < 0n ? -1 : 0 };
+    const s = signsThrough(beta2, t)[t - 1] as Signs;
+    yield { t, ...s };
   }
 }
 
 /** Whether step t is rectified under `threshold`, decided exactly. */
 export function rectified(threshold: Threshold, beta2: string, t: number): boolean {
-  let last = { five: -1, four: -1 };
-  for (const s of thresholdSigns(beta2, t)) last = s;
+  const last = t < 1 ? { five: -1, four: -1 } : (signsThrough(beta2, t)[t - 1] as Signs);
   if (threshold === '>4') return last.four > 0;
   return threshold === '>5' ? last.five > 0 : last.five >= 0;
 }
