@@ -15,28 +15,12 @@ import { Decimal } from 'decimal.js';
 import { exactFromFloat32, type Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { stickySquareRoot } from './decimal-sqrt.js';
+import { isNaNInterval, strictSign, Undecided, type Interval } from './interval-ends.js';
 import { powerBySquaring, requireExponent, SquareChains } from './power.js';
 
-/** An enclosure of an exact real (or IEEE special) value. */
-export interface Interval {
-  readonly lo: Dec;
-  readonly hi: Dec;
-  readonly near: Dec;
-}
-
-/** Thrown when the current precision cannot decide an operation; the caller retries at a higher one. */
-export class Undecided extends Error {
-  constructor(what: string) {
-    super(`undecided at this precision: ${what}`);
-    this.name = 'Undecided';
-  }
-}
+export { Undecided, type Interval } from './interval-ends.js';
 
 type DecimalClass = typeof Decimal;
-
-function isNaNInterval(a: Interval): boolean {
-  return a.near.isNaN() || a.lo.isNaN() || a.hi.isNaN();
-}
 
 /** The most digits {@link IntervalArithmetic.powReal} computes a^y to (decimal.js's ln stops near 1025). */
 const POW_REAL_MAX_PRECISION = 900;
@@ -140,6 +124,12 @@ export class IntervalArithmetic implements Arithmetic {
     if (this.isPoint(a) && this.isPoint(b)) {
       return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.lo).times(b.lo), near });
     }
+    const [sa, sb] = [strictSign(a), strictSign(b)];
+    if (sa !== 0 && sb !== 0) {
+      // Every product has one sign: the ends are two of the four corner products, monotone in each factor.
+      const lo = new this.down(sb > 0 ? a.lo : a.hi).times(sa > 0 ? b.lo : b.hi);
+      return this.fix({ lo, hi: new this.up(sb > 0 ? a.hi : a.lo).times(sa > 0 ? b.hi : b.lo), near });
+    }
     const pairs: Array<[Dec, Dec]> = [
       [a.lo, b.lo],
       [a.lo, b.hi],
@@ -172,6 +162,11 @@ export class IntervalArithmetic implements Arithmetic {
       throw new Undecided('sign of a dividend divided by an exact zero');
     }
     if (this.straddlesZero(b)) throw new Undecided('divisor interval contains zero');
+    const [sa, sb] = [strictSign(a), strictSign(b)];
+    if (sa !== 0 && sb !== 0) {
+      const lo = new this.down(sb > 0 ? a.lo : a.hi).div(sa > 0 ? b.hi : b.lo);
+      return this.fix({ lo, hi: new this.up(sb > 0 ? a.hi : a.lo).div(sa > 0 ? b.lo : b.hi), near });
+    }
     const pairs: Array<[Dec, Dec]> = [
       [a.lo, b.lo],
       [a.lo, b.hi],
