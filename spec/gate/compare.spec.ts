@@ -171,6 +171,20 @@ describe('compareOutputs reports the figures it measured', () => {
     expect(judged([1 + 3 * ulpAt1], [1], [within(2 ** -22)]).outputs['x']!.maxRatio).toBe(1.5);
   });
 
+  it('the histogram counts each compared element once, in the bin of its err/bound', () => {
+    // Bound 4 ulps at 1: errors 0, 1, 2, 4 and 8 ulps are err/bound 0, 0.25, 0.5, 1 and 2, bins 0, 2,
+    // 5, 9 (closed at 1) and 10; the NaN pair is judged by class and not binned.
+    const production = [1, 1 + ulpAt1, 1 + 2 * ulpAt1, 1 + 4 * ulpAt1, 1 + 8 * ulpAt1, NaN, 1];
+    const oracle = [1, 1, 1, 1, 1, NaN, 1];
+    const r = judged(
+      production,
+      oracle,
+      production.map(() => within(4 * ulpAt1)),
+    );
+    expect(r.histograms?.['x']).toEqual([2, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1]);
+    expect(r.outputs['x']).toMatchObject({ compared: 6, classified: 1 });
+  });
+
   it('mergeMeasure adds the counts and keeps the largest figures', () => {
     const into: OutputMeasure = {
       compared: 1,
