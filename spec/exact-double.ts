@@ -17,6 +17,8 @@ export function exactDouble(x: number): Decimal {
   const significand = biased === 0 ? fraction : fraction | (1n << 52n);
   const e = (biased === 0 ? -1022 : biased - 1023) - 52;
   // m · 2^e = m · 5^−e · 10^e for e < 0: at most 767 significant digits, exact in the constructor.
-  const magnitude = new Exact(e >= 0 ? (significand << BigInt(e)).toString() : `${significand * 5n ** BigInt(-e)}e${e}`);
+  const magnitude = new Exact(
+    e >= 0 ? (significand << BigInt(e)).toString() : `${significand * 5n ** BigInt(-e)}e${e}`,
+  );
   return x < 0 ? magnitude.neg() : magnitude;
 }
