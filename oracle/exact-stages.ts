@@ -1,6 +1,6 @@
 /**
- * The stages between binary64 and the decimal ladder (./staged.ts), for the outputs binary64 left open:
- * first the exact rationals with a binary64 remainder (./rational-with-float64.ts), then p-bit dyadic
+ * The stages between binary64 and the decimal ladder (./staged.ts), for the outputs binary64 left open
+ * (or every output, where it could not decide an operation): first the exact rationals with a binary64 remainder (./rational-with-float64.ts), then p-bit dyadic
  * intervals of unbounded exponent (./big-float-intervals.ts) at each precision of
  * {@link BIG_FLOAT_BITS} in turn. Both run lazily (./lazy-arithmetic.ts): only the open outputs are
  * computed.
@@ -52,12 +52,15 @@ export function bigFloatStage<K extends string>(
   return { reason: why };
 }
 
-/** When binary64 could not decide an operation, the big-float stage computes every output. */
+/**
+ * When binary64 could not decide an operation (an underflow inside √, say), the rational stage and
+ * then the big-float stage compute every output: each is certain where it answers.
+ */
 export function afterUndecided<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
   reason: 'operation' | 'error',
 ): FastOutcome<K> {
-  return reason === 'operation' ? bigFloatStage(compute, {} as Record<K, number>, undefined, reason) : { reason };
+  return reason === 'operation' ? rationalStage(compute, {} as Record<K, number>, undefined, reason) : { reason };
 }
 
 /** The outputs binary64 left open decided by exact rationals, or why they are not (as binary64 left them). */
@@ -66,19 +69,28 @@ export function decideOpen<K extends string>(
   { values, open, why }: Open<K>,
   stage: 'float64' | 'refined',
 ): FastOutcome<K> {
-  if (open.length === 0) return { values, stage };
-  const rational = { ...values };
+  return open.length === 0 ? { values, stage } : rationalStage(compute, values, open, why);
+}
+
+/** The `open` outputs (every output when undefined) decided by exact rationals, else by the big-float stage. */
+function rationalStage<K extends string>(
+  compute: (a: Arithmetic) => Record<K, Enclosure>,
+  decided: Record<K, number>,
+  open: readonly K[] | undefined,
+  why: FallThroughReason,
+): FastOutcome<K> {
+  const rational = { ...decided };
   try {
     const exact = compute(RATIONAL_STAGE);
-    for (const key of open) {
-      // undefined for an exact zero (whose IEEE sign the rationals do not keep), for a remainder that
-      // straddles a rounding boundary, and for what binary64 could not enclose.
+    for (const key of open ?? (Object.keys(exact) as K[])) {
+      // undefined for a remainder that straddles a rounding boundary or holds a zero of unknown sign,
+      // and for what binary64 could not enclose.
       const v = roundPairToFloat32(force(exact[key]) as RationalPair);
-      if (v === undefined) return bigFloatStage(compute, values, open, why);
+      if (v === undefined) return bigFloatStage(compute, decided, open, why);
       rational[key] = v;
     }
   } catch {
-    return bigFloatStage(compute, values, open, why);
+    return bigFloatStage(compute, decided, open, why);
   }
   return { values: rational, stage: 'rational' };
 }

@@ -31,3 +31,16 @@ export function strictSign(a: Interval): number {
   if (a.lo.gt(0) && a.hi.isFinite()) return 1;
   return a.hi.lt(0) && a.lo.isFinite() ? -1 : 0;
 }
+
+/** Whether a is the exact point ±0. */
+export function isExactZero(a: Interval): boolean {
+  return a.lo.isZero() && a.hi.isZero();
+}
+
+/**
+ * Whether a holds 0 without being a point: neither the sign of its exact value nor that of its
+ * rounded `near` is then certain (a `near` of 0 may stand for a nonzero value).
+ */
+export function unsignedAround0(a: Interval): boolean {
+  return !a.lo.eq(a.hi) && a.lo.lte(0) && a.hi.gte(0);
+}

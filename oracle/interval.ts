@@ -15,7 +15,7 @@ import { Decimal } from 'decimal.js';
 import { exactFromFloat32, type Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { stickySquareRoot } from './decimal-sqrt.js';
-import { isNaNInterval, strictSign, Undecided, type Interval } from './interval-ends.js';
+import { isExactZero, isNaNInterval, strictSign, Undecided, unsignedAround0, type Interval } from './interval-ends.js';
 import { powerBySquaring, requireExponent, SquareChains } from './power.js';
 
 export { Undecided, type Interval } from './interval-ends.js';
@@ -121,6 +121,10 @@ export class IntervalArithmetic implements Arithmetic {
   mul(a: Interval, b: Interval): Interval {
     if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
     const near = new this.nearest(a.near).times(b.near);
+    // An exact zero takes the sign bits' exclusive or, unknown when the other factor's interval holds 0
+    // (its rounded `near` may have the wrong sign, or be 0 where the exact value is not).
+    if ((isExactZero(a) && unsignedAround0(b)) || (isExactZero(b) && unsignedAround0(a)))
+      throw new Undecided('sign of a zero product');
     if (this.isPoint(a) && this.isPoint(b)) {
       return this.fix({ lo: new this.down(a.lo).times(b.lo), hi: new this.up(a.lo).times(b.lo), near });
     }
@@ -202,7 +206,11 @@ export class IntervalArithmetic implements Arithmetic {
   /** max(a, b), NaN if either is NaN (as torch.maximum and tf.maximum). */
   max(a: Interval, b: Interval): Interval {
     if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
-    return this.fix({ lo: Decimal.max(a.lo, b.lo), hi: Decimal.max(a.hi, b.hi), near: Decimal.max(a.near, b.near) });
+    const r = this.fix({ lo: Decimal.max(a.lo, b.lo), hi: Decimal.max(a.hi, b.hi), near: Decimal.max(a.near, b.near) });
+    // An exact zero that may be either operand's, one of which only an interval around 0 encloses.
+    if (r.lo.isZero() && r.hi.isZero() && (unsignedAround0(a) || unsignedAround0(b)))
+      throw new Undecided('sign of a zero maximum');
+    return r;
   }
 
   /** a^n for an integer n ≥ 0 and a ≥ 0, by binary powering with directed rounding at each product. */

@@ -88,11 +88,15 @@ export function exactEnds(x: RationalPair): { lo: Rational; hi: Rational } | und
 
 /**
  * The float32 a value rounds to, when both ends of q + r round to it (and, for a zero, when the ends
- * are on one side of 0); undefined otherwise, and for an exact zero, whose IEEE sign a rational does
- * not keep.
+ * are on one side of 0); undefined otherwise. An exact zero (no remainder) is the signed zero its
+ * rational carries; an end of q + r at 0 decides nothing, since no operation gave that zero its sign.
  */
 export function roundPairToFloat32(x: RationalPair): number | undefined {
-  if (restless(x)) return isSurd(x.exact) ? roundSurdToFloat32(x.exact, x.whole) : roundRationalToFloat32(x.exact);
+  if (restless(x)) {
+    if (isSurd(x.exact)) return roundSurdToFloat32(x.exact, x.whole);
+    if (isRational(x.exact) && x.exact.num === 0n) return x.exact.negativeZero === true ? -0 : 0;
+    return roundRationalToFloat32(x.exact);
+  }
   const ends = exactEnds(x);
   if (ends === undefined) return undefined;
   const lo = roundRationalToFloat32(ends.lo);

@@ -22,12 +22,14 @@ import { requireExponent } from './power.js';
  * An exact rational num / den, den > 0 (not necessarily in lowest terms); or, with `root`, the
  * quadratic surd sgn(num) · √(|num| / den), never zero and never rational, which is how √ of a
  * non-square enters: products, quotients and squares of surds and rationals stay exact (AdaDelta's
- * Δ = √(a/b) · g is a surd, and E[Δ²] = ρ E[Δ²] + (1 − ρ) Δ² a rational again).
+ * Δ = √(a/b) · g is a surd, and E[Δ²] = ρ E[Δ²] + (1 − ρ) Δ² a rational again). A zero carries
+ * IEEE 754's sign, as round-to-nearest arithmetic on the exact values gives it: `negativeZero` on −0.
  */
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
   readonly root?: true;
+  readonly negativeZero?: true;
 }
 
 /** The largest numerator or denominator, in bits, before the stage gives up (β^t at large t). */
@@ -43,6 +45,24 @@ export const NOT_RATIONAL: Rational = Object.freeze({ num: 0n, den: 0n });
 const out = (a: Rational): boolean => a.den === 0n;
 const isRoot = (a: Rational): boolean => a.root === true;
 const isZeroRational = (a: Rational): boolean => a.num === 0n && !isRoot(a) && !out(a);
+const NEGATIVE_ZERO: Rational = Object.freeze({ num: 0n, den: 1n, negativeZero: true });
+const POSITIVE_ZERO: Rational = Object.freeze({ num: 0n, den: 1n });
+
+/** Whether a is negative or −0 (its IEEE sign bit). */
+const signBit = (a: Rational): boolean => a.num < 0n || a.negativeZero === true;
+
+/** The zero with the sign bit `negative`. */
+const zero = (negative: boolean): Rational => (negative ? NEGATIVE_ZERO : POSITIVE_ZERO);
+
+/** r, or when r is zero the zero IEEE's sum of a and b gives: −0 only for (−0) + (−0). */
+function signedSum(r: Rational, a: Rational, b: Rational): Rational {
+  return isZeroRational(r) ? zero(a.negativeZero === true && b.negativeZero === true) : r;
+}
+
+/** r, or when r is zero the zero of IEEE's product or quotient of a and b: the sign bits' exclusive or. */
+function signedProduct(r: Rational, a: Rational, b: Rational): Rational {
+  return isZeroRational(r) ? zero(signBit(a) !== signBit(b)) : r;
+}
 
 /** A rational or a surd as sgn · √(|num| / den): a rational p/q becomes sgn(p) p² / q². */
 function asSquare(a: Rational): { num: bigint; den: bigint } {
@@ -95,7 +115,7 @@ function reduced(num: bigint, den: bigint): Rational {
 /** The exact rational of a finite double (m · 2^e from its bits). */
 export function rationalOfDouble(x: number): Rational {
   if (x - x !== 0) throw RATIONAL_UNDECIDED;
-  if (x === 0) return { num: 0n, den: 1n };
+  if (x === 0) return zero(Object.is(x, -0));
   f64[0] = Math.abs(x);
   const b = required(u64[0], 'the bit pattern');
   const biased = Number(b >> 52n);
@@ -131,7 +151,9 @@ export class RationalArithmetic implements Arithmetic {
       const d = new Decimal(text);
       if (!d.isFinite()) throw RATIONAL_UNDECIDED;
       const [n, q] = d.toFraction();
-      p = reduced(BigInt(required(n, 'numerator').toFixed(0)), BigInt(required(q, 'denominator').toFixed(0)));
+      p = d.isZero()
+        ? zero(d.isNegative())
+        : reduced(BigInt(required(n, 'numerator').toFixed(0)), BigInt(required(q, 'denominator').toFixed(0)));
       this.points.set(text, p);
     }
     return p;
@@ -146,9 +168,9 @@ export class RationalArithmetic implements Arithmetic {
   add(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
     if (isRoot(a) || isRoot(b)) return isZeroRational(b) ? a : isZeroRational(a) ? b : NOT_RATIONAL;
-    return a.den === b.den
-      ? normalized(a.num + b.num, a.den)
-      : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
+    const sum =
+      a.den === b.den ? normalized(a.num + b.num, a.den) : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
+    return signedSum(sum, a, b);
   }
 
   /** a − b. */
@@ -158,19 +180,21 @@ export class RationalArithmetic implements Arithmetic {
 
   /** −a. */
   neg(a: Rational): Rational {
+    if (isZeroRational(a)) return zero(a.negativeZero !== true);
     return isRoot(a) ? { num: -a.num, den: a.den, root: true } : { num: -a.num, den: a.den };
   }
 
-  /** |a|. */
+  /** |a| (+0 for ±0). */
   abs(a: Rational): Rational {
+    if (isZeroRational(a)) return POSITIVE_ZERO;
     return !out(a) && a.num < 0n ? this.neg(a) : a;
   }
 
   /** a · b. */
   mul(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
-    if (!isRoot(a) && !isRoot(b)) return normalized(a.num * b.num, a.den * b.den);
-    if (isZeroRational(a) || isZeroRational(b)) return { num: 0n, den: 1n };
+    if (!isRoot(a) && !isRoot(b)) return signedProduct(normalized(a.num * b.num, a.den * b.den), a, b);
+    if (isZeroRational(a) || isZeroRational(b)) return zero(signBit(a) !== signBit(b));
     const x = asSquare(a);
     const y = asSquare(b);
     return fromSquare(x.num * y.num, x.den * y.den);
@@ -185,9 +209,9 @@ export class RationalArithmetic implements Arithmetic {
   /** a / b; a zero divisor leaves the rationals. */
   div(a: Rational, b: Rational): Rational {
     if (out(a) || out(b)) return NOT_RATIONAL;
-    if (!isRoot(a) && !isRoot(b)) return normalized(a.num * b.den, a.den * b.num);
+    if (!isRoot(a) && !isRoot(b)) return signedProduct(normalized(a.num * b.den, a.den * b.num), a, b);
     if (isZeroRational(b)) return NOT_RATIONAL;
-    if (isZeroRational(a)) return { num: 0n, den: 1n };
+    if (isZeroRational(a)) return zero(signBit(a) !== signBit(b));
     const x = asSquare(a);
     const y = asSquare(b);
     return fromSquare(y.num < 0n ? -x.num * y.den : x.num * y.den, x.den * (y.num < 0n ? -y.num : y.num));
@@ -204,13 +228,15 @@ export class RationalArithmetic implements Arithmetic {
   /** max(a, b). */
   max(a: Rational, b: Rational): Rational {
     if (out(a) || out(b) || isRoot(a) || isRoot(b)) return NOT_RATIONAL;
-    return compareRationals(a, b) < 0 ? b : a;
+    const order = compareRationals(a, b);
+    // Of two zeros, +0 unless both are −0 (decimal.js's max, which the decimal stage uses).
+    return order < 0 || (order === 0 && a.negativeZero === true) ? b : a;
   }
 
   /** a^n, exact (within {@link MAX_BITS}). */
   powInt(a: Rational, n: number): Rational {
     requireExponent(n);
-    if (out(a) || isRoot(a) || a.num < 0n) return NOT_RATIONAL;
+    if (out(a) || isRoot(a) || signBit(a)) return NOT_RATIONAL;
     if (n * Math.max(bits(a.num), bits(a.den)) > MAX_BITS) return NOT_RATIONAL;
     const k = BigInt(n);
     return { num: a.num ** k, den: a.den ** k };
@@ -236,8 +262,8 @@ export class RationalArithmetic implements Arithmetic {
 
 /**
  * The binary32 nearest to the rational r, ties to even (IEEE 754 roundTiesToEven), with gradual
- * underflow and overflow to ±∞; a zero result takes r's sign. Undefined for r = 0 (the sign of an
- * exact zero is IEEE's rule on the operations, which a rational does not keep) and for
+ * underflow and overflow to ±∞; a zero result takes r's sign. Undefined for r = 0 (whose sign is
+ * `negativeZero` where the rational came from exact operations, not where it is an enclosure's end) and for
  * {@link NOT_RATIONAL}. With 2^e ≤ |r| < 2^(e+1) and the quantum 2^q, q = max(e, −126) − 23, it
  * rounds |r| / 2^q to an integer by its remainder.
  */

@@ -41,3 +41,29 @@ describe('products and quotients of decimal intervals', () => {
     },
   );
 });
+
+describe('the sign of an exact zero from a factor or operand known only by an interval around 0', () => {
+  // x = 0.1 − (0.1 + 1.5e-45) = −1.5e-45: at 40 digits its interval is [−1e-40, 0] and its rounded
+  // `near` is +0, so x · (−0) came out the point −0 where the exact product is +0 (a counterexample
+  // of spec/oracle/rational.spec.ts's zero-sign property); max(x, −0) likewise took +0 for −0.
+  const x = (a: IntervalArithmetic) => a.sub(a.point('0.1'), a.add(a.point('0.1'), a.point('1.5e-45')));
+
+  test('is left undecided at a precision that cannot sign the factor, and is IEEE 754’s once it can', () => {
+    const coarse = IntervalArithmetic.at(40);
+    const minusZero = coarse.fromFloat32(-0);
+    expect(() => coarse.mul(x(coarse), minusZero)).toThrow('sign of a zero product');
+    expect(() => coarse.mul(minusZero, x(coarse))).toThrow('sign of a zero product');
+    expect(() => coarse.max(x(coarse), minusZero)).toThrow('sign of a zero maximum');
+    const fine = IntervalArithmetic.at(60);
+    const product = fine.mul(x(fine), fine.fromFloat32(-0));
+    expect(product.lo.isZero() && product.hi.isZero() && !product.near.isNeg()).toBe(true);
+    expect(fine.max(x(fine), fine.fromFloat32(-0)).near.isNeg()).toBe(true);
+  });
+
+  test('still signs a zero times a value of one sign, and the maximum of a negative interval and ±0', () => {
+    const a = IntervalArithmetic.at(40);
+    const third = a.div(a.point(1), a.point(3)); // a non-point interval above 0
+    expect(a.mul(a.fromFloat32(-0), third).near.isNeg()).toBe(true);
+    expect(a.max(a.neg(third), a.fromFloat32(-0)).near.isNeg()).toBe(true);
+  });
+});

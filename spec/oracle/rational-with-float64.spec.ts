@@ -107,4 +107,39 @@ describe('the rational stage with binary64 alongside', () => {
     };
     expectDecidedBy('rational', 1, config, input);
   });
+
+  it('decides an exact zero with the sign IEEE 754 gives it: SGD at θ = −max, λ = 1000, α = 0.001', () => {
+    // From the oracle benchmark's cases (sgd/pytorch, seed 20171213): θ' = θ − α (g + λ θ) = θ − θ = +0
+    // exactly, but α = 0.001 is no double, so binary64 and the big floats enclose it around 0; the
+    // rational stage kept no sign of zero and sent it to decimal.
+    const config = configure(entryOf('sgd'), 'pytorch', { lr: '0.001', weightDecay: '1000' });
+    const input = { params: Float32Array.of(-0x1fffffe * 2 ** 103), grads: Float32Array.of(0), state: {}, t: 6 };
+    expectDecidedBy('rational', 1, config, input);
+    const sign = (x: unknown) => roundPairToFloat32(pair(x));
+    expect(Object.is(sign(P.mul(P.fromFloat32(-0), P.point('0.1'))), -0)).toBe(true);
+    expect(Object.is(sign(P.sub(P.point('0.1'), P.point('0.1'))), 0)).toBe(true);
+  });
+
+  it('tries the rationals where binary64 could not decide an operation: centred RMSProp at ρ = 7.8e-256', () => {
+    // From the oracle benchmark's cases (rmsprop-centered/paper, seed 20171213): ρ v underflows in
+    // binary64 under √(v' − m'² + ε); g = 0 makes b' = μ b exactly, a float32 midpoint (μ = 0.9). The
+    // big floats cannot hold 0.9, so the step went to decimal.
+    const config = configure(entryOf('rmsprop-centered'), 'paper', {
+      lr: '5e-7',
+      rho: '7.77229305210706e-256',
+      momentum: '0.9',
+      eps: '3.5446802229019544e-270',
+    });
+    const input = {
+      params: Float32Array.of(0x1259206 * 2 ** -28),
+      grads: Float32Array.of(0),
+      state: {
+        meanSquare: Float32Array.of(0x14dfdca * 2 ** -13),
+        meanGrad: Float32Array.of(0x13cae22 * 2 ** 43),
+        buffer: Float32Array.of(0x1aef546 * 2 ** -9),
+      },
+      t: 1_000_000,
+    };
+    expectDecidedBy('rational', 1, config, input);
+  });
 });

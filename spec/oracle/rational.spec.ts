@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bits, squareRoot } from '../../oracle/integer-roots.js';
+import { IntervalArithmetic, Undecided, type Interval } from '../../oracle/interval.js';
 import { NOT_RATIONAL, RationalArithmetic, roundRationalToFloat32, type Rational } from '../../oracle/rational.js';
 import { seedFromEnv } from '../../src/gate/seed.js';
 
@@ -96,5 +97,73 @@ describe('quadratic surds in the rational stage', () => {
       }),
       { seed: seedFromEnv(), numRuns: 300 },
     );
+  });
+});
+
+/** An expression over ±0, a few float32 values and decimals that are not dyadic, with its exact cancellations. */
+type Expr =
+  | { leaf: string }
+  | { op: 'add' | 'sub' | 'mul' | 'div' | 'max'; x: Expr; y: Expr }
+  | { op: 'neg' | 'abs' | 'sqrt' | 'square'; x: Expr };
+
+const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ leaf: fc.constantFrom('0', '-0', '3', '-3', '0.1', '-0.1', '0.9', '1.5e-45') }),
+    fc.record({ op: fc.constantFrom('add', 'sub', 'mul', 'div', 'max'), x: tie('expr'), y: tie('expr') }),
+    fc.record({ op: fc.constantFrom('neg', 'abs', 'sqrt', 'square'), x: tie('expr') }),
+  ),
+}));
+
+/** The expression in either arithmetic (both share the operation names). */
+function evaluate<T>(a: { point(v: string): T } & Record<string, (...args: T[]) => T>, e: Expr): T {
+  if ('leaf' in e) return a.point(e.leaf);
+  const f = a[e.op] as (...args: T[]) => T;
+  return 'y' in e ? f.call(a, evaluate(a, e.x), evaluate(a, e.y)) : f.call(a, evaluate(a, e.x));
+}
+
+/** The decimal stage's value of e at the first of 40 and 400 digits that decides its operations (400 are exact here). */
+function decimalValue(e: Expr): Interval | undefined {
+  for (const digits of [40, 400]) {
+    try {
+      return evaluate(IntervalArithmetic.at(digits) as never, e) as Interval;
+    } catch (error) {
+      if (!(error instanceof Undecided)) throw error;
+    }
+  }
+  return undefined;
+}
+
+describe('signed zeros in the rational stage', () => {
+  it('gives an exact zero the sign the decimal stage gives it (round-to-nearest on the exact values)', () => {
+    let zeros = 0;
+    fc.assert(
+      fc.property(expr, (e) => {
+        const r = evaluate(q as never, e) as Rational;
+        if (r.den === 0n || r.root === true || r.num !== 0n) return;
+        const exact = decimalValue(e);
+        expect(exact, JSON.stringify(e)).toBeDefined();
+        if (exact === undefined) return;
+        expect(exact.lo.isZero() && exact.hi.isZero(), JSON.stringify(e)).toBe(true);
+        expect(r.negativeZero === true, JSON.stringify(e)).toBe(exact.near.isNeg());
+        zeros++;
+      }),
+      { seed: seedFromEnv(), numRuns: 2000 },
+    );
+    expect(zeros).toBeGreaterThan(100);
+  });
+
+  it('follows IEEE 754: x − x = +0, −0 + −0 = −0, −0 · 3 = −0, 0 / −3 = −0, √−0 = −0, |−0| = +0', () => {
+    const minusZero = q.fromFloat32(-0);
+    const three = q.point(3);
+    expect(q.sub(three, three).negativeZero).toBeUndefined();
+    expect(q.add(minusZero, minusZero).negativeZero).toBe(true);
+    expect(q.add(minusZero, q.point(0)).negativeZero).toBeUndefined();
+    expect(q.mul(minusZero, three).negativeZero).toBe(true);
+    expect(q.div(q.point(0), q.neg(three)).negativeZero).toBe(true);
+    expect(q.sqrt(minusZero).negativeZero).toBe(true);
+    expect(q.abs(minusZero).negativeZero).toBeUndefined();
+    expect(q.neg(q.point(0)).negativeZero).toBe(true);
+    expect(q.point('-0').negativeZero).toBe(true);
   });
 });
