@@ -81,6 +81,12 @@ describe('stochastic pooling: the bound derived from the production algorithm', 
     expect(b['probabilities']!.slice(2).every((x) => x.bound > 0 && x.out === undefined)).toBe(true);
     expect(b['inference']![1]!.bound).toBeGreaterThan(0);
   });
+  it('refuses a region size that is not a positive integer', () => {
+    const a = Float32Array.of(1, 2);
+    for (const k of [0, -1, 1.5, Number.NaN])
+      expect(() => boundStochasticPooling(a, k)).toThrow(`regions of size ${k}`);
+    expect(boundStochasticPooling(a, 1)['probabilities']).toHaveLength(2);
+  });
   it('on [1, 3]: each p_i within 3u p_i (the sum, the division, the oracle), the inference within 5u Σ p a', () => {
     const u = 2 ** -24;
     const b = boundStochasticPooling(Float32Array.of(1, 3), 2);

@@ -201,6 +201,26 @@ export function compareOutputs(
   return { outputs, mismatches, histograms };
 }
 
+/**
+ * {@link compareOutputs} for a computation whose every output is judged (a penalty, a clipping, a
+ * regularizer's outputs): an output production and the oracle both give that the bound does not name
+ * is a mismatch too, so that a derivation which lost an output fails instead of passing as a check
+ * of the rest. (A rule's trajectory names only θ in its bound, on purpose: it uses compareOutputs.)
+ */
+export function compareEveryOutput(
+  production: Readonly<Record<string, ArrayLike<number>>>,
+  oracle: OracleOutputs,
+  bound: StepBound,
+): StepComparison {
+  const comparison = compareOutputs(production, oracle, bound);
+  for (const output of Object.keys(production)) {
+    if (output in bound || valuesOf(oracle, output) === undefined) continue;
+    const why = 'no derived bound for this output, which production and the oracle both give';
+    comparison.mismatches.push({ output, index: -1, production: NaN, oracle: NaN, bound: NaN, scale: NaN, why });
+  }
+  return comparison;
+}
+
 /** Folds one step's measure into a running one. */
 export function mergeMeasure(into: OutputMeasure, m: OutputMeasure): void {
   into.compared += m.compared;

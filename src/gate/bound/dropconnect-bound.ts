@@ -7,7 +7,7 @@
 import type { Configuration } from '../../../core/catalogue/index.js';
 import { required } from '../../../core/required.js';
 import { dropConnectCoefficients, dropConnectConfiguration } from '../../production/regularizers/dropconnect.js';
-import { boundedArith as A, exactInput, sumBound, type Bounded } from './bounded.js';
+import { boundedArith as A, exactInput, sumBound } from './bounded.js';
 import { scalarBoundArith, scalarToBounded } from './scalar-bound.js';
 import { elementBound, type ElementBound, type StepBound } from './step-bound.js';
 
@@ -23,15 +23,15 @@ export function boundDropConnect(
   const c = dropConnectCoefficients(scalarBoundArith, dropConnectConfiguration(config));
   const keep = scalarToBounded(c.keep);
   const keepVariance = scalarToBounded(c.keepVariance);
-  const input = (values: Float32Array, k: number, what: string): Bounded =>
-    exactInput(required(values[k], `${what}[${k}]`));
   const train: ElementBound[] = [];
   const mean: ElementBound[] = [];
   const variance: ElementBound[] = [];
   for (let i = 0; i < m; i++) {
-    const products = Array.from(x, (xj, j) => A.mul(input(w, i * n + j, 'W'), exactInput(xj)));
+    const weights = Array.from(x, (_, j) => exactInput(required(w[i * n + j], `W[${i * n + j}]`)));
+    const kept = Array.from(x, (_, j) => exactInput(required(mask[i * n + j], `mask[${i * n + j}]`)));
+    const products = Array.from(x, (xj, j) => A.mul(required(weights[j], 'a weight'), exactInput(xj)));
     const masked = Array.from(x, (xj, j) =>
-      A.mul(A.mul(input(mask, i * n + j, 'mask'), input(w, i * n + j, 'W')), exactInput(xj)),
+      A.mul(A.mul(required(kept[j], 'a mask value'), required(weights[j], 'a weight')), exactInput(xj)),
     );
     train.push(elementBound(sumBound(masked)));
     mean.push(elementBound(A.mul(keep, sumBound(products))));

@@ -16,14 +16,11 @@ export function boundPenalty(algorithm: PenaltyAlgorithm, config: Configuration,
   const c = Object.fromEntries(
     Object.entries(algorithm.coefficients(scalarBoundArith, config)).map(([k, v]) => [k, scalarToBounded(v)]),
   );
-  const terms: Bounded[] = [];
-  const gradient: ElementBound[] = [];
-  const prox: ElementBound[] | undefined = algorithm.prox ? [] : undefined;
-  for (const x of w) {
-    const W = exactInput(x);
-    terms.push(algorithm.term(boundedArith, W, c));
-    gradient.push(elementBound(algorithm.gradient(boundedArith, W, c)));
-    if (algorithm.prox && prox) prox.push(elementBound(algorithm.prox(boundedArith, W, c)));
-  }
-  return { gradient, ...(prox ? { prox } : {}), penalty: [elementBound(sumBound(terms))] };
+  const inputs = Array.from(w, (x) => exactInput(x));
+  const terms: Bounded[] = inputs.map((W) => algorithm.term(boundedArith, W, c));
+  const gradient: ElementBound[] = inputs.map((W) => elementBound(algorithm.gradient(boundedArith, W, c)));
+  const proxOf = algorithm.prox;
+  const prox: StepBound =
+    proxOf === undefined ? {} : { prox: inputs.map((W) => elementBound(proxOf(boundedArith, W, c))) };
+  return { gradient, ...prox, penalty: [elementBound(sumBound(terms))] };
 }

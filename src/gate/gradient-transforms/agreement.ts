@@ -16,7 +16,7 @@ import type { GradientTransformRecord } from '../../registry/gradient-transforms
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration, withText } from '../arbitraries/step-case.js';
 import { boundClip } from '../bound/clip-bound.js';
-import { compareOutputs, type StepComparison } from '../compare.js';
+import { compareEveryOutput, type StepComparison } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 
 /** A clipping case: a configuration and the list of gradients, one array per variable. */
@@ -89,7 +89,7 @@ export function judgeClipped(
       `the clipped gradients have lengths [${produced.map((g) => g.length).join(', ')}], [${grads.map((g) => g.length).join(', ')}] expected`,
     );
   const flat = produced instanceof Float32Array ? produced : Float32Array.from(produced.flatMap((g) => Array.from(g)));
-  const comparison = compareOutputs(
+  const comparison = compareEveryOutput(
     { grads: flat },
     clipOracle(record.oracle, config, grads),
     boundClip(record.production, config, grads),

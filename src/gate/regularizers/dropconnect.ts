@@ -24,7 +24,7 @@ import { moderateFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundDropConnect } from '../bound/dropconnect-bound.js';
 import type { StepBound } from '../bound/step-bound.js';
-import { compareOutputs } from '../compare.js';
+import { compareEveryOutput } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 import { maskSeed } from './dropout-property.js';
 
@@ -83,7 +83,7 @@ export function dropConnectProperty(
     const r = impl.train(config, w, x, seed);
     const bad = r.mask.findIndex((v) => v !== 0 && v !== 1);
     if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
-    const comparison = compareOutputs(
+    const comparison = compareEveryOutput(
       { train: r.train, ...impl.moments(config, w, x) },
       record.oracle(config, w, x, r.mask),
       impl.bound(config, w, x, r.mask),

@@ -9,7 +9,7 @@ import type { PresetName } from '../../../core/catalogue/index.js';
 import type { ActivationMaskRecord } from '../../registry/records.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
-import { compareOutputs } from '../compare.js';
+import { compareEveryOutput } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 import type { DropoutImplementation } from './dropout-implementation.js';
 
@@ -31,7 +31,7 @@ export function dropoutProperty(
       const r = impl.train(config, x, seed);
       const bad = r.mask.findIndex((m) => m !== 0 && m !== 1);
       if (bad >= 0) throw new Error(`${impl.name}: mask[${bad}] = ${r.mask[bad]}, not 0 or 1`);
-      const comparison = compareOutputs(
+      const comparison = compareEveryOutput(
         { train: r.train, inference: impl.inference(config, x) },
         record.oracle(config, x, r.mask),
         impl.bound(config, x, r.mask),

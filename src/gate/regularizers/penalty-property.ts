@@ -13,7 +13,7 @@ import type { PenaltyRecord } from '../../registry/records.js';
 import { trainingFloat32 } from '../arbitraries/float32.js';
 import { configuration } from '../arbitraries/step-case.js';
 import { boundPenalty } from '../bound/penalty-bound.js';
-import { compareOutputs, type StepComparison } from '../compare.js';
+import { compareEveryOutput, type StepComparison } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 
 /** A penalty case: a configuration and a weight vector. */
@@ -32,7 +32,7 @@ export function penaltyCase(entry: CatalogueEntry, preset: PresetName): fc.Arbit
 
 /** Production (`record.production` on TensorFlow.js) against the oracle (`record.oracle`) on one case. */
 export function judgePenalty(record: PenaltyRecord, { config, w }: PenaltyCase, tally?: Tally): StepComparison {
-  const comparison = compareOutputs(
+  const comparison = compareEveryOutput(
     tfjsPenaltyArrays(record.production, config, w),
     penaltyOracle(record.oracle, config, w),
     boundPenalty(record.production, config, w),

@@ -16,7 +16,7 @@ import { stochasticPoolingArrays, stochasticPoolingTrainArray } from '../../prod
 import type { PoolingRecord } from '../../registry/records.js';
 import { boundStochasticPooling } from '../bound/stochastic-pooling-bound.js';
 import { configuration } from '../arbitraries/step-case.js';
-import { compareOutputs } from '../compare.js';
+import { compareEveryOutput } from '../compare.js';
 import { DisagreementError, foldInto, type Tally } from '../properties.js';
 import { maskSeed } from './dropout-property.js';
 
@@ -54,7 +54,7 @@ export function stochasticPoolingProperty(
   tally?: Tally,
 ) {
   return fc.property(configuration(record.entry, preset), activations(), maskSeed(), (config, { a, k }, seed) => {
-    const comparison = compareOutputs(impl.deterministic(a, k), record.oracle(a, k), boundStochasticPooling(a, k));
+    const comparison = compareEveryOutput(impl.deterministic(a, k), record.oracle(a, k), boundStochasticPooling(a, k));
     foldInto(tally, comparison);
     if (comparison.mismatches.length > 0)
       throw new DisagreementError(impl.name, config, `on regions of ${k}`, comparison);
