@@ -9,6 +9,12 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 const FOLDERS = [
   { name: 'the production rules', glob: 'src/production/rules/**/*.ts', prefix: 'src/production/rules/', floor: 95 },
   { name: 'the judge', glob: 'src/gate/compare.ts', prefix: 'src/gate/compare.ts', floor: 95 },
+  {
+    name: 'the production regularizers',
+    glob: 'src/production/regularizers/**/*.ts',
+    prefix: 'src/production/regularizers/',
+    floor: 95,
+  },
 ];
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
