@@ -1,9 +1,9 @@
 /**
  * The stages between binary64 and the decimal ladder (./staged.ts), for the outputs binary64 left open
- * (or every output, where it could not decide an operation): first the exact rationals with a binary64 remainder (./rational-with-float64.ts), then p-bit dyadic
- * intervals of unbounded exponent (./big-float-intervals.ts) at each precision of
- * {@link BIG_FLOAT_BITS} in turn. Both run lazily (./lazy-arithmetic.ts): only the open outputs are
- * computed.
+ * (or every output, where it could not decide an operation): first the exact rationals with a binary64
+ * remainder (./rational-with-float64.ts), then p-bit dyadic intervals of unbounded exponent
+ * (./big-float-intervals.ts) at each precision of {@link BIG_FLOAT_BITS} in turn. Both run lazily
+ * (./lazy-arithmetic.ts): only the open outputs are computed.
  *
  * @module
  */
