@@ -12,7 +12,7 @@
  * @module
  */
 import type { MatrixArith } from '../../../core/arith.js';
-import { boundedArith, exactInput, sumBound, type Bounded } from './bounded.js';
+import { boundedArith, exactInput, nonnegativeSum, sumBound, type Bounded } from './bounded.js';
 
 /** A rows × cols array of bounded values, row-major; a dimension of 1 broadcasts. */
 export interface BoundedMatrix {
@@ -37,12 +37,6 @@ export function meanBound(terms: readonly Bounded[]): Bounded {
   const s = Math.max(termwise.s, once.s);
   const value = { v: once.v, e: out === undefined ? e : Infinity, s };
   return { ...value, ...(out === undefined ? {} : { out }), ...(nonneg ? { nonneg } : {}) };
-}
-
-/** {@link sumBound}, ≥ 0 by construction when every term is (float32 additions of such terms stay ≥ 0). */
-function nonnegativeSum(terms: readonly Bounded[]): Bounded {
-  const sum = sumBound(terms);
-  return sum.out === undefined && terms.every((x) => x.nonneg === true) ? { ...sum, nonneg: true } : sum;
 }
 
 function at(x: BoundedMatrix, i: number, j: number): Bounded {

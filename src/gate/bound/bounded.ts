@@ -274,3 +274,13 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   const e = terms.reduce((s, x) => s + x.e, 0) + gamma * magnitude;
   return { v, e, s: size };
 }
+
+/**
+ * {@link sumBound}, marked ≥ 0 when every term is ≥ 0 by construction and the sum stays inside the
+ * domain (float32 additions of nonnegative values cannot go below 0), so that the root of a sum of
+ * squares near 0 stays decided.
+ */
+export function nonnegativeSum(terms: readonly Bounded[]): Bounded {
+  const sum = sumBound(terms);
+  return sum.out === undefined && terms.every((x) => x.nonneg === true) ? { ...sum, nonneg: true } : sum;
+}

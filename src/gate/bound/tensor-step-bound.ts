@@ -2,7 +2,7 @@
  * The derived error bound of one production step of a rule on whole tensors (LAMB, LARS;
  * src/production/rules/tensor-rule.ts): the driver (src/production/drive-tensor.ts) on the tensor's
  * error-bounded elements as one region ({@link boundedRegionArith}), where each sum over the tensor is
- * bounded by Higham's γ_{n−1} bound for any order of float32 additions ({@link sumBound}) and a
+ * bounded by Higham's γ_{n−1} bound for any order of float32 additions ({@link nonnegativeSum}) and a
  * selection is exact where the sign of its condition is decided. Every element's bound thus includes
  * the error of the norms it shares with the rest of the tensor.
  *
@@ -13,22 +13,11 @@ import { required } from '../../../core/required.js';
 import { prepareTensorStep } from '../../production/drive-tensor.js';
 import type { Carrier } from '../../production/drive.js';
 import type { TensorRule } from '../../production/rules/tensor-rule.js';
-import { comparisonBound, exactInput, sumBound, type Bounded } from './bounded.js';
+import { comparisonBound, exactInput, nonnegativeSum, type Bounded } from './bounded.js';
 import { boundedRegionArith, type BoundedRegion } from './bounded-region.js';
 import { scalarToBounded, type ScalarBound } from './scalar-bound.js';
 import { coefficientBoundArith } from '../schedules/rate-bound.js';
 import type { ElementBound, StepBound } from './step-bound.js';
-
-/**
- * {@link sumBound} (which takes a sum that may reach the overflow threshold out of the domain), and a
- * sum of values ≥ 0 by construction is ≥ 0 (float32 additions of nonnegative values cannot go below
- * 0), so that the root of a sum of squares near 0 stays decided.
- */
-export function checkedSum(terms: readonly Bounded[]): Bounded {
-  const sum = sumBound(terms);
-  if (sum.out !== undefined) return sum;
-  return terms.every((x) => x.nonneg === true) ? { ...sum, nonneg: true } : sum;
-}
 
 /** The bound on one output element (as step-bound.ts's elementBound; infinite outside the domain). */
 function elementBound(b: Bounded): ElementBound {
@@ -37,7 +26,7 @@ function elementBound(b: Bounded): ElementBound {
 
 /** The gate's arithmetic for whole tensors: a region of bounded elements, float64 coefficients lifted to a region of one. */
 const regions: Carrier<BoundedRegion, ScalarBound> = {
-  A: boundedRegionArith(checkedSum),
+  A: boundedRegionArith(nonnegativeSum),
   scalars: coefficientBoundArith,
   lift: (x) => [scalarToBounded(x)],
 };
