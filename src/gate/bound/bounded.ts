@@ -204,7 +204,7 @@ export function boundedArithIn(format: FloatFormat): Float32Arith<Bounded> {
     },
     max(a, b) {
       const out = worst(a.out, b.out);
-      const v = Number.isNaN(a.v) || Number.isNaN(b.v) ? NaN : Math.max(a.v, b.v);
+      const v = Math.max(a.v, b.v); // NaN when either is
       // |max(x̂, ŷ) − max(x, y)| ≤ max(e_x, e_y); no rounding.
       if (out !== undefined || !Number.isFinite(v))
         return { v, e: Infinity, s: Math.max(a.s, b.s), out: out ?? 'nonfinite' };
@@ -253,24 +253,35 @@ export function comparisonBound(b: Bounded): number {
 }
 
 /**
+ * The relative error factor of m float32 additions in a row: γ_m = m u / (1 − m u) while m u < 1/2,
+ * then (1 + u)^m − 1, from expm1 and log1p (within an ulp or two each) widened by 2^−40.
+ */
+function sumGamma(m: number): number {
+  if (m <= 0) return 0;
+  const mu = m * U;
+  return mu < 0.5 ? mu / (1 - mu) : Math.expm1(m * Math.log1p(U)) * (1 + 2 ** -40);
+}
+
+/**
  * The running bound of a float32 sum of the bounded terms, in any order:
  *
  *   |fl(Σ x̂_i) − Σ x_i| ≤ Σ e_i + γ_{n−1} Σ (|x_i| + e_i),   γ_m = m u / (1 − m u)
  *
  * (Higham 2002, §4.2; it covers every order of float32 additions, and float64 accumulation rounded once
- * to float32 as tfjs's cpu backend does). Additions need no η: a subnormal sum is exact. A partial sum
- * may reach float32's overflow threshold in some order even when the exact sum is finite (float32
- * then gives ±∞): when Σ (|x_i| + e_i) can reach it, the sum leaves the domain ('overflow').
+ * to float32 as tfjs's cpu backend does). γ_m holds for m u < 1 only; from m u ≥ 1/2 on (more than 2^23
+ * terms) the bound takes (1 + u)^m − 1 instead, the quantity γ_m bounds (Higham's Lemma 3.1), which
+ * holds for every m. Additions need no η: a subnormal sum is exact. A partial sum may reach float32's
+ * overflow threshold in some order even when the exact sum is finite (float32 then gives ±∞): when
+ * Σ (|x_i| + e_i) can reach it, the sum leaves the domain ('overflow').
  */
 export function sumBound(terms: readonly Bounded[]): Bounded {
   const out = terms.find((x) => x.out !== undefined)?.out;
   const v = terms.reduce((s, x) => s + x.v, 0);
   const size = terms.reduce((s, x) => s + x.s, 0);
   if (out !== undefined) return { v, e: Infinity, s: size, out };
-  const n = terms.length;
-  const gamma = n <= 1 ? 0 : ((n - 1) * U) / (1 - (n - 1) * U);
+  const gamma = sumGamma(terms.length - 1);
   const magnitude = terms.reduce((s, x) => s + Math.abs(x.v) + x.e, 0);
-  if (n > 1 && magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
+  if (terms.length > 1 && magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
   const e = terms.reduce((s, x) => s + x.e, 0) + gamma * magnitude;
   return { v, e, s: size };
 }

@@ -27,6 +27,15 @@ export interface ScalarBound {
 const mag = (a: ScalarBound): number => Math.abs(a.x.toNumber());
 
 /**
+ * A coefficient whose float64 value may be 0, or of the other sign, while the exact one is not (or the
+ * reverse): an error at least its magnitude, and not an exact zero.
+ */
+const signUndecided = (a: ScalarBound): boolean => a.err > 0 && a.err >= mag(a);
+
+/** ≥ 0 in float64, and so in float32: the exact value less its error is ≥ 0. */
+const certainlyNonnegative = (a: ScalarBound): boolean => a.x.minus(a.err).gte(0);
+
+/**
  * A float64 operation's result: propagated error, plus its own rounding. An exact zero from exact
  * operands is computed exactly (an exactly representable result is not rounded).
  */
@@ -50,16 +59,19 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
   div(a, b) {
     const x = a.x.div(b.x);
     // By an exact zero, ±∞ (or NaN) as exactly; but a dividend that may be 0 in float64 alone (an
-    // lr of 4e-323 divided by 1000 underflows) makes production's 0/0 = NaN against the exact ±∞,
-    // so the result has no bound (err ∞, which scalarToBounded reads as outside the domain).
-    const dividendMayVanish = !a.x.isZero() && a.err >= mag(a);
-    if (b.err >= mag(b)) return { x, err: b.x.isZero() && b.err === 0 && !dividendMayVanish ? 0 : Infinity };
+    // lr of 4e-323 divided by 1000 underflows) makes production's 0/0 = NaN against the exact ±∞, and
+    // one that is 0 exactly but not in float64 (0.3 − (0.1 + 0.2)) the reverse, so the result has no
+    // bound (err ∞, which scalarToBounded reads as outside the domain).
+    if (b.err >= mag(b)) return { x, err: b.x.isZero() && b.err === 0 && !signUndecided(a) ? 0 : Infinity };
     return rounded(x, (a.err + Math.abs(x.toNumber()) * b.err) / (mag(b) - b.err));
   },
   sqrt(a) {
     const x = a.x.sqrt();
+    // |√x̂ − √x| = |x̂ − x| / (√x̂ + √x) ≤ e/√x; a radicand that may be negative in float64 alone gives
+    // NaN there: no bound.
+    if (signUndecided(a)) return { x, err: Infinity };
     const r = Math.abs(x.toNumber());
-    return rounded(x, r > 0 ? Math.min(a.err / r, Math.sqrt(a.err)) : Math.sqrt(a.err));
+    return rounded(x, r > 0 ? a.err / r : 0);
   },
   powInt(a, n) {
     const x = a.x.pow(n);
@@ -73,6 +85,8 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
     // x^y with x̂ = x(1 + ρx), ŷ = y + ξ: relative change |y| ρx + |ξ ln x| (first order, doubled), plus
     // Math.pow's own 2 ulps.
     const x = a.x.pow(y.x);
+    // A base that may be 0 (or negative) in float64 alone: 0^−1 = ∞, (−ε)^½ = NaN there. No bound.
+    if (signUndecided(a)) return { x, err: Infinity };
     const r = Math.abs(x.toNumber());
     const lnx = Math.abs(Math.log(mag(a)));
     const relative = 2 * (Math.abs(y.x.toNumber()) * (a.err / mag(a)) + y.err * lnx);
@@ -96,7 +110,7 @@ export function scalarToBounded(a: ScalarBound): Bounded {
     return { v, e: Infinity, s, out: Number.isFinite(a.err) ? 'nonfinite' : 'underflow' };
   const e = a.err + U * (s + a.err) + ETA;
   if (s + e >= OVERFLOW) return { v, e: Infinity, s, out: 'overflow' };
-  return { v, e, s, nonneg: v >= 0 };
+  return { v, e, s, nonneg: certainlyNonnegative(a) };
 }
 
 /**
@@ -110,5 +124,5 @@ export function scalarToBoundedIn(format: FloatFormat, a: ScalarBound): Bounded 
   if (!Number.isFinite(a.err)) return { v, e: Infinity, s, out: 'underflow' };
   if (!a.x.isFinite()) return { v, e: Infinity, s, out: 'nonfinite' };
   if (Math.abs(v) + a.err >= format.overflow) return { v, e: Infinity, s, out: 'overflow' };
-  return { v, e: a.err, s, nonneg: v >= 0 };
+  return { v, e: a.err, s, nonneg: certainlyNonnegative(a) };
 }
