@@ -13,6 +13,7 @@
  */
 import type { MatrixArith } from '../../../core/arith.js';
 import { boundedArith, exactInput, nonnegativeSum, sumBound, type Bounded } from './bounded.js';
+import { mulWithExactZeros } from './exact-zero-product.js';
 
 /** A rows × cols array of bounded values, row-major; a dimension of 1 broadcasts. */
 export interface BoundedMatrix {
@@ -76,8 +77,6 @@ function decidedMax(a: Bounded, b: Bounded): Bounded {
   return { ...m, e: chosen.e, s: chosen.s };
 }
 
-const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0 && x.out === undefined;
-
 /**
  * {@link MatrixArith} on {@link BoundedMatrix}: {@link boundedArith} element by element, broadcasting
  * (a product with the float32 zero and an operand inside the domain is an exact zero), means by
@@ -86,12 +85,7 @@ const isExactZero = (x: Bounded): boolean => x.v === 0 && x.e === 0 && x.s === 0
 export const boundedMatrixArith: MatrixArith<BoundedMatrix> = {
   add: (a, b) => zip(a, b, boundedArith.add),
   sub: (a, b) => zip(a, b, boundedArith.sub),
-  mul: (a, b) =>
-    zip(a, b, (x, y) =>
-      (isExactZero(x) && y.out === undefined) || (isExactZero(y) && x.out === undefined)
-        ? { v: 0, e: 0, s: 0, nonneg: true }
-        : boundedArith.mul(x, y),
-    ),
+  mul: (a, b) => zip(a, b, mulWithExactZeros),
   div: (a, b) => zip(a, b, boundedArith.div),
   max: (a, b) => zip(a, b, decidedMax),
   sqrt: (a) => ({ ...a, data: a.data.map(boundedArith.sqrt) }),

@@ -6,7 +6,8 @@
  * @module
  */
 import type { RegionArith } from '../../../core/arith.js';
-import { boundedArith, isExactZero, type Bounded } from './bounded.js';
+import { boundedArith, type Bounded } from './bounded.js';
+import { mulWithExactZeros } from './exact-zero-product.js';
 
 /** A region of float32 values under running error analysis; a region of length 1 broadcasts. */
 export type BoundedRegion = readonly Bounded[];
@@ -41,12 +42,10 @@ export function boundedRegionArith(sum: (terms: readonly Bounded[]) => Bounded):
     (f: (x: Bounded) => Bounded) =>
     (a: BoundedRegion): BoundedRegion =>
       a.map(f);
-  const exactProduct = (x: Bounded, y: Bounded): boolean =>
-    (isExactZero(x) && y.out === undefined) || (isExactZero(y) && x.out === undefined);
   return {
     add: (a, b) => zip(a, b, A.add),
     sub: (a, b) => zip(a, b, A.sub),
-    mul: (a, b) => zip(a, b, (x, y) => (exactProduct(x, y) ? { v: 0, e: 0, s: 0, nonneg: true } : A.mul(x, y))),
+    mul: (a, b) => zip(a, b, mulWithExactZeros),
     div: (a, b) => zip(a, b, A.div),
     max: (a, b) => zip(a, b, A.max),
     sqrt: unary(A.sqrt),
