@@ -3,17 +3,15 @@
  * reason (`nonfinite`, `zero-divisor`, `overflow`, `underflow`) on the smallest operands that reach it,
  * with the IEEE 754 results that make the exact and the float32 computation part ways. The judge
  * compares only the class of a value outside the domain, so a wrong reason or a missing mark lets a
- * wrong value pass or fails a right one.
+ * wrong value pass or fails a right one. (Sums are in bounded-sums.spec.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import {
   BINARY32,
   boundedArithIn,
   comparisonBound,
-  nonnegativeSum,
   exactInput,
   OVERFLOW,
-  sumBound,
   type Bounded,
 } from '../../../src/gate/bound/bounded.js';
 
@@ -131,6 +129,15 @@ describe('overflow', () => {
     expect(mul(exactInput(2 ** 127), exactInput(1)).out).toBeUndefined();
   });
 
+  it('a bound that crosses the threshold, rounded onto it in float64, leaves the domain (reaching is ≥)', () => {
+    // (2^128 − 2^104) − (2^103 − 3 · 2^79): |v| (1 + u) is exactly 2^128 − 2^103 + 3 · 2^55, above the
+    // threshold 2^128 − 2^103; float64 rounds v + u v onto the threshold itself.
+    const [a, b] = [2 ** 128 - 2 ** 104, -(2 ** 103 - 3 * 2 ** 79)];
+    const v = a + b;
+    expect(v + u * v).toBe(OVERFLOW);
+    expect(add(exactInput(a), exactInput(b))).toMatchObject({ e: Infinity, out: 'overflow' });
+  });
+
   it('a float64 evaluation that is itself ±∞ or NaN leaves the domain', () => {
     expect(mul(exactInput(1e300), exactInput(1e300)).out).toBe('overflow');
     expect(sub(computed(Infinity, 0, 1), computed(Infinity, 0, 1)).out).toBe('nonfinite');
@@ -171,6 +178,13 @@ describe('selections and signs', () => {
   it('a condition that is NaN or ±∞ from its inputs alone takes the same branch in float32; another c outside the domain does not', () => {
     expect(wherePositive(exactInput(NaN), a, b)).toEqual(b);
     expect(wherePositive(exactInput(Infinity), a, b)).toEqual(a);
+    // +∞ in float64 because the evaluation overflowed ((10^38)^16), where float32 overflows or not.
+    const square = (x: Bounded) => mul(x, x);
+    const overflowedToInfinity = square(square(square(square(exactInput(1e38)))));
+    expect(overflowedToInfinity).toMatchObject({ v: Infinity, out: 'overflow' });
+    expect(wherePositive(overflowedToInfinity, a, b)).toMatchObject({ v: 5, e: Infinity, out: 'overflow' });
+    // A float64 ±∞ with no reason recorded (the arithmetic always records one): nonfinite.
+    expect(wherePositive(computed(Infinity, 0, 1), a, b)).toMatchObject({ v: 5, e: Infinity, out: 'nonfinite' });
     const overflowing = { ...computed(3e38, Infinity, 3e38), out: 'overflow' as const };
     expect(wherePositive(overflowing, a, b)).toMatchObject({ v: 5, e: Infinity, out: 'overflow' });
     expect(wherePositive({ ...computed(1, Infinity, 1), out: 'nonfinite' }, a, b)).toMatchObject({ out: 'nonfinite' });
@@ -216,42 +230,8 @@ describe('roots', () => {
   });
 
   it('of a value exactly negative: NaN in both, judged by class', () => {
-    const r = sqrt(exactInput(-4));
-    expect(r.v).toBeNaN();
-    expect(r).toMatchObject({ e: Infinity, s: 2, out: 'nonfinite' });
-  });
-});
-
-describe('sums', () => {
-  it('a term outside the domain takes the sum out with its reason', () => {
-    expect(sumBound([exactInput(1), exactInput(Infinity)])).toMatchObject({ e: Infinity, out: 'nonfinite' });
-  });
-
-  it('a single term at the threshold is not a partial sum that may overflow', () => {
-    expect(sumBound([exactInput(3e38)]).out).toBeUndefined();
-  });
-
-  it('two terms whose magnitudes, widened by γ_1, reach the threshold: outside the domain', () => {
-    // 2 (2^127 − 2^103) = 2^128 − 2^104, the largest float32, is below the threshold 2^128 − 2^103, but
-    // (1 + γ_1) times it, about 2^128, is not: the model does not follow the rounding that far.
-    const x = exactInput(2 ** 127 - 2 ** 103);
-    expect(sumBound([x, x]).out).toBe('overflow');
-    expect(sumBound([x, exactInput(2 ** 104)]).out).toBeUndefined();
-  });
-
-  it('a sum outside the domain is not marked ≥ 0, even of nonnegative terms', () => {
-    expect(nonnegativeSum([exactInput(Infinity), exactInput(1)])).toMatchObject({ out: 'nonfinite' });
-    expect(nonnegativeSum([exactInput(Infinity), exactInput(1)]).nonneg).toBeUndefined();
-  });
-
-  it('more than 2^24 terms: a positive bound that covers float32 stalling at 2^24 (γ_m needs m u < 1)', () => {
-    // 2^24 + 2 ones: left to right, float32 stays at 2^24 (each + 1 is a tie to even), an error of 2.
-    // γ_m = m u/(1 − m u) would be negative here; (1 + u)^m − 1 ≈ e − 1 is not.
-    const n = 2 ** 24 + 2;
-    const r = sumBound(new Array<Bounded>(n).fill(exactInput(1)));
-    expect(r.out).toBeUndefined();
-    expect(r.e).toBeGreaterThanOrEqual(2);
-    expect(r.e / n).toBeGreaterThan(Math.E - 1);
-    expect(r.e / n).toBeLessThan((Math.E - 1) * (1 + 2 ** -20));
+    // Not ≥ 0; size √s, with no η/u = 2^−126 (a root cannot underflow): 2^−74 for −2^−148.
+    expect(sqrt(exactInput(-4))).toEqual({ v: NaN, e: Infinity, s: 2, out: 'nonfinite' });
+    expect(sqrt(exactInput(-(2 ** -148)))).toEqual({ v: NaN, e: Infinity, s: 2 ** -74, out: 'nonfinite' });
   });
 });

@@ -97,17 +97,22 @@ function withSign(b: Bounded, nonneg: boolean): Bounded {
 }
 
 /**
- * With an infinite operand (an input's, or a quotient by an exact zero), a finite operand that may be
- * zero in float32 but not in exact arithmetic (0 · ∞ = NaN against x · ∞ = ±∞) leaves the domain.
+ * A finite value that may be zero in float32 or in exact arithmetic but not in both: |v| ≤ e, except
+ * an exact zero (e = 0) and a 0 from IEEE arithmetic on infinities (x / ∞, 0 in both). Inside the
+ * domain, a float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01 is 0 in
+ * float64 and in float32, but not exactly).
+ */
+function mayVanish(x: Bounded): boolean {
+  return Number.isFinite(x.v) && x.e >= Math.abs(x.v) && (x.v !== 0 || (x.out === undefined && x.e > 0));
+}
+
+/**
+ * With an infinite operand (an input's, or a quotient by an exact zero), a finite operand that
+ * {@link mayVanish} (0 · ∞ = NaN against x · ∞ = ±∞) leaves the domain.
  */
 function productDomain(a: Bounded, b: Bounded): OutOfDomain | undefined {
   const out = worst(a.out, b.out);
   if (out !== 'nonfinite' && out !== 'zero-divisor') return out;
-  // Inside the domain, a float64 v of 0 with an error is no exact zero either (√(1.01 + 2^−252) − √1.01
-  // is 0 in float64 and in float32, but not exactly): the exact value or the float32 one may be zero,
-  // the other not. A 0 from IEEE arithmetic on infinities (x / ∞) is 0 in both.
-  const mayVanish = (x: Bounded): boolean =>
-    Number.isFinite(x.v) && x.e >= Math.abs(x.v) && (x.v !== 0 || (x.out === undefined && x.e > 0));
   return mayVanish(a) || mayVanish(b) ? 'underflow' : out;
 }
 
@@ -188,12 +193,7 @@ export function boundedArithIn(format: FloatFormat): Float32Arith<Bounded> {
       if (b.v === 0 && b.e === 0) {
         // Division by an exact zero: ±∞ or NaN in both; but a dividend that may be zero in float32 or
         // in exact arithmetic alone turns ±∞ into NaN in one of them.
-        return {
-          v: q,
-          e: Infinity,
-          s: Infinity,
-          out: a.e >= Math.abs(a.v) && (a.v !== 0 || (a.out === undefined && a.e > 0)) ? 'underflow' : 'zero-divisor',
-        };
+        return { v: q, e: Infinity, s: Infinity, out: mayVanish(a) ? 'underflow' : 'zero-divisor' };
       }
       if (b.e >= Math.abs(b.v)) return { v: q, e: Infinity, s: Infinity, out: 'underflow' };
       const e = (a.e + Math.abs(q) * b.e) / (Math.abs(b.v) - b.e);
@@ -229,7 +229,7 @@ export function boundedArithIn(format: FloatFormat): Float32Arith<Bounded> {
       // v itself) of zero has no decidable sign: float32 may take the root of a value the exact
       // arithmetic finds negative, or the reverse.
       const uncertainty = a.e + 2 ** -45 * a.s;
-      if (a.out === undefined && !a.nonneg && Math.abs(a.v) <= uncertainty && (a.v < 0 || a.v - uncertainty < 0)) {
+      if (a.out === undefined && !a.nonneg && -uncertainty <= a.v && a.v < uncertainty) {
         return { v: r, e: Infinity, s: Math.sqrt(a.s), out: 'underflow' };
       }
       if (a.out !== undefined || a.v < 0) return rounded(r, Infinity, Math.sqrt(a.s), a.out ?? 'nonfinite', false);
@@ -254,10 +254,10 @@ export function comparisonBound(b: Bounded): number {
 
 /**
  * The relative error factor of m float32 additions in a row: γ_m = m u / (1 − m u) while m u < 1/2,
- * then (1 + u)^m − 1, from expm1 and log1p (within an ulp or two each) widened by 2^−40.
+ * then (1 + u)^m − 1, from expm1 and log1p (within an ulp or two each) widened by 2^−40. (An empty
+ * sum asks for m = −1, which multiplies a magnitude of 0.)
  */
 function sumGamma(m: number): number {
-  if (m <= 0) return 0;
   const mu = m * U;
   return mu < 0.5 ? mu / (1 - mu) : Math.expm1(m * Math.log1p(U)) * (1 + 2 ** -40);
 }
@@ -281,7 +281,7 @@ export function sumBound(terms: readonly Bounded[]): Bounded {
   if (out !== undefined) return { v, e: Infinity, s: size, out };
   const gamma = sumGamma(terms.length - 1);
   const magnitude = terms.reduce((s, x) => s + Math.abs(x.v) + x.e, 0);
-  if (terms.length > 1 && magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
+  if (magnitude * (1 + gamma) >= OVERFLOW) return { v, e: Infinity, s: size, out: 'overflow' };
   const e = terms.reduce((s, x) => s + x.e, 0) + gamma * magnitude;
   return { v, e, s: size };
 }
