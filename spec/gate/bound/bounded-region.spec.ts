@@ -43,6 +43,15 @@ describe('broadcasting regions', () => {
     sparse[1] = exactInput(1);
     expect(() => R.add(sparse, region([1, 2]))).toThrow(new RangeError('no element 0 in a region of 2'));
   });
+  it('differences element by element, broadcasting: errors and sizes add, not ≥ 0 by construction', () => {
+    const R = arith();
+    // 3 − 1 and 5 − 1 are exact in float32: e = 0 + 0, then + u|v| (no η for −); sizes 3 + 1 and 5 + 1.
+    expect(R.sub(region([3, 5]), region([1]))).toEqual([
+      { v: 2, e: 2 * u, s: 4 },
+      { v: 4, e: 4 * u, s: 6 },
+    ]);
+  });
+
   it('quotients and maxima element by element, broadcasting: x/2 rounds once, max rounds nothing', () => {
     const R = arith();
     // 1/2 and 3/2 are exact: e = 0, then + u|q| + η (η vanishes beside u/2 in float64); sizes
