@@ -1,8 +1,9 @@
 // The incremental mutation check (docs/mutation.md): Stryker over the folders whose score is measured,
 // from (a copy of) the committed results, so that only the mutants whose code or covering tests changed
 // run again; then each folder's score against its floor. A folder with no mutant judged checked nothing
-// and fails. Two runs: the main config (the production rules and regularizers, the judge) and the
-// bounds' config (src/gate/bound/ against its unit specs and the narrower spec set).
+// and fails. Three runs: the main config (the production rules and regularizers, the judge), the
+// bounds' config (src/gate/bound/ against its unit specs and the narrower spec set) and the oracle's
+// (the files of oracle/ measured so far, against the oracle's own specs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -33,6 +34,12 @@ const RUNS = [
     committed: 'mutation/incremental-bounds.json',
     report: 'reports/mutation/bounds.json',
     folders: [{ name: 'the derived bounds', glob: 'src/gate/bound/**/*.ts', prefix: 'src/gate/bound/', floor: 95 }],
+  },
+  {
+    config: 'stryker.oracle.config.mjs',
+    committed: 'mutation/incremental-oracle.json',
+    report: 'reports/mutation/oracle.json',
+    folders: [{ name: "the oracle's binary32", glob: 'oracle/binary32.ts', prefix: 'oracle/binary32.ts', floor: 95 }],
   },
 ];
 const DETECTED = new Set(['Killed', 'Timeout']);

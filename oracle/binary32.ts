@@ -69,7 +69,6 @@ export function exactFromBits(bits: number): Dec {
   const biased = (b >>> 23) & 0xff;
   const fraction = b & 0x7fffff;
   if (biased === 0xff) return new Exact(fraction === 0 ? (negative ? -Infinity : Infinity) : NaN);
-  if (biased === 0 && fraction === 0) return new Exact(negative ? -0 : 0);
   const significand = biased === 0 ? fraction : fraction + 0x800000;
   const exponent = (biased === 0 ? -126 : biased - 127) - 23;
   const magnitude = new Exact(significand).times(pow2(exponent));
@@ -106,8 +105,6 @@ export function roundToFloat32(d: Dec): number {
   if (d.isNaN()) return NaN;
   const negative = d.isNegative();
   const sign = negative ? -1 : 1;
-  if (!d.isFinite()) return sign * Infinity;
-  if (d.isZero()) return negative ? -0 : 0;
   const magnitude = new Exact(d).abs();
   if (magnitude.gte(OVERFLOW_THRESHOLD)) return sign * Infinity;
   if (magnitude.lte(pow2(-150))) return negative ? -0 : 0;
@@ -132,7 +129,6 @@ export function float32FromDecimalText(text: string): number {
 export function ulp(x: number): number {
   if (!Number.isFinite(x)) return NaN;
   const a = Math.abs(Math.fround(x));
-  if (a < MIN_NORMAL) return MIN_SUBNORMAL;
   return 2 ** (Math.max(Math.floor(Math.log2(a)), -126) - 23);
 }
 
@@ -204,7 +200,11 @@ export function bitsText(x: number): string {
   return `0x${bits.toString(16).padStart(8, '0')}`;
 }
 
-/** The float32 whose pattern `text` (as {@link bitsText} writes it) names. */
+/** What {@link bitsText} writes: `0x` and eight lowercase hex digits. */
+const BITS_TEXT = /^0x[0-9a-f]{8}$/;
+
+/** The float32 whose pattern `text` (as {@link bitsText} writes it) names; a RangeError for any other text. */
 export function fromBitsText(text: string): number {
-  return fromBits(Number.parseInt(text.slice(2), 16));
+  if (!BITS_TEXT.test(text)) throw new RangeError(`${JSON.stringify(text)} is not 0x and eight lowercase hex digits`);
+  return fromBits(Number.parseInt(text, 16));
 }

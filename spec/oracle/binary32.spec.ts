@@ -6,12 +6,14 @@ import {
   MIN_NORMAL,
   MIN_SUBNORMAL,
   bitsOf,
+  bitsText,
   exactFromBits,
   exactFromFloat32,
   exactText,
   float32FromDecimalText,
   float32Index,
   fromBits,
+  fromBitsText,
   hexText,
   nextFloat32,
   roundToFloat32,
@@ -45,6 +47,9 @@ describe('exactFromBits', () => {
     expect(exactText(MIN_SUBNORMAL)).toBe(new Exact(2).pow(-149).toFixed()); // 2^-149, 105 significant digits
     expect(exactText(Math.fround(0.1))).toBe('0.100000001490116119384765625'); // float32(0.1) = 13421773 · 2^-27
     expect(exactText(-0)).toBe('-0');
+    // The sign bit alone is −0: zero, and negative.
+    expect([exactFromBits(0x80000000).isZero(), exactFromBits(0x80000000).isNegative()]).toEqual([true, true]);
+    expect([exactFromBits(0).isZero(), exactFromBits(0).isNegative()]).toEqual([true, false]);
     expect(exactFromBits(0x7f800000).toString()).toBe('Infinity');
     expect(exactFromBits(0xff800000).toString()).toBe('-Infinity');
     expect(exactFromBits(0x7fc00000).isNaN()).toBe(true);
@@ -137,7 +142,70 @@ describe('ulp and ULP distance', () => {
     expect(ulp(1)).toBe(2 ** -23);
     expect(ulp(MAX_FLOAT32)).toBe(2 ** 104);
     expect(ulpDistance(NaN, 1)).toBeNaN();
+    // Infinities have no binade, NaN no value: no spacing.
+    expect([ulp(Infinity), ulp(-Infinity), ulp(NaN)]).toEqual([NaN, NaN, NaN]);
+    // An index is an integer: both zeros are the index 0 itself, not −0.
+    expect([Object.is(float32Index(0), 0), Object.is(float32Index(-0), 0)]).toEqual([true, true]);
+    expect(() => float32Index(NaN)).toThrow(new RangeError('NaN has no position on the binary32 number line'));
   });
+});
+
+describe('nextFloat32 (IEEE 754 nextafter)', () => {
+  test.prop([finiteBits])('steps one ULP down towards −∞ (to −∞ from the lowest finite value)', (b) => {
+    const x = fromBits(b);
+    const below = nextFloat32(x, -Infinity);
+    expect(ulpDistance(below, x)).toBe(1);
+    expect(below).toBeLessThan(x);
+  });
+
+  it('known answers: down and up from ±1, off zero both ways, to and from the infinities', () => {
+    // Below 1 the spacing halves (2^−24); above it is 2^−23.
+    expect([nextFloat32(1, 0), nextFloat32(1, Infinity)]).toEqual([1 - 2 ** -24, 1 + 2 ** -23]);
+    expect([nextFloat32(-1, 0), nextFloat32(-1, -Infinity)]).toEqual([-1 + 2 ** -24, -1 - 2 ** -23]);
+    expect([nextFloat32(0, 1), nextFloat32(0, -1), nextFloat32(-0, -Infinity)]).toEqual([
+      MIN_SUBNORMAL,
+      -MIN_SUBNORMAL,
+      -MIN_SUBNORMAL,
+    ]);
+    expect([nextFloat32(MAX_FLOAT32, Infinity), nextFloat32(Infinity, 0), nextFloat32(-Infinity, 0)]).toEqual([
+      Infinity,
+      MAX_FLOAT32,
+      -MAX_FLOAT32,
+    ]);
+  });
+
+  it('x equal to the direction gives the direction (C99: nextafter(x, y) = y when x == y); NaN in, NaN out', () => {
+    expect(nextFloat32(1, 1)).toBe(1);
+    expect(Object.is(nextFloat32(0, -0), -0)).toBe(true);
+    expect([nextFloat32(NaN, 1), nextFloat32(1, NaN), nextFloat32(NaN, NaN)]).toEqual([NaN, NaN, NaN]);
+  });
+});
+
+describe('bitsText and fromBitsText', () => {
+  test.prop([uint32.filter((b) => !Number.isNaN(fromBits(b)))])('are inverse on every non-NaN pattern', (b) => {
+    expect(sameFloat(fromBitsText(bitsText(fromBits(b))), fromBits(b))).toBe(true);
+  });
+
+  it('write eight lowercase hex digits, zero-padded, and every NaN as the quiet NaN 0x7fc00000', () => {
+    expect([bitsText(1), bitsText(-0), bitsText(MIN_SUBNORMAL), bitsText(-Infinity)]).toEqual([
+      '0x3f800000',
+      '0x80000000',
+      '0x00000001',
+      '0xff800000',
+    ]);
+    expect([bitsText(NaN), bitsText(fromBits(0xffc00001))]).toEqual(['0x7fc00000', '0x7fc00000']);
+    expect(fromBitsText('0x3f800000')).toBe(1);
+    expect(Object.is(fromBitsText('0x80000000'), -0)).toBe(true);
+  });
+
+  it.each(['0x3F800000', '0x3f80000', '0x3f8000000', '3f800000', ' 0x3f800000', '0x3f800000\n', '0x3g800000', ''])(
+    'refuse %j: not 0x and eight lowercase hex digits (no silent +0)',
+    (text) => {
+      expect(() => fromBitsText(text)).toThrow(
+        new RangeError(`${JSON.stringify(text)} is not 0x and eight lowercase hex digits`),
+      );
+    },
+  );
 });
 
 describe('hexText', () => {
@@ -148,6 +216,7 @@ describe('hexText', () => {
     [2 ** -149, '0x1p-149'],
     [3 * 2 ** -149, '0x1.8p-148'],
     [2 ** -126, '0x1p-126'],
+    [1 + 2 ** -23, '0x1.000002p+0'], // leading zero digits kept, trailing ones dropped
     [(2 - 2 ** -23) * 2 ** 127, '0x1.fffffep+127'],
     [0, '0x0p+0'],
     [-0, '-0x0p+0'],
