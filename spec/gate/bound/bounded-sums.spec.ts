@@ -15,7 +15,7 @@ describe('sums', () => {
     expect(sumBound([exactInput(1), exactInput(Infinity)])).toMatchObject({ e: Infinity, out: 'nonfinite' });
   });
 
-  it('a single term at the threshold is not a partial sum that may overflow', () => {
+  it('a single term inside the domain stays inside: no partial sum to overflow (|v| + e is below the threshold already)', () => {
     expect(sumBound([exactInput(3e38)]).out).toBeUndefined();
   });
 
