@@ -23,7 +23,7 @@ import { isqrt } from './integer-roots.js';
 export function stickySquareRoot(x: Decimal, precision: number): string {
   if (!x.isFinite() || !x.isPositive() || x.isZero())
     throw new RangeError(`stickySquareRoot takes a finite x > 0, got ${x.toString()}`);
-  const [mantissa = '', exponent = ''] = x.toExponential().split('e');
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '');
   const q = Number(exponent) - (digits.length - 1);
   let shift = Math.max(0, 2 * precision + 4 - digits.length);
