@@ -7,7 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Dec } from './binary32.js';
-import { finite, MAX, NAN, nextDown, nextUp, point, type F64 } from './float64-rounding.js';
+import { finite, MAX, NAN, nextDown, nextUp, point, TINY, type F64 } from './float64-rounding.js';
 
 const Exact = Decimal.clone({ precision: 2000, rounding: Decimal.ROUND_HALF_EVEN });
 
@@ -25,68 +25,72 @@ export function exactOfDouble(x: number): Dec {
   return x < 0 ? v.neg() : v;
 }
 
-const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const DECIMAL_TEXT = /^([+-]?)(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$/;
+const SPECIALS: ReadonlyMap<string, F64> = new Map([
+  ['NaN', NAN],
+  ['Infinity', point(Infinity)],
+  ['+Infinity', point(Infinity)],
+  ['-Infinity', point(-Infinity)],
+]);
+/** The enclosure of text that is not plain decimal (decimal.js also reads 0x, 0b and 0o text): every value. */
+const WHOLE_LINE: F64 = Object.freeze({ lo: -Infinity, hi: Infinity });
+/** The enclosure of a positive value above the largest double. */
+const ABOVE_MAX: F64 = Object.freeze({ lo: MAX, hi: Infinity });
+/** The enclosure of a positive value below the smallest positive double. */
+const BELOW_TINY: F64 = Object.freeze({ lo: 0, hi: TINY });
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);
 
 /**
- * The sign of |text| − |x| for decimal text and a finite nonzero double of the same sign, exactly,
- * in BigInt: text = m · 10^k (its digits and exponent), x = n · 2^e (its bits), and the comparison
- * of m · 10^k with n · 2^e is one of integers after moving the negative powers across. Undefined when
- * the text is not a plain decimal or its exponent is beyond ±400 (decimal.js decides then).
+ * The sign of m · 10^k − x for a positive integer m and a positive finite double x, exactly: x =
+ * n · 2^e from its bits, and both sides are integers once the negative powers move across. With x
+ * finite and nonzero, m · 10^k lies between 2^−1075 and 2^1024, so k is at least −(324 + the digits
+ * of m) and at most 309: the powers stay as small as the text.
  */
-function compareMagnitudes(text: string, x: number): number | undefined {
-  const parts = DECIMAL_TEXT.exec(text);
-  if (parts === null) return undefined;
-  const whole = parts[2] ?? '';
-  const fraction = parts[3] ?? '';
-  if (whole === '' && fraction === '') return undefined;
-  const k = Number(parts[4] ?? '0') - fraction.length;
-  if (!Number.isSafeInteger(k) || k < -400 || k > 400) return undefined;
-  const m = BigInt(whole + fraction);
-  f64[0] = Math.abs(x);
+function compareWithDouble(m: bigint, k: number, x: number): number {
+  f64[0] = x;
   const bits = u64[0] ?? 0n;
   const biased = Number(bits >> 52n);
-  const significand = bits & ((1n << 52n) - 1n);
-  const n = biased === 0 ? significand : significand | (1n << 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const n = biased === 0 ? fraction : fraction | (1n << 52n);
   const e = (biased === 0 ? 1 : biased) - 1075;
-  let left = m;
-  let right = n;
-  if (k >= 0) left *= 10n ** BigInt(k);
-  else right *= 10n ** BigInt(-k);
-  if (e >= 0) right <<= BigInt(e);
-  else left <<= BigInt(-e);
+  const left = (m * 10n ** BigInt(Math.max(k, 0))) << BigInt(Math.max(-e, 0));
+  const right = (n * 10n ** BigInt(Math.max(-k, 0))) << BigInt(Math.max(e, 0));
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**
- * The exact value of decimal text: x = Number(text) is correctly rounded, so it is the point when
- * the text equals x exactly, else [x, nextUp(x)] or [nextDown(x), x] by the side of x the text lies
- * on; text past the double range gives [MAX_VALUE, +∞] (or [−∞, −MAX_VALUE]). The comparison is
- * exact: in BigInt for plain decimal text, else by decimal.js.
+ * The tightest enclosure of m · 10^k (m > 0) by doubles, given x, the double nearest to it: a value
+ * that rounds to +∞ lies above MAX_VALUE and one that rounds to 0 below 2^−1074 (so huge exponents
+ * never reach BigInt); else the point x when the two are equal, or [x, nextUp(x)] or
+ * [nextDown(x), x] by the side of x the value lies on.
  */
-export function enclosureOfText(text: string): F64 {
-  const x = Number(text);
-  if (x !== 0 && finite(x)) {
-    const c = compareMagnitudes(text, x);
-    if (c !== undefined) {
-      const cmp = x < 0 ? -c : c;
-      if (cmp === 0) return point(x);
-      return cmp > 0 ? { lo: x, hi: nextUp(x) } : { lo: nextDown(x), hi: x };
-    }
-  }
-  return enclosureByDecimal(text);
+function magnitudeEnclosure(m: bigint, k: number, x: number): F64 {
+  if (x === Infinity) return ABOVE_MAX;
+  if (x === 0) return BELOW_TINY;
+  const c = compareWithDouble(m, k, x);
+  return c < 0 ? { lo: nextDown(x), hi: x } : c > 0 ? { lo: x, hi: nextUp(x) } : point(x);
 }
 
-/** {@link enclosureOfText} by decimal.js, for any text it reads (NaN, Infinity, zeros, huge exponents). */
-function enclosureByDecimal(text: string): F64 {
-  const exact = new Exact(text);
-  if (exact.isNaN()) return NAN;
-  const x = Number(text);
-  if (x !== x) return { lo: -Infinity, hi: Infinity };
-  if (!exact.isFinite()) return point(x);
-  if (!finite(x)) return x > 0 ? { lo: MAX, hi: Infinity } : { lo: -Infinity, hi: -MAX };
-  const cmp = exact.cmp(exactOfDouble(x));
-  if (cmp === 0) return point(exact.isZero() && exact.isNeg() ? -0 : x);
-  return cmp > 0 ? { lo: x, hi: nextUp(x) } : { lo: nextDown(x), hi: x };
+/**
+ * The exact value of decimal text, [±]digits[.digits][e[±]digits], enclosed by doubles as tightly as
+ * doubles can: x = Number(text) is the double nearest to it (V8 rounds decimal text correctly), so the
+ * text is the point x when it equals x exactly, else lies between x and its neighbour on the side the
+ * exact comparison (in BigInt) finds; past the double range it is [MAX_VALUE, +∞] or [0, 2^−1074] (and
+ * their negatives); zeros keep their sign. NaN, Infinity and −Infinity are themselves; other text (an
+ * empty string, hexadecimal) gets the whole line, a true enclosure that decides nothing.
+ */
+export function enclosureOfText(text: string): F64 {
+  const parts = DECIMAL_TEXT.exec(text);
+  if (parts === null) return SPECIALS.get(text) ?? WHOLE_LINE;
+  // The sign, whole and fraction groups take part in every match, if only as empty text.
+  const whole = String(parts[2]);
+  const fraction = String(parts[3]);
+  if (whole + fraction === '') return WHOLE_LINE;
+  const digits = (whole + fraction).replace(/^0+/, '');
+  const negative = parts[1] === '-';
+  if (digits === '') return point(negative ? -0 : 0);
+  const k = Number(parts[4] ?? 0) - fraction.length;
+  const magnitude = magnitudeEnclosure(BigInt(digits), k, Math.abs(Number(text)));
+  return negative ? { lo: -magnitude.hi, hi: -magnitude.lo } : magnitude;
 }

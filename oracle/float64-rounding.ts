@@ -97,24 +97,30 @@ export function setChecked(lo: number, hi: number): void {
 
 /** Writes the enclosure around the rounded result r of an operation whose exact value is r + err (err's sign known). */
 function setAround(r: number, err: number): void {
-  if (err === 0) set(r, r);
+  if (err < 0) set(down(r), r);
   else if (err > 0) set(r, up(r));
-  else set(down(r), r);
+  else set(r, r);
 }
 
-/** Writes the enclosure of an overflowed result of finite operands, by the sign of the rounded result. */
+/** Writes the enclosure of an overflowed result r = ±∞ of finite operands: beyond ±MAX_VALUE, on r's side. */
 export function setOverflowed(r: number): void {
-  if (r > 0) set(MAX, Infinity);
+  if (r === Infinity) set(MAX, Infinity);
   else set(-Infinity, -MAX);
 }
 
 /** Whether x is finite (x − x is 0 exactly for finite x, NaN for ±∞ and NaN). */
 export const finite = (x: number): boolean => x - x === 0;
 
-/** The exact error x · y − p of p = RN(x · y) by Dekker's TwoProduct, or NaN when out of its range. */
+/**
+ * The exact error x · y − p of p = RN(x · y) by Dekker's TwoProduct, or NaN out of its range.
+ * Veltkamp's splitting of x and y is exact unless 2^27 · x overflows (|x| above about 2^997), and
+ * then the halves, and the error, come out NaN; the products of the halves are exact unless they
+ * underflow (p below 2^−900 here) or xh · yh overflows (p within 2^−25 of MAX_VALUE, so p above
+ * 2^990 here), where the error would come out +∞ whatever its sign.
+ */
 export function productError(x: number, y: number, p: number): number {
   const ap = Math.abs(p);
-  if (!(ap > 2 ** -900 && ap < 2 ** 990 && Math.abs(x) < 2 ** 990 && Math.abs(y) < 2 ** 990)) return NaN;
+  if (!(ap > 2 ** -900 && ap < 2 ** 990)) return NaN;
   let c = SPLITTER * x;
   const xh = c - (c - x);
   const xl = x - xh;
@@ -128,11 +134,12 @@ export function productError(x: number, y: number, p: number): number {
 export function setPointProduct(x: number, y: number): void {
   const p = x * y;
   if (finite(p)) {
-    if (p === 0 && (x === 0 || y === 0)) return set(p, p);
+    if (x === 0 || y === 0) return set(p, p);
     const err = productError(x, y, p);
     return err === err ? setAround(p, err) : set(down(p), up(p));
   }
-  if (p !== p || !finite(x) || !finite(y)) return set(p, p);
+  // A NaN needs an infinite operand (∞ · 0); a product of finite doubles that is not finite overflowed.
+  if (!finite(x) || !finite(y)) return set(p, p);
   setOverflowed(p);
 }
 
@@ -143,12 +150,10 @@ export function setPointSum(x: number, y: number): void {
     const bb = s - x;
     return setAround(s, x - (s - bb) + (y - bb));
   }
-  if (s !== s || !finite(x) || !finite(y)) return set(s, s);
+  // A NaN needs an infinite operand (∞ − ∞); a sum of finite doubles that is not finite overflowed.
+  if (!finite(x) || !finite(y)) return set(s, s);
   setOverflowed(s);
 }
 
 /** Whether the enclosure is an exact point (lo === hi). */
 export const isPoint = (a: F64): boolean => a.lo === a.hi;
-
-/** Whether the enclosure contains zero (lo ≤ 0 ≤ hi). */
-export const straddlesZero = (a: F64): boolean => a.lo <= 0 && a.hi >= 0;
