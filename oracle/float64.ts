@@ -55,9 +55,9 @@ export class Float64Enclosures implements Arithmetic {
   private readonly points = new Map<string, F64>();
 
   /**
-   * The exact value of decimal text: x = Number(text) is correctly rounded, so it is the point when
-   * decimal.js finds it equal to the text, else [x, nextUp(x)] or [nextDown(x), x] by the side of x
-   * the text lies on. Cached per text.
+   * The exact value of decimal text ({@link enclosureOfText}): the point x = Number(text) when the text
+   * equals it exactly, else [x, nextUp(x)] or [nextDown(x), x] by the side of x the text lies on
+   * (compared in BigInt). Cached per text.
    */
   point(value: Dec | string | number): F64 {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return point(value);
