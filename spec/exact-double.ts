@@ -22,3 +22,16 @@ export function exactDouble(x: number): Decimal {
   );
   return x < 0 ? magnitude.neg() : magnitude;
 }
+
+/**
+ * The double next to the finite `x` above (`up`) or below, from its bits: the suite's own step,
+ * independent of the oracle's nextUp and nextDown. ±0 step to ±2^−1074; ±MAX_VALUE step out to ±∞.
+ */
+export function adjacentDouble(x: number, up: boolean): number {
+  if (x === 0) return up ? 2 ** -1074 : -(2 ** -1074);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, x > 0 === up ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}

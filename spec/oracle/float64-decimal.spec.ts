@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { enclosureOfText, exactOfDouble } from '../../oracle/float64-decimal.js';
-import { exactDouble } from '../exact-double.js';
+import { adjacentDouble as neighbour, exactDouble } from '../exact-double.js';
 
 describe('the exact decimal value of a double', () => {
   test.prop([fc.double({ noNaN: true, noDefaultInfinity: true })], { numRuns: 2000 })(
@@ -23,16 +23,6 @@ describe('the exact decimal value of a double', () => {
     expect(Object.is(exactOfDouble(-0).toNumber(), -0)).toBe(true);
   });
 });
-
-/** A double's neighbours, from its bits (the reference's own nextUp; ±0 step to ±2^−1074). */
-function neighbour(x: number, up: boolean): number {
-  if (x === 0) return up ? 2 ** -1074 : -(2 ** -1074);
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigInt64(0);
-  view.setBigInt64(0, x > 0 === up ? bits + 1n : bits - 1n);
-  return view.getFloat64(0);
-}
 
 /** The enclosure's ends as a pair, so that toEqual tells −0 from +0 through Object.is. */
 const ends = (e: { lo: number; hi: number }): [number, number] => [e.lo, e.hi];
