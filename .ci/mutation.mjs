@@ -44,6 +44,7 @@ const RUNS = [
           'oracle/binary32.ts',
           'oracle/decimal-sqrt.ts',
           'oracle/float64-decimal.ts',
+          'oracle/float64-kernels.ts',
           'oracle/float64-rounding.ts',
           'oracle/integer-roots.ts',
           'oracle/interval-ends.ts',

@@ -37,8 +37,7 @@ export function sub(alo: number, ahi: number, blo: number, bhi: number): void {
 
 /** −[lo, hi], exactly. */
 export function neg(lo: number, hi: number): void {
-  if (lo === hi) set(-lo, -lo);
-  else set(-hi, -lo);
+  set(-hi, -lo);
 }
 
 /** |[lo, hi]|, exactly. */
@@ -88,8 +87,9 @@ export function mulNonnegative(alo: number, ahi: number, blo: number, bhi: numbe
 export function square(lo: number, hi: number): void {
   if (lo !== lo) return set(NaN, NaN);
   if (lo === hi) return setPointProduct(lo, lo);
-  const mlo = lo >= 0 ? lo : hi <= 0 ? -hi : 0;
-  const mhi = lo >= 0 ? hi : hi <= 0 ? -lo : Math.max(-lo, hi);
+  // The least and greatest |x| on [lo, hi]: lo, −hi or 0 (whichever end is nearest 0, or 0 inside); −lo or hi.
+  const mlo = Math.max(lo, -hi, 0);
+  const mhi = Math.max(-lo, hi);
   const l = down(mlo * mlo);
   setChecked(l < 0 ? 0 : l, up(mhi * mhi));
 }
@@ -106,7 +106,7 @@ export function div(alo: number, ahi: number, blo: number, bhi: number): void {
   }
   if (blo <= 0 && bhi >= 0) throw FLOAT64_UNDECIDED;
   if (pa && alo === 0 && finite(blo) && finite(bhi)) {
-    const q = alo / (blo > 0 ? blo : bhi);
+    const q = alo / blo;
     return set(q, q);
   }
   if (pa && blo === bhi) {
@@ -114,12 +114,14 @@ export function div(alo: number, ahi: number, blo: number, bhi: number): void {
     const y = blo;
     const q = x / y;
     if (finite(q)) {
-      if (x === 0) return set(q, q);
+      // A finite dividend of an infinite divisor (a zero one returned above): IEEE's ±0 is the exact quotient.
+      if (!finite(y)) return set(q, q);
       const p = q * y;
       if (p === x && productError(q, y, p) === 0) return set(q, q);
       return set(down(q), up(q));
     }
-    if (q !== q || !finite(x)) return set(q, q);
+    // An infinite dividend gives IEEE's exact ±∞ or NaN (∞ / ∞); finite operands overflowed.
+    if (!finite(x)) return set(q, q);
     return setOverflowed(q);
   }
   const q1 = alo / blo;
@@ -133,7 +135,6 @@ export function div(alo: number, ahi: number, blo: number, bhi: number): void {
 export function sqrt(lo: number, hi: number): void {
   if (lo !== lo) return set(NaN, NaN);
   if (hi < 0) return set(NaN, NaN);
-  if (lo < 0) throw FLOAT64_UNDECIDED;
   if (lo === hi) {
     const r = Math.sqrt(lo);
     if (lo === 0 || !finite(lo)) return set(r, r);
@@ -141,6 +142,7 @@ export function sqrt(lo: number, hi: number): void {
     if (p === lo && productError(r, r, p) === 0) return set(r, r);
     return set(down(r), up(r));
   }
+  // For lo < 0 ≤ hi, √lo and so l are NaN, and setChecked throws FLOAT64_UNDECIDED.
   const l = down(Math.sqrt(lo));
   setChecked(l < 0 ? 0 : l, up(Math.sqrt(hi)));
 }
