@@ -35,3 +35,10 @@ export function adjacentDouble(x: number, up: boolean): number {
   view.setBigInt64(0, x > 0 === up ? bits + 1n : bits - 1n);
   return view.getFloat64(0);
 }
+
+/** The double `n` steps from the finite `x` towards +∞ (`up`) or −∞ by {@link adjacentDouble}, stopping at ±∞. */
+export function stepDoubles(x: number, n: number, up: boolean): number {
+  let d = x;
+  for (let i = 0; i < n && Number.isFinite(d); i++) d = adjacentDouble(d, up);
+  return d;
+}
