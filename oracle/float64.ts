@@ -57,11 +57,13 @@ export class Float64Enclosures implements Arithmetic {
   /**
    * The exact value of decimal text ({@link enclosureOfText}): the point x = Number(text) when the text
    * equals it exactly, else [x, nextUp(x)] or [nextDown(x), x] by the side of x the text lies on
-   * (compared in BigInt). Cached per text.
+   * (compared in BigInt). Cached per text. A number is read as decimal.js reads it, by its shortest
+   * text; a zero keeps its sign (decimal.js writes −0 as "0"), as the decimal stage's point does.
    */
   point(value: Dec | string | number): F64 {
     if (typeof value === 'number' && Number.isSafeInteger(value)) return point(value);
-    const text = typeof value === 'string' ? value : value.toString();
+    if (typeof value === 'object' && value.isZero()) return point(value.isNeg() ? -0 : 0);
+    const text = String(value);
     let p = this.points.get(text);
     if (p === undefined) {
       p = enclosureOfText(text);

@@ -21,8 +21,8 @@ export function requireExponent(n: number): void {
 export function powerBySquaring<E>(one: E, a: E, n: number, mul: (x: E, y: E) => E, squares: E[] = [a]): E {
   let result = one;
   for (let i = 0, k = n; k > 0; i++, k = Math.floor(k / 2)) {
-    const previous = squares[i - 1];
-    if (i === squares.length && previous !== undefined) squares.push(mul(previous, previous));
+    // squares holds a at least, so i ≥ 1 here and a^(2^(i−1)) is its last entry.
+    if (i === squares.length) squares.push(mul(squares[i - 1] as E, squares[i - 1] as E));
     const square = squares[i] as E;
     if (k % 2 === 1) result = mul(result, square);
   }

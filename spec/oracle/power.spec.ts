@@ -43,12 +43,16 @@ describe('integer powers by binary powering', () => {
     expect(two).toEqual([2, 4, 16, 256]);
     expect(chains.of('2', 2)).toBe(two);
     chains.of('3', 3);
+    expect(chains.of('2', 2), 'kept while under the capacity').toBe(two);
     expect(chains.of('5', 5)).toEqual([5]);
     expect(chains.of('2', 2)).not.toBe(two);
   });
 
-  test('refuses exponents that are not integers in [0, 2^53)', () => {
-    for (const n of [-1, 0.5, NaN, Infinity, 2 ** 53]) expect(() => requireExponent(n)).toThrow(RangeError);
+  test('refuses exponents that are not integers in [0, 2^53), naming the exponent', () => {
+    for (const n of [-1, 0.5, NaN, Infinity, 2 ** 53]) {
+      expect(() => requireExponent(n)).toThrow(RangeError);
+      expect(() => requireExponent(n)).toThrow(String(n));
+    }
     expect(() => requireExponent(2 ** 53 - 1)).not.toThrow();
   });
 });
