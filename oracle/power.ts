@@ -21,8 +21,11 @@ export function requireExponent(n: number): void {
 export function powerBySquaring<E>(one: E, a: E, n: number, mul: (x: E, y: E) => E, squares: E[] = [a]): E {
   let result = one;
   for (let i = 0, k = n; k > 0; i++, k = Math.floor(k / 2)) {
-    // squares holds a at least, so i ≥ 1 here and a^(2^(i−1)) is its last entry.
-    if (i === squares.length) squares.push(mul(squares[i - 1] as E, squares[i - 1] as E));
+    if (i === squares.length) {
+      // squares holds a at least, so i ≥ 1 here and a^(2^(i−1)) is its last entry.
+      const previous = squares[i - 1] as E;
+      squares.push(mul(previous, previous));
+    }
     const square = squares[i] as E;
     if (k % 2 === 1) result = mul(result, square);
   }
