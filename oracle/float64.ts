@@ -144,10 +144,12 @@ export class Float64Enclosures implements Arithmetic {
 
   /**
    * a^y = exp(y · ln a) for a > 0: ln a enclosed once per base by decimal.js ({@link lnEnclosure}),
-   * the product outward-rounded, exp by {@link expEnclosure}, increasing, so its ends bound it.
+   * the product outward-rounded, exp by {@link expEnclosure}, increasing, so its ends bound it; a^0 = 1.
    */
   powReal(a: F64, y: F64): F64 {
     if (!(a.lo > 0) || !finite(a.hi) || !finite(y.lo) || !finite(y.hi)) throw FLOAT64_UNDECIDED;
+    // a^0 = 1: the product 0 · ln a is a zero of no decided sign when ln a holds 0, but exp(±0) = 1.
+    if (y.lo === 0 && y.hi === 0) return point(1);
     const z = this.mul(y, lnEnclosure(a));
     return { lo: expEnclosure(this, z.lo).lo, hi: expEnclosure(this, z.hi).hi };
   }
