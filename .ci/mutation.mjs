@@ -43,6 +43,7 @@ const RUNS = [
         globs: [
           'oracle/binary32.ts',
           'oracle/decimal-sqrt.ts',
+          'oracle/dyadic.ts',
           'oracle/float64-decimal.ts',
           'oracle/float64-exp.ts',
           'oracle/float64-kernels.ts',
@@ -50,7 +51,9 @@ const RUNS = [
           'oracle/float64.ts',
           'oracle/integer-roots.ts',
           'oracle/interval-ends.ts',
+          'oracle/interval.ts',
           'oracle/power.ts',
+          'oracle/rational.ts',
         ],
         floor: 95,
       },

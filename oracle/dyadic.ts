@@ -27,15 +27,14 @@ export const ONE: Dyadic = Object.freeze({ m: 1n, e: 0 });
 
 /** m · 2^e rounded to at most p significant bits, toward +∞ when `up`, else toward −∞. */
 export function rounded(m: bigint, e: number, p: number, up: boolean): Dyadic {
-  const b = bits(m);
-  if (b <= p) return { m, e };
-  const s = BigInt(b - p);
-  return { m: up ? -(-m >> s) : m >> s, e: e + (b - p) };
+  const drop = Math.max(0, bits(m) - p);
+  const s = BigInt(drop);
+  return { m: up ? -(-m >> s) : m >> s, e: e + drop };
 }
 
 /** Whether m · 2^e has at most p significant bits (so {@link rounded} keeps it exactly). */
 export function fits(m: bigint, p: number): boolean {
-  return bits(m) <= p || m % (1n << BigInt(bits(m) - p)) === 0n;
+  return m % (1n << BigInt(Math.max(0, bits(m) - p))) === 0n;
 }
 
 /** The exponent just above |x|: 2^(top − 1) ≤ |x| < 2^top (for x ≠ 0). */
@@ -65,7 +64,7 @@ export function compare(a: Dyadic, b: Dyadic): number {
   const e = Math.min(a.e, b.e);
   const x = a.m << BigInt(a.e - e);
   const y = b.m << BigInt(b.e - e);
-  return x === y ? 0 : x > y ? 1 : -1;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The larger of a and b. */
@@ -147,7 +146,6 @@ const u64 = new BigUint64Array(f64.buffer);
 
 /** The exact value of a finite double. */
 export function ofDouble(x: number): Dyadic {
-  if (x === 0) return ZERO;
   f64[0] = Math.abs(x);
   const b = u64[0] as bigint;
   const biased = Number(b >> 52n);
@@ -170,7 +168,7 @@ export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exac
   const digits = mantissa.replace('.', '').replace('-', '');
   const k = Number(exponent) - (digits.length - 1);
   if (Math.abs(k) > DECIMAL_EXPONENT_LIMIT) return undefined;
-  const c = BigInt(digits) * (d.isNegative() ? -1n : 1n);
+  const c = d.isNegative() ? -BigInt(digits) : BigInt(digits);
   if (k >= 0) {
     const m = c * 10n ** BigInt(k);
     return { q: rounded(m, 0, p, up), exact: fits(m, p) };

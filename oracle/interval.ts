@@ -117,9 +117,8 @@ export class IntervalArithmetic implements Arithmetic {
     return { lo: new this.nearest(0), hi, near: a.near.abs() };
   }
 
-  /** a · b. */
+  /** a · b (a NaN operand gives NaN corners, and {@link fix} the NaN point). */
   mul(a: Interval, b: Interval): Interval {
-    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
     const near = new this.nearest(a.near).times(b.near);
     // An exact zero takes the sign bits' exclusive or, unknown when the other factor's interval holds 0
     // (its rounded `near` may have the wrong sign, or be 0 where the exact value is not).
@@ -131,8 +130,8 @@ export class IntervalArithmetic implements Arithmetic {
     const [sa, sb] = [strictSign(a), strictSign(b)];
     if (sa !== 0 && sb !== 0) {
       // Every product has one sign: the ends are two of the four corner products, monotone in each factor.
-      const lo = new this.down(sb > 0 ? a.lo : a.hi).times(sa > 0 ? b.lo : b.hi);
-      return this.fix({ lo, hi: new this.up(sb > 0 ? a.hi : a.lo).times(sa > 0 ? b.hi : b.lo), near });
+      const lo = new this.down(sb === 1 ? a.lo : a.hi).times(sa === 1 ? b.lo : b.hi);
+      return this.fix({ lo, hi: new this.up(sb === 1 ? a.hi : a.lo).times(sa === 1 ? b.hi : b.lo), near });
     }
     const pairs: Array<[Dec, Dec]> = [
       [a.lo, b.lo],
@@ -168,8 +167,8 @@ export class IntervalArithmetic implements Arithmetic {
     if (this.straddlesZero(b)) throw new Undecided('divisor interval contains zero');
     const [sa, sb] = [strictSign(a), strictSign(b)];
     if (sa !== 0 && sb !== 0) {
-      const lo = new this.down(sb > 0 ? a.lo : a.hi).div(sa > 0 ? b.hi : b.lo);
-      return this.fix({ lo, hi: new this.up(sb > 0 ? a.hi : a.lo).div(sa > 0 ? b.lo : b.hi), near });
+      const lo = new this.down(sb === 1 ? a.lo : a.hi).div(sa === 1 ? b.hi : b.lo);
+      return this.fix({ lo, hi: new this.up(sb === 1 ? a.hi : a.lo).div(sa === 1 ? b.lo : b.hi), near });
     }
     const pairs: Array<[Dec, Dec]> = [
       [a.lo, b.lo],
@@ -182,14 +181,10 @@ export class IntervalArithmetic implements Arithmetic {
     return this.fix({ lo: Decimal.min(...lows), hi: Decimal.max(...highs), near });
   }
 
-  /** √a, with √(−0) = −0 and NaN for a negative argument. */
+  /** √a, with √(−0) = −0 and NaN for a negative or NaN argument. */
   sqrt(a: Interval): Interval {
-    if (isNaNInterval(a)) return this.nan();
     if (a.hi.lt(0)) return this.pointOf(new this.nearest(NaN));
-    if (a.lo.lt(0)) {
-      if (this.isPoint(a)) return this.pointOf(new this.nearest(NaN));
-      throw new Undecided('square root of an interval that contains negative numbers');
-    }
+    if (a.lo.lt(0)) throw new Undecided('square root of an interval that contains negative numbers');
     return this.fix({
       lo: this.rootOf(a.lo, Decimal.ROUND_FLOOR),
       hi: this.rootOf(a.hi, Decimal.ROUND_CEIL),
@@ -228,7 +223,6 @@ export class IntervalArithmetic implements Arithmetic {
 
   /** a · b for a, b ≥ 0: the ends are lo · lo and hi · hi, two products where {@link mul} takes eight. */
   private mulNonnegative(a: Interval, b: Interval): Interval {
-    if (isNaNInterval(a) || isNaNInterval(b)) return this.nan();
     return this.fix({
       lo: new this.down(a.lo).times(b.lo),
       hi: new this.up(a.hi).times(b.hi),

@@ -15,6 +15,7 @@ import type { Dec } from './binary32.js';
 import type { Arithmetic } from './enclosure.js';
 import { powerOfTwo } from './float64.js';
 import { Undecided } from './interval.js';
+import { ofDouble } from './dyadic.js';
 import { bits, squareRoot } from './integer-roots.js';
 import { requireExponent } from './power.js';
 
@@ -38,7 +39,8 @@ export const MAX_BITS = 4096;
 /**
  * The value of an operation that leaves the rationals (an irrational root, a zero divisor, a^y,
  * too many bits): it propagates through every later operation, so only the outputs that depend
- * on it stay undecided.
+ * on it stay undecided. Its denominator 0 does that by itself: every sum, product or quotient with
+ * it has denominator 0 (the surds' included), which {@link normalized} maps back to it.
  */
 export const NOT_RATIONAL: Rational = Object.freeze({ num: 0n, den: 0n });
 
@@ -64,17 +66,19 @@ function signedProduct(r: Rational, a: Rational, b: Rational): Rational {
   return isZeroRational(r) ? zero(signBit(a) !== signBit(b)) : r;
 }
 
+/** |x|. */
+const magnitude = (x: bigint): bigint => (x < 0n ? -x : x);
+
 /** A rational or a surd as sgn · √(|num| / den): a rational p/q becomes sgn(p) p² / q². */
 function asSquare(a: Rational): { num: bigint; den: bigint } {
   if (isRoot(a)) return { num: a.num, den: a.den };
-  return { num: a.num * (a.num < 0n ? -a.num : a.num), den: a.den * a.den };
+  return { num: a.num * magnitude(a.num), den: a.den * a.den };
 }
 
 /** sgn(num) · √(|num| / den) for num ≠ 0: a rational when |num| / den is a square, else a surd. */
 function fromSquare(num: bigint, den: bigint): Rational {
-  const magnitude = num < 0n ? -num : num;
-  if (tooLarge(magnitude) || den >= LIMIT) return NOT_RATIONAL;
-  const root = squareRoot(magnitude * den);
+  if (tooLarge(num) || den >= LIMIT) return NOT_RATIONAL;
+  const root = squareRoot(magnitude(num) * den);
   if (root !== undefined) return normalized(num < 0n ? -root : root, den);
   return { num, den, root: true };
 }
@@ -82,17 +86,8 @@ function fromSquare(num: bigint, den: bigint): Rational {
 /** The one Undecided the rational stage throws. */
 export const RATIONAL_UNDECIDED = new Undecided('the value leaves the rationals (or grows too large)');
 
-const f64 = new Float64Array(1);
-const u64 = new BigUint64Array(f64.buffer);
-
 const LIMIT = 1n << BigInt(MAX_BITS);
 const tooLarge = (x: bigint): boolean => x >= LIMIT || x <= -LIMIT;
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
 
 /** num / den with den > 0, not reduced (a gcd costs more than the few hundred bits it saves). */
 function normalized(num: bigint, den: bigint): Rational {
@@ -105,25 +100,12 @@ function normalized(num: bigint, den: bigint): Rational {
   return { num, den };
 }
 
-/** num / den in lowest terms. */
-function reduced(num: bigint, den: bigint): Rational {
-  const r = normalized(num, den);
-  const g = gcd(r.num, r.den);
-  return g > 1n ? { num: r.num / g, den: r.den / g } : r;
-}
-
 /** The exact rational of a finite double (m · 2^e from its bits). */
 export function rationalOfDouble(x: number): Rational {
   if (x - x !== 0) throw RATIONAL_UNDECIDED;
   if (x === 0) return zero(Object.is(x, -0));
-  f64[0] = Math.abs(x);
-  const b = required(u64[0], 'the bit pattern');
-  const biased = Number(b >> 52n);
-  const fraction = b & ((1n << 52n) - 1n);
-  const m = biased === 0 ? fraction : fraction | (1n << 52n);
-  const e = (biased === 0 ? 1 : biased) - 1075;
-  const num = x < 0 ? -m : m;
-  return e >= 0 ? { num: num << BigInt(e), den: 1n } : normalized(num, 1n << BigInt(-e));
+  const { m, e } = ofDouble(x);
+  return e >= 0 ? { num: m << BigInt(e), den: 1n } : normalized(m, 1n << BigInt(-e));
 }
 
 const TWO_TO_128 = 3.402823669209385e38; // 2^128, the first magnitude past binary32's range
@@ -142,10 +124,16 @@ export class RationalArithmetic implements Arithmetic {
   static readonly instance = new RationalArithmetic();
   private readonly points = new Map<string, Rational>();
 
-  /** The exact rational of decimal text (decimal.js's exact fraction of it); cached. */
+  /**
+   * The exact rational of decimal text, a Decimal, or an exactly representable integer (decimal.js's
+   * fraction of it, in lowest terms); cached. A zero keeps its sign (decimal.js writes −0 as "0"), as
+   * the decimal stage's point does.
+   */
   point(value: Dec | string | number): Rational {
-    if (typeof value === 'number' && Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
-    const text = typeof value === 'string' ? value : value.toString();
+    if (typeof value === 'number' && Number.isSafeInteger(value))
+      return value === 0 ? zero(Object.is(value, -0)) : { num: BigInt(value), den: 1n };
+    if (typeof value === 'object' && value.isZero()) return zero(value.isNeg());
+    const text = String(value);
     let p = this.points.get(text);
     if (p === undefined) {
       const d = new Decimal(text);
@@ -153,7 +141,7 @@ export class RationalArithmetic implements Arithmetic {
       const [n, q] = d.toFraction();
       p = d.isZero()
         ? zero(d.isNegative())
-        : reduced(BigInt(required(n, 'numerator').toFixed(0)), BigInt(required(q, 'denominator').toFixed(0)));
+        : normalized(BigInt(required(n, 'numerator').toFixed(0)), BigInt(required(q, 'denominator').toFixed(0)));
       this.points.set(text, p);
     }
     return p;
@@ -166,7 +154,6 @@ export class RationalArithmetic implements Arithmetic {
 
   /** a + b. */
   add(a: Rational, b: Rational): Rational {
-    if (out(a) || out(b)) return NOT_RATIONAL;
     if (isRoot(a) || isRoot(b)) return isZeroRational(b) ? a : isZeroRational(a) ? b : NOT_RATIONAL;
     const sum =
       a.den === b.den ? normalized(a.num + b.num, a.den) : normalized(a.num * b.den + b.num * a.den, a.den * b.den);
@@ -187,12 +174,11 @@ export class RationalArithmetic implements Arithmetic {
   /** |a| (+0 for ±0). */
   abs(a: Rational): Rational {
     if (isZeroRational(a)) return POSITIVE_ZERO;
-    return !out(a) && a.num < 0n ? this.neg(a) : a;
+    return a.num < 0n ? this.neg(a) : a;
   }
 
   /** a · b. */
   mul(a: Rational, b: Rational): Rational {
-    if (out(a) || out(b)) return NOT_RATIONAL;
     if (!isRoot(a) && !isRoot(b)) return signedProduct(normalized(a.num * b.num, a.den * b.den), a, b);
     if (isZeroRational(a) || isZeroRational(b)) return zero(signBit(a) !== signBit(b));
     const x = asSquare(a);
@@ -202,19 +188,17 @@ export class RationalArithmetic implements Arithmetic {
 
   /** a². */
   square(a: Rational): Rational {
-    if (isRoot(a)) return normalized(a.num < 0n ? -a.num : a.num, a.den);
+    if (isRoot(a)) return normalized(magnitude(a.num), a.den);
     return this.mul(a, a);
   }
 
   /** a / b; a zero divisor leaves the rationals. */
   div(a: Rational, b: Rational): Rational {
-    if (out(a) || out(b)) return NOT_RATIONAL;
     if (!isRoot(a) && !isRoot(b)) return signedProduct(normalized(a.num * b.den, a.den * b.num), a, b);
-    if (isZeroRational(b)) return NOT_RATIONAL;
     if (isZeroRational(a)) return zero(signBit(a) !== signBit(b));
     const x = asSquare(a);
     const y = asSquare(b);
-    return fromSquare(y.num < 0n ? -x.num * y.den : x.num * y.den, x.den * (y.num < 0n ? -y.num : y.num));
+    return fromSquare(y.num < 0n ? -x.num * y.den : x.num * y.den, x.den * magnitude(y.num));
   }
 
   /** √a, exact when a is the square of a rational. */
@@ -264,26 +248,25 @@ export class RationalArithmetic implements Arithmetic {
  * The binary32 nearest to the rational r, ties to even (IEEE 754 roundTiesToEven), with gradual
  * underflow and overflow to ±∞; a zero result takes r's sign. Undefined for r = 0 (whose sign is
  * `negativeZero` where the rational came from exact operations, not where it is an enclosure's end) and for
- * {@link NOT_RATIONAL}. With 2^e ≤ |r| < 2^(e+1) and the quantum 2^q, q = max(e, −126) − 23, it
+ * {@link NOT_RATIONAL} (whose numerator is 0). With 2^e ≤ |r| < 2^(e+1) and the quantum 2^q, q = max(e, −126) − 23, it
  * rounds |r| / 2^q to an integer by its remainder.
  */
 export function roundRationalToFloat32(r: Rational): number | undefined {
-  if (r.den === 0n || r.num === 0n || r.root === true) return undefined;
+  if (r.num === 0n || r.root === true) return undefined;
   const negative = r.num < 0n;
-  const n = negative ? -r.num : r.num;
+  const n = magnitude(r.num);
   const d = r.den;
+  // |r| / 2^k as the quotient of the integers n · 2^max(0, −k) and d · 2^max(0, k).
+  const scaled = (k: number) => [n << BigInt(Math.max(0, -k)), d << BigInt(Math.max(0, k))] as const;
   let e = bits(n) - bits(d);
-  const below = (k: number) => (k >= 0 ? n < d << BigInt(k) : n << BigInt(-k) < d);
-  if (below(e)) e -= 1;
-  const sign = negative ? -1 : 1;
-  if (e > 127) return sign * Infinity;
+  const [ne, de] = scaled(e);
+  if (ne < de) e -= 1;
   const q = Math.max(e, -126) - 23;
-  const num = q >= 0 ? n : n << BigInt(-q);
-  const den = q >= 0 ? d << BigInt(q) : d;
+  const [num, den] = scaled(q);
   let m = num / den;
   const twice = (num - m * den) * 2n;
   if (twice > den || (twice === den && (m & 1n) === 1n)) m += 1n;
   const v = Number(m) * powerOfTwo(q);
-  if (v === 0) return negative ? -0 : 0;
+  const sign = negative ? -1 : 1;
   return v >= TWO_TO_128 ? sign * Infinity : sign * v;
 }

@@ -85,6 +85,15 @@ describe('directed dyadic operations', () => {
     },
   );
 
+  test('the root of a wide odd mantissa at an odd exponent sees the bit a halving would drop', () => {
+    // 2049 · 2 = 2 · 32² + 2 has 12 ≥ 2p + 2 bits: √4098 = 64.02 lies between the 4-bit 64 and 72, and
+    // (2049 >> 1) · 2^2 = 64² is the square a one-bit truncation would report as exact.
+    const a = { m: 2049n, e: 1 };
+    expect(equal(d.sqrt(a, 4, true).r, { num: 72n, den: 1n })).toBe(true);
+    expect(equal(d.sqrt(a, 4, false).r, { num: 64n, den: 1n })).toBe(true);
+    expect(d.sqrt(a, 4, false).exact).toBe(false);
+  });
+
   test('the root of 0 is 0, exactly; a quotient by a negative divisor is rounded to the side asked', () => {
     expect(d.sqrt(d.ZERO, 24, true)).toEqual({ r: d.ZERO, exact: true });
     expect(d.sqrt({ m: 0n, e: 7 }, 24, false).exact).toBe(true);
@@ -121,6 +130,11 @@ describe('dyadic comparisons and zeros with exponents', () => {
     expect(equal(d.add(zero, d.ONE, 24, false), { num: 1n, den: 1n })).toBe(true);
     expect(equal(d.add(d.ONE, zero, 24, true), { num: 1n, den: 1n })).toBe(true);
     expect(d.toFloat32(zero)).toBe(0);
+  });
+
+  test('compare two zeros as equal, whatever their exponents', () => {
+    expect(d.compare({ m: 0n, e: 5 }, { m: 0n, e: -3 })).toBe(0);
+    expect(d.compare(d.ZERO, { m: 0n, e: 40 })).toBe(0);
   });
 
   test('replace a term by a sticky bit only far below the other one (2^23 + 1 stays exact at 24 bits)', () => {

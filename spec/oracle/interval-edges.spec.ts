@@ -53,6 +53,11 @@ describe('intervals that reach or hold 0', () => {
     expect(ends(a.div(iv(1, 2), a.point(0)))).toEqual(['Infinity', 'Infinity', 'Infinity']);
   });
 
+  test('a quotient by a one-signed divisor with an infinite end takes every corner', () => {
+    expect(ends(a.div(iv(1, 2), iv(1, 'Infinity', 2)))).toEqual(['0', '2', '0.5']);
+    expect(ends(a.div(iv(-2, -1), iv('-Infinity', -1, -2)))).toEqual(['0', '2', '1']);
+  });
+
   test('√ of an interval below 0 is NaN; of one across 0 is refused', () => {
     expect(ends(a.sqrt(iv(-4, -1)))).toEqual(['NaN', 'NaN', 'NaN']);
     expect(() => a.sqrt(iv(-1, 4, 1))).toThrow(

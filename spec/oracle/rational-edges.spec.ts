@@ -52,6 +52,24 @@ describe('the binary32 nearest a rational', () => {
     },
   );
 
+  /** d ≥ 2 and n = ⌊d / 2^j⌋ for 1 ≤ j < bits(d), so that n ≥ 1. */
+  const belowPowerOfTwo = fc
+    .tuple(fc.bigInt({ min: 2n, max: 1n << 200n }), fc.nat())
+    .map(([den, k]) => ({ num: den >> BigInt(1 + (k % (den.toString(2).length - 1))), den }));
+
+  test.prop([belowPowerOfTwo, fc.boolean()], { numRuns: 300 })(
+    'finds the binade of n / d just below a power of two, n = ⌊d / 2^j⌋ (1/3 among them)',
+    ({ num, den }, negative) => {
+      const r: Rational = { num: negative ? -num : num, den };
+      expect(Object.is(roundRationalToFloat32(r), roundToFloat32(valueOf(r)))).toBe(true);
+    },
+  );
+
+  test('rounds 1/3 and −1/3 as binary32 does', () => {
+    expect(roundRationalToFloat32({ num: 1n, den: 3n })).toBe(Math.fround(1 / 3));
+    expect(roundRationalToFloat32({ num: -1n, den: 3n })).toBe(-Math.fround(1 / 3));
+  });
+
   test('overflows at (2^24 − 1/2) 2^104, the tie to the even 2^128, and not a unit below it', () => {
     const tie = (1n << 128n) - (1n << 103n);
     expect(roundRationalToFloat32({ num: tie, den: 1n })).toBe(Infinity);
@@ -122,6 +140,11 @@ describe('comparisons, maxima, powers and the tests of zero and sign', () => {
       expect(q.max(a, b)).toBe(NOT_RATIONAL);
   });
 
+  test('max of −0 and a negative number is −0, either way round', () => {
+    expect(q.max(minusZero, q.point(-1))).toBe(minusZero);
+    expect(q.max(q.point(-1), minusZero)).toBe(minusZero);
+  });
+
   test('a^n is exact up to MAX_BITS bits and leaves the rationals past them, below 0, at −0 and for a surd', () => {
     expect(q.powInt({ num: 2n, den: 3n }, 5)).toEqual({ num: 32n, den: 243n });
     // A 64-bit numerator: n = 64 gives 4096 bits, the most kept; n = 65 is past them.
@@ -153,6 +176,15 @@ describe('decimal points, lowest terms and the limit of MAX_BITS', () => {
     for (const text of ['Infinity', '-Infinity', 'NaN']) expect(() => q.point(text)).toThrow(RATIONAL_UNDECIDED);
   });
 
+  test('read a number as the decimal stage does (an integer exactly, else its text), and keep the sign of a zero', () => {
+    expect(q.point(3)).toEqual({ num: 3n, den: 1n });
+    expect(q.point(0.1)).toEqual({ num: 1n, den: 10n });
+    expect(q.point(-0).negativeZero).toBe(true);
+    expect(q.point(new Decimal(-0)).negativeZero).toBe(true);
+    expect(q.point('-0').negativeZero).toBe(true);
+    for (const zero of [0, new Decimal(0), '0']) expect(q.point(zero)).toEqual({ num: 0n, den: 1n });
+  });
+
   test('keep numerators and denominators below 2^MAX_BITS, and leave the rationals at it', () => {
     expect(q.point((LIMIT - 1n).toString())).toEqual({ num: LIMIT - 1n, den: 1n });
     expect(q.point((1n - LIMIT).toString())).toEqual({ num: 1n - LIMIT, den: 1n });
@@ -174,6 +206,10 @@ describe('decimal points, lowest terms and the limit of MAX_BITS', () => {
     const small = (m: bigint) => q.sqrt({ num: 1n, den: m << 2100n });
     const large = (m: bigint) => q.sqrt({ num: m << 2100n, den: 1n });
     expect(small(3n).root).toBe(true);
+    expect(q.sqrt({ num: 3n, den: LIMIT - 1n }).root).toBe(true);
+    expect(q.sqrt({ num: 3n, den: LIMIT })).toBe(NOT_RATIONAL);
+    expect(q.sqrt({ num: LIMIT - 1n, den: 3n }).root).toBe(true);
+    expect(q.sqrt({ num: LIMIT, den: 3n })).toBe(NOT_RATIONAL);
     expect(q.mul(small(3n), small(5n))).toBe(NOT_RATIONAL);
     expect(q.mul(large(3n), large(5n))).toBe(NOT_RATIONAL);
     expect(q.mul(q.neg(large(3n)), large(5n))).toBe(NOT_RATIONAL);
