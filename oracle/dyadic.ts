@@ -144,7 +144,7 @@ export function sqrt(a: Dyadic, p: number, up: boolean): { r: Dyadic; exact: boo
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);
 
-/** The exact value of a finite double. */
+/** The exact value of a finite double (±0 as 0 · 2^−1074). */
 export function ofDouble(x: number): Dyadic {
   f64[0] = Math.abs(x);
   const b = u64[0] as bigint;
