@@ -33,8 +33,8 @@ function shared(d: Interval): Shared {
   return { ...doublesEnclosing(d), decimal: d };
 }
 
-/** `exact()` in decimal, or undefined where decimal interval arithmetic cannot decide it. */
-function inDecimal(exact: () => Interval): Interval | undefined {
+/** `exact()` in decimal (a value or a test's answer), or undefined where decimal interval arithmetic cannot decide it. */
+function inDecimal<T>(exact: () => T): T | undefined {
   try {
     return exact();
   } catch (e) {
@@ -169,24 +169,14 @@ export class SharedDecimalFloat64 implements Arithmetic {
   /** Whether a = 0: in decimal where a derives from constants and decimal decides, else in binary64. */
   isZero(a: Enclosure): boolean {
     const x = a as Shared;
-    const decided = x.decimal === undefined ? undefined : inDecimalTest(() => D.isZero(x.decimal as Interval));
+    const decided = x.decimal === undefined ? undefined : inDecimal(() => D.isZero(x.decimal as Interval));
     return decided ?? F.isZero(x);
   }
 
   /** Whether a < 0 (−0 counts), as {@link isZero} decides. */
   isNegative(a: Enclosure): boolean {
     const x = a as Shared;
-    const decided = x.decimal === undefined ? undefined : inDecimalTest(() => D.isNegative(x.decimal as Interval));
+    const decided = x.decimal === undefined ? undefined : inDecimal(() => D.isNegative(x.decimal as Interval));
     return decided ?? F.isNegative(x);
-  }
-}
-
-/** A decimal test's answer, or undefined where it cannot decide. */
-function inDecimalTest(test: () => boolean): boolean | undefined {
-  try {
-    return test();
-  } catch (e) {
-    if (e instanceof Undecided) return undefined;
-    throw e;
   }
 }

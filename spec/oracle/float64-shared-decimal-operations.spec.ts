@@ -83,4 +83,9 @@ describe('the shared-decimal arithmetic, operation by operation', () => {
     expect(() => S.div(S.point(1), around0)).toThrow(FLOAT64_UNDECIDED);
     expect(() => S.sqrt(around0)).toThrow(FLOAT64_UNDECIDED);
   });
+
+  it('lets a decimal error that is a misuse through (a negative base), instead of retrying it in binary64', () => {
+    expect(() => S.powInt(S.point(-2), 2)).toThrow(RangeError);
+    expect(() => S.powReal(S.point(-2), S.point('0.5'))).toThrow(RangeError);
+  });
 });
