@@ -57,6 +57,7 @@ const RUNS = [
           'oracle/lazy-arithmetic.ts',
           'oracle/float64-shared-decimal.ts',
           'oracle/big-float-values.ts',
+          'oracle/big-float-intervals.ts',
         ],
         floor: 95,
       },

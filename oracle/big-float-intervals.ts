@@ -46,6 +46,12 @@ import { powerBySquaring, requireExponent } from './power.js';
 
 export { NAN, NEGATIVE_INFINITY, POSITIVE_INFINITY, type BigInterval } from './big-float-values.js';
 
+/**
+ * The interval [lo, hi] of an inexact result: never a point, so its zero mark is never read (it marks
+ * only a point whose value is 0).
+ */
+const between = (lo: d.Dyadic, hi: d.Dyadic): BigInterval => ({ lo, hi, negativeZero: false });
+
 /** The hull of f over the four corners of x × y, each corner rounded down for the lower end and up for the upper. */
 function cornerHull(
   x: BigInterval,
@@ -58,11 +64,10 @@ function cornerHull(
     [x.hi, y.lo],
     [x.hi, y.hi],
   ];
-  return {
-    lo: corners.map(([u, v]) => f(u, v, false)).reduce(d.smaller),
-    hi: corners.map(([u, v]) => f(u, v, true)).reduce(d.larger),
-    negativeZero: false,
-  };
+  return between(
+    corners.map(([u, v]) => f(u, v, false)).reduce(d.smaller),
+    corners.map(([u, v]) => f(u, v, true)).reduce(d.larger),
+  );
 }
 
 /** p-bit dyadic interval arithmetic implementing the oracle's {@link Arithmetic}. */
@@ -100,7 +105,7 @@ export class BigFloatIntervals implements Arithmetic {
     const lo = d.ofDecimal(i.lo, this.bits, false);
     const hi = d.ofDecimal(i.hi, this.bits, true);
     if (lo === undefined || hi === undefined) throw UNDECIDED;
-    return { lo: lo.q, hi: hi.q, negativeZero: false };
+    return between(lo.q, hi.q);
   }
 
   /** The exact value of a binary32 (NaN and ±∞ as themselves). */
@@ -142,9 +147,9 @@ export class BigFloatIntervals implements Arithmetic {
       const lo = d.add(x.lo, y.lo, p, false);
       const hi = d.add(x.lo, y.lo, p, true);
       if (d.compare(lo, hi) === 0) return lo.m === 0n ? zeroOf(false) : pointOf(lo);
-      return { lo, hi, negativeZero: false };
+      return between(lo, hi);
     }
-    return { lo: d.add(x.lo, y.lo, p, false), hi: d.add(x.hi, y.hi, p, true), negativeZero: false };
+    return between(d.add(x.lo, y.lo, p, false), d.add(x.hi, y.hi, p, true));
   }
 
   /** a − b = a + (−b). */
@@ -159,7 +164,7 @@ export class BigFloatIntervals implements Arithmetic {
     if (isInfinite(x)) return infinityOf(x === POSITIVE_INFINITY);
     if (isZeroPoint(x)) return zeroOf(!x.negativeZero);
     if (isPoint(x)) return pointOf(d.negate(x.lo));
-    return { lo: d.negate(x.hi), hi: d.negate(x.lo), negativeZero: false };
+    return between(d.negate(x.hi), d.negate(x.lo));
   }
 
   /** |a|, exactly. */
@@ -170,7 +175,7 @@ export class BigFloatIntervals implements Arithmetic {
     if (isZeroPoint(x)) return zeroOf(false);
     if (d.sign(x.lo) >= 0) return x;
     if (d.sign(x.hi) <= 0) return this.neg(x);
-    return { lo: d.ZERO, hi: d.larger(d.negate(x.lo), x.hi), negativeZero: false };
+    return between(d.ZERO, d.larger(d.negate(x.lo), x.hi));
   }
 
   /** a · b; an exact zero times a value of known sign is a zero of the product's IEEE sign. */
@@ -188,14 +193,9 @@ export class BigFloatIntervals implements Arithmetic {
     if (px && py) {
       const exact = d.mulExact(x.lo, y.lo);
       if (d.fits(exact.m, p)) return pointOf(exact);
-      return {
-        lo: d.rounded(exact.m, exact.e, p, false),
-        hi: d.rounded(exact.m, exact.e, p, true),
-        negativeZero: false,
-      };
+      return between(d.rounded(exact.m, exact.e, p, false), d.rounded(exact.m, exact.e, p, true));
     }
-    if (d.sign(x.lo) >= 0 && d.sign(y.lo) >= 0)
-      return { lo: d.mul(x.lo, y.lo, p, false), hi: d.mul(x.hi, y.hi, p, true), negativeZero: false };
+    if (d.sign(x.lo) >= 0 && d.sign(y.lo) >= 0) return between(d.mul(x.lo, y.lo, p, false), d.mul(x.hi, y.hi, p, true));
     return cornerHull(x, y, (u, v, up) => d.mul(u, v, p, up));
   }
 
@@ -227,12 +227,12 @@ export class BigFloatIntervals implements Arithmetic {
     const special = specialRoot(x);
     if (special !== undefined) return special;
     if (isZeroPoint(x)) return x;
-    if (d.sign(x.hi) < 0 || (d.sign(x.lo) < 0 && isPoint(x))) return NAN;
+    if (d.sign(x.hi) < 0) return NAN;
     if (d.sign(x.lo) < 0) throw UNDECIDED;
     const p = this.bits;
     const lo = d.sqrt(x.lo, p, false);
     if (isPoint(x)) return around(lo.r, d.sqrt(x.lo, p, true).r, lo.exact);
-    return { lo: lo.r, hi: d.sqrt(x.hi, p, true).r, negativeZero: false };
+    return between(lo.r, d.sqrt(x.hi, p, true).r);
   }
 
   /** max(a, b); two zeros of different signs are left undecided. */
@@ -246,7 +246,7 @@ export class BigFloatIntervals implements Arithmetic {
       if (c === 0 && x.lo.m === 0n && x.negativeZero !== y.negativeZero) throw UNDECIDED;
       return c >= 0 ? x : y;
     }
-    const r = { lo: d.larger(x.lo, y.lo), hi: d.larger(x.hi, y.hi), negativeZero: false };
+    const r = between(d.larger(x.lo, y.lo), d.larger(x.hi, y.hi));
     if (!isZeroPoint(r)) return r;
     // A zero point from a point zero and an interval wholly below it: that zero, with its sign.
     if (isZeroPoint(x) && d.sign(y.hi) < 0) return x;

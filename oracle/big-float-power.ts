@@ -8,7 +8,7 @@
  * @module
  */
 import * as d from './dyadic.js';
-import { UNDECIDED, isZeroPoint, type BigInterval } from './big-float-values.js';
+import { UNDECIDED, type BigInterval } from './big-float-values.js';
 import { IntervalArithmetic, type Interval } from './interval.js';
 
 /**
@@ -22,12 +22,15 @@ import { IntervalArithmetic, type Interval } from './interval.js';
  */
 export const POW_REAL_MAX_BITS = 640;
 
-/** The decimal interval of the same ends (its `near` is an end: only a point's is ever read). */
+/**
+ * The decimal interval of the same ends. Its `near` is an end: only a point's is ever read, and the
+ * sign of a zero never matters here (the base is above 0, and a^−0 = a^+0 = 1).
+ */
 function decimalOf(a: BigInterval): Interval {
   const lo = d.toDecimal(a.lo);
   const hi = d.toDecimal(a.hi);
   if (lo === undefined || hi === undefined) throw UNDECIDED;
-  return { lo, hi, near: isZeroPoint(a) && a.negativeZero ? lo.neg() : lo };
+  return { lo, hi, near: lo };
 }
 
 /** The point interval of one dyadic, as a decimal. */
