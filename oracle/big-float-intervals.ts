@@ -47,8 +47,8 @@ import { powerBySquaring, requireExponent } from './power.js';
 export { NAN, NEGATIVE_INFINITY, POSITIVE_INFINITY, type BigInterval } from './big-float-values.js';
 
 /**
- * The interval [lo, hi] of an inexact result: never a point, so its zero mark is never read (it marks
- * only a point whose value is 0).
+ * The interval [lo, hi] of a result that is never an exact zero point (max returns none it builds), so
+ * its zero mark, read only on a point whose value is 0, is never read.
  */
 const between = (lo: d.Dyadic, hi: d.Dyadic): BigInterval => ({ lo, hi, negativeZero: false });
 
