@@ -69,11 +69,6 @@ export function certifiedBy(round: (d: Dec) => number): (i: Interval) => number 
 /** The binary32 value that the interval certifies ({@link certifiedBy} with {@link roundToFloat32}). */
 export const certifiedFloat32: (i: Interval) => number | undefined = certifiedBy(roundToFloat32);
 
-/** True when the interval rounds to zero at both ends but decides no sign (it holds 0 and is not a point). */
-function zeroOfUndecidedSign(i: Interval): boolean {
-  return roundToFloat32(i.lo) === 0 && roundToFloat32(i.hi) === 0 && certifiedFloat32(i) === undefined;
-}
-
 /**
  * An output whose exact value no precision tried separates from a float32 rounding boundary: its last
  * enclosure holds the boundary between the adjacent float32 values `below` < `above` and rounds to
@@ -99,16 +94,22 @@ export interface Certified<K extends string> {
   readonly uncertified: readonly UncertifiedOutput<K>[];
 }
 
-/** Both neighbours of one rounding boundary: the interval is decided but for that boundary. */
-function nearlyDecided(i: Interval): boolean {
-  if (zeroOfUndecidedSign(i)) return true;
-  const lo = roundToFloat32(i.lo);
-  const hi = roundToFloat32(i.hi);
-  return Number.isFinite(lo) && Number.isFinite(hi) && lo !== hi && nextFloat32(lo, hi) === hi;
+/**
+ * For an interval that certifies nothing: the two float32 values `below` < `above` on either side of
+ * the one rounding boundary it holds, when it rounds to nothing else (−0 and +0 for an interval that
+ * holds 0 and rounds to zero at both ends); undefined when it reaches further, or to ±∞.
+ */
+function neighbours(i: Interval): { below: number; above: number } | undefined {
+  const below = roundToFloat32(i.lo);
+  const above = roundToFloat32(i.hi);
+  if (below === 0 && above === 0) return { below: -0, above: 0 };
+  return Number.isFinite(below) && Number.isFinite(above) && nextFloat32(below, above) === above
+    ? { below, above }
+    : undefined;
 }
 
 function allNearlyDecided(outputs: Record<string, Interval>): boolean {
-  return Object.values(outputs).every((i) => certifiedFloat32(i) !== undefined || nearlyDecided(i));
+  return Object.values(outputs).every((i) => certifiedFloat32(i) !== undefined || neighbours(i) !== undefined);
 }
 
 /**
@@ -158,13 +159,7 @@ export function certify<K extends string>(compute: (a: IntervalArithmetic) => Re
     const i = outputs[key];
     const v = certifiedFloat32(i);
     values[key] = v ?? roundToFloat32(i.near);
-    if (v === undefined)
-      uncertified.push({
-        output: key,
-        ...(zeroOfUndecidedSign(i)
-          ? { below: -0, above: 0 }
-          : { below: roundToFloat32(i.lo), above: roundToFloat32(i.hi) }),
-      });
+    if (v === undefined) uncertified.push({ output: key, ...required(neighbours(i), 'the neighbours of an output') });
   }
   return { values, precision, uncertified };
 }

@@ -96,7 +96,7 @@ export class RationalWithFloat64 implements Arithmetic {
   neg(a: Enclosure): RationalPair {
     const x = a as RationalPair;
     const whole = x.whole === undefined ? undefined : F.neg(x.whole);
-    if (!isRational(x.exact)) return value(NOT_RATIONAL, undefined, whole);
+    // Where the exact part is NOT_RATIONAL the remainder is undefined, and value() re-bases on w.
     return value(Q.neg(x.exact), restless(x) ? NO_REST : x.rest && F.neg(x.rest), whole);
   }
 
@@ -198,13 +198,13 @@ export class RationalWithFloat64 implements Arithmetic {
     );
   }
 
-  /** −1, 0 or 1 as x < 0, x = 0, x > 0 where the exact part and remainder tell; undefined otherwise. */
+  /**
+   * −1, 0 or 1 as x < 0, x = 0, x > 0 where the exact part and remainder tell; undefined otherwise.
+   * Without a remainder the exact part is a rational or a surd (value() re-bases everything else),
+   * and either has its numerator's sign.
+   */
   private signOf(x: RationalPair): number | undefined {
-    if (restless(x)) {
-      if (!isRational(x.exact)) return undefined;
-      if (isSurd(x.exact)) return x.exact.num < 0n ? -1 : 1;
-      return x.exact.num < 0n ? -1 : x.exact.num > 0n ? 1 : 0;
-    }
+    if (restless(x)) return x.exact.num < 0n ? -1 : x.exact.num > 0n ? 1 : 0;
     const ends = exactEnds(x);
     if (ends === undefined) return undefined;
     if (compareRationals(ends.lo, ZERO) > 0) return 1;

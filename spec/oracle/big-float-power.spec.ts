@@ -44,6 +44,7 @@ describe('a^y of the big-float stage over a box', () => {
     const half = B.point('0.5');
     expect(() => B.powReal(B.point('1e-9000'), half)).toThrow(Undecided);
     expect(() => B.powReal(interval(['1e-9000', '2']), half)).toThrow(Undecided);
+    expect(() => B.powReal(interval(['0.5', '1e9000']), half)).toThrow(Undecided);
     expect(() => B.powReal(B.point('2'), B.point('1e-9000'))).toThrow(Undecided);
   });
 });

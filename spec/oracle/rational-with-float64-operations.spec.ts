@@ -1,0 +1,238 @@
+/**
+ * Every operation of the rational stage with binary64 alongside, on random expressions, against three
+ * references: decimal.js at 400 digits for the value (x ∈ q + r), the binary64 stage evaluated on its
+ * own for the whole enclosure (w is binary64's enclosure, no less), and the exact rational stage for
+ * what stays exact (an operation on restless operands that the rationals keep exact stays restless and
+ * equal). The named cases of ./rational-with-float64-remainders.spec.ts check what the remainder decides.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
+import { roundToFloat32 } from '../../oracle/binary32.js';
+import { describe, expect } from 'vitest';
+import { exactOfDouble, Float64Enclosures, type F64 } from '../../oracle/float64.js';
+import { Undecided } from '../../oracle/interval.js';
+import { RationalArithmetic, type Rational } from '../../oracle/rational.js';
+import { NO_REST } from '../../oracle/rational-pair.js';
+import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
+
+const P = RationalWithFloat64.instance;
+const F = Float64Enclosures.instance;
+const Q = RationalArithmetic.instance;
+const R = Decimal.clone({ precision: 400 });
+/** a^y only to 50 digits (ln and exp cost most at many digits); its node's scale allows for it. */
+const R50 = Decimal.clone({ precision: 50 });
+/** The exact value of a double (decimal.js's constructor keeps every digit). */
+const ofDouble = (d: number) => new R(exactOfDouble(d));
+
+type Unary = 'neg' | 'abs' | 'square' | 'sqrt';
+type Binary = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'powReal';
+type Expression =
+  | { readonly leaf: number | string }
+  | { readonly unary: Unary; readonly x: Expression }
+  | { readonly binary: Binary; readonly x: Expression; readonly y: Expression }
+  | { readonly powInt: number; readonly x: Expression };
+
+const leaf = fc.oneof(
+  fc.float({ noNaN: true, noDefaultInfinity: true }).map((v) => ({ leaf: v })),
+  fc.constantFrom('0.1', '0.9', '-0.3', '1e-30', '3', '2', '0', '-0').map((t) => ({ leaf: t })),
+);
+/** Values with a remainder: a surd plus a rational, a^y (re-based on its binary64 enclosure). */
+const withRest = fc.oneof(
+  fc.tuple(leaf, leaf).map(([x, y]): Expression => ({ binary: 'add', x: { unary: 'sqrt', x }, y })),
+  fc.tuple(leaf, leaf).map(([x, y]): Expression => ({ binary: 'powReal', x, y })),
+);
+const { expression } = fc.letrec<{ expression: Expression }>((tie) => ({
+  expression: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    withRest,
+    fc.record({ unary: fc.constantFrom<Unary>('neg', 'abs', 'square', 'sqrt'), x: tie('expression') }),
+    fc.record({
+      binary: fc.constantFrom<Binary>('add', 'sub', 'mul', 'div', 'max', 'powReal'),
+      x: tie('expression'),
+      y: tie('expression'),
+    }),
+    fc.record({ powInt: fc.integer({ min: 0, max: 3 }), x: tie('expression') }),
+  ),
+}));
+
+/** A value of each evaluation, with the operands it was made from. */
+interface Node {
+  readonly pair: RationalPair;
+  readonly whole: F64 | undefined;
+  /** The value, and a bound on the magnitudes it was computed from (its reference error is below 10^−380 of it). */
+  readonly value: Decimal;
+  readonly scale: Decimal;
+  readonly operands: readonly Node[];
+  readonly exact: () => Rational;
+}
+
+const enclosedBy = (f: () => F64 | undefined): F64 | undefined => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Undecided) return undefined;
+    throw e;
+  }
+};
+const f2 = (a: F64 | undefined, b: F64 | undefined, f: (a: F64, b: F64) => F64) =>
+  a === undefined || b === undefined ? undefined : enclosedBy(() => f(a, b));
+
+function evaluate(e: Expression, check: (n: Node) => void): Node {
+  const node = build(e, check);
+  check(node);
+  return node;
+}
+
+function build(e: Expression, check: (n: Node) => void): Node {
+  if ('leaf' in e) {
+    const pair = typeof e.leaf === 'number' ? P.fromFloat32(e.leaf) : P.point(e.leaf);
+    const whole = typeof e.leaf === 'number' ? F.fromFloat32(e.leaf) : F.point(e.leaf);
+    const value = typeof e.leaf === 'number' ? ofDouble(e.leaf) : new R(e.leaf);
+    const exact = () => (typeof e.leaf === 'number' ? Q.fromFloat32(e.leaf) : Q.point(e.leaf));
+    return { pair, whole, value, scale: value.abs(), operands: [], exact };
+  }
+  const x = evaluate(e.x, check);
+  if ('powInt' in e) {
+    const n = e.powInt;
+    return {
+      pair: P.powInt(x.pair, n),
+      whole: enclosedBy(() => x.whole && F.powInt(x.whole, n)),
+      value: x.value.pow(n),
+      scale: x.scale.pow(n),
+      operands: [x],
+      exact: () => Q.powInt(x.exact(), n),
+    };
+  }
+  if ('unary' in e) {
+    const op = e.unary;
+    const value =
+      op === 'neg' ? x.value.neg() : op === 'abs' ? x.value.abs() : op === 'square' ? x.value.pow(2) : x.value.sqrt();
+    const scale = op === 'square' ? x.scale.pow(2) : op === 'sqrt' ? x.scale.sqrt() : x.scale;
+    return {
+      pair: P[op](x.pair),
+      whole: enclosedBy(() => x.whole && F[op](x.whole)),
+      value,
+      scale,
+      operands: [x],
+      exact: () => Q[op](x.exact()),
+    };
+  }
+  const y = evaluate(e.y, check);
+  const op = e.binary;
+  const [u, v] = [x.value, y.value];
+  const value =
+    op === 'add'
+      ? u.plus(v)
+      : op === 'sub'
+        ? u.minus(v)
+        : op === 'mul'
+          ? u.times(v)
+          : op === 'div'
+            ? u.div(v)
+            : op === 'max'
+              ? R.max(u, v)
+              : u.gt(0)
+                ? new R(R50.pow(u, v))
+                : new R(NaN);
+  const scale =
+    op === 'add' || op === 'sub'
+      ? x.scale.plus(y.scale)
+      : op === 'mul'
+        ? x.scale.times(y.scale)
+        : op === 'div'
+          ? x.scale.div(v.abs())
+          : op === 'max'
+            ? R.max(x.scale, y.scale)
+            : value.abs().times('1e250');
+  return {
+    pair: P[op](x.pair, y.pair),
+    whole: f2(x.whole, y.whole, (a, b) => F[op](a, b)),
+    value,
+    scale,
+    operands: [x, y],
+    exact: () => Q[op](x.exact(), y.exact()),
+  };
+}
+
+/** No remainder: the marked exact zero, not merely an enclosure [0, 0]. */
+const restless = (p: RationalPair) => p.rest === NO_REST;
+const isSurd = (q: Rational) => q.root === true;
+const surdValue = (q: Rational) => {
+  const s = new R(q.num.toString()).abs().div(q.den.toString()).sqrt();
+  return q.num < 0n ? s.neg() : s;
+};
+const rationalValue = (q: Rational) => new R(q.num.toString()).div(q.den.toString());
+
+/** x ∈ q + r, within the reference's own error; nothing to check where the reference is not finite. */
+function expectEnclosed(n: Node, name: string): void {
+  const { exact, rest } = n.pair;
+  if (!n.value.isFinite() || !n.scale.isFinite() || rest === undefined || exact.den === 0n) return;
+  const slack = n.scale.times('1e-300');
+  if (isSurd(exact)) {
+    expect(restless(n.pair), `${name}: a surd with a remainder`).toBe(true);
+    expect(surdValue(exact).minus(n.value).abs().lte(slack), `${name}: surd ${surdValue(exact)}`).toBe(true);
+    return;
+  }
+  if (rest.lo - rest.lo !== 0 || rest.hi - rest.hi !== 0) return;
+  const q = rationalValue(exact);
+  const [lo, hi] = [q.plus(ofDouble(rest.lo)).minus(slack), q.plus(ofDouble(rest.hi)).plus(slack)];
+  expect(lo.lte(n.value) && n.value.lte(hi), `${name}: ${n.value} ∉ [${lo}, ${hi}]`).toBe(true);
+}
+
+/**
+ * Where the pair names a float32, it is the reference's rounding (binary32.ts's, tested on its own); a
+ * zero takes the reference's sign where the reference is not zero. The reference is off by at most
+ * 10^−380 of the node's scale (10^−50 relative after a^y, whose pair is binary64's enclosure and
+ * decides only 10^−16 away from a boundary): a value closer than that to a boundary could be
+ * misjudged, which no expression drawn here is.
+ */
+function expectRoundedCorrectly(n: Node, name: string): void {
+  const got = roundPairToFloat32(n.pair);
+  if (got === undefined || n.value.isNaN()) return;
+  const expected = roundToFloat32(n.value);
+  if (n.value.isZero()) expect(got === 0, `${name}: rounds to ${got}`).toBe(true);
+  else expect(Object.is(got, expected), `${name}: rounds to ${got}, not ${expected}`).toBe(true);
+}
+
+/** The rationals' own result of the operation on the operands' exact parts, where they keep it exact. */
+function exactlyKept(n: Node): Rational | undefined {
+  if (!n.operands.every((o) => restless(o.pair))) return undefined;
+  try {
+    const q = n.exact();
+    return q.den === 0n ? undefined : q;
+  } catch (e) {
+    if (e instanceof Undecided || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** An operand: a float32 or a decimal text, a value with a remainder, or a small expression of them. */
+const operand = fc.oneof(leaf, withRest, expression);
+const unaries = (['neg', 'abs', 'square', 'sqrt'] as const).map(
+  (op) => [op, operand.map((x): Expression => ({ unary: op, x }))] as const,
+);
+const binaries = (['add', 'sub', 'mul', 'div', 'max', 'powReal'] as const).map(
+  (op) => [op, fc.tuple(operand, operand).map(([x, y]): Expression => ({ binary: op, x, y }))] as const,
+);
+const powInts = fc.tuple(fc.integer({ min: 0, max: 3 }), operand).map(([n, x]): Expression => ({ powInt: n, x }));
+
+describe('the rational stage with binary64 alongside, operation by operation', () => {
+  for (const [op, arbitrary] of [...unaries, ...binaries, ['powInt', powInts] as const])
+    test.prop([arbitrary])(
+      `${op}: encloses the value in q + r, keeps binary64’s whole, rounds correctly, and stays exact where the rationals do`,
+      (e) => {
+        evaluate(e, (n) => {
+          const name = JSON.stringify(e);
+          expect(n.pair.whole, `${name}: the whole`).toEqual(n.whole);
+          expectEnclosed(n, name);
+          expectRoundedCorrectly(n, name);
+          const kept = exactlyKept(n);
+          if (kept === undefined) return;
+          expect(restless(n.pair), `${name}: a remainder where the rationals are exact`).toBe(true);
+          expect(n.pair.exact.root === true).toBe(isSurd(kept));
+          expect(n.pair.exact.num * kept.den, name).toBe(kept.num * n.pair.exact.den);
+        });
+      },
+    );
+});

@@ -1,0 +1,115 @@
+/**
+ * Named cases for what the remainder of the rational stage with binary64 alongside decides, operation
+ * by operation: an exact float32 midpoint m = 1 + 2^−24 with a tiny remainder of known sign on top
+ * rounds to the side of that sign, where binary64's enclosure of the whole holds the midpoint and
+ * decides nothing. Each operation must carry the remainder through (./rational-with-float64-operations.spec.ts
+ * checks that what it carries encloses the value).
+ */
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { roundToFloat32 } from '../../oracle/binary32.js';
+import { Undecided } from '../../oracle/interval.js';
+import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
+
+const P = RationalWithFloat64.instance;
+const R = Decimal.clone({ precision: 60 });
+const rounded = (x: unknown) => roundPairToFloat32(x as RationalPair);
+const up = 1 + 2 ** -23;
+const m = P.point('1.000000059604644775390625'); // 1 + 2^−24, exactly
+/** √2 · 10^−30: a surd, so it enters a sum as a remainder. */
+const tiny = P.mul(P.sqrt(P.point(2)), P.point('1e-30'));
+/** m + √2 · 10^−30: exact part m, remainder above 0. */
+const aboveMidpoint = P.add(m, tiny);
+/** 0 + √2 · 10^−30, with exact part 0 and the remainder alone; binary64 encloses it in [0, 2^−52]. */
+const remainderAlone = P.sub(P.add(P.point(1), tiny), P.point(1));
+/** √(1 + 2^−23 + 2^−48 + …) just above m: a surd that rounds up, which binary64 cannot tell. */
+const surdAbove = P.sqrt(P.add(P.fromFloat32(up), P.point('3.552713678800500938014425e-15')));
+/** 1 / (0.1 − 0.1000000000000000001) = −10^19: exact, but binary64 cannot enclose it (its divisor holds 0). */
+const unenclosed = P.div(P.point(1), P.sub(P.point('0.1'), P.point('0.1000000000000000001')));
+
+describe('the remainder decides a midpoint, through every operation', () => {
+  it('binary64 alone leaves these undecided', () => {
+    const whole = (aboveMidpoint as RationalPair).whole!;
+    expect([roundToFloat32(new R(whole.lo)), roundToFloat32(new R(whole.hi))]).toEqual([1, up]);
+    expect(rounded(aboveMidpoint)).toBe(up);
+    expect(rounded(surdAbove)).toBe(up);
+  });
+
+  it('a sum: of two remainders, and of a surd and an exact zero', () => {
+    expect(rounded(P.add(aboveMidpoint, remainderAlone))).toBe(up);
+    expect(rounded(P.add(remainderAlone, aboveMidpoint))).toBe(up);
+    expect(rounded(P.add(surdAbove, P.point(0)))).toBe(up);
+    expect(rounded(P.add(P.point('-0'), surdAbove))).toBe(up);
+  });
+
+  it('−x and |x|, and the signed zeros they give', () => {
+    expect(rounded(P.neg(aboveMidpoint))).toBe(-up);
+    expect(rounded(P.neg(surdAbove))).toBe(-up);
+    expect(rounded(P.abs(P.neg(aboveMidpoint)))).toBe(up);
+    expect(rounded(P.abs(aboveMidpoint))).toBe(up);
+    expect(Object.is(rounded(P.neg(P.point(0))), -0)).toBe(true);
+    expect(Object.is(rounded(P.abs(P.point('-0'))), 0)).toBe(true);
+    expect(Object.is(rounded(P.abs(P.fromFloat32(-0))), 0)).toBe(true);
+  });
+
+  it('|x| of a value whose exact part and remainder leave its sign open is the whole’s |w|', () => {
+    // x = √2 − 1.4142135623730952888 ≈ −2.4e−16, and binary64 encloses √2 from 1.25e−16 below to
+    // 3.19e−16 above: q + r runs from about −3.6e−16 to +0.8e−16, so |x| lies above it, and only |w|
+    // encloses it.
+    const x = P.sub(P.sqrt(P.point(2)), P.point('1.4142135623730952888'));
+    const reference = new R(2).sqrt().minus('1.4142135623730952888').abs();
+    const a = P.abs(x) as RationalPair;
+    const { lo, hi } = a.rest!;
+    const q = new R(a.exact.num.toString()).div(a.exact.den.toString());
+    expect(q.plus(lo).lte(reference) && reference.lte(q.plus(hi))).toBe(true);
+  });
+
+  it('a product: by an exact factor on either side, of two remainders, and with a surd', () => {
+    expect(rounded(P.mul(aboveMidpoint, P.point(2)))).toBe(2 * up);
+    expect(rounded(P.mul(P.point(2), aboveMidpoint))).toBe(2 * up);
+    const onePlus = P.add(P.point(1), tiny); // 1 + √2 · 10^−30
+    expect(rounded(P.mul(aboveMidpoint, onePlus))).toBe(up);
+    expect(rounded(P.mul(onePlus, aboveMidpoint))).toBe(up);
+    // √2 (1 + √2 · 10^−30): a surd times a value with a remainder is decided by the whole alone
+    expect(rounded(P.mul(P.sqrt(P.point(2)), onePlus))).toBe(Math.fround(Math.SQRT2));
+    expect(rounded(P.mul(onePlus, P.sqrt(P.point(2))))).toBe(Math.fround(Math.SQRT2));
+  });
+
+  it('a square: of a value with a remainder, and of a surd whose product with itself passes the bit limit', () => {
+    const onePlusRoot = P.add(P.sqrt(P.point(2)), P.point(1)); // exact part 1, remainder √2
+    expect(rounded(P.square(onePlusRoot))).toBe(roundToFloat32(new R(2).sqrt().plus(1).pow(2)));
+    // √(2 · 10^−620) is a surd with a 2060-bit denominator; its square 2 · 10^−620 rounds to +0
+    expect(Object.is(rounded(P.square(P.sqrt(P.point('2e-620')))), 0)).toBe(true);
+  });
+
+  it('a quotient by an exact divisor', () => {
+    expect(rounded(P.div(aboveMidpoint, P.point('0.5')))).toBe(2 * up);
+  });
+});
+
+describe('tests and operands without a binary64 enclosure', () => {
+  it('answers a test by the exact part and remainder where the whole holds 0', () => {
+    const whole = (remainderAlone as RationalPair).whole!;
+    expect(whole.lo <= 0 && whole.hi > 0).toBe(true);
+    expect(P.isZero(remainderAlone)).toBe(false);
+    expect(P.isNegative(remainderAlone)).toBe(false);
+    expect(P.isNegative(P.neg(remainderAlone))).toBe(true);
+  });
+
+  it('answers a test by the whole where q + r is exactly [0, 0]: (0.1 + √2) · (±0)', () => {
+    const x = P.add(P.point('0.1'), P.sqrt(P.point(2)));
+    expect(P.isZero(P.mul(x, P.point(0)))).toBe(true);
+    expect(P.isNegative(P.mul(x, P.point(0)))).toBe(false);
+    expect(P.isNegative(P.mul(x, P.point('-0')))).toBe(true);
+  });
+
+  it('keeps going where an operand has no binary64 enclosure, and leaves a test it cannot answer undecided', () => {
+    expect(rounded(P.powInt(P.neg(unenclosed), 2))).toBe(roundToFloat32(new R('1e38')));
+    expect(rounded(P.square(unenclosed))).toBe(roundToFloat32(new R('1e38')));
+    const withRest = P.add(unenclosed, P.sqrt(P.point(2))); // exact part −10^19, remainder √2, no whole
+    expect((P.square(withRest) as RationalPair).whole).toBeUndefined();
+    const nothing = P.powReal(unenclosed, P.point('0.5'));
+    expect(() => P.isZero(nothing)).toThrow(Undecided);
+    expect(() => P.isNegative(nothing)).toThrow(Undecided);
+  });
+});
