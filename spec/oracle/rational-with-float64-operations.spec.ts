@@ -1,5 +1,5 @@
 /**
- * Every operation of the rational stage with binary64 alongside, on random expressions, against three
+ * Each operation of the rational stage with binary64 alongside, on random operands, against three
  * references: decimal.js at 400 digits for the value (x ∈ q + r), the binary64 stage evaluated on its
  * own for the whole enclosure (w is binary64's enclosure, no less), and the exact rational stage for
  * what stays exact (an operation on restless operands that the rationals keep exact stays restless and
@@ -60,7 +60,7 @@ const { expression } = fc.letrec<{ expression: Expression }>((tie) => ({
 interface Node {
   readonly pair: RationalPair;
   readonly whole: F64 | undefined;
-  /** The value, and a bound on the magnitudes it was computed from (its reference error is below 10^−380 of it). */
+  /** The reference value, and (below) a bound on the magnitudes it came from: its error is under 10^−380 of that. */
   readonly value: Decimal;
   readonly scale: Decimal;
   readonly operands: readonly Node[];
