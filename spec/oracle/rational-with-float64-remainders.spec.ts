@@ -8,12 +8,15 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { roundToFloat32 } from '../../oracle/binary32.js';
+import { exactOfDouble } from '../../oracle/float64.js';
 import { Undecided } from '../../oracle/interval.js';
 import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
 
 const P = RationalWithFloat64.instance;
 const R = Decimal.clone({ precision: 60 });
 const rounded = (x: unknown) => roundPairToFloat32(x as RationalPair);
+/** A double's exact value (decimal.js would read a number by its shortest text). */
+const exact = (x: number) => new R(exactOfDouble(x));
 const up = 1 + 2 ** -23;
 const m = P.point('1.000000059604644775390625'); // 1 + 2^−24, exactly
 /** √2 · 10^−30: a surd, so it enters a sum as a remainder. */
@@ -30,7 +33,7 @@ const unenclosed = P.div(P.point(1), P.sub(P.point('0.1'), P.point('0.1000000000
 describe('the remainder decides a midpoint, through every operation', () => {
   it('binary64 alone leaves these undecided', () => {
     const whole = (aboveMidpoint as RationalPair).whole!;
-    expect([roundToFloat32(new R(whole.lo)), roundToFloat32(new R(whole.hi))]).toEqual([1, up]);
+    expect([roundToFloat32(exact(whole.lo)), roundToFloat32(exact(whole.hi))]).toEqual([1, up]);
     expect(rounded(aboveMidpoint)).toBe(up);
     expect(rounded(surdAbove)).toBe(up);
   });
@@ -61,7 +64,7 @@ describe('the remainder decides a midpoint, through every operation', () => {
     const a = P.abs(x) as RationalPair;
     const { lo, hi } = a.rest!;
     const q = new R(a.exact.num.toString()).div(a.exact.den.toString());
-    expect(q.plus(lo).lte(reference) && reference.lte(q.plus(hi))).toBe(true);
+    expect(q.plus(exact(lo)).lte(reference) && reference.lte(q.plus(exact(hi)))).toBe(true);
   });
 
   it('a product: by an exact factor on either side, of two remainders, and with a surd', () => {
