@@ -1,5 +1,5 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The specs Stryker runs against a mutant of the oracle (stryker.oracle.config.mjs): the oracle's own
 // specs only (spec/oracle/: closed forms, exact kernels, independent references, the stages against
@@ -16,6 +16,14 @@ class FastestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['spec/oracle/**/*.spec.ts'],
+    // The specs of every preset of the rules (2026-12-05, docs/mutation.md), written from the first run over
+    // oracle/rules/, whose incremental run with them is still to finish: until then the committed results
+    // are those measured without them, and CI, which reuses them, must run the same specs.
+    exclude: [
+      ...configDefaults.exclude,
+      'spec/oracle/rules/{adadelta,adafactor-state,adagrad,adam-forms,adamax,ftrl-fixed-rate}.spec.ts',
+      'spec/oracle/rules/{momentum,nadam,nag-exact,rmsprop}.spec.ts',
+    ],
     setupFiles: ['spec/mutate-runs.ts', 'spec/setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,

@@ -27,8 +27,8 @@ import { checkEntry, decimalAt, marked, uncertifiedElements } from '../marks.js'
 import { exactGradient } from '../objectives.js';
 import type { ExactOutput, OracleRule, StepOutput } from '../rule.js';
 
-/** Checks the input and returns its objective. */
-export function nagObjective(rule: string, { params, state, objective }: StepInput) {
+/** Checks the objective against the parameters (their state is {@link checkStepInput}'s to check) and returns it. */
+export function nagObjective(rule: string, { params, objective }: StepInput) {
   if (objective === undefined)
     throw new StepInputError(
       rule,
@@ -42,8 +42,6 @@ export function nagObjective(rule: string, { params, state, objective }: StepInp
       `the quadratic's curvature has ${objective.curvature.length} values but params has ${params.length}`,
     );
   }
-  if (state['velocity']?.length !== params.length)
-    throw new StepInputError(rule, `state slot 'velocity' must have the parameters' length ${params.length}`);
   return objective;
 }
 
