@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['spec/**/*.spec.ts'],
     setupFiles: ['spec/setup.ts'],
+    // A scratch folder for the run, removed at its end (spec/scratch-folder.ts).
+    globalSetup: ['spec/scratch-folder.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,
     pool: 'forks',
