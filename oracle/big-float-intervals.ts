@@ -192,11 +192,11 @@ export class BigFloatIntervals implements Arithmetic {
     }
     if (px && py) {
       const exact = d.mulExact(x.lo, y.lo);
-      // An exact product is kept at p bits all the same (dropping only zeros): a point's mantissa can
-      // carry trailing zeros (ofDecimal's quotient for 0.5), which a product kept as it came would
-      // double at each squaring of a power, to millions of bits for β^t at t = 10^6.
-      if (d.fits(exact.m, p)) return pointOf(d.rounded(exact.m, exact.e, p, false));
-      return between(d.rounded(exact.m, exact.e, p, false), d.rounded(exact.m, exact.e, p, true));
+      // An exact product that fits p bits is a point at p bits all the same (the rounding drops only
+      // zeros): a point's mantissa can carry trailing zeros (ofDecimal's quotient for 0.5), which a
+      // product kept as it came would double at each squaring, to millions of bits for β^t at t = 10^6.
+      const lo = d.rounded(exact.m, exact.e, p, false);
+      return d.fits(exact.m, p) ? pointOf(lo) : between(lo, d.rounded(exact.m, exact.e, p, true));
     }
     if (d.sign(x.lo) >= 0 && d.sign(y.lo) >= 0) return between(d.mul(x.lo, y.lo, p, false), d.mul(x.hi, y.hi, p, true));
     return cornerHull(x, y, (u, v, up) => d.mul(u, v, p, up));
