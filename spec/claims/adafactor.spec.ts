@@ -1,15 +1,14 @@
 /**
- * Adafactor's factored estimate (src/claims/adafactor/) and LAMB's scale invariance in θ
- * (src/claims/lamb/), with the deviation under ε1 worked by hand on a 2 × 2 case.
+ * Adafactor's factored estimate (src/claims/adafactor/), with the deviation under ε1 worked by hand
+ * on a 2 × 2 case.
  */
 import { describe, expect, it } from 'vitest';
 import { adafactorClaims } from '../../src/claims/adafactor/index.js';
-import { lambClaims } from '../../src/claims/lamb/index.js';
 import { RationalArithmetic } from '../../oracle/rational.js';
 import { colMeans, factoredEstimate, rowMeans } from '../../oracle/rules/factored.js';
 import { claimTests } from './verdicts.js';
 
-claimTests([...adafactorClaims, ...lambClaims]);
+claimTests(adafactorClaims);
 
 describe('the factored estimate, by hand', () => {
   const Q = RationalArithmetic.instance;

@@ -5,4 +5,4 @@
 import { clippingClaims } from '../../src/claims/clipping/index.js';
 import { claimTests } from './verdicts.js';
 
-claimTests(clippingClaims, { firstBackendOnly: true });
+claimTests(clippingClaims);
