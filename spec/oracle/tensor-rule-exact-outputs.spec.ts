@@ -1,0 +1,108 @@
+/**
+ * The whole-tensor driver's uncertified outputs (oracle/tensor-rule.ts): `enclose` on exact decimal
+ * inputs and `exact` to a given number of digits, against LAMB as optax writes it (scale_by_adam,
+ * add_decayed_weights, scale_by_trust_ratio) in plain 120-digit decimals: every output the layout
+ * names, no other, one value per element, each enclosing (or within 10^−50 of) the reference.
+ */
+import { fc, test } from '@fast-check/vitest';
+import type { Decimal } from 'decimal.js';
+import { describe, expect } from 'vitest';
+import { configure } from '../../core/catalogue/index.js';
+import * as entries from '../../core/catalogue/entries.js';
+import { lambOracle } from '../../oracle/rules/lamb.js';
+import { D, exact, moderate, moment, rate, small } from './rules/one-step.js';
+
+const one = new D(1);
+const norm = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x.times(x)), new D(0)).sqrt();
+
+/** α, β1, β2, ε and λ as decimal text. */
+const hyper = fc.record({ lr: small, beta1: rate, beta2: rate, eps: small, weightDecay: small });
+type Hyper = typeof hyper extends fc.Arbitrary<infer H> ? H : never;
+
+/** optax's LAMB at 120 digits: m′, v′, u = m̂/(√v̂ + ε) + λθ, θ′ = θ − α (‖θ‖/‖u‖) u. */
+function optaxLamb(h: Hyper, t: number, x: { params: Decimal[]; grads: Decimal[]; m: Decimal[]; v: Decimal[] }) {
+  const m = x.m.map((mi, i) => new D(h.beta1).times(mi).plus(one.minus(h.beta1).times(x.grads[i]!)));
+  const v = x.v.map((vi, i) => new D(h.beta2).times(vi).plus(one.minus(h.beta2).times(x.grads[i]!.pow(2))));
+  const c1 = one.minus(new D(h.beta1).pow(t));
+  const c2 = one.minus(new D(h.beta2).pow(t));
+  const u = m.map((mi, i) =>
+    mi.div(c1).div(v[i]!.div(c2).sqrt().plus(h.eps)).plus(new D(h.weightDecay).times(x.params[i]!)),
+  );
+  const ratio = norm(x.params).div(norm(u));
+  return { params: x.params.map((p, i) => p.minus(new D(h.lr).times(ratio).times(u[i]!))), m, v };
+}
+
+/** Decimal text that no float32 (nor binary64) holds: ±k · 10^e with k of up to seven digits. */
+const decimalText = fc
+  .tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: -12, max: 6 }), fc.boolean())
+  .map(([k, e, negative]) => `${negative ? '-' : ''}${k}e${e}`);
+const decimalElement = fc.record({
+  param: decimalText,
+  grad: decimalText,
+  m: decimalText,
+  v: decimalText.map((s) => s.replace('-', '')),
+});
+
+describe('the whole-tensor driver on exact decimal inputs (enclose)', () => {
+  test.prop([hyper, fc.array(decimalElement, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 50 })])(
+    "LAMB optax: each output's enclosure at 40 digits holds the 120-digit value and is narrower than 10^−30 of it",
+    (h, xs, t) => {
+      const config = configure(entries.lamb, 'optax', h);
+      const input = {
+        params: xs.map((x) => x.param),
+        grads: xs.map((x) => x.grad),
+        state: { m: xs.map((x) => x.m), v: xs.map((x) => x.v) },
+        t,
+      };
+      const out = lambOracle.enclose(config, input, 40);
+      expect(Object.keys(out).sort()).toEqual(['m', 'params', 'v']);
+      const expected = optaxLamb(h, t, {
+        params: input.params.map((x) => new D(x)),
+        grads: input.grads.map((x) => new D(x)),
+        m: input.state.m.map((x) => new D(x)),
+        v: input.state.v.map((x) => new D(x)),
+      });
+      for (const [k, values] of Object.entries(expected)) {
+        expect(out[k], k).toHaveLength(values.length);
+        values.forEach((ref, i) => {
+          const e = out[k]![i]!;
+          const what = `${k}[${i}] = ${ref.toPrecision(40)} in [${e.lo.toString()}, ${e.hi.toString()}]`;
+          expect(new D(e.lo).lte(ref) && ref.lte(new D(e.hi)), what).toBe(true);
+          expect(new D(e.hi).minus(e.lo).lte(ref.abs().times('1e-30')), what).toBe(true);
+        });
+      }
+    },
+  );
+});
+
+const floatElement = fc.record({ param: moderate, grad: moderate, m: moderate, v: moment });
+
+describe("the whole-tensor driver's exact outputs (exact)", () => {
+  test.prop([hyper, fc.array(floatElement, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 50 })])(
+    'LAMB optax on float32 inputs: params, m and v, each within 10^−50 relative of the 120-digit value at 60 digits',
+    (h, xs, t) => {
+      const config = configure(entries.lamb, 'optax', h);
+      const input = {
+        params: Float32Array.from(xs.map((x) => x.param)),
+        grads: Float32Array.from(xs.map((x) => x.grad)),
+        state: { m: Float32Array.from(xs.map((x) => x.m)), v: Float32Array.from(xs.map((x) => x.v)) },
+        t,
+      };
+      const out = lambOracle.exact(config, input, 60);
+      expect(Object.keys(out).sort()).toEqual(['m', 'params', 'v']);
+      const expected = optaxLamb(h, t, {
+        params: xs.map((x) => exact(x.param)),
+        grads: xs.map((x) => exact(x.grad)),
+        m: xs.map((x) => exact(x.m)),
+        v: xs.map((x) => exact(x.v)),
+      });
+      for (const [k, values] of Object.entries(expected)) {
+        expect(out[k], k).toHaveLength(values.length);
+        values.forEach((ref, i) => {
+          const near = new D(out[k]![i]!);
+          expect(near.minus(ref).abs().lte(ref.abs().times('1e-50')), `${k}[${i}]: ${near} against ${ref}`).toBe(true);
+        });
+      }
+    },
+  );
+});
