@@ -1,5 +1,5 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 // The specs Stryker runs against a mutant of the oracle (stryker.oracle.config.mjs): the oracle's own
 // specs only (spec/oracle/: closed forms, exact kernels, independent references, the stages against
@@ -16,10 +16,6 @@ class FastestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['spec/oracle/**/*.spec.ts'],
-    // Specs written after the committed results were measured (2026-12-05, docs/mutation.md): they run in
-    // npm test; here they wait for their incremental run, since CI reuses the committed results and must
-    // run the specs they were measured with (a new test covering a survivor runs it again).
-    exclude: [...configDefaults.exclude, 'spec/oracle/{elementwise,tensor-rule}-exact-outputs.spec.ts'],
     setupFiles: ['spec/mutate-runs.ts', 'spec/setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,
