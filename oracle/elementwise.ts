@@ -24,7 +24,7 @@ import {
   type ErasedUpdate,
 } from './elementwise-stages.js';
 import { IntervalArithmetic, type Interval } from './interval.js';
-import { checkEntry, decimalAt, marked, uncertifiedElements } from './marks.js';
+import { checkDecimalLengths, checkEntry, decimalAt, marked, uncertifiedElements } from './marks.js';
 import { PreparedCache } from './prepared-cache.js';
 import type { DecimalStepInput, ElementwiseOracleRule, ElementwiseUpdate, ExactOutput } from './rule.js';
 import { certifyStaged, countFirstStageDecisions } from './staged.js';
@@ -41,6 +41,7 @@ function enclose<P>(
   const layout = config.entry.state(config.flags);
   const rule = config.entry.name;
   checkStepCount(rule, input.t);
+  checkDecimalLengths(rule, layout, input);
   const h = hyperEnclosures(a, config, input.t);
   const tensor: Record<string, Enclosure> = {};
   for (const k of layout.tensor) tensor[k] = a.point(decimalAt(rule, `state slot '${k}'`, input.state[k], 0));
@@ -121,14 +122,15 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
         });
         params[i] = required(certified.values['param'], 'param');
         for (const c of columns) c.output[i] = required(certified.values[c.name], c.name);
-        if (certified.uncertified.length > 0)
-          uncertified.push(
-            ...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })),
-          );
+        uncertified.push(
+          ...uncertifiedElements(certified, (key) => ({ output: key === 'param' ? 'params' : key, index: i })),
+        );
       }
+      // Stryker disable ObjectLiteral,BooleanLiteral: equivalent; the refined try changes only which stage decides (./staged.ts).
       const next = certifyStaged(config.entry.name, (a) => tensorOutputs(update.nextTensorSlots(a, prepared(a))), {
         refine: true,
       });
+      // Stryker restore ObjectLiteral,BooleanLiteral
       for (const slot of layout.tensor) state[slot] = Float32Array.of(next.values[slot] ?? NaN);
       uncertified.push(...uncertifiedElements(next, (slot) => ({ output: slot, index: 0 })));
       return marked({ params, state }, uncertified);

@@ -7,13 +7,16 @@
 import {
   checkIsConfiguration,
   ConfigurationError,
+  slotLengths,
   StepInputError,
   type Configuration,
+  type StateLayout,
   type StepOutput,
   type UncertifiedElement,
 } from '../core/catalogue/index.js';
 import type { Dec } from './binary32.js';
 import type { Certified } from './certify.js';
+import type { DecimalStepInput } from './rule.js';
 
 /** Configurations that passed {@link checkIsConfiguration}, with the key they had then. */
 const checkedConfigurations = new WeakMap<object, string>();
@@ -114,4 +117,22 @@ export function decimalAt(
   const x = xs?.[i];
   if (x === undefined) throw new StepInputError(rule, `the decimal input's ${what} has no element ${i}`);
   return x;
+}
+
+/**
+ * Refuses a step's decimal input whose arrays do not have the lengths `layout` gives for its
+ * parameters (and their shape, for row and column slots): gradients and element slots one value per
+ * parameter, tensor slots one. Without it a longer array would be read only in part.
+ */
+export function checkDecimalLengths(rule: string, layout: StateLayout, input: DecimalStepInput): void {
+  const n = input.params.length;
+  const arrays: Array<[string, readonly unknown[] | undefined, number]> = [['grads', input.grads, n]];
+  for (const [slot, length] of Object.entries(slotLengths(layout, n, input.shape)))
+    arrays.push([`state slot '${slot}'`, input.state[slot], length]);
+  for (const [what, xs, length] of arrays)
+    if (xs?.length !== length)
+      throw new StepInputError(
+        rule,
+        `the decimal input's ${what} has ${xs === undefined ? 'no values' : xs.length === 1 ? '1 value' : `${xs.length} values`}; ${length} expected`,
+      );
 }

@@ -146,7 +146,8 @@ export function decidedFloat32Between(lo: number, hi: number): number | 'boundar
   if (a !== 0) return a;
   if (lo > 0) return 0;
   if (hi < 0) return -0;
-  if (lo === 0 && hi === 0 && Object.is(lo, hi)) return lo;
+  // Here lo ≤ 0 ≤ hi: the same signed zero at both ends is an exact point.
+  if (Object.is(lo, hi)) return lo;
   return 'zero-sign';
 }
 
@@ -155,7 +156,9 @@ export interface StageOptions {
   /**
    * Whether `compute` prepares its shared quantities in decimal when given
    * {@link Float64Enclosures.refined} (the elementwise driver does): then that arithmetic is tried
-   * after the plain float64 stage and before the rational one.
+   * after the plain float64 stage (unless the plain one decided every output or threw an error other
+   * than `Undecided`) and before the rational one; its outputs replace the plain ones when it leaves
+   * no more of them open.
    */
   readonly refine?: boolean;
   /**

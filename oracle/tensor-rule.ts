@@ -32,7 +32,7 @@ import type { Dec } from './binary32.js';
 import { hyperEnclosures } from './elementwise-stages.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import { IntervalArithmetic, type Interval } from './interval.js';
-import { checkEntry, decimalAt, marked, uncertifiedElements } from './marks.js';
+import { checkDecimalLengths, checkEntry, decimalAt, marked, uncertifiedElements } from './marks.js';
 import type { DecimalStepInput, ElementwiseOracleRule, ExactOutput, HyperEnclosures } from './rule.js';
 import { SharedDecimalFloat64 } from './float64-shared-decimal.js';
 import { certifyStaged } from './staged.js';
@@ -86,6 +86,7 @@ function evaluate(
   const r = update.step(
     a,
     { params: column('params'), grads: column('grads'), slots },
+    // Stryker disable next-line ConditionalExpression: equivalent; `shape: undefined` and no `shape` read the same.
     { h: hyperEnclosures(a, config, t), t, flags: config.flags, ...(shape === undefined ? {} : { shape }) },
   );
   const out: Record<string, readonly Enclosure[]> = { params: r.params };
@@ -102,6 +103,7 @@ function slotNames(layout: StateLayout): readonly string[] {
 function float32Values(a: Arithmetic, input: StepInput) {
   return (what: string, i: number): Enclosure => {
     const xs = what === 'params' ? input.params : what === 'grads' ? input.grads : input.state[what];
+    // Stryker disable next-line OptionalChaining: equivalent; checkStepInput has refused a step without one of these arrays.
     return a.fromFloat32(required(xs?.[i], `${what}[${i}]`));
   };
 }
@@ -182,6 +184,7 @@ export function tensorRule<S extends Schema>(typed: TensorUpdate<S>): Elementwis
               : decimalAt(rule, `state slot '${what}'`, input.state[what], i),
         );
       checkShape(rule, input.shape, input.params.length);
+      checkDecimalLengths(rule, config.entry.state(config.flags), input);
       const r = evaluate(update, config, a, input.t, input.params.length, value, input.shape);
       return Object.fromEntries(Object.entries(r).map(([k, xs]) => [k, xs.map((x) => x as Interval)]));
     },

@@ -8,10 +8,11 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import type { Decimal } from 'decimal.js';
-import { describe, expect } from 'vitest';
+import { describe } from 'vitest';
 import { configure } from '../../core/catalogue/index.js';
 import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
 import type { ElementwiseOracleRule } from '../../oracle/rule.js';
+import { decimalText, expectEnclosures, expectExactOutputs, nonnegativeText } from './exact-outputs.js';
 import { D, exact, moderate, moment, rate, small } from './rules/one-step.js';
 
 const adam = oracleRuleOf('adam') as ElementwiseOracleRule;
@@ -33,12 +34,6 @@ function tfjsAdam(
   return { params: x.param.minus(step), m, v };
 }
 
-/** Decimal text that no float32 (nor binary64) holds: ±k · 10^e with k of up to seven digits. */
-const decimalText = fc
-  .tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: -12, max: 6 }), fc.boolean())
-  .map(([k, e, negative]) => `${negative ? '-' : ''}${k}e${e}`);
-const nonnegativeText = decimalText.map((s) => s.replace('-', ''));
-
 const decimalElement = fc.record({ param: decimalText, grad: decimalText, m: decimalText, v: nonnegativeText });
 
 describe('the elementwise driver on exact decimal inputs (enclose)', () => {
@@ -59,7 +54,6 @@ describe('the elementwise driver on exact decimal inputs (enclose)', () => {
         t,
       };
       const out = adam.enclose(config, input, 40);
-      expect(Object.keys(out).sort()).toEqual(['b1pow', 'b2pow', 'm', 'params', 'v']);
       const expected: Record<string, Decimal[]> = { params: [], m: [], v: [] };
       for (const x of xs) {
         const r = tfjsAdam(
@@ -72,16 +66,7 @@ describe('the elementwise driver on exact decimal inputs (enclose)', () => {
       }
       expected['b1pow'] = [new D(b1pow).times(h.beta1)];
       expected['b2pow'] = [new D(b2pow).times(h.beta2)];
-      for (const [k, values] of Object.entries(expected)) {
-        expect(out[k], k).toHaveLength(values.length);
-        values.forEach((ref, i) => {
-          const e = out[k]![i]!;
-          const what = `${k}[${i}] = ${ref.toPrecision(40)} in [${e.lo.toString()}, ${e.hi.toString()}]`;
-          expect(new D(e.lo).lte(ref) && ref.lte(new D(e.hi)), what).toBe(true);
-          expect(new D(e.lo).lte(new D(e.near)) && new D(e.near).lte(new D(e.hi)), what).toBe(true);
-          expect(new D(e.hi).minus(e.lo).lte(ref.abs().times('1e-30')), what).toBe(true);
-        });
-      }
+      expectEnclosures(out, expected);
     },
   );
 });
@@ -106,7 +91,6 @@ describe("the elementwise driver's exact outputs (exact)", () => {
         t: 3,
       };
       const out = adam.exact(config, input, 60);
-      expect(Object.keys(out).sort()).toEqual(['b1pow', 'b2pow', 'm', 'params', 'v']);
       const expected: Record<string, Decimal[]> = { params: [], m: [], v: [] };
       for (const x of xs) {
         const r = tfjsAdam(
@@ -119,13 +103,7 @@ describe("the elementwise driver's exact outputs (exact)", () => {
       }
       expected['b1pow'] = [exact(b1pow).times(h.beta1)];
       expected['b2pow'] = [exact(b2pow).times(h.beta2)];
-      for (const [k, values] of Object.entries(expected)) {
-        expect(out[k], k).toHaveLength(values.length);
-        values.forEach((ref, i) => {
-          const near = new D(out[k]![i]!);
-          expect(near.minus(ref).abs().lte(ref.abs().times('1e-50')), `${k}[${i}]: ${near} against ${ref}`).toBe(true);
-        });
-      }
+      expectExactOutputs(out, expected);
     },
   );
 });
