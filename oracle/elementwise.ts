@@ -97,6 +97,7 @@ export function elementwiseRule<S extends Schema, P>(typed: ElementwiseUpdate<S,
   // Erasing S (method parameters are bivariant) is sound because every method below checks the
   // configuration with checkEntry before `update` sees it.
   const update: ErasedUpdate<P> = typed;
+  // Stryker disable next-line ObjectLiteral: equivalent; without its caches a preparation is computed anew (./elementwise-stages.ts).
   const caches = { plain: new PreparedCache<P>(), refined: new PreparedCache<P>() };
   return {
     enclose: (config, input, precision) => enclose(update, config, input, precision),
