@@ -1,11 +1,13 @@
 // The incremental mutation check (docs/mutation.md): Stryker over the folders whose score is measured,
 // from (a copy of) the committed results, so that only the mutants whose code or covering tests changed
 // run again; then each folder's score against its floor. A folder with no mutant judged checked nothing
-// and fails. Three runs: the main config (the production rules and regularizers, the judge), the
-// bounds' config (src/gate/bound/ against its unit specs and the narrower spec set) and the oracle's
-// (the files of oracle/ measured so far, against the oracle's own specs).
+// and fails. Four runs: the main config (the production rules and regularizers, the judge), the
+// bounds' config (src/gate/bound/ against its unit specs and the narrower spec set), the oracle's
+// arithmetic and rules (the files of oracle/ measured so far, against the oracle's own specs) and the
+// oracle's formulas outside its arithmetic (against their closed-form specs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import formulas from '../stryker.oracle-formulas.config.mjs';
 
 /** Each Stryker run: its config, its committed results, its JSON report, and the folders it scores (issue 16: at least 95%). */
 const RUNS = [
@@ -74,7 +76,21 @@ const RUNS = [
           'oracle/elementwise-stages.ts',
           'oracle/rule.ts',
           'oracle/tensor-rule.ts',
+          'oracle/float64-tape.ts',
+          'oracle/float64-tape-columns.ts',
         ],
+        floor: 95,
+      },
+    ],
+  },
+  {
+    config: 'stryker.oracle-formulas.config.mjs',
+    committed: 'mutation/incremental-oracle-formulas.json',
+    report: 'reports/mutation/oracle-formulas.json',
+    folders: [
+      {
+        name: "the oracle's formulas outside its arithmetic",
+        globs: formulas.mutate,
         floor: 95,
       },
     ],
@@ -82,6 +98,9 @@ const RUNS = [
 ];
 /** The path prefix a glob stands for: a folder for `folder/**\/*.ts`, else the file itself. */
 const prefixOf = (glob) => glob.replace(/\*\*\/\*\.ts$/, '');
+/** Whether a folder's globs take the file: a glob names it or its folder, and no `!file` leaves it out. */
+const takes = (globs, path) =>
+  globs.some((glob) => !glob.startsWith('!') && path.startsWith(prefixOf(glob))) && !globs.includes(`!${path}`);
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
@@ -110,7 +129,7 @@ for (const run of RUNS) {
   for (const folder of run.folders) {
     const counts = { detected: 0, undetected: 0, ignored: 0 };
     for (const [path, file] of Object.entries(report.files)) {
-      if (!folder.globs.some((glob) => path.startsWith(prefixOf(glob)))) continue;
+      if (!takes(folder.globs, path)) continue;
       for (const m of file.mutants) {
         if (DETECTED.has(m.status)) counts.detected++;
         else if (UNDETECTED.has(m.status)) counts.undetected++;

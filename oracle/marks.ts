@@ -99,6 +99,16 @@ export function uncertifiedElements<K extends string>(
   return certified.uncertified.map(({ output, below, above }) => ({ ...where(output), below, above }));
 }
 
+/** The outputs of `certified` (keyed by output name) that stayed uncertified, each at element `index`. */
+export function uncertifiedAt(certified: Certified<string>, index: number): UncertifiedElement[] {
+  return uncertifiedElements(certified, (output) => ({ output, index }));
+}
+
+/** The elements of `certified` (keyed by element index) that stayed uncertified, all of `output`. */
+export function uncertifiedOf(certified: Certified<string>, output: string): UncertifiedElement[] {
+  return uncertifiedElements(certified, (key) => ({ output, index: Number(key) }));
+}
+
 /** `output` with its uncertified elements attached, or as it is when there are none. */
 export function marked(output: StepOutput, uncertified: readonly UncertifiedElement[]): StepOutput {
   return uncertified.length === 0 ? output : { ...output, uncertified };

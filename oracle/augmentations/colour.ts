@@ -25,7 +25,7 @@ import { HyperparameterError, StepInputError } from '../../core/catalogue/errors
 import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
 import { required } from '../../core/required.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
+import { checkEntry, uncertifiedOf } from '../marks.js';
 import { RationalArithmetic, type Rational } from '../rational.js';
 import { certifyValues } from './interpolating-certify.js';
 import { floorRational, imageOf, ratio } from './interpolating-image.js';
@@ -98,7 +98,7 @@ function run(op: string, image: HwcImage, clip: string, adjust: Adjust): ColourO
   });
   return {
     image: imageOf(H, W, C, 'float32', (y, x, c) => r.values[String((y * W + x) * C + c)] ?? NaN),
-    uncertified: uncertifiedElements(r, (key) => ({ output: 'image', index: Number(key) })),
+    uncertified: uncertifiedOf(r, 'image'),
   };
 }
 

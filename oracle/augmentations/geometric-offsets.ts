@@ -30,21 +30,18 @@ function evenSignificand(x: number): boolean {
 
 /**
  * The binary64 nearest the exact value `d` (ties to even), for finite d within the double range:
- * the candidate Number(d) and its two neighbours, the nearest chosen by exact comparison.
+ * the candidate Number(d), moved to a neighbour when d lies beyond the midpoint between them (or on
+ * it, towards an even significand). The midpoint of two doubles is exact in 2,000 digits, and
+ * decimal.js compares without rounding, so d may have any number of digits (the ladder's enclosures
+ * have up to 2,560; a difference taken at 2,000 digits would make a near-tie a tie).
  */
 export function roundToDouble(d: Decimal): number {
-  const x = Number(d.toString());
-  if (!Number.isFinite(x)) throw new RangeError(`${d.toString()} is beyond the binary64 range`);
-  const candidates = [nextDown(x), x, nextUp(x)];
-  let best = x;
-  let bestDistance: Decimal | undefined;
-  for (const c of candidates) {
-    const distance = new Exact(d).minus(exactOfDouble(c)).abs();
-    const order = bestDistance === undefined ? -1 : distance.cmp(bestDistance);
-    if (order < 0 || (order === 0 && evenSignificand(c) && !evenSignificand(best))) {
-      best = c;
-      bestDistance = distance;
-    }
+  let best = Number(d.toString());
+  if (!Number.isFinite(best)) throw new RangeError(`${d.toString()} is beyond the binary64 range`);
+  for (const neighbour of [nextDown(best), nextUp(best)]) {
+    const side = d.cmp(exact(best).plus(exact(neighbour)).div(2));
+    const towards = neighbour < best ? -1 : 1;
+    if (side === towards || (side === 0 && evenSignificand(neighbour) && !evenSignificand(best))) best = neighbour;
   }
   return best;
 }

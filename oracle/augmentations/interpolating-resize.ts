@@ -18,7 +18,7 @@ import { checkImage, type HwcImage } from '../../core/catalogue/augmentations/ge
 import type { OutputSize, ResizeSchema } from '../../core/catalogue/augmentations/interpolating.js';
 import { ConfigurationError } from '../../core/catalogue/errors.js';
 import type { Arithmetic, Enclosure } from '../enclosure.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
+import { checkEntry, uncertifiedOf } from '../marks.js';
 import { compareRationals, type Rational } from '../rational.js';
 import { certifyValues } from './interpolating-certify.js';
 import { checkSize, floorRational, imageOf, pixel, ratio, roundRational } from './interpolating-image.js';
@@ -126,5 +126,5 @@ export function resizeBilinearOracle(config: Configuration, image: HwcImage, siz
     'float32',
     (y, x, c) => r.values[String((y * size.width + x) * C + c)] ?? NaN,
   );
-  return { image: out, uncertified: uncertifiedElements(r, (key) => ({ output: 'image', index: Number(key) })) };
+  return { image: out, uncertified: uncertifiedOf(r, 'image') };
 }

@@ -16,7 +16,7 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
+import { checkEntry, uncertifiedOf } from '../marks.js';
 import type { AnySchema, Configuration, Schema, UncertifiedElement } from '../../core/catalogue/index.js';
 import type {
   ClipByGlobalNormSchema,
@@ -105,7 +105,7 @@ export function clipOracle(exact: ExactClip, config: Configuration, grads: reado
   });
   const total = grads.reduce((n, g) => n + g.length, 0);
   const flat = Float32Array.from({ length: total }, (_, k) => required(r.values[String(k)], `element ${k}`));
-  return { grads: flat, uncertified: uncertifiedElements(r, (key) => ({ output: 'grads', index: Number(key) })) };
+  return { grads: flat, uncertified: uncertifiedOf(r, 'grads') };
 }
 
 /** The exact clipped gradients (not rounded), for properties about the real numbers. */

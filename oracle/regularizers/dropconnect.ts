@@ -8,8 +8,8 @@
  */
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
+import { checkEntry, uncertifiedAt } from '../marks.js';
+import { StepInputError, type Configuration, type UncertifiedElement } from '../../core/catalogue/index.js';
 import type { DropConnectSchema } from '../../core/catalogue/regularizers/masks.js';
 import { required } from '../../core/required.js';
 
@@ -32,6 +32,10 @@ export function dropConnectOracle(
   // Checked just above: a configuration of DropConnect.
   const { hyper } = config as Configuration<DropConnectSchema>;
   const n = x.length;
+  if (n === 0 ? w.length !== 0 : w.length % n !== 0)
+    throw new StepInputError('dropconnect', `W's length ${w.length} is not a multiple of x's length ${n}`);
+  if (mask.length !== w.length)
+    throw new StepInputError('dropconnect', `the mask's length ${mask.length} is not W's length ${w.length}`);
   const m = n === 0 ? 0 : w.length / n;
   const out: DropConnectOracleOutputs = {
     train: new Float32Array(m),
@@ -39,7 +43,7 @@ export function dropConnectOracle(
     variance: new Float32Array(m),
     uncertified: [],
   };
-  const at = (values: Float32Array, k: number, what: string): number => required(values[k], `${what}[${k}]`);
+  const at = (values: Float32Array, k: number): number => required(values[k], 'an element the shapes above hold');
   for (let i = 0; i < m; i++) {
     const r = certify((a) => {
       const p = a.point(hyper.keep);
@@ -47,8 +51,8 @@ export function dropConnectOracle(
       let linear = a.point(0);
       let squares = a.point(0);
       for (let j = 0; j < n; j++) {
-        const term = a.mul(a.point(exactFromFloat32(at(w, i * n + j, 'W'))), a.point(exactFromFloat32(at(x, j, 'x'))));
-        train = a.add(train, a.mul(a.point(at(mask, i * n + j, 'mask')), term));
+        const term = a.mul(a.point(exactFromFloat32(at(w, i * n + j))), a.point(exactFromFloat32(at(x, j))));
+        train = a.add(train, a.mul(a.point(at(mask, i * n + j)), term));
         linear = a.add(linear, term);
         squares = a.add(squares, a.square(term));
       }
@@ -57,7 +61,7 @@ export function dropConnectOracle(
     out.train[i] = r.values.train;
     out.mean[i] = r.values.mean;
     out.variance[i] = r.values.variance;
-    out.uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
+    out.uncertified.push(...uncertifiedAt(r, i));
   }
   return out;
 }

@@ -9,8 +9,8 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import type { IntervalArithmetic, Interval } from '../interval.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
-import type { Configuration, UncertifiedElement } from '../../core/catalogue/index.js';
+import { checkEntry, uncertifiedAt } from '../marks.js';
+import { StepInputError, type Configuration, type UncertifiedElement } from '../../core/catalogue/index.js';
 import type { DropoutSchema } from '../../core/catalogue/regularizers/masks.js';
 import { required } from '../../core/required.js';
 
@@ -33,6 +33,8 @@ export function dropoutOracle(config: Configuration, x: Float32Array, mask: Floa
   checkEntry('dropout', ['dropout'], config);
   // Checked just above: a configuration of dropout.
   const dropout = config as Configuration<DropoutSchema>;
+  if (mask.length !== x.length)
+    throw new StepInputError('dropout', `the mask's length ${mask.length} is not the input's length ${x.length}`);
   const uncertified: UncertifiedElement[] = [];
   const inverted = dropout.flags.form === 'inverted';
   const train = new Float32Array(x.length);
@@ -47,7 +49,7 @@ export function dropoutOracle(config: Configuration, x: Float32Array, mask: Floa
     });
     train[i] = r.values.train;
     inference[i] = r.values.inference;
-    uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
+    uncertified.push(...uncertifiedAt(r, i));
   });
   return { train, inference, uncertified };
 }

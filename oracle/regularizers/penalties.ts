@@ -16,7 +16,7 @@
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
-import { checkEntry, uncertifiedElements } from '../marks.js';
+import { checkEntry, uncertifiedAt } from '../marks.js';
 import type { AnySchema, Configuration, Schema, UncertifiedElement } from '../../core/catalogue/index.js';
 import type {
   ElasticNetSchema,
@@ -139,13 +139,13 @@ export function penaltyOracle(exact: ExactPenalty, config: Configuration, w: Flo
     });
     gradient[i] = required(r.values['gradient'], 'the certified gradient');
     if (prox) prox[i] = required(r.values['prox'], 'the certified proximal step');
-    uncertified.push(...uncertifiedElements(r, (output) => ({ output, index: i })));
+    uncertified.push(...uncertifiedAt(r, i));
   });
   const total = certify((a) => {
     const c = exact.coefficients(a, config);
     return { penalty: Array.from(w).reduce((sum, x) => a.add(sum, exact.term(a, weight(a, x), c)), a.point(0)) };
   });
-  uncertified.push(...uncertifiedElements(total, (output) => ({ output, index: 0 })));
+  uncertified.push(...uncertifiedAt(total, 0));
   return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}), uncertified };
 }
 

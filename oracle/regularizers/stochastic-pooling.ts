@@ -8,8 +8,9 @@
  */
 import { exactFromFloat32 } from '../binary32.js';
 import { certify } from '../certify.js';
-import { uncertifiedElements } from '../marks.js';
-import type { UncertifiedElement } from '../../core/catalogue/index.js';
+import type { IntervalArithmetic } from '../interval.js';
+import { uncertifiedAt, uncertifiedOf } from '../marks.js';
+import { StepInputError, type UncertifiedElement } from '../../core/catalogue/index.js';
 import { required } from '../../core/required.js';
 
 /** Stochastic pooling's oracle outputs. */
@@ -24,34 +25,36 @@ export type StochasticPoolingOracleOutputs = {
  * elements left uncertified.
  */
 export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticPoolingOracleOutputs {
+  if (!Number.isInteger(k) || k < 1 || a.length % k !== 0)
+    throw new StepInputError('stochastic-pooling', `${a.length} activations are not whole regions of ${k}`);
   const uncertified: UncertifiedElement[] = [];
-  const regions = a.length / k;
   const probabilities = new Float32Array(a.length);
-  const inference = new Float32Array(regions);
-  for (let r = 0; r < regions; r++) {
-    const region = a.subarray(r * k, (r + 1) * k);
+  const inference = new Float32Array(a.length / k);
+  for (let start = 0; start < a.length; start += k) {
+    const region = a.subarray(start, start + k);
     if (region.every((v) => v === 0)) continue;
-    const c = certify<string>((ar) => {
+    /** The region's activations and their sum S, exactly. */
+    const exact = (ar: IntervalArithmetic) => {
       const xs = Array.from(region, (v) => ar.point(exactFromFloat32(v)));
-      const sum = xs.reduce((s, v) => ar.add(s, v), ar.point(0));
-      const out: Record<string, ReturnType<typeof ar.point>> = {
+      return { xs, sum: xs.reduce((s, v) => ar.add(s, v), ar.point(0)) };
+    };
+    const mean = certify((ar) => {
+      const { xs, sum } = exact(ar);
+      return {
         inference: ar.div(
           xs.reduce((s, v) => ar.add(s, ar.square(v)), ar.point(0)),
           sum,
         ),
       };
-      xs.forEach((v, i) => (out[`p${i}`] = ar.div(v, sum)));
-      return out;
     });
-    inference[r] = required(c.values['inference'], 'the certified inference');
-    for (let i = 0; i < k; i++) probabilities[r * k + i] = required(c.values[`p${i}`], `the certified p${i}`);
-    uncertified.push(
-      ...uncertifiedElements(c, (key) =>
-        key === 'inference'
-          ? { output: key, index: r }
-          : { output: 'probabilities', index: r * k + Number(key.slice(1)) },
-      ),
-    );
+    // Keyed by the activation's index in `a`.
+    const p = certify<string>((ar) => {
+      const { xs, sum } = exact(ar);
+      return Object.fromEntries(xs.map((v, i) => [String(start + i), ar.div(v, sum)]));
+    });
+    inference[start / k] = mean.values.inference;
+    region.forEach((_, i) => (probabilities[start + i] = required(p.values[String(start + i)], 'the certified p_i')));
+    uncertified.push(...uncertifiedAt(mean, start / k), ...uncertifiedOf(p, 'probabilities'));
   }
   return { probabilities, inference, uncertified };
 }

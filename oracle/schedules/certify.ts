@@ -19,6 +19,7 @@ import {
 import { roundToFloat32 } from '../binary32.js';
 import { roundToDouble } from '../augmentations/geometric-offsets.js';
 import { IntervalArithmetic, Undecided, type Interval } from '../interval.js';
+import { required } from '../../core/required.js';
 
 /** A learning rate: its certified float32 and float64, and the enclosure that certified them. */
 export interface CertifiedRate {
@@ -50,7 +51,7 @@ export const certifiedFloat64: (i: Interval) => number | undefined = certifiedBy
  * rounding and is listed in `uncertified`. `compute` must be a pure function of its arithmetic.
  */
 export function certifyRate(compute: (a: IntervalArithmetic) => Interval): CertifiedRate {
-  let reason = 'no precision tried';
+  let reason: string | undefined;
   let last: { enclosure: Interval; precision: number } | undefined;
   for (const precision of [...PRECISIONS, ...NEARLY_DECIDED_PRECISIONS]) {
     let enclosure: Interval;
@@ -66,9 +67,9 @@ export function certifyRate(compute: (a: IntervalArithmetic) => Interval): Certi
     const float64 = certifiedFloat64(enclosure);
     if (float32 !== undefined && float64 !== undefined)
       return { float32, float64, enclosure, precision, uncertified: [] };
-    reason = `the enclosure [${enclosure.lo.toSignificantDigits(20)}, ${enclosure.hi.toSignificantDigits(20)}] holds a rounding boundary`;
   }
-  if (last === undefined) throw new CertificationError(reason);
+  // Every precision threw Undecided, so there is a reason.
+  if (last === undefined) throw new CertificationError(required(reason, 'the reason an operation stayed undecided'));
   const { enclosure, precision } = last;
   const float32 = certifiedFloat32(enclosure);
   const float64 = certifiedFloat64(enclosure);

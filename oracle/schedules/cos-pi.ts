@@ -58,6 +58,7 @@ function arctanInverse(unit: bigint, n: bigint): Fixed {
 /** π U at scale 10^S (cached). */
 function fixedPi(scale: number): Fixed {
   let pi = piCache.get(scale);
+  // Stryker disable next-line ConditionalExpression: equivalent; π at a scale is computed anew, the same value, only slower.
   if (pi === undefined) {
     const unit = 10n ** BigInt(scale);
     const a5 = arctanInverse(unit, 5n);
@@ -106,21 +107,37 @@ export function piEnclosure(a: IntervalArithmetic): Interval {
 /** The exact values of cos(π m) at m = k/6 ∈ [0, 1] where they are rational (Niven). */
 const RATIONAL_COS: Readonly<Record<string, string>> = { '0': '1', '2': '0.5', '3': '0', '4': '-0.5', '6': '-1' };
 
-/** An enclosure of cos(π x) for the exact rational x (the proof is in this module's comment). */
-export function cosPi(a: IntervalArithmetic, x: Q): Interval {
+/**
+ * Step 2: cos(π x) = ±cos(π r) or ±sin(π r) with r = rNum/rDen ∈ [0, ¼] (the range step 4's
+ * remainder bound needs), or its exact value where it is rational (Niven).
+ */
+export type Reduced =
+  | { readonly exact: string }
+  | { readonly rNum: bigint; readonly rDen: bigint; readonly sine: boolean; readonly negate: boolean };
+
+/** The reduction of step 2, exactly on the rational x. */
+export function reduceArgument(x: Q): Reduced {
   const two = 2n * x.den;
   let num = x.num % two;
   if (num < 0n) num += two;
   if (num > x.den) num = two - num;
   if ((6n * num) % x.den === 0n) {
     const exact = RATIONAL_COS[String((6n * num) / x.den)];
-    if (exact !== undefined) return a.point(exact);
+    if (exact !== undefined) return { exact };
   }
   const negate = 2n * num > x.den;
   if (negate) num = x.den - num;
   const sine = 4n * num > x.den;
   // r = num/den for the cosine, (den − 2 num)/(2 den) = ½ − m for the sine.
   const [rNum, rDen] = sine ? [x.den - 2n * num, 2n * x.den] : [num, x.den];
+  return { rNum, rDen, sine, negate };
+}
+
+/** An enclosure of cos(π x) for the exact rational x (the proof is in this module's comment). */
+export function cosPi(a: IntervalArithmetic, x: Q): Interval {
+  const reduced = reduceArgument(x);
+  if ('exact' in reduced) return a.point(reduced.exact);
+  const { rNum, rDen, sine, negate } = reduced;
   const scale = scaleOf(a);
   const pi = fixedPi(scale);
   const y = (pi.value * rNum) / rDen;

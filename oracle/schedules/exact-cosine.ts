@@ -50,7 +50,11 @@ export const cosineAnnealingExact: ExactSchedule<CosineAnnealingSchema> = (a, { 
       return annealed(a, sub(from, eta), eta, x, hyper.exponent);
     }
     const alpha =
-      hyper.alpha !== undefined ? rational(hyper.alpha) : isZero(from) ? ZERO : div(rational(hyper.end ?? '0'), from);
+      hyper.alpha !== undefined
+        ? rational(hyper.alpha)
+        : isZero(from)
+          ? ZERO
+          : div(rational(required(hyper.end, 'the end value of a preset without a floor')), from);
     return annealed(a, mul(from, sub(ONE, alpha)), mul(from, alpha), x, hyper.exponent);
   };
   if (hyper.peak === undefined) {
@@ -58,7 +62,7 @@ export const cosineAnnealingExact: ExactSchedule<CosineAnnealingSchema> = (a, { 
     return decayFrom(lr, div(s, T));
   }
   const peak = rational(hyper.peak);
-  const W = rational(hyper.warmupSteps ?? '0');
+  const W = rational(required(hyper.warmupSteps, 'the warmup steps of a preset with a peak'));
   const D = flags.decayStepsCount === 'including-warmup' ? sub(T, W) : T;
   const s = min(rational(t), add(W, D));
   if (cmp(s, W) < 0) return enclose(a, add(lr, mul(sub(peak, lr), div(s, W))));

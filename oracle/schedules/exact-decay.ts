@@ -25,13 +25,12 @@ export type ExactSchedule<S extends ScheduleSchema> = (
 ) => Interval;
 
 /**
- * γ^e for exact γ ≥ 0 and a rational e > 0 that is not an integer: 0 for γ = 0, else the hull of
- * γ^lo and γ^hi over the ends of e's enclosure (γ^y is monotone in y), each from the interval
- * arithmetic's `powReal` (oracle/interval.ts: decimal.js's pow with guard digits and a two-unit slack).
+ * γ^e for exact γ ≥ 0 and a rational e > 0 that is not an integer: the hull of γ^lo and γ^hi over
+ * the ends of e's enclosure (γ^y is monotone in y), each from the interval arithmetic's `powReal`
+ * (oracle/interval.ts: decimal.js's pow with guard digits and a two-unit slack; the point 0 for γ = 0).
  */
 export function powRational(a: IntervalArithmetic, base: string, e: Q): Interval {
   const b = a.point(base);
-  if (b.lo.isZero()) return b;
   const y = enclose(a, e);
   const atLo = a.powReal(b, a.point(y.lo));
   const atHi = a.powReal(b, a.point(y.hi));

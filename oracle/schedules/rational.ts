@@ -39,11 +39,9 @@ export function rational(value: string | number): Q {
     if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a safe integer`);
     return { num: BigInt(value), den: 1n };
   }
-  const plain = new Decimal(value).toFixed();
-  const negative = plain.startsWith('-');
-  const [whole = '0', fraction = ''] = (negative ? plain.slice(1) : plain).split('.');
-  const num = BigInt(whole + fraction);
-  return ratio(negative ? -num : num, 10n ** BigInt(fraction.length));
+  // Fixed-point text: the sign, if any, leads the whole part, which BigInt reads with the digits.
+  const [whole, fraction = ''] = new Decimal(value).toFixed().split('.') as [string, string?];
+  return ratio(BigInt(whole + fraction), 10n ** BigInt(fraction.length));
 }
 
 /** a + b. */
@@ -66,11 +64,11 @@ export const isZero = (a: Q): boolean => a.num === 0n;
 /** ⌊a⌋. */
 export function floor(a: Q): bigint {
   const q = a.num / a.den;
-  return a.num < 0n && q * a.den !== a.num ? q - 1n : q;
+  // In lowest terms, a is an integer exactly when its denominator is 1; else q is rounded towards 0.
+  return a.num < 0n && a.den !== 1n ? q - 1n : q;
 }
 
 /** The enclosure of the exact rational x: num/den, one directed division (a point when it is exact). */
 export function enclose(a: IntervalArithmetic, x: Q): Interval {
-  const num = a.point(x.num.toString());
-  return x.den === 1n ? num : a.div(num, a.point(x.den.toString()));
+  return a.div(a.point(x.num.toString()), a.point(x.den.toString()));
 }

@@ -99,9 +99,7 @@ describe('gate --impl', () => {
     ['--wrong-id', /it answered id 2 to the step request 1 /],
     ['--wrong-length', /answer to the step request 1 has (\d+) params, (?!\1)\d+ expected/],
   ])('stops with exit status 3 when the program breaks the protocol (%s)', async (flags, message) => {
-    const started = Date.now();
     const { status, out } = await gate(flags, '--runs', '20', '--preset', 'paper', '--timeout', '0.5', '--json');
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(status).toBe(EXIT.gate);
     const report = JSON.parse(out) as CheckReport;
     expect(report.broken?.message).toMatch(message);

@@ -48,6 +48,8 @@ export interface TableOutput {
   /** The table's file (default: fixtures/error-bounds.json under the package root). */
   readonly file?: () => string;
   readonly write?: (file: string, contents: string) => void;
+  /** The measurement (default: {@link measureBoundTable}); a test counts its calls. */
+  readonly measure?: typeof measureBoundTable;
 }
 
 /** How {@link printTable} prints and where it writes. */
@@ -153,7 +155,7 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       const display = progressDisplay(err);
       let table: BoundTable;
       try {
-        table = measureBoundTable(impl, {
+        table = (output.measure ?? measureBoundTable)(impl, {
           cases: runs,
           seed,
           progress: display.listener,
