@@ -16,18 +16,14 @@ import {
   tightBound,
 } from '../../../oracle/claims/adam-step-size.js';
 import { IntervalArithmetic, type Interval } from '../../../oracle/interval.js';
-import { D, type D as DValue } from '../closed-forms.js';
+import { APPROXIMATE, D, holds, root, type D as DValue } from '../closed-forms.js';
 
 const a = IntervalArithmetic.at(100);
-const ROOT = D.clone({ precision: 130 });
-const root = (x: DValue) => new D(ROOT.sqrt(x));
 
 /** The enclosure holds d (within 10^−125 of |d|, the closed form's own square roots) and is narrow. */
 function expectHolds(i: Interval, d: DValue) {
-  const slack = d.abs().times('1e-125');
-  const [lo, hi] = [new D(i.lo), new D(i.hi)];
-  expect(lo.minus(slack).lte(d) && d.lte(hi.plus(slack)), `${lo} ≤ ${d} ≤ ${hi}`).toBe(true);
-  expect(hi.minus(lo).lte(d.abs().times('1e-90'))).toBe(true);
+  expect(holds(i, d, APPROXIMATE), `${i.lo} ≤ ${d} ≤ ${i.hi}`).toBe(true);
+  expect(new D(i.hi).minus(i.lo).lte(d.abs().times('1e-90'))).toBe(true);
 }
 
 const beta = fc.constantFrom('0.9', '0.999', '0.5', '0.1', '0.99');

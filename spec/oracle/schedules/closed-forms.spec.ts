@@ -9,7 +9,7 @@
  * form's.
  */
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe } from 'vitest';
 import {
   configureSchedule,
   cosineAnnealing,
@@ -17,46 +17,14 @@ import {
   linear,
   multiStep,
   piecewiseConstant,
-  type ScheduleConfig,
-  type ScheduleSchema,
 } from '../../../core/schedules/index.js';
-import { roundToFloat32 } from '../../../oracle/binary32.js';
-import { IntervalArithmetic } from '../../../oracle/interval.js';
-import { learningRateAt, learningRateEnclosure } from '../../../oracle/schedules/index.js';
-import { D, type D as DValue } from '../closed-forms.js';
-
-const PRECISION = 100;
-const a = IntervalArithmetic.at(PRECISION);
-const D130 = D.clone({ precision: 130 });
-const PI = D130.acos(-1);
-
-/**
- * The rate at t holds `expected` (within 10^−125 relative when `approximate`: a closed form with a
- * power or cosine taken at 130 digits), is a point when `point` and `expected` has at most the
- * arithmetic's digits, and rounds to float32 and float64 as
- * `expected` does.
- */
-function expectRate<S extends ScheduleSchema>(
-  config: ScheduleConfig<S>,
-  t: number,
-  expected: DValue,
-  { point, approximate }: { point: boolean; approximate: boolean },
-) {
-  const e = learningRateEnclosure(a, config, t);
-  const [lo, hi] = [new D(e.lo), new D(e.hi)];
-  const slack = approximate ? expected.abs().times('1e-125') : new D(0);
-  expect(lo.minus(slack).lte(expected) && expected.lte(hi.plus(slack)), `t = ${t}: ${lo} … ${hi}`).toBe(true);
-  if (point && expected.sd() <= PRECISION) expect(lo.eq(hi), `t = ${t}: a point`).toBe(true);
-  const r = learningRateAt(config, t);
-  expect(r.float32, `t = ${t}: float32`).toBe(roundToFloat32(expected));
-  expect(r.float64, `t = ${t}: float64`).toBe(Number(expected.toSignificantDigits(40).toString()));
-}
+import { cosineFactor, D, pow } from '../closed-forms.js';
+import { expectRate } from './rates.js';
 
 const rate = fc.constantFrom('0.1', '0.05', '1', '0.0003', '2.5');
 const gamma = fc.constantFrom('0.96', '0.1', '0.5', '0.999', '0.3', '0');
 const step = fc.nat({ max: 300 });
-/** c(x) = (1 + cos(π x))/2 at 130 digits. */
-const c = (x: DValue) => new D(D130.cos(PI.times(x)).plus(1).div(2));
+const c = cosineFactor;
 
 describe('the decays at random steps', () => {
   test.prop([rate, gamma, fc.integer({ min: 1, max: 60 }), step, fc.constantFrom(undefined, false, true)])(
@@ -70,7 +38,7 @@ describe('the decays at random steps', () => {
           : configureSchedule(exponentialDecay, 'keras', { hyper, flags: { staircase: kerasStaircase } });
       const staircase = kerasStaircase ?? true;
       const whole = staircase || t % s === 0;
-      const power = whole ? new D(g).pow(Math.floor(t / s)) : new D(D130.pow(g, new D130(t).div(s)));
+      const power = whole ? new D(g).pow(Math.floor(t / s)) : pow(new D(g), new D(t).div(s));
       expectRate(config, t, power.times(lr), { point: whole, approximate: !whole });
     },
   );

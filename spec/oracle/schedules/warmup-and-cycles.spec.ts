@@ -9,26 +9,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { configureSchedule, cosineAnnealing, oneCycle, ScheduleStepError } from '../../../core/schedules/index.js';
-import { roundToFloat32 } from '../../../oracle/binary32.js';
-import { IntervalArithmetic } from '../../../oracle/interval.js';
-import { learningRateAt, learningRateEnclosure } from '../../../oracle/schedules/index.js';
-import { D, type D as DValue } from '../closed-forms.js';
+import { learningRateAt } from '../../../oracle/schedules/index.js';
+import { cosineFactor, D, pow } from '../closed-forms.js';
+import { expectRate } from './rates.js';
 
-const a = IntervalArithmetic.at(100);
-const D130 = D.clone({ precision: 130 });
-const PI = D130.acos(-1);
-/** c(x) = (1 + cos(π x))/2 at 130 digits. */
-const c = (x: DValue) => new D(D130.cos(PI.times(x)).plus(1).div(2));
-const pow = (x: DValue, k: string) => (x.isZero() ? new D(0) : new D(D130.pow(x, k)));
-
-/** The rate at t holds `expected` (within 10^−120 relative) and rounds as it does to float32. */
-function expectRate(config: Parameters<typeof learningRateAt>[0], t: number, expected: DValue) {
-  const e = learningRateEnclosure(a, config, t);
-  const slack = expected.abs().times('1e-120');
-  const [lo, hi] = [new D(e.lo), new D(e.hi)];
-  expect(lo.minus(slack).lte(expected) && expected.lte(hi.plus(slack)), `t = ${t}: ${lo} … ${hi}`).toBe(true);
-  expect(learningRateAt(config, t).float32, `t = ${t}`).toBe(roundToFloat32(expected));
-}
+const c = cosineFactor;
+/** The rate at t holds `expected` (within 10^−125 relative: its cosines and powers), rounds to float32 and float64 as it does. */
+const expectClose = (config: Parameters<typeof expectRate>[0], t: number, expected: D) =>
+  expectRate(config, t, expected, { point: false, approximate: true });
 
 describe('cosine decay after a warmup', () => {
   test.prop([
@@ -58,7 +46,7 @@ describe('cosine decay after a warmup', () => {
                 .times(pow(c(new D(s - W).div(T - W)), k))
                 .plus(alpha),
             );
-      expectRate(config, t, expected);
+      expectClose(config, t, expected);
     },
   );
 
@@ -84,7 +72,7 @@ describe('cosine decay after a warmup', () => {
               .times(c(new D(s - W).div(T)))
               .plus(alpha),
           );
-    expectRate(config, t, expected);
+    expectClose(config, t, expected);
   });
 });
 
@@ -112,7 +100,7 @@ describe("PyTorch's OneCycleLR", () => {
           { end: rise, from: initial, to: new D(max) },
           { end: new D(N - 1), from: new D(max), to: minimum },
         ];
-    return (t: number): DValue => {
+    return (t: number): D => {
       let start = new D(0);
       let i = 0;
       while (i < phases.length - 1 && new D(t).gt(phases[i]!.end)) start = phases[i++]!.end;
@@ -139,7 +127,7 @@ describe("PyTorch's OneCycleLR", () => {
         flags: { threePhase: three, anneal },
       });
       const t = Math.min(N, Math.floor(u * (N + 1)));
-      expectRate(config, t, closedForm(N, pct, max, div, final, three, anneal === 'linear')(t));
+      expectClose(config, t, closedForm(N, pct, max, div, final, three, anneal === 'linear')(t));
     },
   );
 
