@@ -1,8 +1,8 @@
 // Mutation testing of the oracle's formulas outside its arithmetic (`npx stryker run
 // stryker.oracle-formulas.config.mjs`): the regularizers, the clippings, the test objectives, Keras's
-// wrapper stages, Adam's step-size claim, the learning-rate schedules and the monitors, against their
-// closed-form specs only (vitest.mutate-oracle-formulas.config.ts), with incremental results of their
-// own.
+// wrapper stages, Adam's step-size claim, the learning-rate schedules (with the rate each stage of a
+// rule takes), the monitors and the augmentations, against their closed-form specs only
+// (vitest.mutate-oracle-formulas.config.ts), with incremental results of their own.
 import base from './stryker.config.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -16,9 +16,8 @@ export default {
     'oracle/objectives.ts',
     'oracle/keras-wrapper.ts',
     'oracle/schedules/**/*.ts',
-    // How a rule's arithmetic takes a schedule's rate: measured with the rules and their stages.
-    '!oracle/schedules/rule-rate.ts',
     'oracle/monitors/**/*.ts',
+    'oracle/augmentations/**/*.ts',
   ],
   incrementalFile: 'mutation/incremental-oracle-formulas.json',
   // Their specs take about 10 s in all; a mutant that sends every output up the decimal ladder's

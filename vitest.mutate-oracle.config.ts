@@ -27,6 +27,8 @@ export const FORMULA_SPECS = [
   'spec/oracle/monitors/**/*.spec.ts',
   'spec/schedules/oracle.spec.ts',
   'spec/schedules/cos-pi.spec.ts',
+  'spec/oracle/augmentations/**/*.spec.ts',
+  'spec/augmentations/interpolating-oracle.spec.ts',
 ] as const;
 
 export default defineConfig({

@@ -3,8 +3,8 @@
 // run again; then each folder's score against its floor. A folder with no mutant judged checked nothing
 // and fails. Four runs: the main config (the production rules and regularizers, the judge), the
 // bounds' config (src/gate/bound/ against its unit specs and the narrower spec set), the oracle's
-// arithmetic and rules (the files of oracle/ measured so far, against the oracle's own specs) and the
-// oracle's formulas outside its arithmetic (against their closed-form specs).
+// arithmetic, rules, drivers and tape (against the oracle's own specs) and the rest of oracle/, its
+// formulas and augmentations outside the arithmetic (against their closed-form specs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import formulas from '../stryker.oracle-formulas.config.mjs';
@@ -41,7 +41,7 @@ const RUNS = [
     report: 'reports/mutation/oracle.json',
     folders: [
       {
-        name: 'the oracle, the files measured so far',
+        name: "the oracle's arithmetic, rules, drivers and tape",
         globs: [
           'oracle/binary32.ts',
           'oracle/decimal-sqrt.ts',
@@ -89,7 +89,7 @@ const RUNS = [
     report: 'reports/mutation/oracle-formulas.json',
     folders: [
       {
-        name: "the oracle's formulas outside its arithmetic",
+        name: "the oracle's formulas and augmentations outside its arithmetic",
         globs: formulas.mutate,
         floor: 95,
       },

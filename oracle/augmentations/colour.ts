@@ -30,8 +30,15 @@ import { RationalArithmetic, type Rational } from '../rational.js';
 import { certifyValues } from './interpolating-certify.js';
 import { floorRational, imageOf, ratio } from './interpolating-image.js';
 
-/** The adjustment of one image: its channel planes in, its channel planes out (before any uint8 write-back). */
-type Adjust = (a: Arithmetic, planes: readonly Enclosure[][], floor: (e: Enclosure) => Enclosure) => Enclosure[][];
+/**
+ * The adjustment of one image: its channel planes in, its channel planes out (before any uint8
+ * write-back); `floor` is the exact floor for a uint8 image, undefined for a float32 one.
+ */
+type Adjust = (
+  a: Arithmetic,
+  planes: readonly Enclosure[][],
+  floor: ((e: Enclosure) => Enclosure) | undefined,
+) => Enclosure[][];
 
 /** A colour oracle's output: the image (same shape and dtype) and the float32 values left uncertified. */
 export interface ColourOracleOutput {
@@ -42,10 +49,10 @@ export interface ColourOracleOutput {
 const clamp = (a: Arithmetic, y: Enclosure, lo: number, hi: number): Enclosure =>
   a.neg(a.max(a.neg(a.max(y, a.point(lo))), a.neg(a.point(hi))));
 
-/** The clip interval of the flag for a dtype, undefined for none. */
-function clipRange(clip: string, dtype: HwcImage['dtype']): readonly [number, number] | undefined {
+/** The clip interval of the flag for a float32 image, undefined for none (a uint8 one is clipped to [0, 255] as written back). */
+function clipRange(clip: string): readonly [number, number] | undefined {
   if (clip === 'value-range') return [0, 255];
-  if (clip === 'unit') return dtype === 'float32' ? [0, 1] : [0, 255];
+  if (clip === 'unit') return [0, 1];
   return undefined;
 }
 
@@ -60,12 +67,11 @@ function planesOf(image: HwcImage, value: (x: number) => Enclosure): Enclosure[]
 /** Runs `adjust` on `image` under the clip flag `clip` with the uint8 conventions above. */
 function run(op: string, image: HwcImage, clip: string, adjust: Adjust): ColourOracleOutput {
   checkImage(op, image);
-  const range = clipRange(clip, image.dtype);
   if (clip === 'value-range' && image.dtype !== 'float32')
     throw new StepInputError(op, "the 'value-range' convention (Keras 3's layers) takes float32 images");
   const { height: H, width: W, channels: C } = image;
   const at = <T>(planes: readonly T[][], y: number, x: number, c: number): T =>
-    required(planes[c]?.[y * W + x], `value (${y}, ${x}, ${c})`);
+    required(required(planes[c], `plane ${c}`)[y * W + x], `value (${y}, ${x}, ${c})`);
   if (image.dtype === 'uint8') {
     const q = RationalArithmetic.instance;
     const tensorflow = clip === 'none';
@@ -79,14 +85,12 @@ function run(op: string, image: HwcImage, clip: string, adjust: Adjust): ColourO
     );
     return { image: imageOf(H, W, C, 'uint8', (y, x, c) => at(out, y, x, c)), uncertified: [] };
   }
+  const range = clipRange(clip);
   const r = certifyValues((a) => {
-    const noFloor = (): Enclosure => {
-      throw new Error(`${op}: float32 images are never floored`);
-    };
     const planes = adjust(
       a,
       planesOf(image, (x) => a.fromFloat32(x)),
-      noFloor,
+      undefined,
     );
     const outputs: Record<string, Enclosure> = {};
     planes.forEach((plane, c) =>
@@ -115,6 +119,23 @@ function checkTorchvision(op: string, text: string, image: HwcImage): void {
     throw new HyperparameterError(op, 'factor', `factor = ${text}: torchvision's convention takes factors ≥ 0`);
   if (image.channels !== 1 && image.channels !== 3)
     throw new StepInputError(op, `torchvision's convention takes 1 or 3 channels, got ${image.channels}`);
+}
+
+/** 0.2989 R + 0.587 G + 0.114 B of each pixel of three planes, floored when `floor` is given (uint8). */
+function luma(
+  a: Arithmetic,
+  planes: readonly Enclosure[][],
+  floor: ((e: Enclosure) => Enclosure) | undefined,
+): Enclosure[] {
+  const [r, g, b] = planes;
+  const [wr, wg, wb] = GRAYSCALE_WEIGHTS.map((t) => a.point(t));
+  return required(r, 'R').map((x, p) => {
+    const v = a.add(
+      a.add(a.mul(x, required(wr, 'weight')), a.mul(required(required(g, 'G')[p], 'G'), required(wg, 'weight'))),
+      a.mul(required(required(b, 'B')[p], 'B'), required(wb, 'weight')),
+    );
+    return floor === undefined ? v : floor(v);
+  });
 }
 
 /** Brightness of `image` under `config`, exact; shape and dtype kept. */
@@ -147,20 +168,8 @@ export function adjustContrastOracle(config: Configuration, image: HwcImage): Co
     );
   }
   checkTorchvision('adjust-contrast', k, image);
-  const floored = image.dtype === 'uint8' && image.channels === 3;
   return run('adjust-contrast', image, flags.clip, (a, planes, floor) => {
-    const [r, g, b] = planes;
-    const w = GRAYSCALE_WEIGHTS.map((t) => a.point(t));
-    const gray =
-      r !== undefined && g !== undefined && b !== undefined
-        ? r.map((x, p) => {
-            const v = a.add(
-              a.add(a.mul(x, required(w[0], 'weight')), a.mul(required(g[p], 'G'), required(w[1], 'weight'))),
-              a.mul(required(b[p], 'B'), required(w[2], 'weight')),
-            );
-            return floored ? floor(v) : v;
-          })
-        : required(r, 'the channel');
+    const gray = image.channels === 1 ? required(planes[0], 'the channel') : luma(a, planes, floor);
     const m = mean(a, gray);
     const rest = a.mul(a.sub(a.point(1), a.point(k)), m);
     return planes.map((plane) => plane.map((x) => a.add(a.mul(a.point(k), x), rest)));

@@ -30,13 +30,17 @@ function evenSignificand(x: number): boolean {
 
 /**
  * The binary64 nearest the exact value `d` (ties to even), for finite d within the double range:
- * the candidate Number(d), moved to a neighbour when d lies beyond the midpoint between them (or on
- * it, towards an even significand). The midpoint of two doubles is exact in 2,000 digits, and
- * decimal.js compares without rounding, so d may have any number of digits (the ladder's enclosures
- * have up to 2,560; a difference taken at 2,000 digits would make a near-tie a tie).
+ * the candidate read from d's 17 leading digits, moved to a neighbour when d lies beyond the
+ * midpoint between them (or on it, towards an even significand). ECMAScript rounds decimal text
+ * correctly only up to 20 significant digits (StringToNumber), so the candidate is the double nearest
+ * a value within 5 · 10^−17 of |d| relative, less than one unit in the last place from d's nearest
+ * double: one neighbour on either side suffices. The midpoint of two doubles is exact in 2,000
+ * digits, and decimal.js compares without rounding, so d may have any number of digits (the
+ * ladder's enclosures have up to 2,560; a difference taken at 2,000 digits would make a near-tie a
+ * tie).
  */
 export function roundToDouble(d: Decimal): number {
-  let best = Number(d.toString());
+  let best = Number(d.toSignificantDigits(17, Decimal.ROUND_HALF_EVEN).toString());
   if (!Number.isFinite(best)) throw new RangeError(`${d.toString()} is beyond the binary64 range`);
   for (const neighbour of [nextDown(best), nextUp(best)]) {
     const side = d.cmp(exact(best).plus(exact(neighbour)).div(2));
@@ -52,11 +56,10 @@ const exact = (x: number): Decimal => new Exact(exactOfDouble(x));
 /**
  * TensorFlow's start of a central crop of a side of `size` keeping `fraction` (decimal text in
  * (0, 1]): trunc(fl(fl(size − fl(size · fl(f))) / 2)), each fl the binary64 rounding, decided exactly.
- * The kept length is size − 2 start; f = 1 returns the image itself (start 0).
+ * The kept length is size − 2 start; f = 1 keeps the whole side (start 0).
  */
 export function tensorflowCentralStart(size: number, fraction: string): number {
   const f = roundToDouble(new Exact(fraction));
-  if (f === 1) return 0;
   const product = roundToDouble(exact(size).times(exact(f)));
   const difference = roundToDouble(exact(size).minus(exact(product)));
   const half = roundToDouble(exact(difference).div(2));

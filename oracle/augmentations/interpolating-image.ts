@@ -10,7 +10,7 @@ import type { HwcImage, ImageDtype } from '../../core/catalogue/augmentations/ge
 import { required } from '../../core/required.js';
 import { compareRationals, RationalArithmetic, type Rational } from '../rational.js';
 
-const positiveInteger = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+const positiveInteger = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) > 0;
 
 /** Checks an output size: positive integers. */
 export function checkSize(op: string, height: number, width: number): void {
@@ -36,9 +36,8 @@ export function imageOf(
   let k = 0;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) for (let c = 0; c < channels; c++) data[k++] = value(y, x, c);
-  return dtype === 'float32'
-    ? { height, width, channels, dtype, data: data as Float32Array }
-    : { height, width, channels, dtype, data: data as Uint8Array };
+  // The array was made for the dtype just above.
+  return { height, width, channels, dtype, data } as HwcImage;
 }
 
 /** The rational p/q of integers, q ≠ 0 (sign carried by the numerator). */
@@ -51,8 +50,8 @@ export function ratio(p: bigint | number, q: bigint | number): Rational {
 
 /** ⌊r⌋ of a rational (den > 0). */
 export function floorRational(r: Rational): bigint {
-  const q = r.num / r.den;
-  return r.num < 0n && q * r.den !== r.num ? q - 1n : q;
+  const q = r.num / r.den; // truncated toward zero: one above the floor for a negative non-integer
+  return q * r.den > r.num ? q - 1n : q;
 }
 
 /** How a value halfway between two integers rounds: up, to even, or away from zero. */
@@ -67,7 +66,7 @@ export function roundRational(r: Rational, rule: HalfRounding): bigint {
   if (fraction > 0) return below + 1n;
   if (rule === 'half-up') return below + 1n;
   if (rule === 'half-even') return below % 2n === 0n ? below : below + 1n;
-  return r.num < 0n ? below : below + 1n;
+  return below < 0n ? below : below + 1n; // r = below + 1/2 is negative exactly when below is
 }
 
 /** The exact rational of decimal text (a hyperparameter), exponent notation included. */

@@ -102,18 +102,22 @@ export function resizeBilinearOracle(config: Configuration, image: HwcImage, siz
   const cols = Array.from({ length: size.width }, (_, j) => bilinearTap(coordinates, image.width, size.width, j));
   const C = image.channels;
   const r = certifyValues((a) => {
-    const value = (y: number, x: number, c: number): Enclosure =>
-      image.dtype === 'float32' ? a.fromFloat32(pixel(image, y, x, c)) : a.point(pixel(image, y, x, c));
+    // A uint8 value is a float32 too.
+    const value = (y: number, x: number, c: number): Enclosure => a.fromFloat32(pixel(image, y, x, c));
     const outputs: Record<string, Enclosure> = {};
+    // p + (q − p) w. At w = 0 it is p + (d − d) with d = q − p: the same p when d is finite and NaN when
+    // d is not, as (q − p) · 0 gives, without multiplying an exact 0 by an enclosure of d that holds 0,
+    // whose zero sign the decimal ladder cannot decide at any precision (a CertificationError).
+    const lerp = (p: Enclosure, q: Enclosure, w: Rational) => {
+      const d = a.sub(q, p);
+      return a.add(p, w.num === 0n ? a.sub(d, d) : a.mul(d, weightOf(a, w)));
+    };
     rows.forEach((ty, y) => {
-      const wy = weightOf(a, ty.weight);
       cols.forEach((tx, x) => {
-        const wx = weightOf(a, tx.weight);
         for (let c = 0; c < C; c++) {
-          const lerp = (p: Enclosure, q: Enclosure, w: Enclosure) => a.add(p, a.mul(a.sub(q, p), w));
-          const top = lerp(value(ty.lower, tx.lower, c), value(ty.lower, tx.upper, c), wx);
-          const bottom = lerp(value(ty.upper, tx.lower, c), value(ty.upper, tx.upper, c), wx);
-          outputs[String((y * size.width + x) * C + c)] = lerp(top, bottom, wy);
+          const top = lerp(value(ty.lower, tx.lower, c), value(ty.lower, tx.upper, c), tx.weight);
+          const bottom = lerp(value(ty.upper, tx.lower, c), value(ty.upper, tx.upper, c), tx.weight);
+          outputs[String((y * size.width + x) * C + c)] = lerp(top, bottom, ty.weight);
         }
       });
     });

@@ -17,6 +17,7 @@ import type { Configuration } from '../../core/catalogue/index.js';
 import { checkImage, type HwcImage } from '../../core/catalogue/augmentations/geometric.js';
 import type { RotateSchema } from '../../core/catalogue/augmentations/interpolating.js';
 import { ConfigurationError } from '../../core/catalogue/errors.js';
+import { required } from '../../core/required.js';
 import { checkEntry } from '../marks.js';
 import { RationalArithmetic, type Rational } from '../rational.js';
 import {
@@ -65,13 +66,10 @@ export function surdTrig(angle: Rational): SurdTrig | undefined {
   };
   const right = step(90);
   if (right !== undefined) {
-    const [c, s] = [
-      [1, 0],
-      [0, 1],
-      [-1, 0],
-      [0, -1],
-    ][right] ?? [1, 0];
-    return { cr: R(c ?? 0), cs: R(0), sr: R(s ?? 0), ss: R(0), root: 2 };
+    // right is 0, 1, 2 or 3: turn lies in [0, 360).
+    const c = required([1, 0, -1, 0][right], 'cos of a right angle');
+    const s = required([0, 1, 0, -1][right], 'sin of a right angle');
+    return { cr: R(c), cs: R(0), sr: R(s), ss: R(0), root: 2 };
   }
   const diagonal = step(45);
   if (diagonal !== undefined) {
@@ -83,8 +81,9 @@ export function surdTrig(angle: Rational): SurdTrig | undefined {
   if (sixth === undefined) return undefined;
   const degrees = sixth * 30;
   const half = (sign: number) => R(sign, 2);
-  const cosSign = degrees < 90 || degrees > 270 ? 1 : -1;
-  const sinSign = degrees < 180 ? 1 : -1;
+  // degrees is one of 30, 60, 120, 150, 210, 240, 300, 330 (0, 90, 180 and 270 are right angles, taken above).
+  const cosSign = degrees <= 60 || degrees >= 300 ? 1 : -1;
+  const sinSign = degrees <= 150 ? 1 : -1;
   const nearAxisX = degrees % 180 === 30 || degrees % 180 === 150; // |cos| = √3/2, |sin| = 1/2
   return nearAxisX
     ? { cr: R(0), cs: R(cosSign), sr: half(sinSign), ss: R(0), root: 3 }
@@ -98,8 +97,8 @@ const clones = new Map<number, typeof Decimal>();
 
 /** decimal.js at `precision` digits, rounding to nearest (cached). */
 function decimalAt(precision: number): typeof Decimal {
-  let D = clones.get(precision);
-  if (D === undefined) clones.set(precision, (D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN })));
+  const D = clones.get(precision) ?? Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
+  clones.set(precision, D);
   return D;
 }
 
@@ -176,6 +175,13 @@ function surdCoordinate(centre: Rational, p: Rational, q: Rational, root: 2 | 3,
         );
 }
 
+/** cos θ and sin θ of `angleText` degrees at D's precision, each in an interval of ±10^−(p − 3). */
+function enclosedTrig(D: typeof Decimal, angleText: string): [[Decimal, Decimal], [Decimal, Decimal]] {
+  const theta = new D(angleText).times(D.acos(-1)).div(180);
+  const slack = new D(10).pow(-(D.precision - 3));
+  return [around(D.cos(theta), slack), around(D.sin(theta), slack)];
+}
+
 /** The source pixel (row, column) of output pixel (y, x), both rounded by `rule`. */
 export type SourceOf = (y: number, x: number) => { readonly row: bigint; readonly col: bigint };
 
@@ -185,12 +191,8 @@ export function rotationSource(angleText: string, cx: Rational, cy: Rational, ru
   const surd = surdTrig(angle);
   const memo = new Map<number, [[Decimal, Decimal], [Decimal, Decimal]]>();
   const trig = (D: typeof Decimal): [[Decimal, Decimal], [Decimal, Decimal]] => {
-    let t = memo.get(D.precision);
-    if (t === undefined) {
-      const theta = new D(angleText).times(D.acos(-1)).div(180);
-      const slack = new D(10).pow(-(D.precision - 3));
-      memo.set(D.precision, (t = [around(D.cos(theta), slack), around(D.sin(theta), slack)]));
-    }
+    const t = memo.get(D.precision) ?? enclosedTrig(D, angleText);
+    memo.set(D.precision, t);
     return t;
   };
   return (y, x) => {
@@ -203,7 +205,6 @@ export function rotationSource(angleText: string, cx: Rational, cy: Rational, ru
       const row = surdCoordinate(cy, Q.add(Q.mul(a, sr), Q.mul(b, cr)), Q.add(Q.mul(a, ss), Q.mul(b, cs)), root, where);
       return { row: row(rule), col: col(rule) };
     }
-    if (a.num === 0n && b.num === 0n) return { row: roundRational(cy, rule), col: roundRational(cx, rule) };
     const col = roundIrrational(cx, a, Q.neg(b), trig, where);
     const row = roundIrrational(cy, b, a, trig, where);
     return { row, col };
@@ -231,11 +232,11 @@ export function rotateOracle(config: Configuration, image: HwcImage): HwcImage {
   const cy = centreIndex(centre, rotation.hyper.centreY, image.height);
   const source = rotationSource(rotation.hyper.angle, cx, cy, roundingOf(rotation));
   const fill = Number(rotation.hyper.fill);
-  const sources = new Map<number, { row: bigint; col: bigint }>();
+  const sources = new Map<string, { row: bigint; col: bigint }>();
   return imageOf(image.height, image.width, image.channels, image.dtype, (y, x, c) => {
-    const key = y * image.width + x;
-    let s = sources.get(key);
-    if (s === undefined) sources.set(key, (s = source(y, x)));
+    const key = `${y} ${x}`;
+    const s = sources.get(key) ?? source(y, x);
+    sources.set(key, s);
     const inside = s.row >= 0n && s.row < BigInt(image.height) && s.col >= 0n && s.col < BigInt(image.width);
     return inside ? pixel(image, Number(s.row), Number(s.col), c) : fill;
   });

@@ -19,7 +19,7 @@ import {
   piecewiseConstant,
 } from '../../../core/schedules/index.js';
 import { cosineFactor, D, pow } from '../closed-forms.js';
-import { expectRate } from './rates.js';
+import { expectRate, rationalCosine } from './rates.js';
 
 const rate = fc.constantFrom('0.1', '0.05', '1', '0.0003', '2.5');
 const gamma = fc.constantFrom('0.96', '0.1', '0.5', '0.999', '0.3', '0');
@@ -109,9 +109,3 @@ describe('the cosines at random steps', () => {
     },
   );
 });
-
-/** Whether cos(π t/T) is rational (Niven: t/T ≡ 0, ±1/3, ±1/2, ±2/3, 1 mod 2), so the rate is exact. */
-function rationalCosine(t: number, T: number): boolean {
-  const r = (t % (2 * T)) / T;
-  return [0, 1 / 3, 1 / 2, 2 / 3, 1, 4 / 3, 3 / 2, 5 / 3].some((x) => Math.abs(r - x) < 1e-12);
-}

@@ -29,3 +29,9 @@ export function expectRate<S extends ScheduleSchema>(
   expect(r.float32, `t = ${t}: float32`).toBe(roundToFloat32(expected));
   expect(r.float64, `t = ${t}: float64`).toBe(Number(expected.toSignificantDigits(40).toString()));
 }
+
+/** Whether cos(π t/T) is rational (Niven: t/T ≡ 0, ±1/3, ±1/2, ±2/3, 1 mod 2), so the rate is exact. */
+export function rationalCosine(t: number, T: number): boolean {
+  const r = (t % (2 * T)) / T;
+  return [0, 1 / 3, 1 / 2, 2 / 3, 1, 4 / 3, 3 / 2, 5 / 3].some((x) => Math.abs(r - x) < 1e-12);
+}
