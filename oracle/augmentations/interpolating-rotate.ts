@@ -12,14 +12,17 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Configuration } from '../../core/catalogue/index.js';
 import { checkImage, type HwcImage } from '../../core/catalogue/augmentations/geometric.js';
 import type { RotateSchema } from '../../core/catalogue/augmentations/interpolating.js';
 import { ConfigurationError } from '../../core/catalogue/errors.js';
 import { required } from '../../core/required.js';
 import { checkEntry } from '../marks.js';
+import { IntervalArithmetic, type Interval } from '../interval.js';
 import { RationalArithmetic, type Rational } from '../rational.js';
+import { cosPi } from '../schedules/cos-pi.js';
+import { ratio as reduced } from '../schedules/rational.js';
 import {
   floorRational,
   imageOf,
@@ -90,17 +93,8 @@ export function surdTrig(angle: Rational): SurdTrig | undefined {
     : { cr: half(cosSign), cs: R(0), sr: R(0), ss: R(sinSign), root: 3 };
 }
 
-/** Precisions (digits) tried for an irrational position; decimal.js's trigonometry stops near 1000. */
+/** Precisions (digits) tried for an irrational position. */
 const PRECISIONS = [30, 60, 120, 240, 480, 900] as const;
-
-const clones = new Map<number, typeof Decimal>();
-
-/** decimal.js at `precision` digits, rounding to nearest (cached). */
-function decimalAt(precision: number): typeof Decimal {
-  const D = clones.get(precision) ?? Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
-  clones.set(precision, D);
-  return D;
-}
 
 /** The rounding of a value enclosed in [lo, hi], when no half-integer lies in it. */
 function decided(lo: Decimal, hi: Decimal): bigint | undefined {
@@ -110,46 +104,24 @@ function decided(lo: Decimal, hi: Decimal): bigint | undefined {
   return BigInt(kLo.toFixed(0));
 }
 
-/** [v − slack, v + slack] around a decimal at the working precision. */
-const around = (v: Decimal, slack: Decimal): [Decimal, Decimal] => [v.minus(slack), v.plus(slack)];
+/** The exact rational r enclosed in `a` (outward, at its precision). */
+const enclosureOf = (a: IntervalArithmetic, r: Rational): Interval =>
+  a.div(a.point(r.num.toString()), a.point(r.den.toString()));
 
-/** c0 + Σ c_k t_k for exact rationals c and reals t enclosed in [lo, hi]: an enclosure (ends rounded outward). */
-function enclose(
-  D: typeof Decimal,
-  c0: Rational,
-  terms: readonly [Rational, [Decimal, Decimal]][],
-): [Decimal, Decimal] {
-  const value = (r: Rational) => new D(r.num.toString()).div(r.den.toString());
-  const unit = new D(10).pow(-(D.precision - 4));
-  let lo = value(c0);
-  let hi = lo;
-  for (const [c, [tlo, thi]] of terms) {
-    const cv = value(c);
-    const a = cv.times(tlo);
-    const b = cv.times(thi);
-    lo = lo.plus(Decimal.min(a, b));
-    hi = hi.plus(Decimal.max(a, b));
-  }
-  const pad = Decimal.max(lo.abs(), hi.abs(), 1).times(unit);
-  return [lo.minus(pad), hi.plus(pad)];
-}
+/** Enclosures of t1 and t2 in the interval arithmetic `a`. */
+type Reals = (a: IntervalArithmetic) => readonly [Interval, Interval];
 
-/** round(c0 + c1 t1 + c2 t2) where `trig(D)` encloses t1, t2 at D's precision; c's rational. */
-function roundIrrational(
-  c0: Rational,
-  c1: Rational,
-  c2: Rational,
-  trig: (D: typeof Decimal) => [[Decimal, Decimal], [Decimal, Decimal]],
-  what: string,
-): bigint {
+/**
+ * round(c0 + c1 t1 + c2 t2) for rationals c and reals t that `trig` encloses, in the oracle's interval
+ * arithmetic (every operation rounded outward) at increasing precision until no half-integer lies in
+ * the enclosure.
+ */
+function roundIrrational(c0: Rational, c1: Rational, c2: Rational, trig: Reals, what: string): bigint {
   for (const precision of PRECISIONS) {
-    const D = decimalAt(precision + 10);
-    const [t1, t2] = trig(D);
-    const [lo, hi] = enclose(D, c0, [
-      [c1, t1],
-      [c2, t2],
-    ]);
-    const k = decided(lo, hi);
+    const a = IntervalArithmetic.at(precision + 10);
+    const [t1, t2] = trig(a);
+    const sum = a.add(a.add(enclosureOf(a, c0), a.mul(enclosureOf(a, c1), t1)), a.mul(enclosureOf(a, c2), t2));
+    const k = decided(sum.lo, sum.hi);
     if (k !== undefined) return k;
   }
   throw new Error(`rotate: could not decide the rounding of ${what} at ${PRECISIONS.at(-1)} digits`);
@@ -162,24 +134,16 @@ function surdCoordinate(centre: Rational, p: Rational, q: Rational, root: 2 | 3,
   return (rule) =>
     q.num === 0n
       ? roundRational(Q.add(centre, p), rule)
-      : roundIrrational(
-          Q.add(centre, p),
-          q,
-          R(0),
-          (D) => {
-            const rho = new D(root).sqrt().div(2);
-            const slack = new D(10).pow(-(D.precision - 2));
-            return [around(rho, slack), [new D(0), new D(0)]];
-          },
-          what,
-        );
+      : roundIrrational(Q.add(centre, p), q, R(0), (a) => [a.div(a.sqrt(a.point(root)), a.point(2)), a.point(0)], what);
 }
 
-/** cos θ and sin θ of `angleText` degrees at D's precision, each in an interval of ±10^−(p − 3). */
-function enclosedTrig(D: typeof Decimal, angleText: string): [[Decimal, Decimal], [Decimal, Decimal]] {
-  const theta = new D(angleText).times(D.acos(-1)).div(180);
-  const slack = new D(10).pow(-(D.precision - 3));
-  return [around(D.cos(theta), slack), around(D.sin(theta), slack)];
+/**
+ * cos θ and sin θ of `angle` degrees, proven enclosures in `a`: cos(π x) and cos(π (x − ½)) for the
+ * exact x = angle/180 (../schedules/cos-pi.ts, which uses no transcendental function of decimal.js).
+ */
+function enclosedTrig(a: IntervalArithmetic, angle: Rational): readonly [Interval, Interval] {
+  const x = reduced(angle.num, angle.den * 180n);
+  return [cosPi(a, x), cosPi(a, reduced(2n * x.num - x.den, 2n * x.den))];
 }
 
 /** The source pixel (row, column) of output pixel (y, x), both rounded by `rule`. */
@@ -189,10 +153,10 @@ export type SourceOf = (y: number, x: number) => { readonly row: bigint; readonl
 export function rotationSource(angleText: string, cx: Rational, cy: Rational, rule: HalfRounding): SourceOf {
   const angle = rationalOfText(angleText);
   const surd = surdTrig(angle);
-  const memo = new Map<number, [[Decimal, Decimal], [Decimal, Decimal]]>();
-  const trig = (D: typeof Decimal): [[Decimal, Decimal], [Decimal, Decimal]] => {
-    const t = memo.get(D.precision) ?? enclosedTrig(D, angleText);
-    memo.set(D.precision, t);
+  const memo = new Map<number, readonly [Interval, Interval]>();
+  const trig: Reals = (a) => {
+    const t = memo.get(a.precision) ?? enclosedTrig(a, angle);
+    memo.set(a.precision, t);
     return t;
   };
   return (y, x) => {
