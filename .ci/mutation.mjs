@@ -112,6 +112,8 @@ delete env['OPTIM_ORACLE_RUNS'];
 delete env['OPTIM_ORACLE_FAST_CASES'];
 mkdirSync('reports/mutation', { recursive: true });
 
+// `--save` (npm run mutate): each run's results replace the committed ones in mutation/, to be committed.
+const save = process.argv.includes('--save');
 let ok = true;
 for (const run of RUNS) {
   // Stryker rewrites its incremental file on every run (test ids renumber with the environment): it
@@ -125,6 +127,7 @@ for (const run of RUNS) {
     console.error(`stryker (${run.config}) exited with ${stryker.status ?? stryker.signal}`);
     process.exit(1);
   }
+  if (save) copyFileSync(incremental, run.committed);
   const report = JSON.parse(readFileSync(run.report, 'utf8'));
   for (const folder of run.folders) {
     const counts = { detected: 0, undetected: 0, ignored: 0 };
