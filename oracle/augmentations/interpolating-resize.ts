@@ -108,16 +108,21 @@ export function resizeBilinearOracle(config: Configuration, image: HwcImage, siz
     // p + (q − p) w. At w = 0 it is p + (d − d) with d = q − p: the same p when d is finite and NaN when
     // d is not, as (q − p) · 0 gives, without multiplying an exact 0 by an enclosure of d that holds 0,
     // whose zero sign the decimal ladder cannot decide at any precision (a CertificationError).
-    const lerp = (p: Enclosure, q: Enclosure, w: Rational) => {
+    // A weight's enclosure, once per row and column; undefined for a weight of exactly 0.
+    const weight = (w: Rational): Enclosure | undefined => (w.num === 0n ? undefined : weightOf(a, w));
+    const [wys, wxs] = [rows.map((t) => weight(t.weight)), cols.map((t) => weight(t.weight))];
+    const lerp = (p: Enclosure, q: Enclosure, w: Enclosure | undefined) => {
       const d = a.sub(q, p);
-      return a.add(p, w.num === 0n ? a.sub(d, d) : a.mul(d, weightOf(a, w)));
+      return a.add(p, w === undefined ? a.sub(d, d) : a.mul(d, w));
     };
     rows.forEach((ty, y) => {
+      const wy = wys[y];
       cols.forEach((tx, x) => {
+        const wx = wxs[x];
         for (let c = 0; c < C; c++) {
-          const top = lerp(value(ty.lower, tx.lower, c), value(ty.lower, tx.upper, c), tx.weight);
-          const bottom = lerp(value(ty.upper, tx.lower, c), value(ty.upper, tx.upper, c), tx.weight);
-          outputs[String((y * size.width + x) * C + c)] = lerp(top, bottom, ty.weight);
+          const top = lerp(value(ty.lower, tx.lower, c), value(ty.lower, tx.upper, c), wx);
+          const bottom = lerp(value(ty.upper, tx.lower, c), value(ty.upper, tx.upper, c), wx);
+          outputs[String((y * size.width + x) * C + c)] = lerp(top, bottom, wy);
         }
       });
     });

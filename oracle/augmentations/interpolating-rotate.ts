@@ -22,7 +22,7 @@ import { checkEntry } from '../marks.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
 import { RationalArithmetic, type Rational } from '../rational.js';
 import { cosPi } from '../schedules/cos-pi.js';
-import { ratio as reduced } from '../schedules/rational.js';
+import { enclose, ratio as reduced } from '../schedules/rational.js';
 import {
   floorRational,
   imageOf,
@@ -104,10 +104,6 @@ function decided(lo: Decimal, hi: Decimal): bigint | undefined {
   return BigInt(kLo.toFixed(0));
 }
 
-/** The exact rational r enclosed in `a` (outward, at its precision). */
-const enclosureOf = (a: IntervalArithmetic, r: Rational): Interval =>
-  a.div(a.point(r.num.toString()), a.point(r.den.toString()));
-
 /** Enclosures of t1 and t2 in the interval arithmetic `a`. */
 type Reals = (a: IntervalArithmetic) => readonly [Interval, Interval];
 
@@ -120,7 +116,7 @@ function roundIrrational(c0: Rational, c1: Rational, c2: Rational, trig: Reals, 
   for (const precision of PRECISIONS) {
     const a = IntervalArithmetic.at(precision + 10);
     const [t1, t2] = trig(a);
-    const sum = a.add(a.add(enclosureOf(a, c0), a.mul(enclosureOf(a, c1), t1)), a.mul(enclosureOf(a, c2), t2));
+    const sum = a.add(a.add(enclose(a, c0), a.mul(enclose(a, c1), t1)), a.mul(enclose(a, c2), t2));
     const k = decided(sum.lo, sum.hi);
     if (k !== undefined) return k;
   }

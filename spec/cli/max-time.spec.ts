@@ -49,9 +49,7 @@ describe('runCheck with maxSeconds', () => {
       [0, 15, 'adam/paper one-step (1000000 cases)'],
       [1, 15, ''],
     ]);
-    // fast-check times its cut with Date.now(), in whole milliseconds: it may fire up to 1 ms before
-    // the run's own clock reaches the limit (RunClock.cut); 0.9997 s was seen once in a full npm test.
-    expect(seen[1]!.elapsedSeconds).toBeGreaterThanOrEqual(1 - 0.001);
+    expect(seen[1]!.elapsedSeconds).toBeGreaterThanOrEqual(1);
   });
 
   it('without a limit, reports each property as it starts and the end, and no stop', async () => {

@@ -66,9 +66,9 @@ export interface RunClock {
    */
   expired(): boolean;
   /**
-   * Records that fast-check cut a unit at the time limit. fast-check keeps its own timer, which may
-   * fire a millisecond before this clock's deadline; the run must stop there all the same rather
-   * than start another unit with no time left.
+   * Records that fast-check cut a unit at the time limit. fast-check keeps its own timer (on
+   * Date.now(), which the system may adjust), so this clock may not have expired yet when it fires;
+   * the run must stop there all the same rather than start another unit with no time left.
    */
   cut(): void;
   /**
@@ -92,6 +92,8 @@ export function startClock(maxSeconds: number | undefined): RunClock {
     interruption: () =>
       maxSeconds === undefined
         ? {}
-        : { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())), markInterruptAsFailure: false },
+        : // fast-check counts the limit on Date.now(), in whole milliseconds, so its count may run up to
+          // 1 ms ahead of the time elapsed: one more keeps the cut at or after this clock's deadline.
+          { interruptAfterTimeLimit: Math.max(1, Math.ceil(left())) + 1, markInterruptAsFailure: false },
   };
 }
