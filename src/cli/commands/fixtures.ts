@@ -33,7 +33,8 @@ import { formatDuration, progressDisplay } from '../progress-display.js';
 import { packageVersion } from '../version.js';
 import { REPORT_SCHEMA } from '../../runs/report-schema.js';
 import type { Command, Context } from './command.js';
-import { text } from './common.js';
+import { shardValue, text } from './common.js';
+import { writeShardRecord } from '../../fixtures/shards.js';
 
 /** Where the fixtures go in the package, relative to its root. */
 const STEPS = join('fixtures', 'steps');
@@ -105,6 +106,11 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
         value: 'N',
         help: `seed of the random cases, an integer from ${SEED_MIN} to ${SEED_MAX} (default ${DEFAULT_SEED}; $OPTIM_ORACLE_SEED is not read, so that the committed set does not depend on the environment)`,
       },
+      shard: {
+        type: 'string',
+        value: 'i/n',
+        help: "write (or --check) every n-th file of the selection from the i-th (0 ≤ i < n), for parallel runs: each shard into its own --out DIR, with shard.json; optim-oracle merge --out DIR joins the shards' directories",
+      },
       check: {
         type: 'boolean',
         help: 'write nothing: regenerate in memory and compare byte for byte with the files there (exit 1 at the first difference)',
@@ -122,11 +128,21 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
         seed: seedFlag === undefined ? DEFAULT_SEED : parseSeed(seedFlag, '--seed'),
         rule: text(values, 'rule'),
         preset: text(values, 'preset'),
+        shard: shardValue(values),
       };
-      fixtureTargets(options.rule, options.preset);
-      const whole = options.rule === undefined && options.preset === undefined;
+      const targets = fixtureTargets(options.rule, options.preset).length;
+      if (options.shard.count > targets)
+        throw new OptionError(
+          `--shard ${options.shard.index}/${options.shard.count}: the selection has ${targets} file${targets === 1 ? '' : 's'}, so at most ${targets} shards`,
+        );
+      const sharded = options.shard.count > 1;
+      const whole = options.rule === undefined && options.preset === undefined && !sharded;
       const base = root();
       const outFlag = text(values, 'out');
+      if (sharded && values.check !== true && outFlag === undefined)
+        throw new OptionError(
+          `--shard writes into a directory of its own: give --out DIR (optim-oracle merge --out joins the shards' directories)`,
+        );
       const dir = outFlag === undefined ? join(base, STEPS) : resolve(outFlag);
       const schemaDir = outFlag === undefined ? join(base, SCHEMAS) : undefined;
       const generator = `optim-oracle ${packageVersion(base)}`;
@@ -150,14 +166,28 @@ export function fixturesCommandWith(root: () => string = packageRoot): Command {
         }
         const schedules = schemaDir === undefined || !whole ? '' : ` and the schedules in ${join(base, SCHEDULES)}`;
         out.write(
-          `${summary(files)} in ${dir}${schedules}: byte for byte what the generator writes (seed ${options.seed}) · ${seconds()}\n`,
+          `${summary(files)}${sharded ? ` (shard ${options.shard.index}/${options.shard.count})` : ''} in ${dir}${schedules}: byte for byte what the generator writes (seed ${options.seed}) · ${seconds()}\n`,
         );
         return EXIT.ok;
       }
-      const joined = manifestToJoin(dir, options.seed, generator, whole);
+      // A shard's manifest lists its own files only, as merge expects; a selection joins the manifest there.
+      const joined = sharded ? undefined : manifestToJoin(dir, options.seed, generator, whole);
       const files = generated(options, err);
       writeFixtureDirectory(dir, files, joinManifests(joined, manifestOf(files, options.seed, generator)));
-      out.write(`wrote ${summary(files)} and manifest.json to ${dir} · ${seconds()}\n`);
+      if (sharded) {
+        const { rule, preset, seed, cases, shard } = options;
+        writeShardRecord(dir, {
+          generator,
+          seed,
+          cases,
+          ...(rule === undefined ? {} : { rule }),
+          ...(preset === undefined ? {} : { preset }),
+          shard,
+        });
+      }
+      out.write(
+        `wrote ${summary(files)} and manifest.json${sharded ? ` (shard ${options.shard.index}/${options.shard.count}, shard.json)` : ''} to ${dir} · ${seconds()}\n`,
+      );
       if (schemaDir !== undefined) {
         mkdirSync(schemaDir, { recursive: true });
         for (const [name, schema] of Object.entries(SCHEMAS_WRITTEN))
