@@ -1,0 +1,41 @@
+/**
+ * spec/deep/fast-stage.ts, the deep comparison of the oracle's stages, on a few hundred element-steps:
+ * it compares what it is asked to, finds nothing where the stages agree, and finds the disagreements
+ * a deliberately too-narrow multiplication in the fast stage makes (so a deep run that passes has
+ * compared something that could have failed).
+ */
+import { describe, expect, it } from 'vitest';
+import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
+import { withFastArithmetic } from '../../oracle/staged.js';
+import { deepCases, disagreements, DEEP_CASES_ENV } from './fast-stage.js';
+
+/** Float64Enclosures with each product shrunk to the point nearest its exact value: no longer an enclosure. */
+class TooNarrow extends Float64Enclosures {
+  override mul(a: F64, b: F64): F64 {
+    const r = super.mul(a, b);
+    const mid = r.lo / 2 + r.hi / 2;
+    return { lo: mid, hi: mid };
+  }
+}
+
+describe('the deep comparison of the stages', () => {
+  it('compares at least the element-steps asked for, and finds the stages in agreement', () => {
+    const { found, compared } = disagreements('adam', 'pytorch', 300, 20171213);
+    expect(found).toEqual([]);
+    expect(compared).toBeGreaterThanOrEqual(300);
+  });
+
+  it('finds the disagreements a too-narrow multiplication in the fast stage makes, with the case', () => {
+    const { found } = withFastArithmetic(new TooNarrow(), () => disagreements('adam', 'pytorch', 300, 20171213));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatch(/≠ .* \(hyper \{.*\}, t \d+, params \[.*\], grads \[.*\], m \[.*\], v \[.*\]\)$/);
+  });
+
+  it(`reads its depth from $${DEEP_CASES_ENV} (10^5 by default) and refuses a depth that is not a count`, () => {
+    expect(deepCases({})).toBe(100_000);
+    expect(deepCases({ [DEEP_CASES_ENV]: '' })).toBe(100_000);
+    expect(deepCases({ [DEEP_CASES_ENV]: '2500' })).toBe(2500);
+    expect(() => deepCases({ [DEEP_CASES_ENV]: '1e5' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
+    expect(() => deepCases({ [DEEP_CASES_ENV]: '0' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
+  });
+});

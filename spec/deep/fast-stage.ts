@@ -1,0 +1,134 @@
+/**
+ * The deep comparison of the oracle's stages (`npm run test:deep`, vitest.deep.config.ts): for one
+ * update rule, $OPTIM_ORACLE_DEEP_FAST_CASES element-steps (10^5 by default) split evenly over its
+ * presets, each stepped with every stage and with the decimal ladder alone, which must give the same
+ * bits and the same uncertified marks. spec/oracle/fast-stage.spec.ts makes the same comparison at a
+ * depth `npm test` affords (100 element-steps per rule and preset); this one is for CI and for deep
+ * runs sharded over machines (one file per rule: spec/deep/fast-stage/<rule>.deep.ts).
+ *
+ * The elements are drawn as the properties draw them (the one-step cases' arbitraries, finite and
+ * with NaN and ±∞, and short trajectories from the initial state), the one-step tensors up to 64
+ * elements long instead of 8, so that the decimal ladder's cost per step is shared by more elements.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Configuration, PresetName, StepInput, StepOutput } from '../../core/catalogue/index.js';
+import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
+import { parseCount, seedFromEnv, SEED_ENV } from '../../src/gate/seed.js';
+import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
+import { certifyStatistics, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
+
+/** The variable that sets the element-steps compared per rule. */
+export const DEEP_CASES_ENV = 'OPTIM_ORACLE_DEEP_FAST_CASES';
+
+/** Element-steps per rule: $OPTIM_ORACLE_DEEP_FAST_CASES, else 10^5. */
+export function deepCases(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[DEEP_CASES_ENV];
+  return text === undefined || text === '' ? 100_000 : parseCount(text, DEEP_CASES_ENV, 1);
+}
+
+/** Longest one-step tensor drawn (the properties draw up to 8). */
+const MAX_LENGTH = 64;
+
+/** A float32 array as text that keeps −0, NaN and ±∞. */
+const text = (xs: Float32Array): string =>
+  `[${Array.from(xs, (x) => (Object.is(x, -0) ? '-0' : String(x))).join(', ')}]`;
+
+/** How `staged` differs from `decimal`, bit for bit and in the uncertified marks. */
+function differences(staged: StepOutput, decimal: StepOutput): string[] {
+  const found: string[] = [];
+  const same = (x: Float32Array, y: Float32Array | undefined) =>
+    y !== undefined && x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+  if (!same(staged.params, decimal.params)) found.push(`params ${text(staged.params)} ≠ ${text(decimal.params)}`);
+  for (const [k, v] of Object.entries(decimal.state))
+    if (!same(v, staged.state[k])) found.push(`${k} ${text(staged.state[k] ?? new Float32Array())} ≠ ${text(v)}`);
+  if (JSON.stringify(staged.uncertified ?? []) !== JSON.stringify(decimal.uncertified ?? []))
+    found.push(
+      `uncertified ${JSON.stringify(staged.uncertified ?? [])} ≠ ${JSON.stringify(decimal.uncertified ?? [])}`,
+    );
+  return found;
+}
+
+/** One step with every stage and on the decimal ladder alone; what differs, described with its input. */
+function compareStep(config: Configuration, input: StepInput): string[] {
+  const rule = oracleRuleOf(config.entry.name);
+  const found = differences(
+    rule.step(config, input),
+    withCertifyStages('decimal', () => rule.step(config, input)),
+  );
+  const state = Object.entries(input.state).map(([k, v]) => `${k} ${text(v)}`);
+  const where = `hyper ${JSON.stringify(config.hyper)}, t ${input.t}, params ${text(input.params)}, grads ${text(input.grads)}, ${state.join(', ')}`;
+  return found.map((d) => `${d} (${where})`);
+}
+
+/**
+ * Steps `elementSteps` element-steps of `rule` under `preset` from `seed`: a third one-step cases from
+ * finite states, a third with NaN and ±∞ among the inputs, a third trajectories of up to 5 steps from
+ * the initial state (each step from the decimal ladder's state). Returns what differed, and how many
+ * element-steps were compared.
+ */
+export function disagreements(
+  rule: string,
+  preset: PresetName,
+  elementSteps: number,
+  seed: number,
+): { found: string[]; compared: number } {
+  const entry = entryOf(rule);
+  const oracle = oracleRuleOf(rule);
+  const found: string[] = [];
+  let compared = 0;
+  const third = Math.ceil(elementSteps / 3);
+  for (const nonfinite of [false, true]) {
+    const until = compared + third;
+    for (let batch = 0; compared < until; batch++)
+      for (const c of fc.sample(stepCase(entry, preset, { nonfinite, maxLength: MAX_LENGTH }), {
+        numRuns: 64,
+        seed: seed + 7919 * batch + (nonfinite ? 1 : 0),
+      })) {
+        found.push(...compareStep(c.config, c.input));
+        compared += c.input.params.length;
+        if (compared >= until) break;
+      }
+  }
+  for (let batch = 0; compared < elementSteps; batch++)
+    for (const c of fc.sample(trajectoryCase(entry, preset, { maxSteps: 5 }), {
+      numRuns: 64,
+      seed: seed + 104729 * batch,
+    })) {
+      const initial = withCertifyStages('decimal', () => oracle.initialOutput(c.config, c.params));
+      found.push(...differences(oracle.initialOutput(c.config, c.params), initial).map((d) => `initial state: ${d}`));
+      let { params, state } = initial;
+      for (const [k, grads] of c.grads.entries()) {
+        const input: StepInput = { params, grads, state, t: k + 1, ...(c.objective ? { objective: c.objective } : {}) };
+        found.push(...compareStep(c.config, input));
+        compared += params.length;
+        ({ params, state } = withCertifyStages('decimal', () => oracle.step(c.config, input)));
+      }
+      if (compared >= elementSteps) break;
+    }
+  return { found, compared };
+}
+
+/** Registers the deep comparison of `rule`: one test per preset. */
+export function deepAgreement(rule: string): void {
+  const entry = entryOf(rule);
+  const presets = Object.keys(entry.presets) as PresetName[];
+  const cases = deepCases();
+  const seed = seedFromEnv();
+  const perPreset = Math.ceil(cases / presets.length);
+  describe(`${rule}: the fast stages agree with the decimal ladder on ${cases} element-steps`, () => {
+    it.each(presets)(
+      `%s: ${perPreset} element-steps, every output equal bit for bit, the same uncertified marks`,
+      (preset) => {
+        resetCertifyStatistics();
+        const { found, compared } = disagreements(rule, preset, perPreset, seed);
+        const replay = `replay: ${SEED_ENV}=${seed} ${DEEP_CASES_ENV}=${cases} npx vitest run --config vitest.deep.config.ts spec/deep/fast-stage/${rule}.deep.ts -t '${preset}'`;
+        expect(found.slice(0, 5), `${found.length} outputs differ; ${replay}`).toEqual([]);
+        expect(compared).toBeGreaterThanOrEqual(perPreset);
+        // A comparison in which the fast stages decided nothing would check nothing.
+        const counts = certifyStatistics()[entry.name];
+        expect(counts !== undefined && counts.fast + counts.rational > 0, 'the fast stages decided nothing').toBe(true);
+      },
+    );
+  });
+}
