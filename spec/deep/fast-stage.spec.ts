@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
 import { withFastArithmetic } from '../../oracle/staged.js';
-import { deepCases, disagreements, DEEP_CASES_ENV } from './fast-stage.js';
+import type { StepOutput } from '../../core/catalogue/index.js';
+import { deepCases, differences, disagreements, DEEP_CASES_ENV } from './fast-stage.js';
 
 /** Float64Enclosures with each product shrunk to the point nearest its exact value: no longer an enclosure. */
 class TooNarrow extends Float64Enclosures {
@@ -37,5 +38,33 @@ describe('the deep comparison of the stages', () => {
     expect(deepCases({ [DEEP_CASES_ENV]: '2500' })).toBe(2500);
     expect(() => deepCases({ [DEEP_CASES_ENV]: '1e5' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
     expect(() => deepCases({ [DEEP_CASES_ENV]: '0' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
+  });
+});
+
+describe('what counts as a disagreement', () => {
+  const step = (params: number[], uncertified?: StepOutput['uncertified']): StepOutput => ({
+    params: Float32Array.from(params),
+    state: { m: Float32Array.of(1) },
+    ...(uncertified === undefined ? {} : { uncertified }),
+  });
+  const midpoint = { output: 'params', index: 0, below: -12, above: -11.999999046325684 };
+  const zero = { output: 'params', index: 1, below: -0, above: 0 };
+
+  it('any other bit, and an uncertified mark the ladder does not have', () => {
+    const beyond = { count: 0 };
+    expect(differences(step([1, -0]), step([1, 0]), beyond)).toEqual(['params[1] -0 ≠ 0']);
+    expect(differences(step([1], [{ ...midpoint, below: 0, above: 2 }]), step([1]), beyond)).toHaveLength(1);
+    expect(beyond.count).toBe(0);
+  });
+
+  it('a decision where the ladder left a mark, within the mark: accepted and counted; outside it: reported', () => {
+    const beyond = { count: 0 };
+    const ladder = step([-12, 0], [midpoint, zero]);
+    expect(differences(step([-11.999999046325684, -0]), ladder, beyond)).toEqual([]);
+    expect(beyond.count).toBe(2);
+    expect(differences(step([-12.000000953674316, 0]), ladder, beyond)).toEqual([
+      "params[0] decided as -12.000000953674316, outside the ladder's -12 and -11.999999046325684",
+    ]);
+    expect(differences(step([-12, 0], [midpoint, zero]), ladder, beyond)).toEqual([]);
   });
 });
