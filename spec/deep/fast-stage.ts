@@ -1,10 +1,12 @@
 /**
  * The deep comparison of the oracle's stages (`npm run test:deep`, vitest.deep.config.ts): for one
  * update rule, $OPTIM_ORACLE_DEEP_FAST_CASES element-steps (10^5 by default) split evenly over its
- * presets, each stepped with every stage and with the decimal ladder alone, which must give the same
- * bits and the same uncertified marks (or a decision the ladder could not make, within its mark). spec/oracle/fast-stage.spec.ts makes the same comparison at a
- * depth `npm test` affords (100 element-steps per rule and preset); this one is for CI and for deep
- * runs sharded over machines (one file per rule: spec/deep/fast-stage/<rule>.deep.ts).
+ * presets, each stepped with every stage and with the decimal ladder alone. The two must give the same
+ * bits and the same uncertified marks, or, where the ladder alone could not certify an element, the
+ * staged step's decision must lie within the ladder's mark ({@link differences}).
+ * spec/oracle/fast-stage.spec.ts makes the comparison at the depth `npm test` affords (100
+ * element-steps per rule and preset); this one is for CI and for deep runs sharded over machines (one
+ * file per rule: spec/deep/fast-stage/<rule>.deep.ts).
  *
  * The elements are drawn as the properties draw them (the one-step cases' arbitraries, finite and
  * with NaN and ±∞, and short trajectories from the initial state), the one-step tensors up to 64
