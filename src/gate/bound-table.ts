@@ -27,6 +27,9 @@ import {
   type StoppedAt,
 } from './progress.js';
 import { checkRuns, checkSeed } from './seed-range.js';
+import { dealt, type Shard } from './shard.js';
+
+export type { Shard } from './shard.js';
 
 /** The file the table lives in, relative to the package root. */
 export const BOUND_TABLE_PATH = 'fixtures/error-bounds.json';
@@ -104,12 +107,6 @@ export const LOOSE_BECAUSE: Readonly<Record<string, string>> = {
   'clip-by-value/keras/grads': CLAMP_EXACT,
 };
 
-/** Which part of the configurations to measure: shard `index` of `count` (every count-th, from index). */
-export interface Shard {
-  readonly index: number;
-  readonly count: number;
-}
-
 /** Options of {@link measureBoundTable}. */
 export interface BoundTableOptions {
   /** Cases per pair (./bound-pairs.ts: a rule's one-step cases, a clipping's, the wrapper's), an integer ≥ 1. */
@@ -181,9 +178,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   const rows: BoundRow[] = [];
   const notMeasured: string[] = [];
   const notChecked: string[] = [];
-  const configurations = selectPairs(measuredConfigurations(), selection ?? {}).filter(
-    (_, i) => i % shard.count === shard.index,
-  );
+  const configurations = dealt(selectPairs(measuredConfigurations(), selection ?? {}), shard);
   const clock = startClock(options.maxSeconds);
   let done = 0;
   for (const pair of configurations) {

@@ -14,7 +14,7 @@ import {
   type CatalogueEntry,
   type PresetName,
 } from '../../core/catalogue/index.js';
-import type { Shard } from '../gate/bound-table.js';
+import { dealt, type Shard } from '../gate/shard.js';
 import type { Implementation } from '../gate/implementation.js';
 import { oneStepProperty, trajectoryProperty, type Tally } from '../gate/properties.js';
 import { asyncOneStepProperty, asyncTrajectoryProperty, type AsyncImplementation } from '../gate/async-properties.js';
@@ -162,11 +162,11 @@ const DEALING_ORDER: readonly string[] = [...Object.keys(PROPERTIES), AGREEMENT_
  * together run exactly the cases of one unsharded run.
  */
 export function shardOf(planned: readonly PlannedProperty[], shard: Shard): Set<number> {
-  const dealt = planned
+  const byKind = planned
     .map((p, i) => ({ i, rank: DEALING_ORDER.indexOf(p.property) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((p) => p.i);
-  return new Set(dealt.filter((_, k) => k % shard.count === shard.index));
+  return new Set(dealt(byKind, shard));
 }
 
 /** Throws an {@link OptionError} unless `shard` is integers 0 ≤ index < count and, when count > 1, selects a property and no --path is given. */

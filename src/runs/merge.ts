@@ -12,7 +12,8 @@
 import { OptionError } from '../../core/catalogue/errors.js';
 import { required } from '../../core/required.js';
 import { measuredConfigurations } from '../gate/bound-pairs.js';
-import type { BoundTable, Shard } from '../gate/bound-table.js';
+import type { BoundTable } from '../gate/bound-table.js';
+import { dealt, type Shard } from '../gate/shard.js';
 import type { StoppedAt } from '../gate/progress.js';
 import { mergeTallies } from '../gate/properties.js';
 import { plannedProperties, shardOf } from './check-plan.js';
@@ -256,7 +257,7 @@ export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[])
   if (shards.length === 1) return withoutShard(head.report);
   const pairs = measuredConfigurations().map((c) => `${c.rule}/${c.preset}`);
   for (const { file, report, shard } of shards) {
-    const mine = new Set(pairs.filter((_, i) => i % shard.count === shard.index));
+    const mine = new Set(dealt(pairs, shard));
     const held = [
       ...report.rows.map((r) => `${r.rule}/${r.preset}`),
       ...(report.notMeasured ?? []).map(pairOf),
