@@ -10,6 +10,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { ScalarArith } from '../../../core/arith.js';
+import { exactOfDouble } from '../../../oracle/float64-decimal.js';
 import { BINARY32, ETA, OVERFLOW, U, type Bounded, type FloatFormat } from './bounded.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
@@ -32,8 +33,19 @@ const mag = (a: ScalarBound): number => Math.abs(a.x.toNumber());
  */
 const signUndecided = (a: ScalarBound): boolean => a.err > 0 && a.err >= mag(a);
 
-/** ≥ 0 in float64, and so in float32: the exact value less its error is ≥ 0. */
-const certainlyNonnegative = (a: ScalarBound): boolean => a.x.minus(a.err).gte(0);
+/**
+ * ≥ 0 in float64, and so in float32: the exact value less its error is ≥ 0, compared exactly. decimal.js
+ * would read the error through its shortest text, which may lie below it (the double 0.1 as 1/10).
+ * Above twice the error, the double nearest x settles it: the exact value is within half an ulp of
+ * it, or of the subnormal spacing 2^−1074, which a nonzero error is at least; above 0 when the error is 0.
+ */
+function certainlyNonnegative(a: ScalarBound): boolean {
+  const x = a.x.toNumber();
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for `false` and `>=`; a shortcut for speed: where it answers, the exact comparison below gives the same answer.
+  if (x > 2 * a.err) return true;
+  // Stryker disable next-line ConditionalExpression: equivalent for `true`; a shortcut for speed: x < 0 (rounded) has an exact value below 0, which the exact comparison also finds below the error.
+  return x >= 0 && a.x.gte(new D(exactOfDouble(a.err)));
+}
 
 /**
  * A float64 operation's result: propagated error, plus its own rounding. An exact zero from exact
@@ -51,7 +63,8 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
     // Zero is read exactly; any other text within half an ulp (or the subnormal spacing).
     return { x, err: x.isZero() ? 0 : DELTA * Math.abs(x.toNumber()) + TINY };
   },
-  float32: (x) => ({ x: new D(x), err: 0 }),
+  // The float32's exact value: decimal.js would read the number through its shortest text.
+  float32: (x) => ({ x: new D(exactOfDouble(x)), err: 0 }),
   integer: (n) => ({ x: new D(n), err: 0 }),
   add: (a, b) => rounded(a.x.plus(b.x), a.err + b.err),
   sub: (a, b) => rounded(a.x.minus(b.x), a.err + b.err),
