@@ -8,8 +8,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { scalarBoundArith as S, scalarToBounded } from '../../../src/gate/bound/scalar-bound.js';
+import { scalarBoundArith as S, scalarToBounded, type ScalarBound } from '../../../src/gate/bound/scalar-bound.js';
 import { exactDouble } from '../../exact-double.js';
+
+/** |float64's value − x| ≤ err, the bound's meaning, float64's value taken exactly. */
+function expectCovers(a: ScalarBound, float64: number): void {
+  expect(exactDouble(float64).minus(a.x).abs().lte(exactDouble(a.err))).toBe(true);
+}
 
 describe('a float32 value enters with its exact value', () => {
   it('float32(0.1) is 0.100000001490116119384765625, not the shortest text of the double', () => {
@@ -21,12 +26,7 @@ describe('a float32 value enters with its exact value', () => {
     (f) => {
       expect(S.float32(f).x.eq(exactDouble(f))).toBe(true);
       const c = S.sub(S.integer(1), S.float32(f));
-      expect(
-        exactDouble(1 - f)
-          .minus(c.x)
-          .abs()
-          .lte(exactDouble(c.err)),
-      ).toBe(true);
+      expectCovers(c, 1 - f);
       const exact = exactDouble(f).neg().plus(1);
       expect(c.x.minus(exact).abs().lte(exact.abs().times('1e-39'))).toBe(true);
     },
@@ -38,13 +38,7 @@ describe('a named case', () => {
     // The shortest text of 0.999f lies 2.9e−17 from it, 250 times the δ|1 − 0.999f| = 1.1e−19 that
     // float64's exact subtraction is allowed: read through that text, the bound did not hold.
     const f = Math.fround(0.999);
-    const c = S.sub(S.integer(1), S.float32(f));
-    expect(
-      exactDouble(1 - f)
-        .minus(c.x)
-        .abs()
-        .lte(exactDouble(c.err)),
-    ).toBe(true);
+    expectCovers(S.sub(S.integer(1), S.float32(f)), 1 - f);
   });
 });
 
