@@ -2,8 +2,8 @@
  * The stages between binary64 and the decimal ladder (./staged.ts), for the outputs binary64 left open
  * (or every output, where it could not decide an operation): first the exact rationals with a binary64
  * remainder (./rational-with-float64.ts), then p-bit dyadic intervals of unbounded exponent
- * (./big-float-intervals.ts) at each precision of {@link BIG_FLOAT_BITS} in turn. Both run lazily
- * (./lazy-arithmetic.ts): only the open outputs are computed.
+ * (./big-float-intervals.ts) at each precision of {@link BIG_FLOAT_BITS} in turn, for the outputs the
+ * rationals left. Both run lazily (./lazy-arithmetic.ts): only the open outputs are computed.
  *
  * @module
  */
@@ -72,25 +72,42 @@ export function decideOpen<K extends string>(
   return open.length === 0 ? { values, stage } : rationalStage(compute, values, open, why);
 }
 
-/** The `open` outputs (every output when undefined) decided by exact rationals, else by the big-float stage. */
+/**
+ * The `open` outputs (every output when undefined) decided by exact rationals; those it leaves (a
+ * remainder across a rounding boundary, a zero of unknown sign, an operation it cannot enclose) go to
+ * the big-float stage beside the ones it decided, since each stage is certain where it answers: an
+ * exact float32 midpoint in one output (β1 m + (1 − β1) g with β1 = 0.9) is the rational stage's to
+ * decide and never the big-float stage's, an underflowed sign in another the converse.
+ */
 function rationalStage<K extends string>(
   compute: (a: Arithmetic) => Record<K, Enclosure>,
   decided: Record<K, number>,
   open: readonly K[] | undefined,
   why: FallThroughReason,
 ): FastOutcome<K> {
-  const rational = { ...decided };
+  let exact: Record<K, Enclosure>;
   try {
-    const exact = compute(RATIONAL_STAGE);
-    for (const key of open ?? (Object.keys(exact) as K[])) {
-      // undefined for a remainder that straddles a rounding boundary or holds a zero of unknown sign,
-      // and for what binary64 could not enclose.
-      const v = roundPairToFloat32(force(exact[key]) as RationalPair);
-      if (v === undefined) return bigFloatStage(compute, decided, open, why);
-      rational[key] = v;
-    }
+    exact = compute(RATIONAL_STAGE);
   } catch {
     return bigFloatStage(compute, decided, open, why);
   }
-  return { values: rational, stage: 'rational' };
+  const rational = { ...decided };
+  const left: K[] = [];
+  for (const key of open ?? (Object.keys(exact) as K[])) {
+    // undefined for a remainder that straddles a rounding boundary or holds a zero of unknown sign,
+    // and for what binary64 could not enclose.
+    const v = rationalValue(exact[key]);
+    if (v === undefined) left.push(key);
+    else rational[key] = v;
+  }
+  return left.length === 0 ? { values: rational, stage: 'rational' } : bigFloatStage(compute, rational, left, why);
+}
+
+/** The float32 an output's exact rational decides, or undefined (an operation it could not compute included). */
+function rationalValue(e: Enclosure): number | undefined {
+  try {
+    return roundPairToFloat32(force(e) as RationalPair);
+  } catch {
+    return undefined;
+  }
 }

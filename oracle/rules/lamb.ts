@@ -9,17 +9,37 @@
  *
  * λ = 0 skips the decay (no 0 · θ, which is NaN for an infinite θ), as optax and Keras do.
  *
+ * On a one-element tensor with finite θ* and r and the quotient as ratio, ρ r = (|θ*| / |r|) r = s θ*
+ * with s = sign(θ*) sign(r), so θ' = θ* (1 − α s): the same exact value, in a form where the
+ * cancellation θ* − θ* (α = 1, s = 1) is an exact +0 (IEEE's x − x) that every stage decides. In the
+ * quotient form no enclosure knows that ‖r‖ and r share |r|, so that zero stays an interval around 0,
+ * which no precision separates.
+ *
  * @module
  */
 import type { LambSchema } from '../../core/catalogue/rules/lamb.js';
 import { required } from '../../core/required.js';
-import type { Enclosure } from '../enclosure.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { tensorRule, type TensorUpdate } from '../tensor-rule.js';
 import { movingAverage } from './common.js';
 import { norm, trustRatio } from './trust-ratio.js';
 
 /** Element i of a tensor's enclosures. */
 const at = (xs: readonly Enclosure[], i: number): Enclosure => required(xs[i], `element ${i}`);
+
+/** Whether x is finite: 0 · x is an exact zero for finite x and NaN for ±∞ and NaN. */
+const isFinite = (a: Arithmetic, x: Enclosure): boolean => a.isZero(a.mul(a.point(0), x));
+
+/**
+ * θ' = θ* (1 − α s) for one element, s = sign(θ*) sign(r): θ* − α ρ r with ρ = |θ*| / |r| (both
+ * nonzero), or undefined where that identity does not hold (θ* or r infinite or NaN).
+ */
+function oneElementStep(a: Arithmetic, lr: Enclosure, base: Enclosure, r: Enclosure): Enclosure | undefined {
+  if (!isFinite(a, base) || !isFinite(a, r)) return undefined;
+  const one = a.point(1);
+  const factor = a.isNegative(base) === a.isNegative(r) ? a.sub(one, lr) : a.add(one, lr);
+  return a.isZero(factor) ? a.point(0) : a.mul(base, factor);
+}
 
 /** LAMB's exact step on a whole tensor. */
 export const lambUpdate: TensorUpdate<LambSchema> = {
@@ -41,7 +61,13 @@ export const lambUpdate: TensorUpdate<LambSchema> = {
       decay && flags.weightDecay === 'inside' ? u.map((ui, i) => a.add(ui, a.mul(h.weightDecay, at(params, i)))) : u;
     const paramNorm = norm(a, base);
     const updateNorm = norm(a, r);
-    const ratio = trustRatio(a, flags.trustRatio, paramNorm, updateNorm, () => a.div(paramNorm, updateNorm));
+    let quotient = false;
+    const ratio = trustRatio(a, flags.trustRatio, paramNorm, updateNorm, () => {
+      quotient = true;
+      return a.div(paramNorm, updateNorm);
+    });
+    const single = quotient && base.length === 1 ? oneElementStep(a, h.lr, at(base, 0), at(r, 0)) : undefined;
+    if (single !== undefined) return { params: [single], slots: { m, v } };
     const step = a.mul(h.lr, ratio);
     return { params: base.map((p, i) => a.sub(p, a.mul(step, at(r, i)))), slots: { m, v } };
   },
