@@ -23,6 +23,12 @@ interface Shared {
   readonly context: StepContext<NadamSchema>;
   readonly biasCorrection1: Enclosure;
   readonly biasCorrection2: Enclosure;
+  /**
+   * 1 − β1 and 1 − β2, prepared once: in binary64 a β2 such as 0.9999999999998863, which no double
+   * holds, leaves 1 − β2 known to 10^−3 of itself when each element computes it from β2's enclosure.
+   */
+  readonly oneMinusBeta1: Enclosure;
+  readonly oneMinusBeta2: Enclosure;
   /** Coefficients of g and m' in the step: θ' = θ − (cg g + cm m') / d. */
   readonly gradCoefficient: Enclosure;
   readonly momentCoefficient: Enclosure;
@@ -45,13 +51,17 @@ export const nadamUpdate: ElementwiseUpdate<NadamSchema, Shared> = {
     const lr = h.lr;
     const biasCorrection1 = a.sub(one, a.powInt(beta1, t));
     const biasCorrection2 = a.sub(one, a.powInt(h.beta2, t));
+    const oneMinusBeta1 = a.sub(one, beta1);
+    const oneMinusBeta2 = a.sub(one, h.beta2);
     const schedule = flags.schedule;
     if (schedule === 'none') {
       return {
         context,
         biasCorrection1,
         biasCorrection2,
-        gradCoefficient: a.div(a.mul(lr, a.sub(one, beta1)), biasCorrection1),
+        oneMinusBeta1,
+        oneMinusBeta2,
+        gradCoefficient: a.div(a.mul(lr, oneMinusBeta1), biasCorrection1),
         momentCoefficient: a.div(a.mul(lr, beta1), biasCorrection1),
       };
     }
@@ -73,6 +83,8 @@ export const nadamUpdate: ElementwiseUpdate<NadamSchema, Shared> = {
       context,
       biasCorrection1,
       biasCorrection2,
+      oneMinusBeta1,
+      oneMinusBeta2,
       gradCoefficient: a.div(a.mul(lr, a.sub(one, muT)), a.sub(one, product)),
       momentCoefficient: a.div(a.mul(lr, muNext), a.sub(one, productNext)),
       product,
@@ -81,8 +93,8 @@ export const nadamUpdate: ElementwiseUpdate<NadamSchema, Shared> = {
   element(a, { param, grad, slots }, s) {
     const { h } = s.context;
     const g = coupledGradient(a, grad, param, h);
-    const m = movingAverage(a, h.beta1, slots.m, g);
-    const v = movingAverage(a, h.beta2, slots.v, a.square(g));
+    const m = movingAverage(a, h.beta1, slots.m, g, s.oneMinusBeta1);
+    const v = movingAverage(a, h.beta2, slots.v, a.square(g), s.oneMinusBeta2);
     const d = a.add(a.sqrt(a.div(v, s.biasCorrection2)), h.eps);
     const numerator = a.add(a.mul(s.gradCoefficient, g), a.mul(s.momentCoefficient, m));
     return { param: a.sub(param, a.div(numerator, d)), slots: { m, v } };
