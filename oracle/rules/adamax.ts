@@ -16,6 +16,8 @@ import { coupledGradient, movingAverage } from './common.js';
 interface Shared {
   readonly context: StepContext<AdamaxSchema>;
   readonly beta1Power: Enclosure;
+  /** 1 − β1, prepared once per step (see movingAverage). */
+  readonly oneMinusBeta1: Enclosure;
   /** α_t / (1 − β1^t). */
   readonly stepSize: Enclosure;
 }
@@ -33,12 +35,13 @@ export const adamaxUpdate: ElementwiseUpdate<AdamaxSchema, Shared> = {
       flags.biasCorrection === 'running-product' ? required(tensor.b1pow, 'b1pow') : a.powInt(h.beta1, t);
     const decay = h.decay;
     const lr = decay === undefined ? h.lr : a.div(h.lr, a.add(a.point(1), a.mul(decay, a.point(t - 1))));
-    return { context, beta1Power, stepSize: a.div(lr, a.sub(a.point(1), beta1Power)) };
+    const oneMinusBeta1 = a.sub(a.point(1), h.beta1);
+    return { context, beta1Power, oneMinusBeta1, stepSize: a.div(lr, a.sub(a.point(1), beta1Power)) };
   },
-  element(a, { param, grad, slots }, { context: { h, flags }, stepSize }) {
+  element(a, { param, grad, slots }, { context: { h, flags }, oneMinusBeta1, stepSize }) {
     const g = coupledGradient(a, grad, param, h);
     const placement = flags.epsPlacement;
-    const m = movingAverage(a, h.beta1, slots.m, g);
+    const m = movingAverage(a, h.beta1, slots.m, g, oneMinusBeta1);
     const magnitude = placement === 'in-max' ? a.add(a.abs(g), required(h.eps, 'eps')) : a.abs(g);
     const u = a.max(a.mul(h.beta2, slots.u), magnitude);
     const denominator = placement === 'denominator' ? a.add(u, required(h.eps, 'eps')) : u;

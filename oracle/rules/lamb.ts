@@ -49,8 +49,9 @@ export const lambUpdate: TensorUpdate<LambSchema> = {
     const one = a.point(1);
     const correction1 = a.sub(one, a.powInt(h.beta1, t));
     const correction2 = a.sub(one, a.powInt(h.beta2, t));
-    const m = grads.map((g, i) => movingAverage(a, h.beta1, at(slots.m, i), g));
-    const v = grads.map((g, i) => movingAverage(a, h.beta2, at(slots.v, i), a.square(g)));
+    const [oneMinusBeta1, oneMinusBeta2] = [a.sub(one, h.beta1), a.sub(one, h.beta2)];
+    const m = grads.map((g, i) => movingAverage(a, h.beta1, at(slots.m, i), g, oneMinusBeta1));
+    const v = grads.map((g, i) => movingAverage(a, h.beta2, at(slots.v, i), a.square(g), oneMinusBeta2));
     const u = m.map((mi, i) => a.div(a.div(mi, correction1), a.add(a.sqrt(a.div(at(v, i), correction2)), h.eps)));
     const decay = !a.isZero(h.weightDecay);
     const base =
