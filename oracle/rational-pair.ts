@@ -26,6 +26,14 @@ export interface RationalPair {
   readonly exact: Rational;
   readonly rest: F64 | undefined;
   readonly whole: F64 | undefined;
+  /**
+   * The remainder's sign where it is known to be nonzero though its enclosure may reach 0: a power
+   * a^n or a^y of a positive a underflows binary64 (0.96^t at t = 10^6 is 10^−17,729, enclosed by
+   * [0, 2^−1074]) but stays positive, and so do its products with nonzero exact parts. Keras Nadam's
+   * μ product P β1 (1 − ½ 0.96^t) is then a float32 midpoint P β1 plus a remainder known to be
+   * negative, which rounds down.
+   */
+  readonly restSign?: 1 | -1;
 }
 
 export const Q = RationalArithmetic.instance;
@@ -62,10 +70,19 @@ export function both(x: F64 | undefined, y: F64 | undefined, f: (x: F64, y: F64)
   return x === undefined || y === undefined ? undefined : enclosed(() => f(x, y));
 }
 
-/** The value with exact part q and remainder r, re-based on q = 0, r = whole when q left the rationals. */
-export function value(exact: Rational, rest: F64 | undefined, whole: F64 | undefined): RationalPair {
-  if (isRational(exact) && rest !== undefined) return { exact, rest, whole };
+/**
+ * The value with exact part q and remainder r (of sign `restSign` where known), re-based on q = 0,
+ * r = whole, with no sign known, when q left the rationals.
+ */
+export function value(exact: Rational, rest: F64 | undefined, whole: F64 | undefined, restSign?: 1 | -1): RationalPair {
+  if (isRational(exact) && rest !== undefined)
+    return restSign === undefined ? { exact, rest, whole } : { exact, rest, whole, restSign };
   return { exact: whole === undefined ? NOT_RATIONAL : ZERO, rest: whole, whole };
+}
+
+/** x re-based on its whole value (0 + w, as {@link value} gives) with that value known to be positive. */
+export function positiveRest(x: RationalPair): RationalPair {
+  return x.rest === x.whole && x.rest !== undefined && x.exact.num === 0n ? { ...x, restSign: 1 } : x;
 }
 
 /** x with a surd exact part moved into the remainder: 0 + w. */
@@ -90,6 +107,9 @@ export function exactEnds(x: RationalPair): { lo: Rational; hi: Rational } | und
  * The float32 a value rounds to, when both ends of q + r round to it (and, for a zero, when the ends
  * are on one side of 0); undefined otherwise. An exact zero (no remainder) is the signed zero its
  * rational carries; an end of q + r at 0 decides nothing, since no operation gave that zero its sign.
+ * A remainder of known sign whose enclosure reaches 0 on the other side puts the value strictly on
+ * that side of q: that end rounds as the values just beside q do (a tie at q goes their way, a zero
+ * q gives the zero of their sign).
  */
 export function roundPairToFloat32(x: RationalPair): number | undefined {
   if (restless(x)) {
@@ -99,8 +119,9 @@ export function roundPairToFloat32(x: RationalPair): number | undefined {
   }
   const ends = exactEnds(x);
   if (ends === undefined) return undefined;
-  const lo = roundRationalToFloat32(ends.lo);
-  const hi = roundRationalToFloat32(ends.hi);
+  const rest = x.rest as F64;
+  const lo = x.restSign === 1 && rest.lo <= 0 ? roundRationalToFloat32(x.exact, 1) : roundRationalToFloat32(ends.lo);
+  const hi = x.restSign === -1 && rest.hi >= 0 ? roundRationalToFloat32(x.exact, -1) : roundRationalToFloat32(ends.hi);
   return lo !== undefined && Object.is(lo, hi) ? lo : undefined;
 }
 

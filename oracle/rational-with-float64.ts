@@ -35,6 +35,7 @@ import {
   isRational,
   isSurd,
   NO_REST,
+  positiveRest,
   Q,
   restless,
   surdAsRest,
@@ -44,6 +45,12 @@ import {
 } from './rational-pair.js';
 
 export { roundPairToFloat32, type RationalPair } from './rational-pair.js';
+
+/** The sign of q ρ for an exact q (not a surd) and a remainder ρ of sign `restSign`, where both are known and nonzero. */
+function timesSign(q: Rational, restSign: 1 | -1 | undefined): 1 | -1 | undefined {
+  if (restSign === undefined || q.num === 0n || isSurd(q)) return undefined;
+  return q.num < 0n ? (restSign === 1 ? -1 : 1) : restSign;
+}
 
 /** The exact rational stage with binary64 alongside (see the module's description). */
 export class RationalWithFloat64 implements Arithmetic {
@@ -86,6 +93,7 @@ export class RationalWithFloat64 implements Arithmetic {
       exactly(() => Q.add(u.exact, v.exact)),
       restless(u) ? v.rest : restless(v) ? u.rest : both(u.rest, v.rest, (p, r) => F.add(p, r)),
       whole,
+      restless(u) ? v.restSign : restless(v) ? u.restSign : u.restSign === v.restSign ? u.restSign : undefined,
     );
   }
 
@@ -97,7 +105,12 @@ export class RationalWithFloat64 implements Arithmetic {
     const x = a as RationalPair;
     const whole = x.whole === undefined ? undefined : F.neg(x.whole);
     // Where the exact part is NOT_RATIONAL the remainder is undefined, and value() re-bases on w.
-    return value(Q.neg(x.exact), restless(x) ? NO_REST : x.rest && F.neg(x.rest), whole);
+    return value(
+      Q.neg(x.exact),
+      restless(x) ? NO_REST : x.rest && F.neg(x.rest),
+      whole,
+      x.restSign === undefined ? undefined : x.restSign === 1 ? -1 : 1,
+    );
   }
 
   abs(a: Enclosure): RationalPair {
@@ -121,7 +134,12 @@ export class RationalWithFloat64 implements Arithmetic {
     const q = exactly(() => Q.mul(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
     if (isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
-    // q1 r2 + r1 w2, with q1 enclosed by w1 where r1 is 0, else by w1 − r1.
+    // q1 r2 + r1 w2, with q1 enclosed by w1 where r1 is 0, else by w1 − r1; q1 r2 has r2's sign times q1's.
+    const sign = restless(x)
+      ? timesSign(x.exact, y.restSign)
+      : restless(y)
+        ? timesSign(y.exact, x.restSign)
+        : undefined;
     const rest = restless(x)
       ? both(x.whole, y.rest, (u, v) => F.mul(u, v))
       : restless(y)
@@ -135,7 +153,7 @@ export class RationalWithFloat64 implements Arithmetic {
             both(x.rest, y.whole, (u, v) => F.mul(u, v)),
             (u, v) => F.add(u, v),
           );
-    return value(q, rest, whole);
+    return value(q, rest, whole, sign);
   }
 
   square(a: Enclosure): RationalPair {
@@ -162,6 +180,7 @@ export class RationalWithFloat64 implements Arithmetic {
       q,
       both(x.rest, y.whole, (u, v) => F.div(u, v)),
       whole,
+      timesSign(y.exact, x.restSign),
     );
   }
 
@@ -187,15 +206,18 @@ export class RationalWithFloat64 implements Arithmetic {
   powInt(a: Enclosure, n: number): RationalPair {
     const x = a as RationalPair;
     const whole = enclosed(() => x.whole && F.powInt(x.whole, n));
-    return value(restless(x) ? exactly(() => Q.powInt(x.exact, n)) : NOT_RATIONAL, NO_REST, whole);
+    const power = value(restless(x) ? exactly(() => Q.powInt(x.exact, n)) : NOT_RATIONAL, NO_REST, whole);
+    return this.signOf(x) === 1 ? positiveRest(power) : power;
   }
 
   powReal(a: Enclosure, y: Enclosure): RationalPair {
-    return value(
+    const x = a as RationalPair;
+    const power = value(
       NOT_RATIONAL,
       undefined,
-      both((a as RationalPair).whole, (y as RationalPair).whole, (u, v) => F.powReal(u, v)),
+      both(x.whole, (y as RationalPair).whole, (u, v) => F.powReal(u, v)),
     );
+    return this.signOf(x) === 1 ? positiveRest(power) : power;
   }
 
   /**
@@ -205,6 +227,9 @@ export class RationalWithFloat64 implements Arithmetic {
    */
   private signOf(x: RationalPair): number | undefined {
     if (restless(x)) return x.exact.num < 0n ? -1 : x.exact.num > 0n ? 1 : 0;
+    // A remainder of known sign on an exact part (a rational or a surd, of its numerator's sign) of that sign or 0.
+    if (x.restSign !== undefined && isRational(x.exact) && (x.exact.num === 0n || x.exact.num < 0n === x.restSign < 0))
+      return x.restSign;
     const ends = exactEnds(x);
     if (ends === undefined) return undefined;
     if (compareRationals(ends.lo, ZERO) > 0) return 1;

@@ -250,9 +250,14 @@ export class RationalArithmetic implements Arithmetic {
  * `negativeZero` where the rational came from exact operations, not where it is an enclosure's end) and for
  * {@link NOT_RATIONAL} (whose numerator is 0). With 2^e ≤ |r| < 2^(e+1) and the quantum 2^q, q = max(e, −126) − 23, it
  * rounds |r| / 2^q to an integer by its remainder.
+ *
+ * With `beside` = 1 (−1) it is instead the binary32 that every value just above (below) r rounds to:
+ * the same, except that a tie goes to that side, and r = 0 gives +0 (−0). This is how a value q + ρ
+ * rounds whose remainder ρ is known only to be tiny and of that sign (./rational-pair.ts).
  */
-export function roundRationalToFloat32(r: Rational): number | undefined {
-  if (r.num === 0n || r.root === true) return undefined;
+export function roundRationalToFloat32(r: Rational, beside: 0 | 1 | -1 = 0): number | undefined {
+  if (r.root === true || (r.num === 0n && (beside === 0 || r.den === 0n))) return undefined;
+  if (r.num === 0n) return beside > 0 ? 0 : -0;
   const negative = r.num < 0n;
   const n = magnitude(r.num);
   const d = r.den;
@@ -265,7 +270,7 @@ export function roundRationalToFloat32(r: Rational): number | undefined {
   const [num, den] = scaled(q);
   let m = num / den;
   const twice = (num - m * den) * 2n;
-  if (twice > den || (twice === den && (m & 1n) === 1n)) m += 1n;
+  if (twice > den || (twice === den && (beside === 0 ? (m & 1n) === 1n : beside > 0 !== negative))) m += 1n;
   const v = Number(m) * powerOfTwo(q);
   const sign = negative ? -1 : 1;
   return v >= TWO_TO_128 ? sign * Infinity : sign * v;

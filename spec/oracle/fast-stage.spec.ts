@@ -9,6 +9,7 @@ import {
   type StepOutput,
 } from '../../core/catalogue/index.js';
 import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
+import { differences as markDifferences } from '../deep/fast-stage.js';
 import { catalogue, entryOf, oracleRuleOf } from '../../src/registry/index.js';
 import { MAX_FLOAT32, MIN_SUBNORMAL } from '../../oracle/binary32.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
@@ -33,9 +34,6 @@ const pairs: Array<[CatalogueEntry, PresetName]> = catalogue.flatMap((entry) =>
   (Object.keys(entry.presets) as PresetName[]).map((p): [CatalogueEntry, PresetName] => [entry, p]),
 );
 
-const sameBits = (x: Float32Array, y: Float32Array) =>
-  x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
-
 /** Where the staged step and the decimal-only step differ (bitwise, and in the uncertified marks); empty when they agree. */
 function differences(config: Configuration, input: StepInput): string[] {
   const rule = oracleRuleOf(config.entry.name);
@@ -44,17 +42,14 @@ function differences(config: Configuration, input: StepInput): string[] {
   return compare(staged, decimal);
 }
 
+/**
+ * The comparison of spec/deep/fast-stage.ts: bit for bit and the same uncertified marks, except where
+ * the ladder alone left an output uncertified and the exact stages decided it, which must then be one
+ * of the two the mark allows (Keras Nadam's μ product P β1 (1 − ½ 0.96^t), a midpoint plus a remainder
+ * of known sign below 10^−17,729 of it, which no precision of the ladder separates).
+ */
 function compare(staged: StepOutput, decimal: StepOutput): string[] {
-  const out: string[] = [];
-  if (!sameBits(staged.params, decimal.params))
-    out.push(`params ${Array.from(staged.params)} ≠ ${Array.from(decimal.params)}`);
-  for (const k of Object.keys(decimal.state)) {
-    if (!sameBits(staged.state[k]!, decimal.state[k]!))
-      out.push(`${k} ${Array.from(staged.state[k]!)} ≠ ${Array.from(decimal.state[k]!)}`);
-  }
-  if (JSON.stringify(staged.uncertified ?? []) !== JSON.stringify(decimal.uncertified ?? []))
-    out.push('uncertified marks differ');
-  return out;
+  return markDifferences(staged, decimal, { count: 0 });
 }
 
 /** The cases the properties draw: one step from any finite state, with NaN and ±∞, and trajectories (initial state included). */
@@ -123,7 +118,7 @@ function disagreementsOn(entry: CatalogueEntry, preset: PresetName, elementSteps
 
 describe(`the fast stages agree with the decimal stage (${CASES} element-steps per rule and preset)`, () => {
   it.each(pairs.map(([e, p]) => [`${e.name}/${p}`, e, p] as const))(
-    '%s: every output equal, bit for bit, and the same uncertified marks',
+    '%s: every output equal, bit for bit, with the same uncertified marks or decided within them',
     (_, entry, preset) => {
       resetCertifyStatistics();
       expect(disagreementsOn(entry, preset, CASES)).toEqual([]);
