@@ -52,6 +52,24 @@ function timesSign(q: Rational, restSign: 1 | -1 | undefined): 1 | -1 | undefine
   return q.num < 0n ? (restSign === 1 ? -1 : 1) : restSign;
 }
 
+const ONE: Rational = Object.freeze({ num: 1n, den: 1n });
+
+/**
+ * a^y for exact rationals a > 0 and y whose power w lies within [½, 2], as 1 + ρ: ρ = a^y − 1 is
+ * enclosed by w − 1, whose ends are exact (Sterbenz), and has the sign of (a − 1) y, so it is nonzero
+ * unless a = 1 or y = 0, where a^y is exactly 1. PyTorch's Nadam makes such powers, 0.96^(ψ t) with
+ * ψ t = 5 · 10^−249 below 1 by 2 · 10^−250, and its μ product P β1 (1 − ½ 0.96^(ψ t)) is then a
+ * midpoint P β1 / 2 plus a remainder known to be positive. MPFR rounds exp(x) for a tiny x the same
+ * way, as 1 plus a remainder of x's sign (exp.c, through mpfr_round_near_x). Undefined elsewhere.
+ */
+function nearOne(x: RationalPair, y: RationalPair, whole: F64 | undefined): RationalPair | undefined {
+  if (!restless(x) || !restless(y) || isSurd(x.exact) || isSurd(y.exact)) return undefined;
+  if (whole === undefined || !(whole.lo >= 0.5 && whole.hi <= 2)) return undefined;
+  const side = compareRationals(x.exact, ONE) * (y.exact.num > 0n ? 1 : y.exact.num < 0n ? -1 : 0);
+  if (side === 0) return value(ONE, NO_REST, whole);
+  return value(ONE, { lo: whole.lo - 1, hi: whole.hi - 1 }, whole, side > 0 ? 1 : -1);
+}
+
 /** The exact rational stage with binary64 alongside (see the module's description). */
 export class RationalWithFloat64 implements Arithmetic {
   /** The shared instance. */
@@ -210,14 +228,12 @@ export class RationalWithFloat64 implements Arithmetic {
     return this.signOf(x) === 1 ? positiveRest(power) : power;
   }
 
-  powReal(a: Enclosure, y: Enclosure): RationalPair {
+  powReal(a: Enclosure, b: Enclosure): RationalPair {
     const x = a as RationalPair;
-    const power = value(
-      NOT_RATIONAL,
-      undefined,
-      both(x.whole, (y as RationalPair).whole, (u, v) => F.powReal(u, v)),
-    );
-    return this.signOf(x) === 1 ? positiveRest(power) : power;
+    const y = b as RationalPair;
+    const whole = both(x.whole, y.whole, (u, v) => F.powReal(u, v));
+    if (this.signOf(x) !== 1) return value(NOT_RATIONAL, undefined, whole);
+    return nearOne(x, y, whole) ?? positiveRest(value(NOT_RATIONAL, undefined, whole));
   }
 
   /**

@@ -93,6 +93,42 @@ describe('a remainder of known sign', () => {
   });
 });
 
+describe('a real power near 1, as 1 plus a remainder of known sign', () => {
+  it.each([
+    ['0.96^(5 · 10^−249), below 1 by 2 · 10^−250', '0.96', '5e-249', -1],
+    ['2^½ = √2', '2', '0.5', 1],
+    ['2^−½ = 1/√2', '2', '-0.5', -1],
+    ['0.5^−½ = √2', '0.5', '-0.5', 1],
+  ])('%s', (_, base, exponent, side) => {
+    const x = pair(a.powReal(a.point(base), a.point(exponent)));
+    expect(x.exact).toEqual({ num: 1n, den: 1n });
+    expect(x.restSign).toBe(side);
+    expect(Math.sign(x.rest!.lo)).toBe(side);
+    expect(x.rest).toEqual({ lo: x.whole!.lo - 1, hi: x.whole!.hi - 1 });
+  });
+
+  it('is exactly 1 for a base 1 or an exponent 0', () => {
+    for (const x of [a.powReal(a.point(1), a.point('0.3')), a.powReal(a.point('0.96'), a.point(0))]) {
+      expect(pair(x).exact).toEqual({ num: 1n, den: 1n });
+      expect(pair(x).rest).toEqual({ lo: 0, hi: 0 });
+    }
+  });
+
+  it('is not re-based outside [½, 2], nor for an exponent the rational stage does not hold exactly', () => {
+    expect(pair(a.powReal(a.point(4), a.point('0.75'))).exact.num).toBe(0n);
+    expect(pair(a.powReal(a.point('0.96'), a.sqrt(a.point(2)))).exact.num).toBe(0n);
+    expect(pair(a.powReal(a.point('0.96'), a.add(a.point(1), tiny()))).exact.num).toBe(0n);
+  });
+
+  it("rounds PyTorch Nadam's μ product P β1 (1 − ½ 0.96^(ψ t)) up from the midpoint P β1 / 2", () => {
+    // P = 16777205 · 2^−24: 0.45 P = 15099484.5 · 2^−25, a tie whose even neighbour is the one below.
+    const p = a.fromFloat32(16777205 * 2 ** -24);
+    const power = a.powReal(a.point('0.96'), a.point('5e-249'));
+    const mu = a.mul(a.point('0.9'), a.sub(a.point(1), a.mul(a.point('0.5'), power)));
+    expect(roundPairToFloat32(pair(a.mul(p, mu)))).toBe(15099485 * 2 ** -25);
+  });
+});
+
 describe("Keras Nadam's μ product at t = 10^6", () => {
   it('P β1 (1 − ½ 0.96^t) with P β1 a midpoint goes below it, certified; the ladder alone leaves it marked', () => {
     const config = configure(entryOf('nadam'), 'keras', {});
