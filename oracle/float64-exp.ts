@@ -83,3 +83,15 @@ export function expEnclosure(f: F64Operations, x: number): F64 {
   const scaled = f.mul(f.mul(s, point(powerOfTwo(half))), point(powerOfTwo(k - half)));
   return scaled.lo < 0 ? { lo: 0, hi: scaled.hi } : scaled;
 }
+
+/**
+ * An enclosure of e^z − 1 for z in [lo, hi] with |z| ≤ ½, tight relative to z where binary64's
+ * enclosure of e^z is not (e^z for |z| below 2^−53 is [1 − 2^−53, 1] or [1, 1 + 2^−52], which knows
+ * e^z − 1 only to ±2^−52). e^z − 1 is increasing, at least z (e^z ≥ 1 + z), and e^z − 1 − z =
+ * z²/2! + z³/3! + … is at most z²/2 · 1/(1 − |z|) ≤ z² in size, so e^z − 1 ∈ [lo, hi + hi²]. Undefined
+ * for a wider z.
+ */
+export function expm1Enclosure(f: F64Operations, z: F64): F64 | undefined {
+  if (!(z.lo >= -0.5 && z.hi <= 0.5)) return undefined;
+  return { lo: z.lo, hi: f.add(point(z.hi), f.mul(point(z.hi), point(z.hi))).hi };
+}

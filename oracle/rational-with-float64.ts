@@ -25,6 +25,8 @@
 import type { Dec } from './binary32.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
 import type { F64 } from './float64.js';
+import { expm1Enclosure, lnEnclosure } from './float64-exp.js';
+import { narrowedWhole } from './rational-float64.js';
 import { compareRationals, NOT_RATIONAL, RATIONAL_UNDECIDED, type Rational } from './rational.js';
 import {
   both,
@@ -55,19 +57,27 @@ function timesSign(q: Rational, restSign: 1 | -1 | undefined): 1 | -1 | undefine
 const ONE: Rational = Object.freeze({ num: 1n, den: 1n });
 
 /**
- * a^y for exact rationals a > 0 and y whose power w lies within [½, 2], as 1 + ρ: ρ = a^y − 1 is
- * enclosed by w − 1, whose ends are exact (Sterbenz), and has the sign of (a − 1) y, so it is nonzero
- * unless a = 1 or y = 0, where a^y is exactly 1. PyTorch's Nadam makes such powers, 0.96^(ψ t) with
- * ψ t = 5 · 10^−249 below 1 by 2 · 10^−250, and its μ product P β1 (1 − ½ 0.96^(ψ t)) is then a
- * midpoint P β1 / 2 plus a remainder known to be positive. MPFR rounds exp(x) for a tiny x the same
- * way, as 1 plus a remainder of x's sign (exp.c, through mpfr_round_near_x). Undefined elsewhere.
+ * a^y for exact rationals a > 0 and y whose power w lies within [½, 2], as 1 + ρ: ρ = a^y − 1 has the
+ * sign of (a − 1) y, so it is nonzero unless a = 1 or y = 0, where a^y is exactly 1. ρ is enclosed by
+ * w − 1, whose ends are exact (Sterbenz), and where |y ln a| ≤ ½ also by e^(y ln a) − 1, which knows
+ * ρ to its own size where w knows it only to 2^−52 (Adafactor's β = 1 − t^−c with c = 8 · 10^−299 is
+ * c ln t, not [0, 2^−53]); the remainder is the intersection of the two. PyTorch's Nadam makes such
+ * powers too, 0.96^(ψ t) with ψ t = 5 · 10^−249 below 1 by 2 · 10^−250, and its μ product
+ * P β1 (1 − ½ 0.96^(ψ t)) is then a midpoint P β1 / 2 plus a remainder known to be positive. MPFR rounds
+ * exp(x) for a tiny x the same way, as 1 plus a remainder of x's sign (exp.c, through
+ * mpfr_round_near_x). Undefined elsewhere.
  */
 function nearOne(x: RationalPair, y: RationalPair, whole: F64 | undefined): RationalPair | undefined {
   if (!restless(x) || !restless(y) || isSurd(x.exact) || isSurd(y.exact)) return undefined;
   if (whole === undefined || !(whole.lo >= 0.5 && whole.hi <= 2)) return undefined;
   const side = compareRationals(x.exact, ONE) * (y.exact.num > 0n ? 1 : y.exact.num < 0n ? -1 : 0);
   if (side === 0) return value(ONE, NO_REST, whole);
-  return value(ONE, { lo: whole.lo - 1, hi: whole.hi - 1 }, whole, side > 0 ? 1 : -1);
+  const z = both(y.whole, x.whole, (u, v) => F.mul(u, lnEnclosure(v)));
+  const tight = z === undefined ? undefined : expm1Enclosure(F, z);
+  const lo = whole.lo - 1;
+  const hi = whole.hi - 1;
+  const rest = tight === undefined ? { lo, hi } : { lo: Math.max(lo, tight.lo), hi: Math.min(hi, tight.hi) };
+  return value(ONE, rest, whole, side > 0 ? 1 : -1);
 }
 
 /** The exact rational stage with binary64 alongside (see the module's description). */
@@ -148,7 +158,7 @@ export class RationalWithFloat64 implements Arithmetic {
   mul(a: Enclosure, b: Enclosure): RationalPair {
     const x = a as RationalPair;
     const y = b as RationalPair;
-    const whole = both(x.whole, y.whole, (u, v) => F.mul(u, v));
+    const whole = both(narrowedWhole(x), narrowedWhole(y), (u, v) => F.mul(u, v));
     const q = exactly(() => Q.mul(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
     if (isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
@@ -189,7 +199,7 @@ export class RationalWithFloat64 implements Arithmetic {
   div(a: Enclosure, b: Enclosure): RationalPair {
     const x = a as RationalPair;
     const y = b as RationalPair;
-    const whole = both(x.whole, y.whole, (u, v) => F.div(u, v));
+    const whole = both(narrowedWhole(x), narrowedWhole(y), (u, v) => F.div(u, v));
     const q = exactly(() => Q.div(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
     // Only a divisor that is its exact part: (q1 + r1) / q2 = q1 / q2 + r1 / q2, q2 enclosed by w2.
@@ -204,7 +214,8 @@ export class RationalWithFloat64 implements Arithmetic {
 
   sqrt(a: Enclosure): RationalPair {
     const x = a as RationalPair;
-    const whole = enclosed(() => x.whole && F.sqrt(x.whole));
+    const w = narrowedWhole(x);
+    const whole = enclosed(() => w && F.sqrt(w));
     return value(restless(x) ? exactly(() => Q.sqrt(x.exact)) : NOT_RATIONAL, NO_REST, whole);
   }
 
