@@ -193,7 +193,8 @@ export class RationalWithFloat64 implements Arithmetic {
         enclosed(() => x.whole && F.square(x.whole)),
       );
     const product = this.mul(x, x);
-    return { ...product, whole: enclosed(() => x.whole && F.square(x.whole)) };
+    const w = narrowedWhole(x);
+    return { ...product, whole: enclosed(() => w && F.square(w)) };
   }
 
   div(a: Enclosure, b: Enclosure): RationalPair {

@@ -104,7 +104,15 @@ describe('a real power near 1, as 1 plus a remainder of known sign', () => {
     expect(x.exact).toEqual({ num: 1n, den: 1n });
     expect(x.restSign).toBe(side);
     expect(Math.sign(x.rest!.lo)).toBe(side);
-    expect(x.rest).toEqual({ lo: x.whole!.lo - 1, hi: x.whole!.hi - 1 });
+    expect(x.rest!.lo >= x.whole!.lo - 1 && x.rest!.hi <= x.whole!.hi - 1).toBe(true);
+  });
+
+  it('knows the remainder to its own size, where w − 1 knows it to 2^−52: 0.96^(5 · 10^−249) − 1 = −2.04 · 10^−250', () => {
+    const x = pair(a.powReal(a.point('0.96'), a.point('5e-249')));
+    // 5 · 10^−249 ln 0.96 = −2.04109972601275647… · 10^−250 (40 digits), and e^z − 1 − z is 10^−500.
+    expect(x.rest!.lo).toBeLessThanOrEqual(-2.041099726012757e-250);
+    expect(x.rest!.hi).toBeGreaterThanOrEqual(-2.041099726012756e-250);
+    expect(x.rest!.hi - x.rest!.lo).toBeLessThanOrEqual(2.05e-250 * 2 ** -45); // ln 0.96 and y to a few ulps
   });
 
   it('is exactly 1 for a base 1 or an exponent 0', () => {

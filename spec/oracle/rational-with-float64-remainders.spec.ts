@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { roundToFloat32 } from '../../oracle/binary32.js';
 import { exactOfDouble } from '../../oracle/float64.js';
 import { Undecided } from '../../oracle/interval.js';
+import { NO_REST } from '../../oracle/rational-pair.js';
 import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from '../../oracle/rational-with-float64.js';
 
 const P = RationalWithFloat64.instance;
@@ -27,8 +28,18 @@ const aboveMidpoint = P.add(m, tiny);
 const remainderAlone = P.sub(P.add(P.point(1), tiny), P.point(1));
 /** √(1 + 2^−23 + 2^−48 + …) just above m: a surd that rounds up, which binary64 cannot tell. */
 const surdAbove = P.sqrt(P.add(P.fromFloat32(up), P.point('3.552713678800500938014425e-15')));
-/** 1 / (0.1 − 0.1000000000000000001) = −10^19: exact, but binary64 cannot enclose it (its divisor holds 0). */
-const unenclosed = P.div(P.point(1), P.sub(P.point('0.1'), P.point('0.1000000000000000001')));
+/** −10^19, exact, with no binary64 enclosure: what an operation leaves where binary64 could not go on. */
+const unenclosed: RationalPair = { exact: { num: -(10n ** 19n), den: 1n }, rest: NO_REST, whole: undefined };
+
+describe('a whole that binary64 lost, from the exact ends', () => {
+  it('1 / (0.1 − 0.1000000000000000001) = −10^19, whose divisor binary64 encloses around 0', () => {
+    const divisor = P.sub(P.point('0.1'), P.point('0.1000000000000000001')) as RationalPair;
+    expect(divisor.whole!.lo <= 0 && divisor.whole!.hi >= 0).toBe(true);
+    const whole = (P.div(P.point(1), divisor) as RationalPair).whole!;
+    expect(whole.lo <= -1e19 && -1e19 <= whole.hi).toBe(true);
+    expect(whole.hi - whole.lo).toBeLessThanOrEqual(4 * 2048); // 4 ulps of 10^19
+  });
+});
 
 describe('the remainder decides a midpoint, through every operation', () => {
   it('binary64 alone leaves these undecided', () => {
@@ -110,7 +121,12 @@ describe('tests and operands without a binary64 enclosure', () => {
     expect(rounded(P.powInt(P.neg(unenclosed), 2))).toBe(roundToFloat32(new R('1e38')));
     expect(rounded(P.square(unenclosed))).toBe(roundToFloat32(new R('1e38')));
     const withRest = P.add(unenclosed, P.sqrt(P.point(2))); // exact part −10^19, remainder √2, no whole
-    expect((P.square(withRest) as RationalPair).whole).toBeUndefined();
+    expect((withRest as RationalPair).whole).toBeUndefined();
+    // (√2 − 10^19)² = 10^38 − 2√2 · 10^19 + 2, from the exact ends, since binary64 has nothing to go on.
+    const square = (P.square(withRest) as RationalPair).whole!;
+    const value = new R('1e38').minus(new R(2).sqrt().times('2e19')).plus(2);
+    expect(exact(square.lo).lte(value) && value.lte(exact(square.hi))).toBe(true);
+    expect(square.hi - square.lo).toBeLessThanOrEqual(2 ** 77); // 8 ulps of 10^38
     const nothing = P.powReal(unenclosed, P.point('0.5'));
     expect(() => P.isZero(nothing)).toThrow(Undecided);
     expect(() => P.isNegative(nothing)).toThrow(Undecided);
