@@ -64,6 +64,7 @@ const RUNS = [
           'oracle/certify.ts',
           'oracle/rational-with-float64.ts',
           'oracle/rational-pair.ts',
+          'oracle/rational-float64.ts',
           'oracle/exact-stages.ts',
           'oracle/marks.ts',
           'oracle/prepared-cache.ts',
