@@ -230,6 +230,14 @@ export class RationalWithFloat64 implements Arithmetic {
         NO_REST,
         whole,
       );
+    // Where q + r's exact ends put one operand strictly below the other, the max is the other, exactly
+    // (Adafactor's clipped update, max(u, −d), with u far below −d, keeps −d's exact part).
+    const ex = exactEnds(x);
+    const ey = exactEnds(y);
+    if (ex !== undefined && ey !== undefined) {
+      if (compareRationals(ex.hi, ey.lo) < 0) return y;
+      if (compareRationals(ey.hi, ex.lo) < 0) return x;
+    }
     return value(NOT_RATIONAL, undefined, whole);
   }
 

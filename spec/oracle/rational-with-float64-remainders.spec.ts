@@ -41,6 +41,25 @@ describe('a whole that binary64 lost, from the exact ends', () => {
   });
 });
 
+describe('max of values with remainders', () => {
+  /** √2 − 5 = −3.5857…: a surd plus a rational, so an exact part −5 and a remainder. */
+  const below = () => P.add(P.sqrt(P.point(2)), P.point(-5));
+  it('is the operand the exact ends put strictly above the other, exact part and all', () => {
+    for (const m of [P.max(below(), P.point('-0.1')), P.max(P.point('-0.1'), below())]) {
+      expect((m as RationalPair).exact).toEqual({ num: -1n, den: 10n });
+      expect((m as RationalPair).rest).toBe(NO_REST);
+    }
+    const above = P.add(P.sqrt(P.point(2)), P.point(5));
+    expect((P.max(above, P.point(-7)) as RationalPair).exact).toEqual({ num: 5n, den: 1n });
+  });
+
+  it('is re-based on the whole where the ends overlap: √2 − 5 against −3.58578643762690495119831127579', () => {
+    const m = P.max(below(), P.point('-3.58578643762690495119831127579')) as RationalPair;
+    expect(m.exact).toEqual({ num: 0n, den: 1n });
+    expect(m.rest).toBe(m.whole);
+  });
+});
+
 describe('the remainder decides a midpoint, through every operation', () => {
   it('binary64 alone leaves these undecided', () => {
     const whole = (aboveMidpoint as RationalPair).whole!;

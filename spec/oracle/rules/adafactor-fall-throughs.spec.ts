@@ -1,12 +1,17 @@
 /**
- * Adafactor's β = 1 − t^−c at a tiny decay rate c (oracle/rules/adafactor.ts): t^−c is 1 − c ln t
- * with c ln t as small as 10^−320, which binary64 encloses only by [1 − 2^−53, 1], so β's enclosure
- * is [0, 2^−53] or holds 0, and a product by an exact zero beside it has no decided sign. The
- * rational stage writes t^−c as 1 plus a remainder enclosed by e^(−c ln t) − 1
- * (oracle/rational-with-float64.ts) and narrows a whole value that cancelled to its exact ends
- * (oracle/rational-float64.ts). These are the property cases (1,000 per preset, seed 20171213) that
- * had fallen through to the decimal ladder for it: each is now decided by the fast stages, and
- * matches the ladder alone bit for bit.
+ * The property cases of Adafactor (oracle/rules/adafactor.ts; 1,000 per preset, seed 20171213) that
+ * had fallen through to the decimal ladder: each is now decided by the fast stages and matches the
+ * ladder alone bit for bit.
+ *
+ * Six have a tiny decay rate c: β = 1 − t^−c where t^−c is 1 − c ln t with c ln t as small as
+ * 10^−320, which binary64 encloses only by [1 − 2^−53, 1], so β's enclosure is [0, 2^−53] or holds 0,
+ * and a product by an exact zero beside it has no decided sign. The rational stage writes t^−c as 1
+ * plus a remainder enclosed by e^(−c ln t) − 1 (oracle/rational-with-float64.ts) and narrows a whole
+ * value that cancelled to its exact ends (oracle/rational-float64.ts).
+ *
+ * One is a clipped update, max(u, −d) with u = −3.03… (a surd, so a value with a remainder) far
+ * below −d = −0.1: the max is −0.1 exactly, and θ' = θ (1 + 0.1) with it, which the rational stage
+ * now keeps where it had re-based the max on binary64's enclosure.
  */
 import { describe, expect, it } from 'vitest';
 import { configure, type PresetName, type StepInput } from '../../../core/catalogue/index.js';
@@ -163,6 +168,17 @@ const CASES: ReadonlyArray<readonly [string, PresetName, Case]> = [
       },
     },
   ],
+  [
+    'optax/911: a clipped update max(u, −0.1) with u = −3.03…, t = 16',
+    'optax',
+    {
+      hyper: { decayRate: '0.8', eps1: '1e-30', eps2: '4e-323', clipThreshold: '0.1', minDimSizeToFactor: '0' },
+      t: 16,
+      params: [0.0033528392668813467],
+      grads: [-2047.9976806640625],
+      state: { r: [0.000010458320502948482], c: [6.004769802093506], v: [0.23338787257671356] },
+    },
+  ],
 ];
 
 function inputOf(c: Case): StepInput {
@@ -176,7 +192,7 @@ function inputOf(c: Case): StepInput {
   };
 }
 
-describe('Adafactor at a tiny decay rate: decided by the fast stages, as the decimal ladder decides it', () => {
+describe('Adafactor where it had fallen through: decided by the fast stages, as the decimal ladder decides it', () => {
   it.each(CASES)('%s', (_, preset, c) => {
     const config = configure(entries.adafactor, preset, c.hyper);
     resetCertifyStatistics();
