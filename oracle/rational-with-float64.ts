@@ -200,7 +200,7 @@ export class RationalWithFloat64 implements Arithmetic {
   div(a: Enclosure, b: Enclosure): RationalPair {
     const x = a as RationalPair;
     const y = b as RationalPair;
-    const whole = both(narrowedWhole(x), narrowedWhole(y), (u, v) => F.div(u, v));
+    const whole = both(x.whole, y.whole, (u, v) => F.div(u, v));
     const q = exactly(() => Q.div(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
     // Only a divisor that is its exact part: (q1 + r1) / q2 = q1 / q2 + r1 / q2, q2 enclosed by w2.

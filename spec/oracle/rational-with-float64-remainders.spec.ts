@@ -32,12 +32,14 @@ const surdAbove = P.sqrt(P.add(P.fromFloat32(up), P.point('3.5527136788005009380
 const unenclosed: RationalPair = { exact: { num: -(10n ** 19n), den: 1n }, rest: NO_REST, whole: undefined };
 
 describe('a whole that binary64 lost, from the exact ends', () => {
-  it('1 / (0.1 − 0.1000000000000000001) = −10^19, whose divisor binary64 encloses around 0', () => {
-    const divisor = P.sub(P.point('0.1'), P.point('0.1000000000000000001')) as RationalPair;
-    expect(divisor.whole!.lo <= 0 && divisor.whole!.hi >= 0).toBe(true);
-    const whole = (P.div(P.point(1), divisor) as RationalPair).whole!;
-    expect(whole.lo <= -1e19 && -1e19 <= whole.hi).toBe(true);
-    expect(whole.hi - whole.lo).toBeLessThanOrEqual(4 * 2048); // 4 ulps of 10^19
+  it('√(3 · 10^−323 · 4.33 · 10^−6), whose argument binary64 encloses around 0 (LAMB with β2 = 3 · 10^−323)', () => {
+    const argument = P.mul(P.point('3e-323'), P.fromFloat32(4.334178356657503e-6)) as RationalPair;
+    expect(argument.whole!.lo < 0 && argument.whole!.hi > 0).toBe(true);
+    const root = P.sqrt(argument) as RationalPair;
+    expect(root.exact.root).toBe(true);
+    expect(root.whole!.lo).toBeGreaterThanOrEqual(0);
+    expect(root.whole!.hi).toBeLessThan(2.3e-162); // √(2^−1074)
+    expect(root.whole!.hi).toBeGreaterThan(1.1e-164); // √(1.3 · 10^−328)
   });
 });
 
