@@ -4,9 +4,8 @@
  * an operation cancels (Adafactor's β = 1 − t^−c with c = 8 · 10^−299 is c ln t, 10^−297, while w is
  * [−2^−50, 2^−50]), or underflows (3 · 10^−323 · 4.3 · 10^−6 is [−2^−1074, 2^−1074]). Where w is what
  * √, a product or a square goes on from, it is first narrowed to the doubles around q + r's exact
- * ends: √ of a positive value then has a whole, and a product by an exact zero a signed one. (A
- * quotient keeps binary64's wholes: no case drawn by the properties needs it, and
- * spec/oracle/rational-with-float64.spec.ts holds a quotient binary64 cannot enclose.)
+ * ends: √ of a positive value then has a whole, and a product by an exact zero a signed one. A
+ * quotient keeps binary64's wholes: on the properties' cases the narrowing decides nothing more there.
  *
  * @module
  */
