@@ -16,10 +16,16 @@ const tiny = () => a.powInt(a.point('0.96'), 1_000_000);
 /** 1 + √2: a surd plus a rational, so 0 plus a remainder of no known sign. */
 const unsigned = () => a.add(a.point(1), a.sqrt(a.point(2)));
 /**
- * 171575^(−8.32 · 10^−299) − 1: below 0 by 10^−297, with a remainder enclosed by binary64's
- * [−2^−50, 2^−50] around it and known to be negative.
+ * 0 plus a remainder known to be negative whose enclosure straddles 0: what w − 1 gave for
+ * 171575^(−8.32 · 10^−299) − 1 (below 0 by 10^−297, enclosed by [−2^−50, 2^−50]) before the rational
+ * stage enclosed a power near 1 by e^z − 1 as well. Built directly, since no operation makes it now.
  */
-const straddling = () => a.sub(a.powReal(a.point(171575), a.point('-8.320178941415992e-299')), a.point(1));
+const straddling = (): RationalPair => ({
+  exact: { num: 0n, den: 1n },
+  rest: { lo: -(2 ** -50), hi: 2 ** -50 },
+  whole: { lo: -(2 ** -50), hi: 2 ** -50 },
+  restSign: -1,
+});
 
 describe('the sign of a product with a remainder', () => {
   it('is not claimed where the remainder has none, whatever the exact factor', () => {
