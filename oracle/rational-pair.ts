@@ -85,6 +85,17 @@ export function positiveRest(x: RationalPair): RationalPair {
   return x.rest === x.whole && x.rest !== undefined && x.exact.num === 0n ? { ...x, restSign: 1 } : x;
 }
 
+/**
+ * x with its whole cut to another enclosure of the same value (either alone where the other is
+ * undefined). A max that keeps the operand its exact ends put above the other cuts it to the max of
+ * both wholes, and |x| of a negative x to binary64's |w|: where w reaches across 0 (an underflow), −w
+ * would reach below it, which binary64's |w| of the same operand does not.
+ */
+export function wholeCut(x: RationalPair, whole: F64 | undefined): RationalPair {
+  if (whole === undefined || x.whole === undefined) return whole === undefined ? x : { ...x, whole };
+  return { ...x, whole: { lo: Math.max(x.whole.lo, whole.lo), hi: Math.min(x.whole.hi, whole.hi) } };
+}
+
 /** x with a surd exact part moved into the remainder: 0 + w. */
 export function surdAsRest(x: RationalPair): RationalPair {
   return isSurd(x.exact) ? value(NOT_RATIONAL, undefined, x.whole) : x;

@@ -42,6 +42,7 @@ import {
   restless,
   surdAsRest,
   value,
+  wholeCut,
   ZERO,
   type RationalPair,
 } from './rational-pair.js';
@@ -152,13 +153,15 @@ export class RationalWithFloat64 implements Arithmetic {
       );
     const sign = this.signOf(x);
     if (sign === undefined) return value(NOT_RATIONAL, undefined, whole);
-    return sign < 0 ? this.neg(x) : { ...x, whole };
+    return wholeCut(sign < 0 ? this.neg(x) : x, whole);
   }
 
   mul(a: Enclosure, b: Enclosure): RationalPair {
     const x = a as RationalPair;
     const y = b as RationalPair;
-    const whole = both(narrowedWhole(x), narrowedWhole(y), (u, v) => F.mul(u, v));
+    // Narrowed ends can meet as ∞ · 0 ([2^1024 − 2^970, ∞] times [−2^−1074, −0]), which binary64's own wholes avoid.
+    const whole =
+      both(narrowedWhole(x), narrowedWhole(y), (u, v) => F.mul(u, v)) ?? both(x.whole, y.whole, (u, v) => F.mul(u, v));
     const q = exactly(() => Q.mul(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
     if (isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
@@ -235,8 +238,8 @@ export class RationalWithFloat64 implements Arithmetic {
     const ex = exactEnds(x);
     const ey = exactEnds(y);
     if (ex !== undefined && ey !== undefined) {
-      if (compareRationals(ex.hi, ey.lo) < 0) return y;
-      if (compareRationals(ey.hi, ex.lo) < 0) return x;
+      if (compareRationals(ex.hi, ey.lo) < 0) return wholeCut(y, whole);
+      if (compareRationals(ey.hi, ex.lo) < 0) return wholeCut(x, whole);
     }
     return value(NOT_RATIONAL, undefined, whole);
   }

@@ -185,18 +185,46 @@ function expectEnclosed(n: Node, name: string): void {
 }
 
 /**
- * Where the pair names a float32, it is the reference's rounding (binary32.ts's, tested on its own); a
- * zero takes the reference's sign where the reference is not zero. The reference is off by at most
- * 10^−380 of the node's scale (10^−49 relative after a^y, whose pair decides only 10^−16 away from a
- * boundary, or, near 1, |y ln a| 2^−50 away): a value closer than that to a boundary could be
- * misjudged, which no expression drawn here is.
+ * Where the pair names a float32, it is the correct rounding of the value: of the rationals' own exact
+ * value where they keep one (rounded in integers below, so an exact midpoint ties to even: the square of
+ * a square root, 10 (√5832460412344861645078528)², is one), else of the reference (binary32.ts's
+ * rounding, tested on its own). A zero takes the reference's sign where the reference is not zero. The
+ * reference is off by at most 10^−300 of the node's scale (10^−49 relative after a^y); a node whose
+ * reference lies that close to a boundary and has no exact value is not judged by its rounding.
  */
 function expectRoundedCorrectly(n: Node, name: string): void {
   const got = roundPairToFloat32(n.pair);
   if (got === undefined || n.value.isNaN()) return;
-  const expected = roundToFloat32(n.value);
-  if (n.value.isZero()) expect(got === 0, `${name}: rounds to ${got}`).toBe(true);
-  else expect(Object.is(got, expected), `${name}: rounds to ${got}, not ${expected}`).toBe(true);
+  if (n.value.isZero()) return expect(got === 0, `${name}: rounds to ${got}`).toBe(true);
+  const q = exactlyKept(n);
+  let expected: number;
+  if (q !== undefined && !isSurd(q)) expected = float32OfRational(q);
+  else {
+    const error = n.scale.times('1e-300');
+    expected = roundToFloat32(n.value);
+    const [below, above] = [roundToFloat32(n.value.minus(error)), roundToFloat32(n.value.plus(error))];
+    if (!Object.is(below, above)) return;
+  }
+  expect(Object.is(got, expected), `${name}: rounds to ${got}, not ${expected}`).toBe(true);
+}
+
+/**
+ * The float32 nearest a nonzero rational q = n / d (d > 0), ties to even, in integers: with
+ * 2^e ≤ |q| < 2^(e+1) and s = max(e − 23, −149), |q| / 2^s rounded to an integer m, then m 2^s
+ * (2^128 and above is ∞).
+ */
+function float32OfRational(q: Rational): number {
+  const n = q.num < 0n ? -q.num : q.num;
+  const bitLength = (x: bigint) => x.toString(2).length;
+  let e = bitLength(n) - bitLength(q.den); // 2^(e−1) < |q| < 2^(e+1)
+  if (e >= 0 ? n < q.den << BigInt(e) : n << BigInt(-e) < q.den) e -= 1;
+  const s = Math.max(e - 23, -149);
+  const [numerator, denominator] = s >= 0 ? [n, q.den << BigInt(s)] : [n << BigInt(-s), q.den];
+  let m = numerator / denominator;
+  const twiceRest = 2n * (numerator - m * denominator);
+  if (twiceRest > denominator || (twiceRest === denominator && (m & 1n) === 1n)) m += 1n;
+  const magnitude = Number(m) * 2 ** s >= 2 ** 128 ? Infinity : Number(m) * 2 ** s;
+  return q.num < 0n ? -magnitude : magnitude;
 }
 
 /** The rationals' own result of the operation on the operands' exact parts, where they keep it exact. */

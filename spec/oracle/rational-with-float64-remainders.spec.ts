@@ -55,6 +55,15 @@ describe('max of values with remainders', () => {
     expect((P.max(above, P.point(-7)) as RationalPair).exact).toEqual({ num: 5n, den: 1n });
   });
 
+  it('keeps the higher lower end of the two wholes: max((1 + 2^−23)^(2^−149), 0.1^0) starts at 1, as binary64’s max does', () => {
+    const power = P.powReal(P.fromFloat32(up), P.fromFloat32(2 ** -149)) as RationalPair;
+    expect(power.whole!.lo).toBeLessThan(1);
+    const m = P.max(power, P.powReal(P.point('0.1'), P.point(0))) as RationalPair;
+    expect(m.exact).toEqual(power.exact);
+    expect(m.whole).toEqual({ lo: 1, hi: power.whole!.hi });
+    expect((P.max(P.point(1), power) as RationalPair).whole).toEqual({ lo: 1, hi: power.whole!.hi });
+  });
+
   it('is re-based on the whole where the ends overlap: √2 − 5 against −3.58578643762690495119831127579', () => {
     const m = P.max(below(), P.point('-3.58578643762690495119831127579')) as RationalPair;
     expect(m.exact).toEqual({ num: 0n, den: 1n });
@@ -151,5 +160,35 @@ describe('tests and operands without a binary64 enclosure', () => {
     const nothing = P.powReal(unenclosed, P.point('0.5'));
     expect(() => P.isZero(nothing)).toThrow(Undecided);
     expect(() => P.isNegative(nothing)).toThrow(Undecided);
+  });
+});
+
+describe('|x| of a negative value whose whole underflowed across 0', () => {
+  it('|0.1 · −2^−1071.299560546875| is −w cut at 0, within binary64’s |w|', () => {
+    const x = P.mul(P.point('0.1'), P.neg(P.powReal(P.point(2), P.fromFloat32(-1071.299560546875)))) as RationalPair;
+    expect(x.restSign).toBe(-1);
+    expect(x.whole!.lo < 0 && x.whole!.hi > 0).toBe(true);
+    const a = P.abs(x) as RationalPair;
+    expect(a.restSign).toBe(1);
+    expect(a.whole).toEqual({ lo: 0, hi: -x.whole!.lo });
+  });
+});
+
+describe('an exact midpoint through a surd', () => {
+  it('(0 + (√5832460412344861645078528)²) / 0.1 is the midpoint 58324604123448616450785280, and ties to the even 12647132 · 2^62', () => {
+    const x = P.fromFloat32(5832460412344861645078528);
+    const q = P.div(P.add(P.fromFloat32(0), P.square(P.sqrt(x))), P.point('0.1')) as RationalPair;
+    expect(q.exact).toEqual({ num: 58324604123448616450785280n, den: 1n });
+    expect(rounded(q)).toBe(12647132 * 2 ** 62);
+  });
+});
+
+describe('a product whose narrowed wholes meet as ∞ · 0', () => {
+  it('3^646.07 (whole [MAX_VALUE, ∞]) times −2^−1074 / (6.99 · 10^34)^8 (narrowed to [−2^−1074, −0]) keeps binary64’s whole', () => {
+    const power = P.powReal(P.point(3), P.fromFloat32(646.07208251953125)) as RationalPair;
+    expect(power.whole).toEqual({ lo: Number.MAX_VALUE, hi: Infinity });
+    const big = P.fromFloat32(6.985894207269702e34);
+    const tiny = P.div(P.fromFloat32(-(2 ** -149)), P.square(P.powInt(P.powInt(big, 2), 2)));
+    expect((P.mul(power, tiny) as RationalPair).whole).toEqual({ lo: -Infinity, hi: Infinity });
   });
 });
