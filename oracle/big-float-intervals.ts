@@ -94,7 +94,6 @@ export class BigFloatIntervals implements Arithmetic {
     if (x.isZero()) return zeroOf(x.isNegative());
     const lo = d.ofDecimal(x, this.bits, false);
     const hi = d.ofDecimal(x, this.bits, true);
-    if (lo === undefined || hi === undefined) throw UNDECIDED;
     return around(lo.q, hi.q, lo.exact);
   }
 
@@ -102,10 +101,7 @@ export class BigFloatIntervals implements Arithmetic {
   ofDecimalInterval(i: Interval): BigInterval {
     if (!i.lo.isFinite() || !i.hi.isFinite()) throw UNDECIDED;
     if (i.lo.eq(i.hi)) return this.point(i.lo);
-    const lo = d.ofDecimal(i.lo, this.bits, false);
-    const hi = d.ofDecimal(i.hi, this.bits, true);
-    if (lo === undefined || hi === undefined) throw UNDECIDED;
-    return between(lo.q, hi.q);
+    return between(d.ofDecimal(i.lo, this.bits, false).q, d.ofDecimal(i.hi, this.bits, true).q);
   }
 
   /** The exact value of a binary32 (NaN and ±∞ as themselves). */

@@ -154,21 +154,51 @@ export function ofDouble(x: number): Dyadic {
   return { m: x < 0 ? -m : m, e: (biased === 0 ? 1 : biased) - 1075 };
 }
 
-/** The largest |e| {@link toDecimal} converts, and |k| {@link ofDecimal} (their texts and integers have about that many digits). */
+/**
+ * The largest |k| of 10^k that {@link ofDecimal} multiplies or divides by exactly, and the largest |e|
+ * {@link toDecimal} converts (their texts and integers have about that many digits).
+ */
 export const DECIMAL_EXPONENT_LIMIT = 20_000;
+
+/** Bits kept beyond p in a power of five past the limit: its ≤ 2 log2 k roundings move it by under 2^−(p+50). */
+const FAR_GUARD_BITS = 64;
+
+/**
+ * 5^n (n ≥ 0) rounded to p bits toward +∞ when `up`, else toward −∞, by binary powering with each
+ * product rounded the same way: every factor is positive, so each rounding moves the result only in
+ * the direction asked.
+ */
+export function powerOfFive(n: number, p: number, up: boolean): Dyadic {
+  let result = ONE;
+  let base: Dyadic = { m: 5n, e: 0 };
+  for (let k = n; ; k = Math.floor(k / 2)) {
+    if (k % 2 === 1) result = mul(result, base, p, up);
+    if (k < 2) return result;
+    base = mul(base, base, p, up);
+  }
+}
 
 /**
  * The finite decimal d rounded to p bits in the direction asked, and whether that is exact: d's
  * digits c and exponent k (d = c · 10^k, from its exact exponential text) as the integer c · 10^k, or
- * the quotient c / 10^−k; undefined past 10^±{@link DECIMAL_EXPONENT_LIMIT} (a power of ten that
- * large would be an integer of millions of bits).
+ * the quotient c / 10^−k. Past 10^±{@link DECIMAL_EXPONENT_LIMIT}, where 10^k would be an integer of
+ * millions of bits (0.96^(10^8) is 10^−1,772,876), d = c · 5^k · 2^k with 5^|k| bounded at p + 64 bits
+ * on the side that keeps the product or quotient on the side asked; never exact there (c, of fewer
+ * digits than 5^20000 has, is no multiple of it, and c · 5^k has more than p bits).
  */
-export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exact: boolean } | undefined {
+export function ofDecimal(d: Decimal, p: number, up: boolean): { q: Dyadic; exact: boolean } {
   const [mantissa, exponent] = d.toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '').replace('-', '');
   const k = Number(exponent) - (digits.length - 1);
-  if (Math.abs(k) > DECIMAL_EXPONENT_LIMIT) return undefined;
   const c = d.isNegative() ? -BigInt(digits) : BigInt(digits);
+  if (k > DECIMAL_EXPONENT_LIMIT) {
+    const five = powerOfFive(k, p + FAR_GUARD_BITS, c > 0n === up);
+    return { q: mul({ m: c, e: k }, five, p, up), exact: false };
+  }
+  if (k < -DECIMAL_EXPONENT_LIMIT) {
+    const five = powerOfFive(-k, p + FAR_GUARD_BITS, c < 0n === up);
+    return { q: div({ m: c, e: k }, five, p, up).q, exact: false };
+  }
   if (k >= 0) {
     const m = c * 10n ** BigInt(k);
     return { q: rounded(m, 0, p, up), exact: fits(m, p) };

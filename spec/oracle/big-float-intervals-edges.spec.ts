@@ -62,7 +62,7 @@ describe('the big-float stage at its edges', () => {
     expect(() => B.max(interval(-1, 0), minusZero)).toThrow(Undecided);
   });
 
-  it('holds a decimal text or interval within 10^±20000, as a point when it is a dyadic; past that, undecided', () => {
+  it('holds a decimal text or interval, as a point when it is a dyadic, past 10^±20000 between bounds by powers of five', () => {
     const point = B.point('0.375') as BigInterval;
     expect(point.lo).toBe(point.hi);
     expect(d.toDecimal(point.lo)?.toString()).toBe('0.375');
@@ -71,9 +71,17 @@ describe('the big-float stage at its edges', () => {
     const wide = interval('0.1', '0.3');
     expect(d.toDecimal(wide.lo)?.lte('0.1') && d.toDecimal(wide.hi)?.gte('0.3')).toBe(true);
     expect(d.compare(wide.lo, wide.hi)).toBe(-1);
-    for (const text of ['1e30000', '1e-30000']) expect(() => B.point(text), text).toThrow(Undecided);
-    expect(() => interval('1e-30000', '1')).toThrow(Undecided);
-    expect(() => interval('1', '1e30000')).toThrow(Undecided);
+    // m 2^e against 10^±30000, exactly: m 2^e 10^∓30000 against 1 as integers.
+    const against = (x: d.Dyadic, k: number) => {
+      const [n, den] = k >= 0 ? [x.m, 10n ** BigInt(k)] : [x.m * 10n ** BigInt(-k), 1n];
+      return x.e >= 0 ? Math.sign(Number((n << BigInt(x.e)) - den)) : Math.sign(Number(n - (den << BigInt(-x.e))));
+    };
+    for (const k of [30000, -30000]) {
+      const far = B.point(`1e${k}`) as BigInterval;
+      expect([against(far.lo, k), against(far.hi, k)]).toEqual([-1, 1]);
+      expect(d.top(far.hi) - d.top(far.lo)).toBeLessThanOrEqual(1);
+    }
+    expect(d.compare(interval('1e-30000', '1').lo, d.ZERO)).toBe(1);
     expect(() => interval('1', 'Infinity')).toThrow(Undecided);
     expect(() => interval('-Infinity', '1')).toThrow(Undecided);
   });

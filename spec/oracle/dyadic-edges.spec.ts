@@ -147,11 +147,11 @@ describe('dyadic comparisons and zeros with exponents', () => {
 });
 
 describe('decimal conversions at their limits', () => {
-  test('convert 10^±20000 and 2^±20000, and refuse one step past', () => {
+  test('convert 10^±20000 (exactly where p holds 5^20000) and 2^±20000, and refuse 2^±20001 as decimals', () => {
     const limit = d.DECIMAL_EXPONENT_LIMIT;
-    expect(d.ofDecimal(new Decimal(`1e${limit}`), 24, true)).toBeDefined();
-    expect(d.ofDecimal(new Decimal(`1e-${limit}`), 24, true)).toBeDefined();
-    expect(d.ofDecimal(new Decimal(`1e${limit + 1}`), 24, true)).toBeUndefined();
+    expect(d.ofDecimal(new Decimal(`1e${limit}`), 24, true).exact).toBe(false); // 5^20000 has more than 24 bits
+    expect(d.ofDecimal(new Decimal(`1e${limit}`), 46440, true).exact).toBe(true);
+    expect(d.ofDecimal(new Decimal(`1e-${limit}`), 24, true).exact).toBe(false);
     expect(d.toDecimal({ m: 1n, e: limit })?.eq(Decimal.clone({ precision: 7000 }).pow(2, limit))).toBe(true);
     expect(d.toDecimal({ m: 1n, e: -limit })).toBeDefined();
     expect(d.toDecimal({ m: 1n, e: -limit - 1 })).toBeUndefined();
