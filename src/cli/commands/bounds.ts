@@ -3,12 +3,14 @@
  * written before measuring, and if the write fails anyway it prints the measurement and saves it to a
  * temporary file, so that no measurement is thrown away. With `--rule` or `--preset` it measures those
  * pairs only, and `--write` replaces their rows in the table (../../gate/bound-splice.ts), after
- * checking, before measuring, that the table was measured with the same backend, seed and runs.
+ * checking, before measuring, that the table was measured with the same backend, seed and runs. With
+ * `--jobs N` it measures the whole table as N shards in N processes at once (../shard-processes.ts)
+ * and merges them as `merge` does: the same table, in about 1/N of the time on N cores.
  *
  * @module
  */
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptionError } from '../../../core/catalogue/errors.js';
 import { PRESET_NAMES } from '../../../core/catalogue/index.js';
@@ -23,11 +25,20 @@ import {
   type Shard,
 } from '../../gate/bound-table.js';
 import { production } from '../../gate/implementation.js';
+import { parseCount } from '../../gate/seed.js';
+import {
+  mergeBoundTables,
+  parseShardReport,
+  type ShardedBoundTable,
+  type ShardFile,
+  type ShardReport,
+} from '../../runs/merge.js';
+import { runShardProcesses, type ShardProcessResult, type ShardSpawner } from '../shard-processes.js';
 import { useBackend } from '../../production/tfjs/backend.js';
 import { assertWritable, boundTableFile, formatBoundTable, readBoundTable } from '../bounds.js';
 import { EXIT } from '../exit.js';
 import { progressDisplay } from '../progress-display.js';
-import type { Command, Context } from './command.js';
+import type { Command, Context, Values } from './command.js';
 import {
   BACKEND_FLAG,
   JSON_FLAG,
@@ -50,6 +61,8 @@ export interface TableOutput {
   readonly write?: (file: string, contents: string) => void;
   /** The measurement (default: {@link measureBoundTable}); a test counts its calls. */
   readonly measure?: typeof measureBoundTable;
+  /** How `--jobs` starts a shard's process (default: this package's command line). */
+  readonly spawner?: ShardSpawner;
 }
 
 /** How {@link printTable} prints and where it writes. */
@@ -125,6 +138,11 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
         help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset; alone, every rule that has it)`,
       },
       shard: shardFlag('measure every n-th rule and preset of the whole table (no --rule, --preset) from the i-th'),
+      jobs: {
+        type: 'string',
+        value: 'N',
+        help: `measure in N processes at once, shard i/N each, merged as optim-oracle merge merges them (default 1; this machine has ${availableParallelism()} cores)`,
+      },
       'max-time': MAX_TIME_FLAG,
       write: {
         type: 'boolean',
@@ -145,9 +163,29 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
         selectPairs(measuredConfigurations(), selection);
       }
       if (write && shard.count > 1) throw new OptionError('--write takes the whole table; merge shards with --json');
+      const jobs = jobsOf(values);
+      if (jobs > 1) {
+        if (shard.count > 1) throw new OptionError('--jobs runs every shard of the table itself; not with --shard');
+        if (isPartial(selection))
+          throw new OptionError(
+            '--jobs divides the whole table; --rule and --preset select a part to measure in one process',
+          );
+      }
       const backend = await backendOf(values, env);
       const file = write ? (output.file ?? boundTableFile)() : undefined;
       if (file !== undefined) assertWritable(file);
+      if (jobs > 1) {
+        const args = (s: Shard) => [
+          'bounds',
+          ...['--runs', String(runs), '--seed', String(seed), '--backend', backend],
+          ...(maxSeconds === undefined ? [] : ['--max-time', String(maxSeconds)]),
+          ...['--shard', `${s.index}/${s.count}`, '--json'],
+        ];
+        err.write(`measuring in ${jobs} processes, shards 0/${jobs} to ${jobs - 1}/${jobs}\n`);
+        const table = mergedShards(await runShardProcesses(jobs, args, err, output.spawner), err);
+        if (typeof table === 'number') return table;
+        return printTable(table, { json: values.json === true, file, output, out, err });
+      }
       const impl = production(await useBackend(backend));
       const previous = file !== undefined && isPartial(selection) ? readBoundTable(file) : undefined;
       if (previous !== undefined && file !== undefined)
@@ -176,6 +214,40 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
       });
     },
   };
+}
+
+/** `--jobs N` (an integer ≥ 1), 1 without the flag. */
+function jobsOf(values: Values): number {
+  const flag = text(values, 'jobs');
+  return flag === undefined ? 1 : parseCount(flag, '--jobs', 1);
+}
+
+/**
+ * The shards' tables merged, or the exit status when one of them printed no table: the worst of the
+ * failed shards' statuses, each failed shard's last messages written to `err` first. A shard that
+ * printed its table and failed only because the table is incomplete (`--max-time`) is merged: the
+ * merged table then names what is missing and fails in turn.
+ */
+function mergedShards(results: readonly ShardProcessResult[], err: Context['err']): BoundTable | number {
+  const tables: Array<ShardFile<ShardedBoundTable>> = [];
+  let worst = 0;
+  for (const r of results) {
+    const name = `shard ${r.shard.index}/${r.shard.count}`;
+    let parsed: ShardReport | undefined;
+    try {
+      parsed = parseShardReport(name, r.stdout);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.kind === 'bounds') tables.push({ file: name, report: parsed.report });
+    else {
+      worst = Math.max(worst, r.status === 0 ? EXIT.internal : r.status);
+      err.write(
+        `optim-oracle: ${name} printed no table (exit status ${r.status}); its last messages:\n${r.stderrTail}\n`,
+      );
+    }
+  }
+  return worst > 0 ? worst : mergeBoundTables(tables);
 }
 
 /** `bounds`. */
