@@ -65,6 +65,7 @@ const RUNS = [
           'oracle/rational-with-float64.ts',
           'oracle/rational-pair.ts',
           'oracle/rational-float64.ts',
+          'oracle/rational-quotient.ts',
           'oracle/exact-stages.ts',
           'oracle/marks.ts',
           'oracle/prepared-cache.ts',

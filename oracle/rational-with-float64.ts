@@ -9,7 +9,8 @@
  * stage as it was. An operation that leaves the rationals (√ of a non-square added to something, a
  * power with a real exponent) re-bases the value on q = 0, r = w; later operations carry the
  * remainder in interval arithmetic: (q1 + r1) + (q2 + r2) = (q1 + q2) + (r1 + r2),
- * (q1 + r1)(q2 + r2) = q1 q2 + (q1 r2 + r1 w2), and (q1 + r1) / q2 = q1 / q2 + r1 / q2.
+ * (q1 + r1)(q2 + r2) = q1 q2 + (q1 r2 + r1 w2), (q1 + r1) / q2 = q1 / q2 + r1 / q2, and
+ * (q1 + r1) / (q2 + r2) = q1 / q2 + (r1 − (q1 / q2) r2) / (q2 + r2).
  *
  * An output rounds to the float32 that both q + lo(r) and q + hi(r) round to, computed exactly (the
  * ends of r are doubles, so rationals); rounding is monotone, so every value between them rounds
@@ -27,6 +28,7 @@ import type { Arithmetic, Enclosure } from './enclosure.js';
 import type { F64 } from './float64.js';
 import { expm1Enclosure, lnEnclosure } from './float64-exp.js';
 import { narrowedWhole } from './rational-float64.js';
+import { quotientByPair } from './rational-quotient.js';
 import { compareRationals, NOT_RATIONAL, RATIONAL_UNDECIDED, type Rational } from './rational.js';
 import {
   both,
@@ -206,14 +208,10 @@ export class RationalWithFloat64 implements Arithmetic {
     const whole = both(x.whole, y.whole, (u, v) => F.div(u, v));
     const q = exactly(() => Q.div(x.exact, y.exact));
     if (restless(x) && restless(y)) return value(q, NO_REST, whole);
-    // Only a divisor that is its exact part: (q1 + r1) / q2 = q1 / q2 + r1 / q2, q2 enclosed by w2.
-    if (!restless(y) || isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
-    return value(
-      q,
-      both(x.rest, y.whole, (u, v) => F.div(u, v)),
-      whole,
-      timesSign(y.exact, x.restSign),
-    );
+    if (isSurd(x.exact) || isSurd(y.exact)) return value(NOT_RATIONAL, undefined, whole);
+    if (!restless(y)) return quotientByPair(x, y, q, whole);
+    // (q1 + r1) / q2 = q1 / q2 + r1 / q2, q2 enclosed by w2.
+    return value(q, both(x.rest, y.whole, F.div.bind(F)), whole, timesSign(y.exact, x.restSign));
   }
 
   sqrt(a: Enclosure): RationalPair {

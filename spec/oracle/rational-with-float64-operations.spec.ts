@@ -145,7 +145,8 @@ function build(e: Expression, check: (n: Node) => void): Node {
       : op === 'mul'
         ? x.scale.times(y.scale)
         : op === 'div'
-          ? x.scale.div(v.abs())
+          ? // (u + e_u) / (v + e_v) − u / v ≈ (e_u + |u / v| e_v) / |v|: the divisor's error counts too.
+            x.scale.plus(value.abs().times(y.scale)).div(v.abs())
           : op === 'max'
             ? R.max(x.scale, y.scale)
             : value.abs().times('1e251');
