@@ -11,6 +11,7 @@
 import { Decimal } from 'decimal.js';
 import type { ScalarArith } from '../../../core/arith.js';
 import { exactOfDouble } from '../../../oracle/float64-decimal.js';
+import { ExactMemo, keyOf } from './exact-memo.js';
 import { BINARY32, ETA, OVERFLOW, U, type Bounded, type FloatFormat } from './bounded.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
@@ -24,6 +25,10 @@ export interface ScalarBound {
   /** Bound on |production's float64 value − x|. */
   readonly err: number;
 }
+
+/** Powers, roots and hyperparameters computed before ({@link ExactMemo}). */
+const exact = new ExactMemo<Decimal>();
+const hypers = new ExactMemo<ScalarBound>();
 
 const mag = (a: ScalarBound): number => Math.abs(a.x.toNumber());
 
@@ -58,11 +63,12 @@ function rounded(x: Decimal, propagated: number): ScalarBound {
 
 /** {@link ScalarArith} on {@link ScalarBound}: the error analysis of production's coefficients. */
 export const scalarBoundArith: ScalarArith<ScalarBound> = {
-  hyper: (text) => {
-    const x = new D(text);
-    // Zero is read exactly; any other text within half an ulp (or the subnormal spacing).
-    return { x, err: x.isZero() ? 0 : DELTA * Math.abs(x.toNumber()) + TINY };
-  },
+  hyper: (text) =>
+    hypers.get(text, () => {
+      const x = new D(text);
+      // Zero is read exactly; any other text within half an ulp (or the subnormal spacing).
+      return { x, err: x.isZero() ? 0 : DELTA * Math.abs(x.toNumber()) + TINY };
+    }),
   // The float32's exact value: decimal.js would read the number through its shortest text.
   float32: (x) => ({ x: new D(exactOfDouble(x)), err: 0 }),
   integer: (n) => ({ x: new D(n), err: 0 }),
@@ -79,7 +85,7 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
     return rounded(x, (a.err + Math.abs(x.toNumber()) * b.err) / (mag(b) - b.err));
   },
   sqrt(a) {
-    const x = a.x.sqrt();
+    const x = exact.get(`√${keyOf(a.x)}`, () => a.x.sqrt());
     // |√x̂ − √x| = |x̂ − x| / (√x̂ + √x) ≤ e/√x; a radicand that may be negative in float64 alone gives
     // NaN there: no bound.
     if (signUndecided(a)) return { x, err: Infinity };
@@ -87,7 +93,7 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
     return rounded(x, r > 0 ? a.err / r : 0);
   },
   powInt(a, n) {
-    const x = a.x.pow(n);
+    const x = exact.get(`${keyOf(a.x)}^${n}`, () => a.x.pow(n));
     if (n === 0) return { x, err: 0 };
     const base = mag(a);
     const relative = base > 0 ? Math.expm1(n * Math.log1p(a.err / base)) * (1 + 1e-10) : 0;
@@ -97,7 +103,7 @@ export const scalarBoundArith: ScalarArith<ScalarBound> = {
   pow(a, y) {
     // x^y with x̂ = x(1 + ρx), ŷ = y + ξ: relative change |y| ρx + |ξ ln x| (first order, doubled), plus
     // Math.pow's own 2 ulps.
-    const x = a.x.pow(y.x);
+    const x = exact.get(`${keyOf(a.x)}^${keyOf(y.x)}`, () => a.x.pow(y.x));
     // A base that may be 0 (or negative) in float64 alone: 0^−1 = ∞, (−ε)^½ = NaN there. No bound.
     if (signUndecided(a)) return { x, err: Infinity };
     const r = Math.abs(x.toNumber());
