@@ -29,6 +29,7 @@ import { IntervalArithmetic } from '../../../oracle/interval.js';
 import { exactOfDouble } from '../../../oracle/float64-decimal.js';
 import { piEnclosure } from '../../../oracle/schedules/index.js';
 import { floatOps, type FloatFormat, type ScheduleOps } from '../../production/schedules/index.js';
+import { ExactMemo } from '../bound/exact-memo.js';
 
 /** A computed float and a bound on its distance from the exact value. */
 export interface Bounded {
@@ -65,13 +66,17 @@ const PI_ERROR: Record<FloatFormat, number> = (() => {
   return { float64: error(Math.PI), float32: error(Math.fround(Math.PI)) };
 })();
 
+/** Hyperparameters read before, by format and text: a schedule reads its few texts at every step. */
+const parsed = new ExactMemo<Bounded>();
+
 /** The operations with their error bounds. */
 export const boundedOps: ScheduleOps<Bounded> = {
-  parse(text, f) {
-    const x = Number(text);
-    const read: Bounded = { v: x, e: exact(x).eq(text) ? 0 : (UNIT.float64 * Math.abs(x) + TINY.float64) * WIDEN };
-    return boundedOps.round(read, f);
-  },
+  parse: (text, f) =>
+    parsed.get(`${f}:${text}`, () => {
+      const x = Number(text);
+      const read: Bounded = { v: x, e: exact(x).eq(text) ? 0 : (UNIT.float64 * Math.abs(x) + TINY.float64) * WIDEN };
+      return boundedOps.round(read, f);
+    }),
   integer(n, f) {
     const v = floatOps.integer(n, f);
     return { v, e: Math.abs(v - n) };
