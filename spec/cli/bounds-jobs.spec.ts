@@ -1,7 +1,8 @@
 /**
  * `bounds --jobs N`: the table measured as N shards in N processes at once and merged, equal to the
- * table one process measures; each shard's progress passed on under its name; a shard that prints
- * no table fails the run with its messages, and nothing is written; the flags it cannot go with
+ * table one process measures; each shard's progress passed on under its name; shards cut by
+ * --max-time merged into a table that fails naming what is missing; a shard that prints no table
+ * fails the run with its messages, and nothing is written; the flags it cannot go with
  * refused before anything runs. The spawner is replaced by one that runs the shard in this process,
  * except in the last test, which starts the package's command line (dist/, built by npm install).
  */
@@ -60,6 +61,20 @@ describe('bounds --jobs', () => {
     const table: BoundTable = JSON.parse(readFileSync(file, 'utf8'));
     expect(table.command).toBe('npx optim-oracle bounds --write --runs 10 --seed 7');
     expect('shard' in table).toBe(false);
+  });
+
+  it('merges the partial tables of shards cut by --max-time, and fails naming what neither measured', async () => {
+    const bounds = boundsCommandWith({ spawner: inProcess() });
+    const r = await run(['bounds', ...options, '--jobs', '2', '--max-time', '0.001', '--json'], {}, [bounds]);
+    expect(r.status).toBe(1);
+    const table = JSON.parse(r.out) as BoundTable & { stoppedAt?: unknown };
+    expect(table.stoppedAt).toBeDefined();
+    // The merged table's message, not a shard's (passed on as `shard i/2: optim-oracle: …`).
+    const merged =
+      /^optim-oracle: stopped at the time limit \(0\.001 s\) after \d+ rule\/preset pairs; not measured: (.*)$/m;
+    const [, missing] = merged.exec(r.err) ?? [];
+    // Pairs are dealt to the shards in turn, the last two to shard 1 and shard 0: 1 ms reaches neither.
+    for (const pair of ['clip-by-value/keras', 'keras-wrapper/keras']) expect(missing).toContain(pair);
   });
 
   it('fails with a shard’s last messages when it prints no table, and writes nothing', async () => {

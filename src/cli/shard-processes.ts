@@ -36,26 +36,43 @@ export type ShardSpawner = (
 /** Lines of a failed shard's stderr kept for its report. */
 const TAIL_LINES = 20;
 
+/**
+ * A spawner of `command prefix… args…`. It never rejects: a program that cannot be started (the
+ * `error` event: no such file, no permission) ends as a shard with status 5, an internal error, and
+ * the reason as its one message, so that {@link runShardProcesses} still waits for the other shards
+ * instead of leaving them running with nobody reading their output.
+ */
+export function processSpawner(command: string, prefix: readonly string[]): ShardSpawner {
+  return (args, onStderrLine) =>
+    new Promise((resolve) => {
+      const child = spawn(command, [...prefix, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let pending = '';
+      let ended = false;
+      const end = (status: number) => {
+        if (ended) return;
+        ended = true;
+        if (pending !== '') onStderrLine(pending);
+        resolve({ status, stdout });
+      };
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) onStderrLine(line);
+      });
+      child.on('error', (e) => {
+        onStderrLine(`cannot start ${command}: ${e.message}`);
+        end(5);
+      });
+      child.on('close', (code) => end(code ?? 5));
+    });
+}
+
 /** The package's own command line (bin/optim-oracle.js, which runs the built dist/), as a child of this Node. */
-export const spawnCommandLine: ShardSpawner = (args, onStderrLine) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'optim-oracle.js'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onStderrLine(line);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (pending !== '') onStderrLine(pending);
-      resolve({ status: code ?? 5, stdout });
-    });
-  });
+export const spawnCommandLine: ShardSpawner = processSpawner(process.execPath, [
+  join(packageRoot(), 'bin', 'optim-oracle.js'),
+]);
 
 /**
  * Runs shards 0 … count − 1 at once, shard i with `argsOf({ index: i, count })`, each stderr line
