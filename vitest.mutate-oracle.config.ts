@@ -40,6 +40,9 @@ export default defineConfig({
     // here without checking anything of the arithmetic's own.
     exclude: [...FORMULA_SPECS],
     setupFiles: ['spec/mutate-runs.ts', 'spec/setup.ts'],
+    // The run's scratch folder, removed at its end (spec/scratch-folder.ts), as in vitest.config.ts: the
+    // specs that write files (the gate's saved cases, the CLI's outputs) leave nothing in the system's.
+    globalSetup: ['spec/scratch-folder.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,
     sequence: { sequencer: FastestFirst },
