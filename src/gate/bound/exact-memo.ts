@@ -1,6 +1,7 @@
 /**
- * A memo of the exact (40-digit decimal) values ./scalar-bound.ts computes: powers, roots and
- * hyperparameters read from text. The properties draw the presets' β and small step counts again and
+ * A memo of the exact values the derived bounds compute: ./scalar-bound.ts's 40-digit powers, roots
+ * and hyperparameters read from text, and the schedules' bounded readings of hyperparameter texts
+ * (../schedules/bounded-ops.ts's `parse`). The properties draw the presets' β and small step counts again and
  * again: on Adam's and Nadam's agreement specs at 1,000 cases, 154,754 powers and roots had 13,201
  * distinct operands, and a 40-digit power or root costs 50–400 µs against about 1 µs for its key.
  * decimal.js values are immutable, so a value taken from the memo is the one the operation returns.
