@@ -1,6 +1,8 @@
 /**
- * The penalties, exact (interval arithmetic on the float32 weights and the hyperparameters as
- * written), each output certified correctly rounded to float32. With k = 1 for λ/2 ‖w‖² (`half`) and
+ * The penalties, exact (enclosures of the float32 weights and the hyperparameters as written), each
+ * output certified correctly rounded to float32 by Ziv's strategy ({@link certifyStaged}: binary64
+ * enclosures first, the exact stages and the decimal ladder where they leave the rounding open), one
+ * formula per penalty serving every stage. With k = 1 for λ/2 ‖w‖² (`half`) and
  * k = 2 for λ ‖w‖² (`full`), S_τ(w) = sign(w) max(|w| − τ, 0):
  *
  *   l1:           λ Σ |w|;                 λ sign(w) (0 at w = 0);             S_{αλ}(w)
@@ -13,9 +15,9 @@
  *
  * @module
  */
-import { exactFromFloat32 } from '../binary32.js';
-import { certify } from '../certify.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { certifyStaged } from '../staged.js';
 import { checkEntry, uncertifiedAt } from '../marks.js';
 import type { AnySchema, Configuration, Schema, UncertifiedElement } from '../../core/catalogue/index.js';
 import type {
@@ -27,7 +29,7 @@ import type {
 import { required } from '../../core/required.js';
 
 /** A penalty's exact coefficients by name. */
-export type ExactCoefficients<C extends string> = { readonly [K in C]: Interval };
+export type ExactCoefficients<C extends string> = { readonly [K in C]: Enclosure };
 
 /**
  * One penalty's exact formulas, typed by its entry's schema `S` and its coefficients' names `C`:
@@ -37,12 +39,12 @@ export type ExactCoefficients<C extends string> = { readonly [K in C]: Interval 
 export interface ExactPenalty<S extends Schema = AnySchema, C extends string = string> {
   /** The catalogue entry it computes. */
   readonly name: string;
-  coefficients(a: IntervalArithmetic, config: Configuration<S>): ExactCoefficients<C>;
+  coefficients(a: Arithmetic, config: Configuration<S>): ExactCoefficients<C>;
   /** The summand of the penalty for one weight. */
-  term(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
-  gradient(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
+  term(a: Arithmetic, w: Enclosure, c: ExactCoefficients<C>): Enclosure;
+  gradient(a: Arithmetic, w: Enclosure, c: ExactCoefficients<C>): Enclosure;
   /** The proximal step with step size α, where it has a closed form. */
-  prox?(a: IntervalArithmetic, w: Interval, c: ExactCoefficients<C>): Interval;
+  prox?(a: Arithmetic, w: Enclosure, c: ExactCoefficients<C>): Enclosure;
 }
 
 /** The oracle's outputs on a weight vector. */
@@ -53,11 +55,12 @@ export type PenaltyOracleOutputs = {
   uncertified: UncertifiedElement[];
 };
 
-function signOf(a: IntervalArithmetic, w: Interval): Interval {
-  return a.point(w.near.isZero() ? 0 : w.near.isNeg() ? -1 : 1);
+/** sign(w): −1, 0 or 1, with 0 at w = ±0 (a weight is an exact point, so every arithmetic tells). */
+function signOf(a: Arithmetic, w: Enclosure): Enclosure {
+  return a.point(a.isZero(w) ? 0 : a.isNegative(w) ? -1 : 1);
 }
 
-function softThreshold(a: IntervalArithmetic, w: Interval, tau: Interval): Interval {
+function softThreshold(a: Arithmetic, w: Enclosure, tau: Enclosure): Enclosure {
   return a.mul(signOf(a, w), a.max(a.sub(a.abs(w), tau), a.point(0)));
 }
 
@@ -77,7 +80,7 @@ type L2Coefficient = 'half' | 'kLambda' | 'divisor';
 
 /** kλ/2, kλ and 1 + αkλ for strength λ and step size α (decimal text) and L2's convention. */
 function l2Coefficients(
-  a: IntervalArithmetic,
+  a: Arithmetic,
   lambda: string,
   lr: string,
   convention: 'half' | 'full',
@@ -116,13 +119,15 @@ export const smoothL1Exact: ExactPenalty<SmoothL1Schema, 'lambda' | 'eps'> = {
   gradient: (a, w, c) => a.mul(c.lambda, a.div(w, a.sqrt(a.add(a.square(w), c.eps)))),
 };
 
-/** The point interval of a weight: a float32 taken exactly, or decimal text. */
-const weight = (a: IntervalArithmetic, w: string | number): Interval =>
-  a.point(typeof w === 'number' ? exactFromFloat32(w) : w);
+/** The point enclosure of a weight: a float32 taken exactly, or decimal text. */
+const weight = (a: Arithmetic, w: string | number): Enclosure =>
+  typeof w === 'number' ? a.fromFloat32(w) : a.point(w);
 
 /**
  * The penalty, gradient and proximal step of the weights under `config` (a configuration of
- * `exact`'s penalty), each correctly rounded to float32, and the elements left uncertified.
+ * `exact`'s penalty), each correctly rounded to float32, and the elements left uncertified. Each
+ * weight's gradient and proximal step are certified together, then the penalty Σ term(w) over every
+ * weight; each certification counts under the penalty's name in the oracle's stage statistics.
  */
 export function penaltyOracle(exact: ExactPenalty, config: Configuration, w: Float32Array): PenaltyOracleOutputs {
   checkEntry(exact.name, [exact.name], config);
@@ -130,10 +135,10 @@ export function penaltyOracle(exact: ExactPenalty, config: Configuration, w: Flo
   const gradient = new Float32Array(w.length);
   const prox = exact.prox ? new Float32Array(w.length) : undefined;
   w.forEach((x, i) => {
-    const r = certify<string>((a) => {
+    const r = certifyStaged<string>(exact.name, (a) => {
       const c = exact.coefficients(a, config);
-      const W = weight(a, x);
-      const out: Record<string, Interval> = { gradient: exact.gradient(a, W, c) };
+      const W = a.fromFloat32(x);
+      const out: Record<string, Enclosure> = { gradient: exact.gradient(a, W, c) };
       if (exact.prox) out['prox'] = exact.prox(a, W, c);
       return out;
     });
@@ -141,9 +146,9 @@ export function penaltyOracle(exact: ExactPenalty, config: Configuration, w: Flo
     if (prox) prox[i] = required(r.values['prox'], 'the certified proximal step');
     uncertified.push(...uncertifiedAt(r, i));
   });
-  const total = certify((a) => {
+  const total = certifyStaged(exact.name, (a) => {
     const c = exact.coefficients(a, config);
-    return { penalty: Array.from(w).reduce((sum, x) => a.add(sum, exact.term(a, weight(a, x), c)), a.point(0)) };
+    return { penalty: w.reduce((sum: Enclosure, x) => a.add(sum, exact.term(a, a.fromFloat32(x), c)), a.point(0)) };
   });
   uncertified.push(...uncertifiedAt(total, 0));
   return { penalty: Float32Array.of(total.values.penalty), gradient, ...(prox ? { prox } : {}), uncertified };
@@ -158,12 +163,12 @@ export function exactPenaltyValue(
 ): Interval {
   const a = IntervalArithmetic.at(precision);
   const c = exact.coefficients(a, config);
-  return w.reduce<Interval>((sum, x) => a.add(sum, exact.term(a, weight(a, x), c)), a.point(0));
+  return w.reduce<Interval>((sum, x) => a.add(sum, exact.term(a, weight(a, x), c) as Interval), a.point(0));
 }
 
 /** The exact proximal step of one weight (not rounded); a penalty without a closed form for it is a RangeError. */
 export function exactProx(exact: ExactPenalty, config: Configuration, w: string | number, precision = 60): Interval {
   if (!exact.prox) throw new RangeError(`${exact.name} has no closed-form proximal step`);
   const a = IntervalArithmetic.at(precision);
-  return exact.prox(a, weight(a, w), exact.coefficients(a, config));
+  return exact.prox(a, weight(a, w), exact.coefficients(a, config)) as Interval;
 }
