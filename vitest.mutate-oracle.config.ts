@@ -23,6 +23,7 @@ export const FORMULA_SPECS = [
   'spec/oracle/claims/**/*.spec.ts',
   'spec/oracle/objectives.spec.ts',
   'spec/oracle/keras-wrapper.spec.ts',
+  'spec/oracle/keras-wrapper-stages.spec.ts',
   'spec/oracle/schedules/**/*.spec.ts',
   'spec/oracle/monitors/**/*.spec.ts',
   'spec/schedules/oracle.spec.ts',

@@ -1,7 +1,9 @@
 /**
- * The stages Keras 3's optimizer wrapper adds around a rule's step, exact (interval arithmetic on the
- * float32 inputs and the decimals as written), each output certified correctly rounded to float32
- * (keras/src/optimizers/base_optimizer.py, `_apply_weight_decay` and
+ * The stages Keras 3's optimizer wrapper adds around a rule's step, exact (enclosures of the float32
+ * inputs and the decimals as written), each output certified correctly rounded to float32 through the
+ * oracle's stages ({@link certifyStaged}; a decay by a schedule's rate goes to the decimal ladder, the
+ * only arithmetic that encloses a schedule's value) (keras/src/optimizers/base_optimizer.py,
+ * `_apply_weight_decay` and
  * `_update_model_variables_moving_average`):
  *
  *   decay:  θ* = θ − θ · wd · lr,   lr the constant, or a schedule's exact value at `iterations`
@@ -11,9 +13,9 @@
  *
  * @module
  */
-import { exactFromFloat32 } from './binary32.js';
-import { certify } from './certify.js';
-import type { IntervalArithmetic, Interval } from './interval.js';
+import type { Arithmetic, Enclosure } from './enclosure.js';
+import { IntervalArithmetic, Undecided } from './interval.js';
+import { certifyStaged } from './staged.js';
 import { uncertifiedOf } from './marks.js';
 import type { ScheduleRef, UncertifiedElement } from '../core/catalogue/index.js';
 import { required } from '../core/required.js';
@@ -27,20 +29,27 @@ export interface StageOutputs {
 }
 
 /** `f` of each element's exact inputs, certified element by element at once. */
-function certifiedStage(
-  output: string,
-  length: number,
-  f: (a: IntervalArithmetic, k: number) => Interval,
-): StageOutputs {
-  const r = certify<string>((a) => Object.fromEntries(Array.from({ length }, (_, k) => [String(k), f(a, k)])));
+function certifiedStage(output: string, length: number, f: (a: Arithmetic, k: number) => Enclosure): StageOutputs {
+  const r = certifyStaged<string>('keras-wrapper', (a) =>
+    Object.fromEntries(Array.from({ length }, (_, k) => [String(k), f(a, k)])),
+  );
   return {
     values: Float32Array.from({ length }, (_, k) => required(r.values[String(k)], `element ${k}`)),
     uncertified: uncertifiedOf(r, output),
   };
 }
 
-const exact = (a: IntervalArithmetic, x: number | undefined): Interval =>
-  a.point(exactFromFloat32(required(x, 'element')));
+const exact = (a: Arithmetic, x: number | undefined): Enclosure => a.fromFloat32(required(x, 'element'));
+
+/** Thrown by the stages before the decimal ladder for a schedule's rate, which only decimal intervals enclose. */
+const SCHEDULE_IN_DECIMAL = new Undecided("a schedule's learning rate is enclosed in decimal only");
+
+/** The rate `lr` in the arithmetic `a`: a constant's exact decimal, or the schedule's value at its step. */
+function rateIn(a: Arithmetic, lr: DecayRate): Enclosure {
+  if (typeof lr === 'string') return a.point(lr);
+  if (!(a instanceof IntervalArithmetic)) throw SCHEDULE_IN_DECIMAL;
+  return learningRateEnclosure(a, asSchedule(lr.schedule), lr.iterations);
+}
 
 /** The learning rate Keras's decay reads: a constant's exact decimal, or a schedule at a step. */
 export type DecayRate = string | { readonly schedule: ScheduleRef; readonly iterations: number };
@@ -53,9 +62,7 @@ export type DecayRate = string | { readonly schedule: ScheduleRef; readonly iter
 export function decayOracle(theta: Float32Array, weightDecay: string, lr: DecayRate, output: string): StageOutputs {
   return certifiedStage(output, theta.length, (a, k) => {
     const x = exact(a, theta[k]);
-    const rate =
-      typeof lr === 'string' ? a.point(lr) : learningRateEnclosure(a, asSchedule(lr.schedule), lr.iterations);
-    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), rate));
+    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), rateIn(a, lr)));
   });
 }
 

@@ -1,6 +1,8 @@
 /**
- * Gradient clipping, exact (interval arithmetic on the float32 gradients and the thresholds as
- * written), each output certified correctly rounded to float32. With N_i = √(Σ g_i²) the norm of
+ * Gradient clipping, exact (enclosures of the float32 gradients and the thresholds as written), each
+ * output certified correctly rounded to float32 through the oracle's stages ({@link certifyStaged}:
+ * binary64 enclosures first, the exact stages and the decimal ladder where they leave the rounding
+ * open), one formula per clipping serving every stage. With N_i = √(Σ g_i²) the norm of
  * variable i and N = √(Σ_i N_i²) the global norm:
  *
  *   clip-by-norm:                 g_i · c / max(N_i, c)
@@ -13,9 +15,9 @@
  *
  * @module
  */
-import { exactFromFloat32 } from '../binary32.js';
-import { certify } from '../certify.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
 import { IntervalArithmetic, type Interval } from '../interval.js';
+import { certifyStaged } from '../staged.js';
 import { checkEntry, uncertifiedOf } from '../marks.js';
 import type { AnySchema, Configuration, Schema, UncertifiedElement } from '../../core/catalogue/index.js';
 import type {
@@ -29,7 +31,7 @@ import { required } from '../../core/required.js';
 export interface ExactClip<S extends Schema = AnySchema> {
   /** The catalogue entry it computes. */
   readonly name: string;
-  clip(a: IntervalArithmetic, grads: readonly (readonly Interval[])[], config: Configuration<S>): Interval[][];
+  clip(a: Arithmetic, grads: readonly (readonly Enclosure[])[], config: Configuration<S>): Enclosure[][];
 }
 
 /** The oracle's outputs: the clipped gradients, concatenated in variable order. */
@@ -39,18 +41,18 @@ export type ClipOracleOutputs = {
 };
 
 /** Σ g² of one variable (0 for an empty one). */
-const squaredNorm = (a: IntervalArithmetic, g: readonly Interval[]): Interval =>
+const squaredNorm = (a: Arithmetic, g: readonly Enclosure[]): Enclosure =>
   g.reduce((sum, x) => a.add(sum, a.square(x)), a.point(0));
 
 /** Every element of every variable multiplied by `scale(i)`, the factor of variable i. */
-const scaled = (a: IntervalArithmetic, grads: readonly (readonly Interval[])[], scale: (i: number) => Interval) =>
+const scaled = (a: Arithmetic, grads: readonly (readonly Enclosure[])[], scale: (i: number) => Enclosure) =>
   grads.map((g, i) => {
     const k = scale(i);
     return g.map((x) => a.mul(x, k));
   });
 
 /** c / max(n, c): the factor that scales norm n to at most c (1 where n ≤ c). */
-const factor = (a: IntervalArithmetic, n: Interval, c: Interval): Interval => a.div(c, a.max(n, c));
+const factor = (a: Arithmetic, n: Enclosure, c: Enclosure): Enclosure => a.div(c, a.max(n, c));
 
 /** Keras's clipnorm: each variable by its own norm. */
 export const clipByNormExact: ExactClip<ClipByNormSchema> = {
@@ -84,9 +86,9 @@ export const clipByValueExact: ExactClip<ClipByValueSchema> = {
   },
 };
 
-/** The point interval of a gradient element: a float32 taken exactly, or decimal text. */
-const element = (a: IntervalArithmetic, x: string | number): Interval =>
-  a.point(typeof x === 'number' ? exactFromFloat32(x) : x);
+/** The point enclosure of a gradient element: a float32 taken exactly, or decimal text. */
+const element = (a: Arithmetic, x: string | number): Enclosure =>
+  typeof x === 'number' ? a.fromFloat32(x) : a.point(x);
 
 /**
  * The clipped gradients of `grads` (one Float32Array per variable) under `config` (a configuration of
@@ -95,7 +97,7 @@ const element = (a: IntervalArithmetic, x: string | number): Interval =>
  */
 export function clipOracle(exact: ExactClip, config: Configuration, grads: readonly Float32Array[]): ClipOracleOutputs {
   checkEntry(exact.name, [exact.name], config);
-  const r = certify<string>((a) => {
+  const r = certifyStaged<string>(exact.name, (a) => {
     const out = exact.clip(
       a,
       grads.map((g) => Array.from(g, (x) => element(a, x))),
@@ -116,9 +118,10 @@ export function exactClipped(
   precision = 80,
 ): Interval[][] {
   const a = IntervalArithmetic.at(precision);
+  // The formula is written against any Arithmetic; on IntervalArithmetic it gives Intervals.
   return exact.clip(
     a,
     grads.map((g) => g.map((x) => element(a, x))),
     config,
-  );
+  ) as Interval[][];
 }

@@ -1,13 +1,13 @@
 /**
- * DropConnect, exact (Wan et al. 2013), each output certified correctly rounded to float32: for W
+ * DropConnect, exact (Wan et al. 2013), each output certified correctly rounded to float32 through
+ * the oracle's stages ({@link certifyStaged}): for W
  * (m × n, row-major), x (n) and mask M (m × n, 0s and 1s),
  *
  *   train y_i = Σ_j M_ij W_ij x_j,   mean μ_i = p Σ_j W_ij x_j,   variance σ²_i = p (1 − p) Σ_j W_ij² x_j².
  *
  * @module
  */
-import { exactFromFloat32 } from '../binary32.js';
-import { certify } from '../certify.js';
+import { certifyStaged } from '../staged.js';
 import { checkEntry, uncertifiedAt } from '../marks.js';
 import { StepInputError, type Configuration, type UncertifiedElement } from '../../core/catalogue/index.js';
 import type { DropConnectSchema } from '../../core/catalogue/regularizers/masks.js';
@@ -45,13 +45,13 @@ export function dropConnectOracle(
   };
   const at = (values: Float32Array, k: number): number => required(values[k], 'an element the shapes above hold');
   for (let i = 0; i < m; i++) {
-    const r = certify((a) => {
+    const r = certifyStaged('dropconnect', (a) => {
       const p = a.point(hyper.keep);
       let train = a.point(0);
       let linear = a.point(0);
       let squares = a.point(0);
       for (let j = 0; j < n; j++) {
-        const term = a.mul(a.point(exactFromFloat32(at(w, i * n + j))), a.point(exactFromFloat32(at(x, j))));
+        const term = a.mul(a.fromFloat32(at(w, i * n + j)), a.fromFloat32(at(x, j)));
         train = a.add(train, a.mul(a.point(at(mask, i * n + j)), term));
         linear = a.add(linear, term);
         squares = a.add(squares, a.square(term));

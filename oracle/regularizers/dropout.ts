@@ -1,21 +1,20 @@
 /**
  * Dropout, exact given the mask (Srivastava et al. 2014), each output certified correctly rounded to
- * float32. p is the `keep` hyperparameter as written, or 1 − `rate` exactly:
+ * float32 through the oracle's stages ({@link certifyStaged}). p is the `keep` hyperparameter as written, or 1 − `rate` exactly:
  *
  *   inverted:  train m x / p,  inference x;      original:  train m x,  inference p x
  *
  * @module
  */
-import { exactFromFloat32 } from '../binary32.js';
-import { certify } from '../certify.js';
-import type { IntervalArithmetic, Interval } from '../interval.js';
+import type { Arithmetic, Enclosure } from '../enclosure.js';
+import { certifyStaged } from '../staged.js';
 import { checkEntry, uncertifiedAt } from '../marks.js';
 import { StepInputError, type Configuration, type UncertifiedElement } from '../../core/catalogue/index.js';
 import type { DropoutSchema } from '../../core/catalogue/regularizers/masks.js';
 import { required } from '../../core/required.js';
 
 /** p, exactly. */
-export function exactKeep(a: IntervalArithmetic, { hyper }: Configuration<DropoutSchema>): Interval {
+export function exactKeep(a: Arithmetic, { hyper }: Configuration<DropoutSchema>): Enclosure {
   return hyper.keep !== undefined
     ? a.point(hyper.keep)
     : a.sub(a.point(1), a.point(required(hyper.rate, "dropout's keep or rate")));
@@ -41,8 +40,8 @@ export function dropoutOracle(config: Configuration, x: Float32Array, mask: Floa
   const inference = new Float32Array(x.length);
   x.forEach((xi, i) => {
     const m = required(mask[i], `mask element ${i}`);
-    const r = certify((a) => {
-      const X = a.point(exactFromFloat32(xi));
+    const r = certifyStaged('dropout', (a) => {
+      const X = a.fromFloat32(xi);
       const M = a.point(m);
       const p = exactKeep(a, dropout);
       return { train: inverted ? a.div(a.mul(M, X), p) : a.mul(M, X), inference: inverted ? X : a.mul(p, X) };

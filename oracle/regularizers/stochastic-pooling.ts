@@ -1,14 +1,13 @@
 /**
  * Stochastic pooling, exact (Zeiler & Fergus 2013, section 3), each output certified correctly
- * rounded to float32: for each region of k activations a ≥ 0 with S = Σ a_j,
+ * rounded to float32 through the oracle's stages ({@link certifyStaged}): for each region of k activations a ≥ 0 with S = Σ a_j,
  *
  *   probabilities p_i = a_i / S,   inference Σ_i p_i a_i = Σ a_i² / S,   both 0 when S = 0.
  *
  * @module
  */
-import { exactFromFloat32 } from '../binary32.js';
-import { certify } from '../certify.js';
-import type { IntervalArithmetic } from '../interval.js';
+import type { Arithmetic } from '../enclosure.js';
+import { certifyStaged } from '../staged.js';
 import { uncertifiedAt, uncertifiedOf } from '../marks.js';
 import { StepInputError, type UncertifiedElement } from '../../core/catalogue/index.js';
 import { required } from '../../core/required.js';
@@ -34,11 +33,11 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticP
     const region = a.subarray(start, start + k);
     if (region.every((v) => v === 0)) continue;
     /** The region's activations and their sum S, exactly. */
-    const exact = (ar: IntervalArithmetic) => {
-      const xs = Array.from(region, (v) => ar.point(exactFromFloat32(v)));
+    const exact = (ar: Arithmetic) => {
+      const xs = Array.from(region, (v) => ar.fromFloat32(v));
       return { xs, sum: xs.reduce((s, v) => ar.add(s, v), ar.point(0)) };
     };
-    const mean = certify((ar) => {
+    const mean = certifyStaged('stochastic-pooling', (ar) => {
       const { xs, sum } = exact(ar);
       return {
         inference: ar.div(
@@ -48,7 +47,7 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticP
       };
     });
     // Keyed by the activation's index in `a`.
-    const p = certify<string>((ar) => {
+    const p = certifyStaged<string>('stochastic-pooling', (ar) => {
       const { xs, sum } = exact(ar);
       return Object.fromEntries(xs.map((v, i) => [String(start + i), ar.div(v, sum)]));
     });

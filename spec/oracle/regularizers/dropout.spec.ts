@@ -8,7 +8,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { roundToFloat32 } from '../../../oracle/binary32.js';
-import { IntervalArithmetic } from '../../../oracle/interval.js';
+import { IntervalArithmetic, type Interval } from '../../../oracle/interval.js';
 import { dropoutOracle, exactKeep } from '../../../oracle/regularizers/dropout.js';
 import { configure, PRESET_NAMES, StepInputError } from '../../../core/catalogue/index.js';
 import { dropConnect, dropout } from '../../../core/catalogue/regularizers/masks.js';
@@ -52,9 +52,9 @@ describe('dropout refuses what is not its own', () => {
 
   it('p from the rate is 1 − rate exactly; from keep, keep as written', () => {
     const a = IntervalArithmetic.at(40);
-    const fromRate = exactKeep(a, configure(dropout, 'pytorch', { rate: '0.3' }));
+    const fromRate = exactKeep(a, configure(dropout, 'pytorch', { rate: '0.3' })) as Interval;
     expect(fromRate.lo.eq('0.7') && fromRate.hi.eq('0.7')).toBe(true);
-    const fromKeep = exactKeep(a, configure(dropout, 'paper', { keep: '0.3' }));
+    const fromKeep = exactKeep(a, configure(dropout, 'paper', { keep: '0.3' })) as Interval;
     expect(fromKeep.lo.eq('0.3') && fromKeep.hi.eq('0.3')).toBe(true);
   });
 });
