@@ -1,11 +1,18 @@
 /**
  * src/cli/shard-processes.ts: a spawner of a real program passes on its stdout whole and its stderr a
  * line at a time, and ends with its exit status (5 for a signal, or for a program that cannot be
- * started, whose reason is then its message); runShardProcesses waits for every shard, in order, even
+ * started, whose reason is then its message; an error after the start is a message, and the shard
+ * still ends with the program); runShardProcesses waits for every shard, in order, even
  * when one of them could not start.
  */
 import { describe, expect, it } from 'vitest';
-import { processSpawner, runShardProcesses, type ShardSpawner } from '../../src/cli/shard-processes.js';
+import { spawn } from 'node:child_process';
+import {
+  processSpawner,
+  runShardProcesses,
+  type ShardSpawner,
+  type StartProcess,
+} from '../../src/cli/shard-processes.js';
 
 const node = (script: string) => processSpawner(process.execPath, ['-e', script]);
 
@@ -30,6 +37,22 @@ describe('processSpawner', () => {
   it('ends a program killed by a signal with status 5', async () => {
     const r = await node("process.kill(process.pid, 'SIGKILL')")([], () => {});
     expect(r.status).toBe(5);
+  });
+
+  it('passes on an error after the program started, and still ends with the program, its output whole', async () => {
+    const lines: string[] = [];
+    const start: StartProcess = (command, args) => {
+      const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.once('spawn', () => child.emit('error', new Error('kill ESRCH')));
+      return child;
+    };
+    const r = await processSpawner(
+      process.execPath,
+      ['-e', "setTimeout(() => { process.stdout.write('done'); process.exitCode = 1 }, 200)"],
+      start,
+    )([], (line) => lines.push(line));
+    expect(r).toEqual({ status: 1, stdout: 'done' });
+    expect(lines).toEqual([`${process.execPath}: kill ESRCH`]);
   });
 
   it('ends a program that cannot be started with status 5 and the reason, without rejecting', async () => {

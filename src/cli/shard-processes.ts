@@ -11,8 +11,9 @@
  *
  * @module
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Shard } from '../gate/shard.js';
 import { packageRoot } from './package-root.js';
 
@@ -36,16 +37,27 @@ export type ShardSpawner = (
 /** Lines of a failed shard's stderr kept for its report. */
 const TAIL_LINES = 20;
 
+/** Starts a program with stdout and stderr piped: node's `spawn`, or a wrapper of it in the specs. */
+export type StartProcess = (command: string, args: string[]) => ChildProcessByStdio<null, Readable, Readable>;
+
+const startPiped: StartProcess = (command, args) => spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
 /**
  * A spawner of `command prefix… args…`. It never rejects: a program that cannot be started (the
- * `error` event: no such file, no permission) ends as a shard with status 5, an internal error, and
- * the reason as its one message, so that {@link runShardProcesses} still waits for the other shards
- * instead of leaving them running with nobody reading their output.
+ * `error` event before `spawn`: no such file, no permission) ends as a shard with status 5, an
+ * internal error, and the reason as its one message, so that {@link runShardProcesses} still waits
+ * for the other shards instead of leaving them running with nobody reading their output. An `error`
+ * after the program started (a signal it could not be sent) is passed on as a message, and the
+ * shard ends when the program does.
  */
-export function processSpawner(command: string, prefix: readonly string[]): ShardSpawner {
+export function processSpawner(
+  command: string,
+  prefix: readonly string[],
+  start: StartProcess = startPiped,
+): ShardSpawner {
   return (args, onStderrLine) =>
     new Promise((resolve) => {
-      const child = spawn(command, [...prefix, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = start(command, [...prefix, ...args]);
       let stdout = '';
       let pending = '';
       let ended = false;
@@ -62,6 +74,8 @@ export function processSpawner(command: string, prefix: readonly string[]): Shar
         for (const line of lines) onStderrLine(line);
       });
       child.on('error', (e) => {
+        // A child that started has a pid, and ends with a `close` of its own.
+        if (child.pid !== undefined) return onStderrLine(`${command}: ${e.message}`);
         onStderrLine(`cannot start ${command}: ${e.message}`);
         end(5);
       });
