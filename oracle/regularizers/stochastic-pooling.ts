@@ -12,6 +12,9 @@ import { uncertifiedAt, uncertifiedOf } from '../marks.js';
 import { StepInputError, type UncertifiedElement } from '../../core/catalogue/index.js';
 import { required } from '../../core/required.js';
 
+/** The entry's name: its input errors and its certifications (oracle/staged.ts statistics) go under it. */
+const NAME = 'stochastic-pooling';
+
 /** Stochastic pooling's oracle outputs. */
 export type StochasticPoolingOracleOutputs = {
   probabilities: Float32Array;
@@ -25,7 +28,7 @@ export type StochasticPoolingOracleOutputs = {
  */
 export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticPoolingOracleOutputs {
   if (!Number.isInteger(k) || k < 1 || a.length % k !== 0)
-    throw new StepInputError('stochastic-pooling', `${a.length} activations are not whole regions of ${k}`);
+    throw new StepInputError(NAME, `${a.length} activations are not whole regions of ${k}`);
   const uncertified: UncertifiedElement[] = [];
   const probabilities = new Float32Array(a.length);
   const inference = new Float32Array(a.length / k);
@@ -37,7 +40,7 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticP
       const xs = Array.from(region, (v) => ar.fromFloat32(v));
       return { xs, sum: xs.reduce((s, v) => ar.add(s, v), ar.point(0)) };
     };
-    const mean = certifyStaged('stochastic-pooling', (ar) => {
+    const mean = certifyStaged(NAME, (ar) => {
       const { xs, sum } = exact(ar);
       return {
         inference: ar.div(
@@ -47,7 +50,7 @@ export function stochasticPoolingOracle(a: Float32Array, k: number): StochasticP
       };
     });
     // Keyed by the activation's index in `a`.
-    const p = certifyStaged<string>('stochastic-pooling', (ar) => {
+    const p = certifyStaged<string>(NAME, (ar) => {
       const { xs, sum } = exact(ar);
       return Object.fromEntries(xs.map((v, i) => [String(start + i), ar.div(v, sum)]));
     });
