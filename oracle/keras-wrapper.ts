@@ -1,8 +1,8 @@
 /**
  * The stages Keras 3's optimizer wrapper adds around a rule's step, exact (enclosures of the float32
  * inputs and the decimals as written), each output certified correctly rounded to float32 through the
- * oracle's stages ({@link certifyStaged}; a decay by a schedule's rate goes to the decimal ladder, the
- * only arithmetic that encloses a schedule's value) (keras/src/optimizers/base_optimizer.py,
+ * oracle's stages ({@link certifyStaged}; a decay by a schedule's rate goes to the decimal ladder at
+ * once, the only arithmetic that encloses a schedule's value) (keras/src/optimizers/base_optimizer.py,
  * `_apply_weight_decay` and
  * `_update_model_variables_moving_average`):
  *
@@ -14,7 +14,8 @@
  * @module
  */
 import type { Arithmetic, Enclosure } from './enclosure.js';
-import { IntervalArithmetic, Undecided } from './interval.js';
+import { certify, type Certified } from './certify.js';
+import type { IntervalArithmetic, Interval } from './interval.js';
 import { certifyStaged } from './staged.js';
 import { uncertifiedOf } from './marks.js';
 import type { ScheduleRef, UncertifiedElement } from '../core/catalogue/index.js';
@@ -28,42 +29,75 @@ export interface StageOutputs {
   readonly uncertified: UncertifiedElement[];
 }
 
-/** `f` of each element's exact inputs, certified element by element at once. */
-function certifiedStage(output: string, length: number, f: (a: Arithmetic, k: number) => Enclosure): StageOutputs {
-  const r = certifyStaged<string>('keras-wrapper', (a) =>
-    Object.fromEntries(Array.from({ length }, (_, k) => [String(k), f(a, k)])),
-  );
+/** The outputs of `element` for k = 0 … length − 1, keyed by k. */
+const byElement = (length: number, element: (k: number) => Enclosure): Record<string, Enclosure> =>
+  Object.fromEntries(Array.from({ length }, (_, k) => [String(k), element(k)]));
+
+/** The certified float32 values and the marks of a stage's `length` outputs. */
+function stageOutputs(r: Certified<string>, length: number, output: string): StageOutputs {
   return {
     values: Float32Array.from({ length }, (_, k) => required(r.values[String(k)], `element ${k}`)),
     uncertified: uncertifiedOf(r, output),
   };
 }
 
-const exact = (a: Arithmetic, x: number | undefined): Enclosure => a.fromFloat32(required(x, 'element'));
-
-/** Thrown by the stages before the decimal ladder for a schedule's rate, which only decimal intervals enclose. */
-const SCHEDULE_IN_DECIMAL = new Undecided("a schedule's learning rate is enclosed in decimal only");
-
-/** The rate `lr` in the arithmetic `a`: a constant's exact decimal, or the schedule's value at its step. */
-function rateIn(a: Arithmetic, lr: DecayRate): Enclosure {
-  if (typeof lr === 'string') return a.point(lr);
-  if (!(a instanceof IntervalArithmetic)) throw SCHEDULE_IN_DECIMAL;
-  return learningRateEnclosure(a, asSchedule(lr.schedule), lr.iterations);
+/**
+ * The outputs `stage(a)` gives element by element, certified at once through the oracle's stages:
+ * `stage` computes in `a` what every element shares, then returns the formula of element k.
+ */
+function certifiedStage(
+  output: string,
+  length: number,
+  stage: (a: Arithmetic) => (k: number) => Enclosure,
+): StageOutputs {
+  return stageOutputs(
+    certifyStaged<string>('keras-wrapper', (a) => byElement(length, stage(a))),
+    length,
+    output,
+  );
 }
+
+/** As {@link certifiedStage}, on the decimal ladder alone: for a formula only decimal intervals evaluate. */
+function certifiedOnLadder(
+  output: string,
+  length: number,
+  stage: (a: IntervalArithmetic) => (k: number) => Enclosure,
+): StageOutputs {
+  // The formulas are written against any Arithmetic; on IntervalArithmetic they give Intervals.
+  return stageOutputs(
+    certify<string>((a) => byElement(length, stage(a)) as Record<string, Interval>),
+    length,
+    output,
+  );
+}
+
+const exact = (a: Arithmetic, x: number | undefined): Enclosure => a.fromFloat32(required(x, 'element'));
 
 /** The learning rate Keras's decay reads: a constant's exact decimal, or a schedule at a step. */
 export type DecayRate = string | { readonly schedule: ScheduleRef; readonly iterations: number };
 
+/** θ_k − θ_k · (wd · lr) of each element, wd · lr computed once. */
+function decayBy(a: Arithmetic, theta: Float32Array, weightDecay: string, lr: Enclosure): (k: number) => Enclosure {
+  const wdLr = a.mul(a.point(weightDecay), lr);
+  return (k) => {
+    const x = exact(a, theta[k]);
+    return a.sub(x, a.mul(x, wdLr));
+  };
+}
+
 /**
  * θ − θ · wd · lr of each float32 θ, with wd an exact decimal and lr the constant's exact decimal or
  * the schedule's exact value at `iterations` (Keras's `self.learning_rate` before the update,
- * keras/src/optimizers/base_optimizer.py `_get_current_learning_rate`), enclosed at each precision.
+ * keras/src/optimizers/base_optimizer.py `_get_current_learning_rate`), enclosed at each precision:
+ * through the oracle's stages for a constant, on the decimal ladder for a schedule.
  */
 export function decayOracle(theta: Float32Array, weightDecay: string, lr: DecayRate, output: string): StageOutputs {
-  return certifiedStage(output, theta.length, (a, k) => {
-    const x = exact(a, theta[k]);
-    return a.sub(x, a.mul(a.mul(x, a.point(weightDecay)), rateIn(a, lr)));
-  });
+  if (typeof lr === 'string')
+    return certifiedStage(output, theta.length, (a) => decayBy(a, theta, weightDecay, a.point(lr)));
+  const schedule = asSchedule(lr.schedule);
+  return certifiedOnLadder(output, theta.length, (a) =>
+    decayBy(a, theta, weightDecay, learningRateEnclosure(a, schedule, lr.iterations)),
+  );
 }
 
 /** m · avg + (1 − m) · θ of each float32 pair, m = 0 at iterations 0, else the decimal ema_momentum. */
@@ -74,8 +108,9 @@ export function emaOracle(
   iterations: number,
   output: string,
 ): StageOutputs {
-  return certifiedStage(output, theta.length, (a, k) => {
+  return certifiedStage(output, theta.length, (a) => {
     const m = a.point(iterations === 0 ? '0' : momentum);
-    return a.add(a.mul(m, exact(a, average[k])), a.mul(a.sub(a.point(1), m), exact(a, theta[k])));
+    const rest = a.sub(a.point(1), m);
+    return (k) => a.add(a.mul(m, exact(a, average[k])), a.mul(rest, exact(a, theta[k])));
   });
 }
