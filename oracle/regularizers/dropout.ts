@@ -1,6 +1,7 @@
 /**
  * Dropout, exact given the mask (Srivastava et al. 2014), each output certified correctly rounded to
- * float32 through the oracle's stages ({@link certifyStaged}). p is the `keep` hyperparameter as written, or 1 − `rate` exactly:
+ * float32 through the oracle's stages ({@link certifyStaged}). p is the `keep` hyperparameter as
+ * written, or 1 − `rate` exactly:
  *
  *   inverted:  train m x / p,  inference x;      original:  train m x,  inference p x
  *

@@ -1,6 +1,7 @@
 /**
  * Stochastic pooling, exact (Zeiler & Fergus 2013, section 3), each output certified correctly
- * rounded to float32 through the oracle's stages ({@link certifyStaged}): for each region of k activations a ≥ 0 with S = Σ a_j,
+ * rounded to float32 through the oracle's stages ({@link certifyStaged}): for each region of k
+ * activations a ≥ 0 with S = Σ a_j,
  *
  *   probabilities p_i = a_i / S,   inference Σ_i p_i a_i = Σ a_i² / S,   both 0 when S = 0.
  *
