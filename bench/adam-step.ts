@@ -1,43 +1,38 @@
 /**
- * One Adam step on 10^6 float32 parameters, side by side in one run: this project's production step,
- * tfjs's own `tf.train.adam` on the same backend, and a memory-bandwidth floor (a loop that reads four
- * float32 arrays of that size — θ, g, m, v — and writes three). Prints medians and ratios to the floor.
+ * One Adam step on 10^6 float32 parameters, side by side in one run (tinybench): this project's
+ * production step, tfjs's own `tf.train.adam` on the same backend, and a memory-bandwidth floor (a
+ * loop that reads four float32 arrays of that size — θ, g, m, v — and writes three). Each round times
+ * the three tasks, production and `tf.train.adam` taking turns at going first, so that neither always
+ * runs after the other's garbage and heap growth; it prints each round's medians, their ratios to the
+ * floor, and production's ratio to `tf.train.adam`, then that ratio's median and range over the rounds.
  *
- * Run: npm run bench [-- --backend wasm|cpu|tensorflow] [--repeats N]
+ * Run: npm run bench [-- --backend wasm|cpu|tensorflow] [--rounds N] [--repeats N] [--time MS] [--size N]
  */
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
+import { Bench } from 'tinybench';
 import { useBackend } from '../src/production/tfjs/backend.js';
 import { createOptimizer } from '../src/registry/index.js';
+import { renderTable } from '../src/runs/table.js';
+import { benchOptions } from './options.js';
 
-const { values } = parseArgs({
-  options: {
-    backend: { type: 'string' },
-    repeats: { type: 'string', default: '30' },
-    size: { type: 'string', default: '1000000' },
+const values = benchOptions(
+  'npm run bench --',
+  'Times one Adam step (tfjs preset) of production and of tf.train.adam on one backend, beside a memory-bandwidth floor.',
+  {
+    backend: { kind: 'text', help: 'wasm, cpu or tensorflow (default: the first available)' },
+    repeats: { kind: 'count', min: 1, default: 30, help: 'at least this many timed steps per task' },
+    time: { kind: 'count', min: 1, default: 1000, help: 'at least this many milliseconds per task' },
+    size: { kind: 'count', min: 1, default: 1_000_000, help: 'parameters per step' },
+    rounds: {
+      kind: 'count',
+      min: 1,
+      default: 4,
+      help: 'rounds of the three tasks, production and tf.train.adam taking turns at going first',
+    },
   },
-});
-const n = Number(values.size);
-const repeats = Number(values.repeats);
+);
+const n = values.size;
 const backend = await useBackend(values.backend);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s[Math.floor(s.length / 2)];
-  if (mid === undefined) throw new Error('no samples: --repeats must be at least 1');
-  return mid;
-}
-
-function time(run: () => void): number {
-  for (let i = 0; i < 3; i++) run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 const random = (scale: number) => Float32Array.from({ length: n }, () => (Math.random() - 0.5) * scale);
 
@@ -46,7 +41,7 @@ const theta = random(2),
   grad = random(0.2),
   m = random(0.02),
   v = random(0.02).map(Math.abs);
-const floorMs = time(() => {
+const floor = () => {
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- every array has length n; bare indexing
      keeps this loop the fastest plain JavaScript can do, which is what a floor must be */
   for (let i = 0; i < n; i++) {
@@ -58,7 +53,7 @@ const floorMs = time(() => {
     theta[i] = theta[i]! - mi * vi;
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
-});
+};
 
 // Production: the pure step; the caller disposes what it replaces.
 const opt = createOptimizer('adam', { preset: 'tfjs' });
@@ -66,27 +61,86 @@ let params: tf.Tensor = tf.tensor1d(random(2));
 let state = opt.init(params);
 const grads = tf.tensor1d(random(0.2));
 let t = 0;
-const productionMs = time(() => {
+const productionStep = () => {
   t += 1;
   const next = opt.step(params, grads, state, t);
   next.params.dataSync(); // wait for the backend
   tf.dispose([params, ...Object.values(state)]);
   params = next.params;
   state = next.state;
-});
+};
 
 // tfjs's own optimizer on a variable.
 const variable = tf.variable(tf.tensor1d(random(2)));
 const adam = tf.train.adam(0.001, 0.9, 0.999);
-const tfjsMs = time(() => {
+const tfjsStep = () => {
   adam.applyGradients([{ name: variable.name, tensor: grads }]);
   variable.dataSync();
-});
+};
 
-const row = (name: string, ms: number) =>
-  `${name.padEnd(34)} ${ms.toFixed(2).padStart(9)} ms  ${(ms / floorMs).toFixed(2).padStart(6)}× floor`;
-console.log(`Adam step on ${n} float32 parameters, backend ${backend}, median of ${repeats}`);
-console.log(row('memory floor (read 4, write 3)', floorMs));
-console.log(row('optim-oracle production (tfjs preset)', productionMs));
-console.log(row('tf.train.adam', tfjsMs));
-console.log(`production / tf.train.adam: ${(productionMs / tfjsMs).toFixed(2)}`);
+/** A task's median time per step (ms), or an error naming the task that did not complete. */
+function median(bench: Bench, name: string): number {
+  const r = bench.getTask(name)?.result;
+  if (r === undefined || r.state !== 'completed') throw new Error(`benchmark task '${name}' did not complete`);
+  return r.latency.p50;
+}
+
+const FLOOR = 'memory floor';
+const PRODUCTION = 'production';
+const TFJS = 'tf.train.adam';
+
+/** One round: the floor, then production and tf.train.adam in the order given; each task's median. */
+async function round(productionFirst: boolean): Promise<Record<string, number>> {
+  const bench = new Bench({ time: values.time, iterations: values.repeats, warmup: true, warmupIterations: 3 });
+  bench.add(FLOOR, floor);
+  for (const [name, fn] of productionFirst
+    ? ([
+        [PRODUCTION, productionStep],
+        [TFJS, tfjsStep],
+      ] as const)
+    : ([
+        [TFJS, tfjsStep],
+        [PRODUCTION, productionStep],
+      ] as const))
+    bench.add(name, fn);
+  await bench.run();
+  return Object.fromEntries([FLOOR, PRODUCTION, TFJS].map((name) => [name, median(bench, name)]));
+}
+
+const rows: string[][] = [];
+const ratios: number[] = [];
+for (let r = 0; r < values.rounds; r++) {
+  const ms = await round(r % 2 === 0);
+  const [f, p, j] = [FLOOR, PRODUCTION, TFJS].map((name) => ms[name] ?? NaN) as [number, number, number];
+  ratios.push(p / j);
+  rows.push([
+    String(r + 1),
+    r % 2 === 0 ? 'production first' : 'tf.train.adam first',
+    f.toFixed(2),
+    p.toFixed(2),
+    j.toFixed(2),
+    `${(p / f).toFixed(2)}×`,
+    `${(j / f).toFixed(2)}×`,
+    (p / j).toFixed(2),
+  ]);
+}
+console.log(`Adam step on ${n} float32 parameters, backend ${backend}: median ms per step of each task (tinybench)\n`);
+console.log(
+  renderTable(
+    [
+      'round',
+      'order',
+      'floor',
+      'production',
+      'tf.train.adam',
+      'production/floor',
+      'tf.train/floor',
+      'production/tf.train',
+    ],
+    rows,
+  ),
+);
+const sorted = [...ratios].sort((a, b) => a - b);
+console.log(
+  `\nproduction / tf.train.adam: median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(2)} of ${ratios.length} rounds, from ${(sorted[0] ?? NaN).toFixed(2)} to ${(sorted.at(-1) ?? NaN).toFixed(2)}`,
+);

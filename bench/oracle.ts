@@ -13,7 +13,6 @@
  * Run: npm run bench:oracle [-- --rule adam] [--size 4000] [--cases 2000] [--time 1000]
  */
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { Bench } from 'tinybench';
@@ -31,26 +30,38 @@ import { withoutTape } from '../oracle/float64-tape.js';
 import { certifyStatistics, fallThroughShare, resetCertifyStatistics, withCertifyStages } from '../oracle/staged.js';
 import { entryOf, oracleRuleOf, updateRecords } from '../src/registry/index.js';
 import { renderTable } from '../src/runs/table.js';
+import { DEFAULT_SEED } from '../src/gate/seed.js';
+import { benchOptions } from './options.js';
 
-const { values } = parseArgs({
-  options: {
-    rule: { type: 'string' },
-    size: { type: 'string', default: '4000' },
-    cases: { type: 'string', default: '2000' },
-    time: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '20171213' },
+const values = benchOptions(
+  'npm run bench:oracle --',
+  'Element-steps per second of the certified oracle against its decimal ladder alone (and, for Adam, plain\ndecimal.js and mpmath), then the share of outputs each rule and preset leaves to the decimal stage.',
+  {
+    rule: { kind: 'text', help: 'only this update rule (default: every rule; optim-oracle list)' },
+    size: { kind: 'count', min: 1, default: 4000, help: 'elements of the one-step arrays' },
+    cases: {
+      kind: 'count',
+      min: 1,
+      default: 2000,
+      help: 'one-step property cases per rule and preset for the fall-through share',
+    },
+    time: { kind: 'count', min: 1, default: 1000, help: 'milliseconds each task is timed' },
+    seed: { kind: 'seed', default: DEFAULT_SEED, help: 'fast-check seed of the drawn arrays and cases' },
   },
-});
-const size = Number(values.size);
-const cases = Number(values.cases);
-const time = Number(values.time);
-const seed = Number(values.seed);
+);
+const { size, cases, time, seed } = values;
 
 /** Every rule and preset the oracle implements (or the one rule asked for). */
 const pairs: { entry: CatalogueEntry; preset: PresetName }[] = updateRecords
   .map((r) => r.entry)
   .filter((e) => values.rule === undefined || e.name === values.rule)
   .flatMap((entry) => PRESET_NAMES.filter((p) => entry.presets[p] !== undefined).map((preset) => ({ entry, preset })));
+if (pairs.length === 0) {
+  process.stderr.write(
+    `npm run bench:oracle: no update rule is named '${values.rule}'; known: ${updateRecords.map((r) => r.entry.name).join(', ')}\n`,
+  );
+  process.exit(2);
+}
 
 /** `xs[i]`, or an error naming `what`: the arrays indexed here are built to the sizes indexed. */
 function at<T>(xs: ArrayLike<T>, i: number, what: string): T {
