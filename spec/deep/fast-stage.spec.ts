@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
 import { withFastArithmetic } from '../../oracle/staged.js';
 import type { StepOutput } from '../../core/catalogue/index.js';
-import { deepCases, differences, disagreements, DEEP_CASES_ENV } from './fast-stage.js';
+import { countFromEnv, deepCases, differences, disagreements, DEEP_CASES_ENV, FAST_CASES_ENV } from './fast-stage.js';
+import { fastCases } from './formula-stages.js';
 
 /** Float64Enclosures with each product shrunk to the point nearest its exact value: no longer an enclosure. */
 class TooNarrow extends Float64Enclosures {
@@ -38,6 +39,18 @@ describe('the deep comparison of the stages', () => {
     expect(deepCases({ [DEEP_CASES_ENV]: '2500' })).toBe(2500);
     expect(() => deepCases({ [DEEP_CASES_ENV]: '1e5' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
     expect(() => deepCases({ [DEEP_CASES_ENV]: '0' })).toThrow(/OPTIM_ORACLE_DEEP_FAST_CASES must be an integer ≥ 1/);
+  });
+
+  it(`the comparisons in npm test read theirs from $${FAST_CASES_ENV}: a count, else their own default`, () => {
+    expect(countFromEnv(FAST_CASES_ENV, 100, {})).toBe(100);
+    expect(countFromEnv(FAST_CASES_ENV, 100, { [FAST_CASES_ENV]: '' })).toBe(100);
+    expect(countFromEnv(FAST_CASES_ENV, 100, { [FAST_CASES_ENV]: '2500' })).toBe(2500);
+    expect(fastCases({})).toBe(500);
+    expect(fastCases({ [FAST_CASES_ENV]: '7' })).toBe(7);
+    for (const bad of ['1e5', '-3', '2.5'])
+      expect(() => fastCases({ [FAST_CASES_ENV]: bad })).toThrow(
+        `OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got '${bad}'`,
+      );
   });
 });
 

@@ -23,10 +23,18 @@ import { certifyStatistics, resetCertifyStatistics, withCertifyStages } from '..
 /** The variable that sets the element-steps compared per rule. */
 export const DEEP_CASES_ENV = 'OPTIM_ORACLE_DEEP_FAST_CASES';
 
+/** The variable that sets the depth of the comparisons of the stages in `npm test`. */
+export const FAST_CASES_ENV = 'OPTIM_ORACLE_FAST_CASES';
+
+/** $`name` as a count (an integer ≥ 1), else `fallback` when it is unset or empty. */
+export function countFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[name];
+  return text === undefined || text === '' ? fallback : parseCount(text, name, 1);
+}
+
 /** Element-steps per rule: $OPTIM_ORACLE_DEEP_FAST_CASES, else 10^5. */
 export function deepCases(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env[DEEP_CASES_ENV];
-  return text === undefined || text === '' ? 100_000 : parseCount(text, DEEP_CASES_ENV, 1);
+  return countFromEnv(DEEP_CASES_ENV, 100_000, env);
 }
 
 /** Longest one-step tensor drawn (the properties draw up to 8). */

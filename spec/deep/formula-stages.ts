@@ -32,6 +32,7 @@ import { activations } from '../../src/gate/regularizers/stochastic-pooling.js';
 import { gradientTransformRecords } from '../../src/registry/gradient-transforms.js';
 import { penaltyRecords } from '../../src/registry/regularizers.js';
 import type { CatalogueEntry } from '../../core/catalogue/index.js';
+import { countFromEnv, FAST_CASES_ENV } from './fast-stage.js';
 
 /** What every one of these oracles returns: float32 outputs by name, and the elements left uncertified. */
 export interface OracleOutputs {
@@ -232,10 +233,7 @@ export function stageAgreement(
  * 12 to 33 µs an input element).
  */
 export function fastCases(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env['OPTIM_ORACLE_FAST_CASES'] ?? 500);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got ${env['OPTIM_ORACLE_FAST_CASES']}`);
-  return n;
+  return countFromEnv(FAST_CASES_ENV, 500, env);
 }
 
 /** The fixed seed of the `npm test` comparisons. */
@@ -249,7 +247,7 @@ export function stageAgreementSpec(file: string, title: string, subjects: readon
       subjects,
       outputs,
       STAGES_SEED,
-      (name) => `OPTIM_ORACLE_FAST_CASES=${outputs} npx vitest run ${file} -t '${name}'`,
+      (name) => `${FAST_CASES_ENV}=${outputs} npx vitest run ${file} -t '${name}'`,
     );
   });
 }
