@@ -2,6 +2,7 @@
  * A measured case beyond its derived bound is a finding, reported as a failure (exit status 1) with
  * fast-check's seed and path; before, `bounds` called it an internal error (exit 5).
  */
+import { boundShardHolding } from './bound-shards.js';
 import { describe, expect, it } from 'vitest';
 import { exitStatusOf, EXIT } from '../../src/cli/exit.js';
 import { BoundExceededError, measureBoundTable } from '../../src/gate/bound-table.js';
@@ -27,7 +28,7 @@ describe('measureBoundTable when a case leaves its bound', () => {
   it('throws a BoundExceededError naming the pair and the seed and path, which the command line reports as a failure', () => {
     let thrown: unknown;
     try {
-      measureBoundTable(tooTight(), { cases: 50, seed: 1, shard: { index: 0, count: 46 } });
+      measureBoundTable(tooTight(), { cases: 50, seed: 1, shard: boundShardHolding('sgd/paper', 46).shard });
     } catch (e) {
       thrown = e;
     }

@@ -1,3 +1,4 @@
+import { boundShardHolding } from './bound-shards.js';
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -206,8 +207,9 @@ describe('optim-oracle check', () => {
   });
 
   it('bounds measures a shard of the table as JSON, and rejects a bad shard', async () => {
-    // One shard per measured pair: shard 0 is sgd/paper alone.
-    const r = await run('bounds', '--runs', '2', '--shard', `0/${measuredConfigurations().length}`, '--json');
+    // One shard per measured pair: each holds one pair alone.
+    const { shard } = boundShardHolding('sgd/paper', measuredConfigurations().length);
+    const r = await run('bounds', '--runs', '2', '--shard', `${shard.index}/${shard.count}`, '--json');
     expect(r.status).toBe(0);
     const table = JSON.parse(r.out);
     expect(table.rows.map((x: { rule: string; preset: string }) => `${x.rule}/${x.preset}`)).toContain('sgd/paper');

@@ -3,11 +3,11 @@
  * (counting the cases made), no new one starts, and the report says which were not checked. Progress
  * is reported before each unit and once at the end.
  */
+import { boundShardHolding } from './bound-shards.js';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/runs/check.js';
 import { runClaims } from '../../src/runs/claims.js';
 import { selectClaims } from '../../src/claims/index.js';
-import { measuredConfigurations } from '../../src/gate/bound-pairs.js';
 import { boundTableProblems, measureBoundTable } from '../../src/gate/bound-table.js';
 import { production } from '../../src/gate/implementation.js';
 import { startClock, type Progress } from '../../src/gate/progress.js';
@@ -103,10 +103,7 @@ describe('runClaims with maxSeconds', () => {
 
 describe('measureBoundTable with maxSeconds', () => {
   it('leaves out the pair cut short and those not started, and reports the table incomplete', () => {
-    const shard = { index: 0, count: 23 };
-    const pairs = measuredConfigurations()
-      .filter((_, i) => i % shard.count === 0)
-      .map((c) => `${c.rule}/${c.preset}`);
+    const { shard, pairs } = boundShardHolding('sgd/paper', 23);
     const table = measureBoundTable(production(backend), { cases: 1_000_000, seed: 1, shard, maxSeconds: 1 });
     expect(table.rows).toEqual([]);
     expect(table.stoppedAt!.checked).toBe(1);

@@ -3,6 +3,7 @@
  * compare nothing either throws an OptionError naming the option, or reports a failure saying what
  * was not checked.
  */
+import { boundShardHolding } from './bound-shards.js';
 import { describe, expect, it } from 'vitest';
 import { isUsageError, OptionError } from '../../core/catalogue/index.js';
 import { runCheck } from '../../src/runs/check.js';
@@ -195,7 +196,7 @@ describe('measureBoundTable: nothing measured', () => {
     const table = measureBoundTable(nothingJudged(backend), {
       cases: 3,
       seed: 1,
-      shard: { index: 0, count: measuredConfigurations().length },
+      shard: boundShardHolding('sgd/paper', measuredConfigurations().length).shard,
     });
     expect(table.rows).toEqual([]);
     expect(table.notMeasured).toContain('sgd/paper/params: no element compared against the bound in 3 cases');
@@ -209,7 +210,7 @@ describe('measureBoundTable: nothing measured', () => {
     const table = measureBoundTable(impl(), {
       cases: 3,
       seed: 1,
-      shard: { index: 0, count: measuredConfigurations().length },
+      shard: boundShardHolding('sgd/paper', measuredConfigurations().length).shard,
     });
     expect(table.rows.map((r) => `${r.rule}/${r.preset}/${r.output}`)).toEqual(['sgd/paper/params']);
     expect(boundTableProblems(table)).toEqual([]);

@@ -27,7 +27,8 @@ import {
   type StoppedAt,
 } from './progress.js';
 import { checkRuns, checkSeed } from './seed-range.js';
-import { dealt, type Shard } from './shard.js';
+import { dealtBoundPairs } from './bound-costs.js';
+import type { Shard } from './shard.js';
 
 export type { Shard } from './shard.js';
 
@@ -178,7 +179,7 @@ export function measureBoundTable(impl: Implementation, options: BoundTableOptio
   const rows: BoundRow[] = [];
   const notMeasured: string[] = [];
   const notChecked: string[] = [];
-  const configurations = dealt(selectPairs(measuredConfigurations(), selection ?? {}), shard);
+  const configurations = dealtBoundPairs(selectPairs(measuredConfigurations(), selection ?? {}), shard);
   const clock = startClock(options.maxSeconds);
   let done = 0;
   for (const pair of configurations) {

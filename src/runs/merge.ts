@@ -13,7 +13,8 @@ import { OptionError } from '../../core/catalogue/errors.js';
 import { required } from '../../core/required.js';
 import { measuredConfigurations } from '../gate/bound-pairs.js';
 import type { BoundTable } from '../gate/bound-table.js';
-import { dealt, type Shard } from '../gate/shard.js';
+import type { Shard } from '../gate/shard.js';
+import { dealtBoundPairs } from '../gate/bound-costs.js';
 import type { StoppedAt } from '../gate/progress.js';
 import { mergeTallies } from '../gate/properties.js';
 import { plannedProperties, shardOf } from './check-plan.js';
@@ -255,9 +256,10 @@ export function mergeBoundTables(files: readonly ShardFile<ShardedBoundTable>[])
   });
   const [head] = shards;
   if (shards.length === 1) return withoutShard(head.report);
-  const pairs = measuredConfigurations().map((c) => `${c.rule}/${c.preset}`);
+  const configurations = measuredConfigurations();
+  const pairs = configurations.map((c) => `${c.rule}/${c.preset}`);
   for (const { file, report, shard } of shards) {
-    const mine = new Set(dealt(pairs, shard));
+    const mine = new Set(dealtBoundPairs(configurations, shard).map((c) => `${c.rule}/${c.preset}`));
     const held = [
       ...report.rows.map((r) => `${r.rule}/${r.preset}`),
       ...(report.notMeasured ?? []).map(pairOf),

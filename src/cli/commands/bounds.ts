@@ -137,7 +137,9 @@ export function boundsCommandWith(output: TableOutput = {}): Command {
         value: 'NAME',
         help: `only this preset: ${PRESET_NAMES.join(', ')} (default: every preset; alone, every rule that has it)`,
       },
-      shard: shardFlag('measure every n-th rule and preset of the whole table (no --rule, --preset) from the i-th'),
+      shard: shardFlag(
+        'measure the i-th of n parts of the whole table, its rule/preset pairs dealt by their measured cost (no --rule, --preset)',
+      ),
       jobs: {
         type: 'string',
         value: 'N',
