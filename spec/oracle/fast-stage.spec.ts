@@ -9,7 +9,7 @@ import {
   type StepOutput,
 } from '../../core/catalogue/index.js';
 import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.js';
-import { countFromEnv, differences as markDifferences, FAST_CASES_ENV } from '../deep/fast-stage.js';
+import { differences as markDifferences } from '../deep/fast-stage.js';
 import { catalogue, entryOf, oracleRuleOf } from '../../src/registry/index.js';
 import { MAX_FLOAT32, MIN_SUBNORMAL } from '../../oracle/binary32.js';
 import { Float64Enclosures, type F64 } from '../../oracle/float64.js';
@@ -25,7 +25,9 @@ import {
  * Element-steps per rule and preset compared between the stages (OPTIM_ORACLE_FAST_CASES; the
  * default keeps this file near 10 s on one core: the decimal side costs 0.2–1 ms per element-step).
  */
-const CASES = countFromEnv(FAST_CASES_ENV, 100);
+const CASES = Number(process.env['OPTIM_ORACLE_FAST_CASES'] ?? 100);
+if (!Number.isSafeInteger(CASES) || CASES < 1)
+  throw new Error(`OPTIM_ORACLE_FAST_CASES must be an integer ≥ 1, got ${process.env['OPTIM_ORACLE_FAST_CASES']}`);
 const SEED = 20171213;
 
 const pairs: Array<[CatalogueEntry, PresetName]> = catalogue.flatMap((entry) =>
