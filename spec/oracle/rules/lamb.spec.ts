@@ -1,5 +1,5 @@
 /**
- * LAMB's oracle against the sources' formulas evaluated here in plain 200-digit decimals and rounded
+ * LAMB's oracle against the sources' formulas evaluated here in plain 1000-digit decimals and rounded
  * once: keras/src/optimizers/lamb.py update_step (Keras 3.16, with base_optimizer.py's weight decay
  * applied first), optax/_src/alias.py lamb (scale_by_adam, add_decayed_weights, scale_by_trust_ratio)
  * and Algorithm 2 of arXiv:1904.00962; and the zero-norm and NaN cases where the three part.
@@ -13,12 +13,12 @@ import { configure, type PresetName } from '../../../core/catalogue/index.js';
 import * as entries from '../../../core/catalogue/entries.js';
 import { moderateFloat32 } from '../../../src/gate/arbitraries/float32.js';
 
-const D = Decimal.clone({ precision: 200 });
+const D = Decimal.clone({ precision: 1000 });
 type Hyper = { lr: string; beta1: string; beta2: string; eps: string; weightDecay: string };
 const exact = (xs: readonly number[]) => xs.map((x) => new D(exactFromFloat32(x)));
 const norm = (xs: readonly Decimal[]) => xs.reduce((s, x) => s.plus(x.times(x)), new D(0)).sqrt();
 
-/** One step of `preset`'s source on finite inputs, in 200-digit decimals, rounded to float32 once. */
+/** One step of `preset`'s source on finite inputs, in 1000-digit decimals, rounded to float32 once. */
 function reference(preset: PresetName, h: Hyper, t: number, p: number[], g: number[], m0: number[], v0: number[]) {
   const [b1, b2, lr, eps, wd] = [h.beta1, h.beta2, h.lr, h.eps, h.weightDecay].map((x) => new D(x)) as Decimal[];
   const gs = exact(g);
@@ -71,7 +71,7 @@ function step(preset: PresetName, h: Partial<Hyper>, t: number, p: number[], g: 
 
 describe('LAMB, exact', () => {
   test.prop([fc.constantFrom<PresetName>('paper', 'keras', 'optax'), hyper, fc.integer({ min: 1, max: 30 }), tensors])(
-    "one step equals the preset's source evaluated in 200-digit decimals",
+    "one step equals the preset's source evaluated in 1000-digit decimals",
     (preset, h, t, [p, g, m, v]) => {
       const out = step(preset, h, t, p, g, m, v);
       const expected = reference(preset, h, t, p, g, m, v);
