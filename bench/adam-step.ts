@@ -89,29 +89,23 @@ const FLOOR = 'memory floor';
 const PRODUCTION = 'production';
 const TFJS = 'tf.train.adam';
 
-/** One round: the floor, then production and tf.train.adam in the order given; each task's median. */
-async function round(productionFirst: boolean): Promise<Record<string, number>> {
+/** One round: the floor, then production and tf.train.adam in the order given; the three medians, in that order of names. */
+async function round(productionFirst: boolean): Promise<[number, number, number]> {
   const bench = new Bench({ time: values.time, iterations: values.repeats, warmup: true, warmupIterations: 3 });
   bench.add(FLOOR, floor);
-  for (const [name, fn] of productionFirst
-    ? ([
-        [PRODUCTION, productionStep],
-        [TFJS, tfjsStep],
-      ] as const)
-    : ([
-        [TFJS, tfjsStep],
-        [PRODUCTION, productionStep],
-      ] as const))
-    bench.add(name, fn);
+  const steps = [
+    [PRODUCTION, productionStep],
+    [TFJS, tfjsStep],
+  ] as const;
+  for (const [name, fn] of productionFirst ? steps : [...steps].reverse()) bench.add(name, fn);
   await bench.run();
-  return Object.fromEntries([FLOOR, PRODUCTION, TFJS].map((name) => [name, median(bench, name)]));
+  return [median(bench, FLOOR), median(bench, PRODUCTION), median(bench, TFJS)];
 }
 
 const rows: string[][] = [];
 const ratios: number[] = [];
 for (let r = 0; r < values.rounds; r++) {
-  const ms = await round(r % 2 === 0);
-  const [f, p, j] = [FLOOR, PRODUCTION, TFJS].map((name) => ms[name] ?? NaN) as [number, number, number];
+  const [f, p, j] = await round(r % 2 === 0);
   ratios.push(p / j);
   rows.push([
     String(r + 1),
@@ -141,6 +135,10 @@ console.log(
   ),
 );
 const sorted = [...ratios].sort((a, b) => a - b);
+const middle = Math.floor(sorted.length / 2);
+// An even count of rounds has two middle ratios: their mean.
+const medianRatio =
+  sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
 console.log(
-  `\nproduction / tf.train.adam: median ${(sorted[Math.floor(sorted.length / 2)] ?? NaN).toFixed(2)} of ${ratios.length} rounds, from ${(sorted[0] ?? NaN).toFixed(2)} to ${(sorted.at(-1) ?? NaN).toFixed(2)}`,
+  `\nproduction / tf.train.adam: median ${medianRatio.toFixed(2)} of ${ratios.length} rounds, from ${(sorted[0] ?? NaN).toFixed(2)} to ${(sorted.at(-1) ?? NaN).toFixed(2)}`,
 );
