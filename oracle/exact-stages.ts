@@ -9,16 +9,22 @@
  */
 import { BigFloatIntervals, roundBigIntervalToFloat32, type BigInterval } from './big-float-intervals.js';
 import type { Arithmetic, Enclosure } from './enclosure.js';
+import { Float64Enclosures } from './float64.js';
 import { Undecided } from './interval.js';
 import { force, LazyArithmetic } from './lazy-arithmetic.js';
 import { roundPairToFloat32, RationalWithFloat64, type RationalPair } from './rational-with-float64.js';
 import type { FallThroughReason, FastOutcome, Open } from './stage-outcome.js';
 
-/** The rational stage's arithmetic: computed only for the outputs binary64 left open. */
-const RATIONAL_STAGE = new LazyArithmetic(RationalWithFloat64.instance);
+/**
+ * The rational stage's arithmetic: computed only for the outputs binary64 left open, its tests asked
+ * of binary64 enclosures first (./lazy-arithmetic.ts).
+ */
+const RATIONAL_STAGE = new LazyArithmetic(RationalWithFloat64.instance, Float64Enclosures.instance);
 
 export const BIG_FLOAT_BITS: readonly number[] = [160, 640, 2560];
-const BIG_FLOAT_STAGES = BIG_FLOAT_BITS.map((bits) => new LazyArithmetic(BigFloatIntervals.at(bits)));
+const BIG_FLOAT_STAGES = BIG_FLOAT_BITS.map(
+  (bits) => new LazyArithmetic(BigFloatIntervals.at(bits), Float64Enclosures.instance),
+);
 
 /**
  * The `open` outputs (every output when undefined) decided by the big-float stage at each precision of
