@@ -108,10 +108,29 @@ function float32Values(a: Arithmetic, input: StepInput) {
   };
 }
 
+/**
+ * The keys `${output}:${index}` of an output's first n elements: made once per output name, so that
+ * every stage of every step keys its record with the same strings (a string is hashed once).
+ */
+const keys = new Map<string, string[]>();
+function keysOf(output: string, n: number): readonly string[] {
+  let made = keys.get(output);
+  if (made === undefined) {
+    made = [];
+    keys.set(output, made);
+  }
+  // Stryker disable next-line EqualityOperator: equivalent for `i <= n`; one key more than asked is made, and never read.
+  for (let i = made.length; i < n; i++) made.push(`${output}:${i}`);
+  return made;
+}
+
 /** The outputs as one record for {@link certifyStaged}: `${output}:${index}`. */
 function flat(outputs: Record<string, readonly Enclosure[]>): Record<string, Enclosure> {
   const out: Record<string, Enclosure> = {};
-  for (const [k, xs] of Object.entries(outputs)) xs.forEach((x, i) => (out[`${k}:${i}`] = x));
+  for (const [k, xs] of Object.entries(outputs)) {
+    const named = keysOf(k, xs.length);
+    xs.forEach((x, i) => (out[named[i] as string] = x));
+  }
   return out;
 }
 
