@@ -19,6 +19,15 @@ import { stepCase, trajectoryCase } from '../../src/gate/arbitraries/step-case.j
 import { parseCount, seedFromEnv, SEED_ENV } from '../../src/gate/seed.js';
 import { entryOf, oracleRuleOf } from '../../src/registry/index.js';
 import { certifyStatistics, resetCertifyStatistics, withCertifyStages } from '../../oracle/staged.js';
+import {
+  marksOf,
+  OutputDigest,
+  readRecord,
+  writeRecord,
+  WRITE_RECORDS_ENV,
+  type PresetRecord,
+  type RecordedMark,
+} from './ladder-record.js';
 
 /** The variable that sets the element-steps compared per rule. */
 export const DEEP_CASES_ENV = 'OPTIM_ORACLE_DEEP_FAST_CASES';
@@ -97,35 +106,36 @@ export function differences(staged: StepOutput, decimal: StepOutput, beyond: { c
   return found;
 }
 
-/** One step with every stage and on the decimal ladder alone; what differs, described with its input. */
-function compareStep(config: Configuration, input: StepInput, beyond: { count: number }): string[] {
-  const rule = oracleRuleOf(config.entry.name);
-  const found = differences(
-    rule.step(config, input),
-    withCertifyStages('decimal', () => rule.step(config, input)),
-    beyond,
-  );
+/** A step's inputs described for a failure message. */
+function described(config: Configuration, input: StepInput): string {
   const state = Object.entries(input.state).map(([k, v]) => `${k} ${text(v)}`);
-  const where = `hyper ${JSON.stringify(config.hyper)}, t ${input.t}, params ${text(input.params)}, grads ${text(input.grads)}, ${state.join(', ')}`;
-  return found.map((d) => `${d} (${where})`);
+  return `hyper ${JSON.stringify(config.hyper)}, t ${input.t}, params ${text(input.params)}, grads ${text(input.grads)}, ${state.join(', ')}`;
 }
 
 /**
- * Steps `elementSteps` element-steps of `rule` under `preset` from `seed`: a third one-step cases from
- * finite states, a third with NaN and ±∞ among the inputs, a third trajectories of up to 5 steps from
- * the initial state (each step from the decimal ladder's state). Returns what differed, and how many
- * element-steps were compared.
+ * What a walk over the deep draws does at each step ({@link walkDeepSteps}): `step` is given a step's
+ * configuration and inputs, `initial` a trajectory's parameters; each returns the output the
+ * trajectory goes on from (the decimal ladder's, in every use).
  */
-export function disagreements(
+export interface DeepVisitor {
+  step(config: Configuration, input: StepInput): StepOutput;
+  initial(config: Configuration, params: Float32Array): StepOutput;
+}
+
+/**
+ * Walks `elementSteps` element-steps of `rule` under `preset` from `seed`, in a fixed order: a third
+ * one-step cases from finite states, a third with NaN and ±∞ among the inputs, a third trajectories of
+ * up to 5 steps from the initial state, each step from the output `visit` returns for the one
+ * before. Returns how many element-steps were visited.
+ */
+export function walkDeepSteps(
   rule: string,
   preset: PresetName,
   elementSteps: number,
   seed: number,
-): { found: string[]; compared: number; beyond: number } {
+  visit: DeepVisitor,
+): number {
   const entry = entryOf(rule);
-  const oracle = oracleRuleOf(rule);
-  const found: string[] = [];
-  const beyond = { count: 0 };
   let compared = 0;
   const third = Math.ceil(elementSteps / 3);
   for (const nonfinite of [false, true]) {
@@ -135,7 +145,7 @@ export function disagreements(
         numRuns: 64,
         seed: seed + 7919 * batch + (nonfinite ? 1 : 0),
       })) {
-        found.push(...compareStep(c.config, c.input, beyond));
+        visit.step(c.config, c.input);
         compared += c.input.params.length;
         if (compared >= until) break;
       }
@@ -145,20 +155,96 @@ export function disagreements(
       numRuns: 64,
       seed: seed + 104729 * batch,
     })) {
-      const initial = withCertifyStages('decimal', () => oracle.initialOutput(c.config, c.params));
-      found.push(
-        ...differences(oracle.initialOutput(c.config, c.params), initial, beyond).map((d) => `initial state: ${d}`),
-      );
-      let { params, state } = initial;
+      let { params, state } = visit.initial(c.config, c.params);
       for (const [k, grads] of c.grads.entries()) {
         const input: StepInput = { params, grads, state, t: k + 1, ...(c.objective ? { objective: c.objective } : {}) };
-        found.push(...compareStep(c.config, input, beyond));
+        ({ params, state } = visit.step(c.config, input));
         compared += params.length;
-        ({ params, state } = withCertifyStages('decimal', () => oracle.step(c.config, input)));
       }
       if (compared >= elementSteps) break;
     }
+  return compared;
+}
+
+/**
+ * Steps `elementSteps` element-steps of `rule` under `preset` from `seed` ({@link walkDeepSteps}) with
+ * every stage and with the decimal ladder alone, trajectories going on from the ladder's outputs.
+ * Returns what differed (described with the step's inputs) and how many element-steps were compared;
+ * `ladder`, when given, is handed each of the ladder's outputs in the order of the walk (for
+ * ./ladder-record.ts).
+ */
+export function disagreements(
+  rule: string,
+  preset: PresetName,
+  elementSteps: number,
+  seed: number,
+  ladder?: (output: StepOutput) => void,
+): { found: string[]; compared: number; beyond: number } {
+  const oracle = oracleRuleOf(rule);
+  const found: string[] = [];
+  const beyond = { count: 0 };
+  const compared = walkDeepSteps(rule, preset, elementSteps, seed, {
+    step(config, input) {
+      const decimal = withCertifyStages('decimal', () => oracle.step(config, input));
+      const where = described(config, input);
+      found.push(...differences(oracle.step(config, input), decimal, beyond).map((d) => `${d} (${where})`));
+      ladder?.(decimal);
+      return decimal;
+    },
+    initial(config, params) {
+      const decimal = withCertifyStages('decimal', () => oracle.initialOutput(config, params));
+      found.push(
+        ...differences(oracle.initialOutput(config, params), decimal, beyond).map((d) => `initial state: ${d}`),
+      );
+      ladder?.(decimal);
+      return decimal;
+    },
+  });
   return { found, compared, beyond: beyond.count };
+}
+
+/** Builds a preset's record ({@link PresetRecord}) from the ladder's outputs, fed in the walk's order. */
+export class RecordMaker {
+  private readonly digest = new OutputDigest();
+  private readonly marks: RecordedMark[] = [];
+  private steps = 0;
+  readonly add = (output: StepOutput): void => {
+    this.digest.add(output);
+    this.marks.push(...marksOf(this.steps++, output));
+  };
+  record(elementSteps: number): PresetRecord {
+    return { elementSteps, digest: this.digest.hex(), marks: this.marks };
+  }
+}
+
+/**
+ * Checks preset `preset`'s record of `rule` against the ladder's outputs just computed, or, with
+ * $OPTIM_ORACLE_WRITE_LADDER_RECORDS set, writes it (./ladder-record.ts). A walk at another seed or
+ * depth than the record's has nothing to check it against: that is reported, and the comparison of
+ * the stages itself still runs.
+ */
+function checkRecord(rule: string, preset: PresetName, seed: number, perPreset: number, made: PresetRecord): void {
+  const record = readRecord(rule);
+  const same = record !== undefined && record.seed === seed && record.elementStepsPerPreset === perPreset;
+  if (process.env[WRITE_RECORDS_ENV] !== undefined) {
+    writeRecord({
+      rule,
+      seed,
+      elementStepsPerPreset: perPreset,
+      presets: { ...(same ? record.presets : {}), [preset]: made },
+    });
+    return;
+  }
+  if (record === undefined || !same) {
+    console.log(
+      `${rule}/${preset}: the ladder's record (spec/deep/ladder-records/${rule}.json) is for ${record === undefined ? 'no walk' : `seed ${record.seed}, ${record.elementStepsPerPreset} element-steps per preset`}; not checked`,
+    );
+    return;
+  }
+  expect(
+    made,
+    `the recorded ladder outputs of ${rule}/${preset} are not the ladder's: rewrite them with ${WRITE_RECORDS_ENV}=1 npm run test:deep (after a change that moves an output, or fast-check's draws)`,
+  ).toEqual(record.presets[preset]);
 }
 
 /** Registers the deep comparison of `rule`: one test per preset. */
@@ -173,7 +259,8 @@ export function deepAgreement(rule: string): void {
       `%s: ${perPreset} element-steps, every output equal bit for bit, the same uncertified marks`,
       (preset) => {
         resetCertifyStatistics();
-        const { found, compared, beyond } = disagreements(rule, preset, perPreset, seed);
+        const maker = new RecordMaker();
+        const { found, compared, beyond } = disagreements(rule, preset, perPreset, seed, maker.add);
         if (beyond > 0)
           console.log(
             `${rule}/${preset}: ${beyond} outputs decided by the exact stages where the decimal ladder alone could not`,
@@ -184,6 +271,7 @@ export function deepAgreement(rule: string): void {
         // A comparison in which the fast stages decided nothing would check nothing.
         const counts = certifyStatistics()[entry.name];
         expect(counts !== undefined && counts.fast + counts.rational > 0, 'the fast stages decided nothing').toBe(true);
+        checkRecord(rule, preset, seed, perPreset, maker.record(compared));
       },
     );
   });
