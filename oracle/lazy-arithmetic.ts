@@ -95,12 +95,13 @@ export class LazyArithmetic implements Arithmetic {
       if (x.guided === UNGUIDED) return UNGUIDED;
       values.push(x.guided);
     }
+    let enclosure: Enclosure | typeof UNGUIDED = UNGUIDED;
     try {
-      return f(g, values);
-      // Stryker disable next-line BlockStatement: equivalent; an undefined guide value makes the guide's test throw, which forces the operand as UNGUIDED does.
+      enclosure = f(g, values);
     } catch {
-      return UNGUIDED;
+      // The guide could not enclose the operation (a divisor whose enclosure holds 0, say).
     }
+    return enclosure;
   }
 
   private unary(a: Enclosure, f: (ar: Arithmetic, x: Enclosure) => Enclosure): Node {
