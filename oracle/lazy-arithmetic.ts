@@ -13,9 +13,9 @@
  * signs the exact computation, in both), so the branch taken is the same; the guide only spares an
  * exact evaluation. LAMB's trust ratio tests its norms ‖θ‖ and ‖r‖, sums over the whole tensor: asked
  * of binary64, they are not computed in exact rationals when the outputs left open are moments m' and
- * v' (on 4,000 elements drawn as the properties draw them, 152 such outputs per step: 202 -> 123 ms).
- * Forcing walks the graph with an explicit stack: a whole-tensor rule's sum over every element is a
- * chain as long as the tensor.
+ * v' (152 such outputs per step on 4,000 elements drawn as the properties draw them). Forcing walks
+ * the graph with an explicit stack: a whole-tensor rule's sum over every element is a chain as long
+ * as the tensor.
  *
  * @module
  */
@@ -27,17 +27,22 @@ import type { Arithmetic, Enclosure } from './enclosure.js';
 // Stryker disable next-line StringLiteral: equivalent; a symbol's description is only its name in a debugger.
 const UNGUIDED = Symbol('unguided');
 
+/** How a node is computed in an arithmetic from its operands' values there. */
+type Operation = (a: Arithmetic, values: readonly Enclosure[]) => Enclosure;
+
 /**
- * An operation of the recorded formula: its operands, how to compute it from their values, and the
- * guide arithmetic's enclosure of it, computed when the node is made (UNGUIDED without a guide, for a
- * value computed its own way, or where the guide could not enclose it or one of its operands).
+ * An operation of the recorded formula: its operands, how to compute it, the arithmetic it is
+ * computed in when forced, and the guide arithmetic's enclosure of it, computed when the node is made
+ * (UNGUIDED without a guide, for a value computed its own way, or where the guide could not enclose
+ * it or one of its operands).
  */
 class Node {
   value: Enclosure | undefined;
   constructor(
     readonly operands: readonly Node[],
-    readonly compute: (values: readonly Enclosure[]) => Enclosure,
-    readonly guided: Enclosure | typeof UNGUIDED = UNGUIDED,
+    readonly operation: Operation,
+    readonly arithmetic: Arithmetic,
+    readonly guided: Enclosure | typeof UNGUIDED,
   ) {}
 }
 
@@ -56,11 +61,26 @@ export function force(root: Enclosure): Enclosure {
       stack.push(...pending);
       continue;
     }
-    top.value = top.compute(top.operands.map((x) => x.value as Enclosure));
+    top.value = top.operation(
+      top.arithmetic,
+      top.operands.map((x) => x.value as Enclosure),
+    );
     stack.pop();
   }
   return required(node.value, 'a forced value');
 }
+
+// The operations of one and two operands, made once rather than a closure per node.
+const ADD: Operation = (a, [x, y]) => a.add(x as Enclosure, y as Enclosure);
+const SUB: Operation = (a, [x, y]) => a.sub(x as Enclosure, y as Enclosure);
+const MUL: Operation = (a, [x, y]) => a.mul(x as Enclosure, y as Enclosure);
+const DIV: Operation = (a, [x, y]) => a.div(x as Enclosure, y as Enclosure);
+const MAX: Operation = (a, [x, y]) => a.max(x as Enclosure, y as Enclosure);
+const POW_REAL: Operation = (a, [x, y]) => a.powReal(x as Enclosure, y as Enclosure);
+const NEG: Operation = (a, [x]) => a.neg(x as Enclosure);
+const ABS: Operation = (a, [x]) => a.abs(x as Enclosure);
+const SQUARE: Operation = (a, [x]) => a.square(x as Enclosure);
+const SQRT: Operation = (a, [x]) => a.sqrt(x as Enclosure);
 
 /**
  * {@link Arithmetic} `inner`, evaluated only where forced ({@link force}); with a `guide`, tests are
@@ -74,21 +94,18 @@ export class LazyArithmetic implements Arithmetic {
 
   /** A node whose value is `f()` in the wrapped arithmetic (for a value a stage computes its own way). */
   later(f: () => Enclosure): Enclosure {
-    return new Node([], f);
+    return new Node([], f, this.inner, UNGUIDED);
   }
 
-  /** A node computing `f` in the wrapped arithmetic and, with a guide, its guide value at once. */
-  private node(operands: readonly Node[], f: (a: Arithmetic, values: readonly Enclosure[]) => Enclosure): Node {
-    return new Node(operands, (values) => f(this.inner, values), this.guided(operands, f));
+  /** A node computing `operation` on `operands`, with its guide value computed at once. */
+  private node(operands: readonly Node[], operation: Operation): Node {
+    return new Node(operands, operation, this.inner, this.guided(operands, operation));
   }
 
-  /** `f` in the guide on the operands' guide values, or UNGUIDED. */
-  private guided(
-    operands: readonly Node[],
-    f: (a: Arithmetic, values: readonly Enclosure[]) => Enclosure,
-  ): Enclosure | typeof UNGUIDED {
+  /** `operation` in the guide on the operands' guide values, or UNGUIDED. */
+  private guided(operands: readonly Node[], operation: Operation): Enclosure | typeof UNGUIDED {
     const g = this.guide;
-    // Stryker disable next-line ConditionalExpression: equivalent; without a guide, f(undefined, ...) throws, which gives UNGUIDED below.
+    // Stryker disable next-line ConditionalExpression: equivalent; without a guide, an operation on undefined throws, which gives UNGUIDED below.
     if (g === undefined) return UNGUIDED;
     const values: Enclosure[] = [];
     for (const x of operands) {
@@ -97,59 +114,51 @@ export class LazyArithmetic implements Arithmetic {
     }
     let enclosure: Enclosure | typeof UNGUIDED = UNGUIDED;
     try {
-      enclosure = f(g, values);
+      enclosure = operation(g, values);
     } catch {
       // The guide could not enclose the operation (a divisor whose enclosure holds 0, say).
     }
     return enclosure;
   }
 
-  private unary(a: Enclosure, f: (ar: Arithmetic, x: Enclosure) => Enclosure): Node {
-    return this.node([a as Node], (ar, [x]) => f(ar, x as Enclosure));
-  }
-
-  private binary(a: Enclosure, b: Enclosure, f: (ar: Arithmetic, x: Enclosure, y: Enclosure) => Enclosure): Node {
-    return this.node([a as Node, b as Node], (ar, [x, y]) => f(ar, x as Enclosure, y as Enclosure));
-  }
-
   point(value: Dec | string | number): Enclosure {
-    return this.node([], (ar) => ar.point(value));
+    return this.node([], (a) => a.point(value));
   }
   fromFloat32(x: number): Enclosure {
-    return this.node([], (ar) => ar.fromFloat32(x));
+    return this.node([], (a) => a.fromFloat32(x));
   }
   add(a: Enclosure, b: Enclosure): Enclosure {
-    return this.binary(a, b, (ar, x, y) => ar.add(x, y));
+    return this.node([a as Node, b as Node], ADD);
   }
   sub(a: Enclosure, b: Enclosure): Enclosure {
-    return this.binary(a, b, (ar, x, y) => ar.sub(x, y));
+    return this.node([a as Node, b as Node], SUB);
   }
   mul(a: Enclosure, b: Enclosure): Enclosure {
-    return this.binary(a, b, (ar, x, y) => ar.mul(x, y));
+    return this.node([a as Node, b as Node], MUL);
   }
   div(a: Enclosure, b: Enclosure): Enclosure {
-    return this.binary(a, b, (ar, x, y) => ar.div(x, y));
+    return this.node([a as Node, b as Node], DIV);
   }
   max(a: Enclosure, b: Enclosure): Enclosure {
-    return this.binary(a, b, (ar, x, y) => ar.max(x, y));
+    return this.node([a as Node, b as Node], MAX);
   }
   powReal(a: Enclosure, y: Enclosure): Enclosure {
-    return this.binary(a, y, (ar, x, z) => ar.powReal(x, z));
+    return this.node([a as Node, y as Node], POW_REAL);
   }
   neg(a: Enclosure): Enclosure {
-    return this.unary(a, (ar, x) => ar.neg(x));
+    return this.node([a as Node], NEG);
   }
   abs(a: Enclosure): Enclosure {
-    return this.unary(a, (ar, x) => ar.abs(x));
+    return this.node([a as Node], ABS);
   }
   square(a: Enclosure): Enclosure {
-    return this.unary(a, (ar, x) => ar.square(x));
+    return this.node([a as Node], SQUARE);
   }
   sqrt(a: Enclosure): Enclosure {
-    return this.unary(a, (ar, x) => ar.sqrt(x));
+    return this.node([a as Node], SQRT);
   }
   powInt(a: Enclosure, n: number): Enclosure {
-    return this.unary(a, (ar, x) => ar.powInt(x, n));
+    return this.node([a as Node], (ar, [x]) => ar.powInt(x as Enclosure, n));
   }
   isZero(a: Enclosure): boolean {
     return this.test(a, (ar, x) => ar.isZero(x));
