@@ -2,11 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { Arithmetic } from '../../oracle/enclosure.js';
 import { Float64Enclosures } from '../../oracle/float64.js';
 import { force, LazyArithmetic } from '../../oracle/lazy-arithmetic.js';
-import { counting } from './counting-arithmetic.js';
+import { RationalArithmetic } from '../../oracle/rational.js';
 import { RationalWithFloat64 } from '../../oracle/rational-with-float64.js';
 
 // The lazy arithmetic with a binary64 guide (./lazy-arithmetic.spec.ts has it without): a test the
 // guide's enclosure decides computes nothing exactly; one it cannot decide is taken by the exact value.
+
+/** The rational arithmetic, counting the operations it is asked for. */
+function counting(): { arithmetic: Arithmetic; calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const arithmetic = new Proxy(RationalArithmetic.instance, {
+    get(target, key, receiver) {
+      const f = Reflect.get(target, key, receiver) as unknown;
+      if (typeof f !== 'function') return f;
+      return (...args: unknown[]) => {
+        calls[String(key)] = (calls[String(key)] ?? 0) + 1;
+        return (f as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { arithmetic, calls };
+}
 
 const F = Float64Enclosures.instance;
 
