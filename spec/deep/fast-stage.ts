@@ -186,8 +186,11 @@ export function disagreements(
   const compared = walkDeepSteps(rule, preset, elementSteps, seed, {
     step(config, input) {
       const decimal = withCertifyStages('decimal', () => oracle.step(config, input));
-      const where = described(config, input);
-      found.push(...differences(oracle.step(config, input), decimal, beyond).map((d) => `${d} (${where})`));
+      const differ = differences(oracle.step(config, input), decimal, beyond);
+      if (differ.length > 0) {
+        const where = described(config, input);
+        found.push(...differ.map((d) => `${d} (${where})`));
+      }
       ladder?.(decimal);
       return decimal;
     },
